@@ -1,0 +1,57 @@
+"""`khabar lexicon check` and `khabar lexicon lookup`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from khabar import text as textmod
+from khabar.cli.exits import Exit
+from khabar.lexicon import check_conflicts, lexicon_files, read_lexicon
+
+
+def check(paths: list[Path]) -> Exit:
+    """Print ``file:line: problem`` for every bad line; non-zero exit when there are any."""
+    problems: list[str] = []
+    entries = []
+    files = lexicon_files(paths)
+    for f in files:
+        if not f.exists():
+            problems.append(f"{f}: no such file")
+            continue
+        got, bad = read_lexicon(f)
+        entries.extend(got)
+        problems.extend(bad)
+    problems.extend(check_conflicts(entries, textmod.normalize))
+    for p in problems:
+        print(p)
+    print(f"{len(files)} files, {len(entries)} entries, {len(problems)} problems")
+    return Exit.LEXICON if problems else Exit.OK
+
+
+def lookup(pipeline, text: str) -> Exit:
+    """What the compiled lexicons say about ``text`` and about the words in it."""
+    from khabar.document import Document
+
+    gaz = pipeline.gazetteer
+    key = textmod.normalize(text)
+    print(f"normalised: {key}")
+    found = False
+    for label, info in sorted(gaz.phrases.get(key, {}).items()):
+        found = True
+        attrs = ";".join(f"{k}={v}" for k, v in info.attrs)
+        print(f"  {label}\t{info.name}\t{info.source}\t{attrs}")
+    for label in sorted(gaz.stops.get(key, ())):
+        found = True
+        print(f"  suppressed by a STOP entry ({'all labels' if label == '*' else label})")
+    result = pipeline.run(text)
+    for e in result.entities:
+        found = True
+        print(f"  in context: {e.label} {e.text!r} → {e.canonical} ({e.source})")
+    doc = Document(text)
+    for i, word in enumerate(doc.words):
+        for stripped, stem in doc.splits[i]:
+            for label, info in sorted(gaz.phrases.get(stem, {}).items()):
+                print(f"  word {word!r} as {stem!r} (+{stripped} proclitic letters): {label} {info.name} ({info.source})")
+    if not found:
+        print("  no entry and no rule matches this text")
+    return Exit.OK if found else Exit.INPUT_ERRORS

@@ -1,0 +1,76 @@
+"""What every extractor reads: the Document, its lexicon matches, and word tests on tokens."""
+
+from __future__ import annotations
+
+from khabar.document import Document, Match
+from khabar.gazetteer import Gazetteer
+
+# Closed-class words that never start or continue a name (small list: kept in code).
+FUNCTION_WORDS = frozenset(
+    """في من الى على عن مع ان انه انها بان لان لا لم لن قد ما ماذا هذا هذه ذلك تلك هؤلاء الذي التي
+    الذين اللذين اللتين كان كانت كانوا يكون تكون هو هي هم هما نحن انا انت بعد قبل خلال بين حول ضد عند
+    منذ حتى او ام ثم لكن لكنه كما ايضا كل غير عبر لدى نحو امس اليوم غدا حيث اذا اذ لو وقد فقد لقد
+    الا سوى دون مثل بينما عندما كيف اين متى لماذا هل يا اي اية بل ليس ليست مما عما فيما لما""".split()
+)
+NAME_LINKS = frozenset({"بن", "ابن", "بنت", "ابو", "ابي", "ام", "عبد", "ال", "ولد", "دي", "دو", "فان", "فون", "لا"})
+
+
+class Context:
+    """Per-document index of lexicon matches by first token, with word-class tests."""
+
+    def __init__(self, doc: Document, gazetteer: Gazetteer) -> None:
+        self.doc = doc
+        self.gaz = gazetteer
+        self.matches = doc.scan(gazetteer)
+        self.by_first: dict[int, list[Match]] = {}
+        for m in self.matches:
+            self.by_first.setdefault(m.first, []).append(m)
+
+    def longest(self, i: int, *labels: str) -> Match | None:
+        """Longest match starting at token i carrying one of ``labels``."""
+        best = None
+        for m in self.by_first.get(i, ()):
+            if any(label in m.infos for label in labels) and (best is None or m.last > best.last):
+                best = m
+        return best
+
+    def word_has(self, i: int, label: str) -> bool:
+        """Token i alone (in any clitic reading) is a lexicon word with this label."""
+        phrases = self.gaz.phrases
+        for _, stem in self.doc.splits[i]:
+            slot = phrases.get(stem)
+            if slot and label in slot:
+                return True
+        return False
+
+    def is_common(self, i: int) -> bool:
+        norm = self.doc.norms[i]
+        if norm in FUNCTION_WORDS or norm.isdigit():
+            return True
+        phrases = self.gaz.phrases
+        for _, stem in self.doc.splits[i]:
+            if stem in FUNCTION_WORDS:
+                return True
+            slot = phrases.get(stem)
+            if slot and "COMMON" in slot and "GIVEN" not in slot:
+                return True
+        return False
+
+    def is_arabic_word(self, i: int) -> bool:
+        w = self.doc.norms[i]
+        return bool(w) and "\u0621" <= w[0] <= "\u064a"
+
+    def name_like(self, i: int, first: bool) -> bool:
+        """Could token i be part of a person's name (first: may it start one)?"""
+        doc = self.doc
+        if i >= len(doc) or not self.is_arabic_word(i) or len(doc.norms[i]) < 2:
+            return False
+        norm = doc.norms[i]
+        if self.is_common(i):
+            return False
+        slot = self.gaz.phrases.get(norm, {})
+        if slot.keys() & {"TITLE", "CUE", "DESC", "DEMONYM", "ORG_TRIGGER", "LOC_TRIGGER", "LOC", "ORG"}:
+            return "GIVEN" in slot or "PER" in slot
+        if norm.startswith("ال") and norm not in NAME_LINKS:
+            return not first  # al- family names (البرادعي) continue a name, never start one
+        return True

@@ -1,0 +1,96 @@
+"""Persons: gazetteer names and rules for unseen names.
+
+Rules: a title (الرئيس، وزير الخارجية …) then modifiers (demonyms, ال-complements, known
+places/organizations) then a run of name-like words; a speech verb then a name run; a given
+name then name words. Short forms and title mentions are linked to full names in resolve.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from khabar.extractors.context import NAME_LINKS, Context
+from khabar.records import Entity
+
+MAX_RUN = 4
+MAX_MODIFIERS = 4
+
+
+def name_run(ctx: Context, i: int, max_len: int = MAX_RUN) -> int | None:
+    """Last token of a person-name run starting at token i, or None if i cannot start one."""
+    doc = ctx.doc
+    if not ctx.name_like(i, first=True):
+        return None
+    j = i
+    while j + 1 < len(doc) and j - i + 1 < max_len and doc.joined(j):
+        nxt = j + 1
+        if doc.norms[j] in NAME_LINKS or doc.norms[j] == "عبد":
+            j = nxt  # بن/أبو/عبد always take the next word
+            continue
+        if not ctx.name_like(nxt, first=False) or ctx.longest(nxt, "LOC", "ORG"):
+            break
+        j = nxt
+    if doc.norms[j] in NAME_LINKS:
+        j -= 1
+    return j if j >= i else None
+
+
+def skip_modifiers(ctx: Context, i: int) -> int:
+    """First token after the modifiers that may follow a title (demonyms, ال-words, known names)."""
+    doc = ctx.doc
+    for _ in range(MAX_MODIFIERS):
+        if i >= len(doc) or not doc.joined(i - 1):
+            return i
+        known = ctx.longest(i, "LOC", "ORG", "DEMONYM")
+        if known is not None:
+            i = known.last + 1
+        elif doc.norms[i].startswith("ال") and not ctx.word_has(i, "GIVEN"):
+            i += 1
+        else:
+            return i
+    return i
+
+
+def title_phrase(ctx: Context, m, last: int) -> str:
+    """Normalised text of a title match and its modifiers up to token ``last``."""
+    return " ".join([m.key, *ctx.doc.norms[m.last + 1 : last + 1]])
+
+
+def _person(ctx: Context, i: int, j: int, source: str) -> Entity:
+    doc = ctx.doc
+    text = doc.text[doc.starts[i] : doc.ends[j]]
+    return Entity("PER", doc.starts[i], doc.ends[j], text, " ".join(text.split()), source, i, j)
+
+
+def titled_persons(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
+    """(person, title key, normalised title phrase) for every title (and its modifiers) followed by a name."""
+    doc = ctx.doc
+    for m in ctx.matches:
+        if "TITLE" not in m.infos or m.last + 1 >= len(doc) or not doc.joined(m.last):
+            continue
+        i = skip_modifiers(ctx, m.last + 1)
+        if i >= len(doc) or not doc.joined(i - 1):
+            continue
+        j = name_run(ctx, i)
+        if j is not None:
+            yield _person(ctx, i, j, "rule:title"), m.key, title_phrase(ctx, m, i - 1)
+
+
+def persons(ctx: Context) -> Iterator[Entity]:
+    """PER mentions from the lexicon and from the title, cue and given-name rules."""
+    doc = ctx.doc
+    for m in ctx.matches:
+        if "PER" in m.infos and m.infos["PER"].attr("ambiguous") != "1":
+            info = m.infos["PER"]
+            yield Entity("PER", m.start, m.end, doc.text[m.start : m.end], info.name, info.source, m.first, m.last)
+    for person, _, _ in titled_persons(ctx):
+        yield person
+    for m in ctx.matches:
+        if "CUE" in m.infos and m.last + 1 < len(doc) and doc.joined(m.last):
+            j = name_run(ctx, m.last + 1, max_len=3)
+            if j is not None and not doc.norms[m.last + 1].startswith("ال"):
+                yield _person(ctx, m.last + 1, j, "rule:cue")
+        if "GIVEN" in m.infos and m.first == m.last and not ctx.is_common(m.first):
+            j = name_run(ctx, m.first)
+            if j is not None and j > m.first:
+                yield _person(ctx, m.first, j, "rule:given-name")

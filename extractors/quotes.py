@@ -1,0 +1,145 @@
+"""Attributed quotes: a speech cue (قال، أضاف، مؤكداً …), its speaker, and what was said.
+
+For each cue (not inside a quotation, not in a relative clause such as ما قاله):
+the speaker is the subject after the cue (``nqlt … ʿan X`` takes X), or, when only implied
+(وتابع، معتبراً), the previous speaker whose gender agrees with the verb. The content is the
+first of, within the sentence: a quotation (direct), a complementizer إن/أن/بأن (indirect to
+the end of the clause; mixed when it contains a quotation), a colon (direct); otherwise a
+quotation right before the cue ("…"، قال الوزير).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from khabar.extractors.context import Context
+from khabar.extractors.quotemarks import quote_spans
+from khabar.extractors.speakers import SpeakerFinder
+from khabar.records import Entity, Quote, Span, Speaker
+
+COMPLEMENTIZERS = frozenset(
+    "ان انه انها انهم انهما انهن اننا انني بان بانه بانها بانهم بانهما باننا وان وانه".split()
+)
+RELATIVE_BEFORE_CUE = frozenset("ما الذي التي الذين اللذين اللتين مما عما فيما لما".split())
+FROM_WORDS = frozenset({"عن"})
+MAX_CONTENT_GAP = 45  # tokens between cue and complementizer / quotation
+MIN_DIRECT_WORDS = 3  # shorter quotations are names or titles ("أكسيوس")
+_CLAUSE_END = re.compile(
+    r"[.!?؟](?=[\s\"'»”)]|$)|\n|[،,]\s*(?:بحسب|حسب|وفقا|وفقاً|وفق|نقلا|نقلاً|طبقا|طبقاً)(?=\s)"
+)
+_WORD = re.compile(r"\w+")
+
+
+class QuoteFinder:
+    def __init__(self, ctx: Context, entities: list[Entity], titles: dict[str, str]) -> None:
+        self.ctx = ctx
+        self.doc = ctx.doc
+        self.speakers = SpeakerFinder(ctx, entities, titles)
+        self.marks = [s for s in quote_spans(self.doc.text) if len(_WORD.findall(self.doc.text[s[0] : s[1]])) >= MIN_DIRECT_WORDS]
+        self.claimed: set[tuple[int, int]] = set()
+        self.history: list[Speaker] = []
+
+    def in_quote(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.marks)
+
+    def clause_end(self, pos: int) -> int:
+        """End of the clause starting at ``pos`` (sentence punctuation; quotations are skipped)."""
+        text = self.doc.text
+        while True:
+            m = _CLAUSE_END.search(text, pos)
+            if m is None:
+                return len(text.rstrip())
+            inside = next(((s, e) for s, e in self.marks if s <= m.start() < e), None)
+            if inside is None:
+                return m.start()
+            pos = inside[1] + 1
+
+    def implied(self, gender: str) -> Speaker | None:
+        for prev in reversed(self.history):
+            if not gender or not prev.gender or prev.gender == gender:
+                return Speaker(None, prev.label, prev.canonical, prev.gender)
+        return None
+
+    def content(self, after_tok: int, limit: int) -> tuple[str, Span] | None:
+        """(kind, span) of what was said, looking forward from token ``after_tok``."""
+        doc, text = self.doc, self.doc.text
+        pos = doc.ends[after_tok - 1] if after_tok > 0 else 0
+        for s, e in self.marks:
+            if pos <= s - 1 and s - 1 < limit and (s, e) not in self.claimed:
+                comp = self._complementizer(after_tok, s)
+                if comp is None or not text[doc.ends[comp] : s - 1].strip():
+                    self.claimed.add((s, e))
+                    return "direct", Span(text[s:e], s, e)
+                break
+        comp = self._complementizer(after_tok, limit)
+        if comp is not None and comp + 1 < len(doc):
+            start = doc.starts[comp + 1]
+            end = self.clause_end(start)
+            if end > start:
+                kind = "mixed" if any(start <= s and e <= end for s, e in self.marks) else "indirect"
+                return kind, Span(text[start:end], start, end)
+        colon = text.find(":", pos, min(limit, pos + 3))
+        if colon >= 0:
+            start = len(text) - len(text[colon + 1 :].lstrip())
+            end = self.clause_end(start)
+            if end > start:
+                return "direct", Span(text[start:end], start, end)
+        return None
+
+    def _complementizer(self, i: int, limit: int) -> int | None:
+        doc = self.doc
+        for j in range(i, min(len(doc), i + MAX_CONTENT_GAP)):
+            if doc.starts[j] >= limit:
+                return None
+            if doc.norms[j] in COMPLEMENTIZERS:
+                return j
+        return None
+
+    def before(self, cue_tok: int) -> Span | None:
+        """A quotation that ends just before the cue ("…"، قال)."""
+        text = self.doc.text
+        start = self.doc.starts[cue_tok]
+        for s, e in self.marks:
+            if e < start and not text[e + 1 : start].strip(" \t،,.-–") and (s, e) not in self.claimed:
+                self.claimed.add((s, e))
+                return Span(text[s:e], s, e)
+        return None
+
+    def at_cue(self, m) -> Quote | None:
+        doc = self.doc
+        info = m.infos["CUE"]
+        if self.in_quote(m.start) or (m.first > 0 and doc.norms[m.first - 1] in RELATIVE_BEFORE_CUE):
+            return None
+        gender = info.attr("gender")
+        subj = self.speakers.subject_start(m.last + 1)
+        if info.attr("lemma") == "نقل":
+            subj = next((j + 1 for j in range(m.last + 1, min(len(doc), m.last + 10)) if doc.norms[j] in FROM_WORDS), subj)
+        found = self.speakers.at(subj, gender) if subj < len(doc) and doc.joined(subj - 1) or subj == m.last + 1 else None
+        if found is not None and (subj < len(doc) and doc.norms[subj] in COMPLEMENTIZERS):
+            found = None
+        speaker, after = (found[0], found[1] + 1) if found else (self.implied(gender), m.last + 1)
+        sentence_end = self.clause_end(doc.ends[m.last])
+        got = self.content(after, sentence_end)
+        if got is None and info.attr("needs", "any") == "any":
+            prior = self.before(m.first)
+            got = ("direct", prior) if prior else None
+        if got is None:
+            return None
+        if speaker is not None and found is not None:
+            self.history.append(speaker)
+        cue = Span(doc.text[m.start : m.end], m.start, m.end)
+        return Quote(got[0], cue, info.attr("lemma", info.name), speaker, got[1])
+
+
+def quotes(ctx: Context, entities: list[Entity], titles: dict[str, str]) -> Iterator[Quote]:
+    """Every attributed quote in the document, in text order."""
+    finder = QuoteFinder(ctx, entities, titles)
+    seen: set[int] = set()
+    for m in sorted((m for m in ctx.matches if "CUE" in m.infos), key=lambda m: (m.first, -m.last)):
+        if m.first in seen:
+            continue
+        seen.add(m.first)
+        quote = finder.at_cue(m)
+        if quote is not None:
+            yield quote

@@ -1,0 +1,100 @@
+"""Who speaks: the subject noun phrase after a speech cue, resolved to a canonical name.
+
+Tried in order at the subject position: a resolved entity, a title phrase (linked to the person
+it introduced in this document), an unnamed source (مسؤول أميركي → DESC; المسؤولان → the last
+source with the same stem), then a short noun phrase up to the complementizer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from khabar.extractors.context import FUNCTION_WORDS, Context
+from khabar.extractors.persons import skip_modifiers, title_phrase
+from khabar.records import Entity, Span, Speaker
+
+# Words that may sit between a cue and its subject (وقال، الخميس، البيت الأبيض …).
+SKIP_BEFORE_SUBJECT = frozenset(
+    "الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت امس اليوم مساء صباح ليله اول ايضا بدوره بدورها".split()
+)
+_ADJ_END = re.compile(r"(ي|يه|يون|يين|يان|يتان)$")
+MAX_NP = 5
+
+
+class SpeakerFinder:
+    """Resolves subjects within one document; remembers sources for anaphora (المسؤولان)."""
+
+    def __init__(self, ctx: Context, entities: list[Entity], titles: dict[str, str]) -> None:
+        self.ctx = ctx
+        self.titles = titles
+        self.by_token = {e.first: e for e in entities}
+        self.desc_by_stem: dict[str, str] = {}
+
+    def subject_start(self, i: int) -> int:
+        doc = self.ctx.doc
+        while i < len(doc) and doc.norms[i] in SKIP_BEFORE_SUBJECT:
+            i += 1
+        return i
+
+    def at(self, i: int, gender: str) -> tuple[Speaker, int] | None:
+        """The speaker whose mention starts at token i, with its last token; None if implied."""
+        ctx, doc = self.ctx, self.ctx.doc
+        if i >= len(doc):
+            return None
+        ent = self.by_token.get(i)
+        if ent is not None:
+            return Speaker(Span(ent.text, ent.start, ent.end), ent.label, ent.canonical, gender), ent.last
+        title = ctx.longest(i, "TITLE")
+        if title is not None:
+            return self._title(title, gender)
+        desc = ctx.longest(i, "DESC")
+        if desc is not None:
+            return self._desc(desc, gender)
+        return self._noun_phrase(i, gender)
+
+    def _span(self, start: int, last: int) -> Span:
+        doc = self.ctx.doc
+        return Span(doc.text[start : doc.ends[last]], start, doc.ends[last])
+
+    def _title(self, m, gender: str) -> tuple[Speaker, int]:
+        after = skip_modifiers(self.ctx, m.last + 1)
+        ent = self.by_token.get(after)
+        if ent is not None and ent.label == "PER" and self.ctx.doc.joined(after - 1):
+            return Speaker(Span(ent.text, ent.start, ent.end), "PER", ent.canonical, gender), ent.last
+        last = after - 1
+        phrase = title_phrase(self.ctx, m, last)
+        span = self._span(m.start, last)
+        canonical = self.titles.get(phrase) or self.titles.get(m.key) or " ".join(span.text.split())
+        return Speaker(span, "PER", canonical, gender), last
+
+    def _desc(self, m, gender: str) -> tuple[Speaker, int]:
+        doc = self.ctx.doc
+        last = m.last
+        while last + 1 < len(doc) and last - m.last < 2 and doc.joined(last):
+            nxt = last + 1
+            if not (self.ctx.word_has(nxt, "DEMONYM") or _ADJ_END.search(doc.norms[nxt])):
+                break
+            last = nxt
+        span = self._span(m.start, last)
+        info = m.infos["DESC"]
+        stem = info.attr("stem", info.name)
+        canonical = " ".join(span.text.split())
+        if m.key.startswith("ال") and stem in self.desc_by_stem:
+            canonical = self.desc_by_stem[stem]
+        else:
+            self.desc_by_stem[stem] = canonical
+        return Speaker(span, "DESC", canonical, gender), last
+
+    def _noun_phrase(self, i: int, gender: str) -> tuple[Speaker, int] | None:
+        ctx, doc = self.ctx, self.ctx.doc
+        if doc.norms[i] in FUNCTION_WORDS or not ctx.is_arabic_word(i) or ctx.word_has(i, "CUE"):
+            return None
+        last = i
+        while last + 1 < len(doc) and last - i + 1 < MAX_NP and doc.joined(last):
+            if doc.norms[last + 1] in FUNCTION_WORDS or doc.norms[last + 1] in SKIP_BEFORE_SUBJECT:
+                break
+            last += 1
+        if doc.norms[last] in FUNCTION_WORDS:
+            return None
+        span = self._span(doc.starts[i], last)
+        return Speaker(span, "DESC", " ".join(span.text.split()), gender), last

@@ -1,0 +1,3 @@
+from khabar.cli.app import main
+
+main()

@@ -1,0 +1,165 @@
+"""Many documents: a bounded window of work over a process pool, results in input order.
+
+Each unit of work turns one Source into its JSON-lines bytes (or an error message) inside a
+worker; the parent only writes. At most ``jobs * WINDOW_PER_JOB`` units are in flight, so
+memory stays bounded however many inputs there are. Files larger than ``STREAM_BYTES`` are
+processed in the parent, paragraph block by paragraph block, so a 100 MB file never sits in
+memory as one string.
+"""
+
+from __future__ import annotations
+
+import codecs
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+
+from khabar.errors import InputError
+from khabar.output import jsonl
+from khabar.pipeline import Pipeline
+from khabar.reader import Source, read_file, read_stdin
+
+WINDOW_PER_JOB = 8
+STREAM_BYTES = 16 * 1024 * 1024
+BLOCK_BYTES = 1024 * 1024
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What one input produced: JSON-lines bytes, or an error line; ``size`` in bytes of input."""
+
+    name: str
+    data: bytes = b""
+    error: str | None = None
+    size: int = 0
+    docs: int = 1
+    warning: str | None = None
+
+
+_WORKER: Pipeline | None = None
+
+
+def _init_worker(pipeline: Pipeline | None) -> None:
+    global _WORKER
+    if pipeline is not None:
+        _WORKER = pipeline
+
+
+def process(pipeline: Pipeline, source: Source, encoding: str | None = None) -> Outcome:
+    """One input → Outcome; never raises for bad input."""
+    if source.error:
+        return Outcome(source.name, error=f"{source.name}: {source.error}", docs=0)
+    try:
+        if source.text is not None:
+            text = source.text
+        elif source.path is None:
+            text = read_stdin(encoding)
+        else:
+            text = read_file(source.path, source.name, encoding)
+    except InputError as exc:
+        return Outcome(source.name, error=str(exc), size=source.size, docs=0)
+    warning = f"{source.name}: empty input, nothing to extract" if not text.strip() else None
+    try:
+        data = jsonl(pipeline.extract(text, source.doc_id)) if not warning else b""
+    except Exception as exc:  # a bug must cost one document, not the batch
+        return Outcome(source.name, error=f"{source.name}: internal error: {exc!r}", size=source.size, docs=0)
+    return Outcome(source.name, data, size=source.size or len(text.encode("utf-8", "replace")), warning=warning)
+
+
+def _work(source: Source, encoding: str | None) -> Outcome:
+    assert _WORKER is not None
+    return process(_WORKER, source, encoding)
+
+
+def stream_large(pipeline: Pipeline, source: Source, encoding: str | None = None) -> Iterator[Outcome]:
+    """A big file in paragraph blocks; offsets are shifted so they index the whole file's text."""
+    dec = codecs.getincrementaldecoder(encoding or "utf-8-sig")()
+    base, pending, offset = 0, "", 0
+    try:
+        with open(source.path, "rb") as fh:
+            while True:
+                block = fh.read(BLOCK_BYTES)
+                offset += len(block)
+                pending += dec.decode(block, final=not block)
+                cut = pending.rfind("\n") + 1 if block else len(pending)
+                if cut:
+                    chunk, pending = pending[:cut], pending[cut:]
+                    yield Outcome(source.name, jsonl(_shifted(pipeline, chunk, base, source)), size=len(block), docs=0)
+                    base += len(chunk)
+                if not block:
+                    break
+    except (OSError, UnicodeDecodeError) as exc:
+        problem = f"not valid UTF-8 near byte {offset}" if isinstance(exc, UnicodeDecodeError) else str(exc)
+        yield Outcome(source.name, error=f"{source.name}: {problem}; records before this point were written", docs=0)
+        return
+    yield Outcome(source.name, b"", size=0, docs=1)
+
+
+def _shifted(pipeline: Pipeline, chunk: str, base: int, source: Source) -> list[dict]:
+    records = pipeline.extract(chunk, source.doc_id)
+    for r in records:
+        for span in (r, r.get("cue"), r.get("speaker"), r.get("quote")):
+            if isinstance(span, dict) and span.get("start") is not None:
+                span["start"] += base
+                span["end"] += base
+    return records
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def run(
+    pipeline: Pipeline,
+    sources: Iterator[Source],
+    jobs: int = 1,
+    encoding: str | None = None,
+    on_start: Callable[[Source], None] | None = None,
+) -> Iterator[Outcome]:
+    """Outcomes in input order; big files stream in the parent, the rest go to ``jobs`` workers."""
+    if jobs <= 1:
+        for source in sources:
+            if on_start:
+                on_start(source)
+            yield from _single(pipeline, source, encoding)
+        return
+    ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    initarg = None if ctx.get_start_method() == "fork" else pipeline
+    _init_worker(pipeline)  # inherited by forked workers
+    window: deque[tuple[Source, Future | None]] = deque()
+    with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(initarg,)) as pool:
+        try:
+            for source in sources:
+                if on_start:
+                    on_start(source)
+                big = source.path is not None and source.size > STREAM_BYTES
+                window.append((source, None if big else pool.submit(_work, source, encoding)))
+                while len(window) >= jobs * WINDOW_PER_JOB:
+                    yield from _drain_one(pipeline, window, encoding)
+            while window:
+                yield from _drain_one(pipeline, window, encoding)
+        finally:
+            for _, future in window:
+                if future is not None:
+                    future.cancel()
+
+
+def _single(pipeline: Pipeline, source: Source, encoding: str | None) -> Iterator[Outcome]:
+    if source.path is not None and source.size > STREAM_BYTES and not source.error:
+        yield from stream_large(pipeline, source, encoding)
+    else:
+        yield process(pipeline, source, encoding)
+
+
+def _drain_one(pipeline: Pipeline, window: deque, encoding: str | None) -> Iterator[Outcome]:
+    source, future = window.popleft()
+    if future is None:
+        yield from stream_large(pipeline, source, encoding)
+        return
+    try:
+        yield future.result()
+    except Exception as exc:  # a worker died (e.g. killed): report, keep going
+        yield Outcome(source.name, error=f"{source.name}: worker failed: {exc!r}", docs=0)

@@ -1,0 +1,194 @@
+"""Compiled lexicons: normalised phrases → entries, layered, cached on disk.
+
+Layers, later ones winning on the same normalised name and label: the built-in generated
+lexicons, the built-in curated ones, then user lexicons (``--lexicon`` / ``KHABAR_LEXICONS``).
+Entries that share an ``id`` are one entity (later names become aliases of the first).
+``STOP`` entries suppress a name for every label, or for the label given in ``label=``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from khabar import text as textmod
+from khabar.lexicon import ENTITY_LABELS, Entry, lexicon_files, load_lexicons
+
+CACHE_VERSION = "3"
+BUILTIN_DIR = Path(__file__).resolve().parent.parent / "lexicons"
+# Grammatical labels whose entries also match with / without the article ال.
+_ARTICLE_OPTIONAL = frozenset({"TITLE", "DEMONYM", "DESC", "ORG_TRIGGER", "LOC_TRIGGER", "COMMON"})
+
+
+def builtin_dir() -> Path:
+    """Folder of the built-in lexicons (installed as package data ``khabar.lexicons``)."""
+    try:
+        import khabar.lexicons as pkg
+
+        return Path(pkg.__file__).resolve().parent
+    except ImportError:  # running from a source tree without install
+        return BUILTIN_DIR
+
+
+@dataclass(frozen=True, slots=True)
+class Info:
+    """What a lexicon says about one normalised name under one label."""
+
+    name: str  # canonical name
+    label: str
+    source: str  # file:line
+    attrs: tuple[tuple[str, str], ...]
+    id: str = ""
+
+    def attr(self, key: str, default: str = "") -> str:
+        for k, v in self.attrs:
+            if k == key:
+                return v
+        return default
+
+
+class Gazetteer:
+    """Normalised phrase lookup over all layers (pickles; built by :func:`compile_gazetteer`)."""
+
+    def __init__(self, entries: list[Entry], builtin_count: int = 0) -> None:
+        self.phrases: dict[str, dict[str, Info]] = {}
+        self.first_len: dict[str, int] = {}
+        self.stops: dict[str, frozenset[str]] = {}
+        self.norm_table = textmod.norm_table()
+        by_id: dict[tuple[str, str], Info] = {}
+        for entry in entries:
+            if entry.label == "STOP":
+                self._add_stop(entry)
+                continue
+            info = self._info(entry, by_id)
+            for name in entry.names:
+                self._add(textmod.normalize(name), info)
+        self._apply_stops()
+
+    def _info(self, entry: Entry, by_id: dict[tuple[str, str], Info]) -> Info:
+        if entry.id and entry.label in ENTITY_LABELS and (entry.id, entry.label) in by_id:
+            return by_id[(entry.id, entry.label)]
+        attrs = tuple(sorted(entry.attrs.items()))
+        info = Info(entry.name, entry.label, entry.source, attrs, entry.id)
+        if entry.id:
+            by_id[(entry.id, entry.label)] = info
+        return info
+
+    def _add(self, key: str, info: Info) -> None:
+        if not key:
+            return
+        keys = [key]
+        if info.label in _ARTICLE_OPTIONAL:
+            bare = textmod.strip_article(key)
+            keys.append(bare if bare else "ال" + key)
+        for k in keys:
+            slot = self.phrases.setdefault(k, {})
+            if k != key and info.label in slot:
+                continue  # a derived form never overrides an explicit one
+            slot[info.label] = info
+            first, _, _ = k.partition(" ")
+            n = k.count(" ") + 1
+            if self.first_len.get(first, 0) < n:
+                self.first_len[first] = n
+
+    def _add_stop(self, entry: Entry) -> None:
+        only = entry.attrs.get("label")
+        for name in entry.names:
+            key = textmod.normalize(name)
+            prev = self.stops.get(key, frozenset())
+            self.stops[key] = prev | {only or "*"}
+
+    def _apply_stops(self) -> None:
+        for key, labels in self.stops.items():
+            slot = self.phrases.get(key)
+            if not slot:
+                continue
+            for label in list(slot):
+                if label in ENTITY_LABELS and ("*" in labels or label in labels):
+                    del slot[label]
+
+    def stopped(self, key: str, label: str) -> bool:
+        labels = self.stops.get(key)
+        return bool(labels) and ("*" in labels or label in labels)
+
+    def lookup(self, text: str) -> dict[str, Info]:
+        """Entries for a name as written (normalised here)."""
+        return self.phrases.get(textmod.normalize(text), {})
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("KHABAR_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "khabar"
+    )
+    return Path(base)
+
+
+def _fingerprint(files: list[Path], options: tuple) -> str:
+    h = hashlib.sha256(f"{CACHE_VERSION}|{options}".encode())
+    h.update(Path(__file__).read_bytes())
+    h.update(Path(textmod.__file__).read_bytes())
+    for f in files:
+        st = f.stat()
+        h.update(f"{f.resolve()}|{st.st_size}|{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()[:32]
+
+
+def _read_cache(path: Path) -> Gazetteer | None:
+    try:
+        with open(path, "rb") as fh:
+            gaz = pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return None
+    return gaz if isinstance(gaz, Gazetteer) else None
+
+
+def _write_cache(path: Path, gaz: Gazetteer) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a cache is an optimisation: an unwritable cache dir only costs time
+
+
+def builtin_files() -> list[Path]:
+    root = builtin_dir()
+    return lexicon_files([d for d in (root / "generated", root / "curated") if d.is_dir()])
+
+
+def compile_gazetteer(
+    user_paths: list[str | Path] | None = None,
+    builtin_persons: bool = True,
+    builtin: bool = True,
+    use_cache: bool = True,
+) -> Gazetteer:
+    """Load built-in and user lexicons into one Gazetteer (from the cache when it is fresh)."""
+    base = builtin_files() if builtin else []
+    user = lexicon_files(list(user_paths or []))
+    files = base + user
+    missing = [f for f in user if not f.exists()]
+    if missing:
+        from khabar.errors import LexiconError
+
+        raise LexiconError([f"{f}: no such lexicon file" for f in missing])
+    key = _fingerprint(files, (builtin_persons, builtin))
+    cache = _cache_dir() / f"gazetteer-{key}.pickle"
+    if use_cache:
+        gaz = _read_cache(cache)
+        if gaz is not None:
+            textmod.set_norm_table(gaz.norm_table)
+            return gaz
+    entries = load_lexicons(files, textmod.normalize)
+    if not builtin_persons:
+        user_set = {str(f) for f in user}
+        entries = [e for e in entries if e.label != "PER" or e.file in user_set]
+    gaz = Gazetteer(entries)
+    if use_cache:
+        _write_cache(cache, gaz)
+    return gaz

@@ -1,0 +1,90 @@
+"""One pass over the candidates: overlap policy, short forms → full names, titles → persons."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from khabar.extractors.context import Context
+from khabar.records import Entity
+
+# Higher wins when two candidates cover exactly the same span.
+_SOURCE_RANK = {"rule:acronym": 0, "rule:trigger+name": 1, "rule:cue": 1, "rule:given-name": 2, "rule:title": 3}
+
+
+def _rank(e: Entity) -> int:
+    return _SOURCE_RANK.get(e.source, 4 if not e.source.startswith("rule:") else 1)
+
+
+def filter_overlaps(candidates: Iterable[Entity]) -> list[Entity]:
+    """Keep non-overlapping mentions: longest first, then earliest, then lexicon over rules."""
+    ordered = sorted(candidates, key=lambda e: (e.start - e.end, e.start, -_rank(e)))
+    taken: list[Entity] = []
+    used: set[int] = set()
+    for e in ordered:
+        chars = range(e.start, e.end)
+        if any(c in used for c in chars):
+            continue
+        used.update(chars)
+        taken.append(e)
+    taken.sort(key=lambda e: e.start)
+    return taken
+
+
+def person_names(ctx: Context, persons: list[Entity]) -> dict[str, str]:
+    """Normalised full names and surnames in the document → canonical full name."""
+    names: dict[str, str] = {}
+    for e in sorted(persons, key=lambda e: e.start - e.end):
+        words = ctx.doc.norms[e.first : e.last + 1]
+        canonical = e.canonical
+        names.setdefault(" ".join(words), canonical)
+        if len(words) >= 2 and len(words[-1]) >= 3 and not words[-1].startswith("ال"):
+            names.setdefault(words[-1], canonical)
+    return names
+
+
+def short_forms(ctx: Context, names: dict[str, str], taken: list[Entity]) -> list[Entity]:
+    """Every other occurrence of a known surname as a PER mention (clitics stripped)."""
+    doc = ctx.doc
+    covered = {i for e in taken for i in range(e.first, e.last + 1)}
+    out = []
+    for i in range(len(doc)):
+        if i in covered or ctx.is_common(i):
+            continue
+        for stripped, stem in doc.splits[i]:
+            if stem in names and " " not in stem:
+                start = doc.span_start(i, stripped)
+                text = doc.text[start : doc.ends[i]]
+                out.append(Entity("PER", start, doc.ends[i], text, names[stem], "resolve:short-form", i, i))
+                break
+    return out
+
+
+def resolve_entities(ctx: Context, candidates: list[Entity]) -> list[Entity]:
+    """Final entity list: overlaps removed, short forms added and linked to full names."""
+    stopped = ctx.gaz.stopped
+    candidates = [e for e in candidates if not stopped(" ".join(ctx.doc.norms[e.first : e.last + 1]), e.label)]
+    taken = filter_overlaps(candidates)
+    names = person_names(ctx, [e for e in taken if e.label == "PER"])
+    for e in taken:
+        if e.label == "PER" and e.first == e.last:
+            e.canonical = names.get(ctx.doc.norms[e.first], e.canonical)
+    return filter_overlaps(taken + short_forms(ctx, names, taken))
+
+
+def title_map(titled: list[tuple[Entity, str, str]], entities: list[Entity]) -> dict[str, str]:
+    """Normalised title phrases (رئيس الوزراء الاسرائيلي) → the canonical person they introduced.
+
+    The bare head (رئيس الوزراء) maps too when only one person in the document carries it.
+    """
+    by_start = {e.start: e for e in entities if e.label == "PER"}
+    out: dict[str, str] = {}
+    heads: dict[str, set[str]] = {}
+    for person, head, phrase in titled:
+        final = by_start.get(person.start)
+        canonical = final.canonical if final else person.canonical
+        out.setdefault(phrase, canonical)
+        heads.setdefault(head, set()).add(canonical)
+    for head, people in heads.items():
+        if len(people) == 1:
+            out.setdefault(head, next(iter(people)))
+    return out

@@ -1,0 +1,1 @@
+"""Built-in lexicon data files (see FORMAT.md)."""
