@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-
 from khabar.cli.exits import Exit
+
 from khabar.errors import LexiconError
 
 app = typer.Typer(
@@ -58,8 +58,9 @@ def extract(
     no_builtin_persons: NoPersonsOpt = False,
 ) -> None:
     """Extract entities and attributed quotes from Arabic news as JSON lines."""
-    from khabar import batch
     from khabar.cli.extract import run_extract, sources, total_size
+
+    from khabar import batch
 
     if fmt not in ("auto", "jsonl", "pretty"):
         print(f"khabar: --format must be auto, jsonl or pretty, not {fmt!r}", file=sys.stderr)
@@ -69,9 +70,7 @@ def extract(
     jobs = jobs or batch.default_jobs()
     if isinstance(items, list) and len(items) < 2:
         jobs = 1
-    status = run_extract(
-        pipeline, items, total_size(items, paths), output, fmt, jobs, encoding, quiet, fail_fast
-    )
+    status = run_extract(pipeline, items, total_size(items, paths), output, fmt, jobs, encoding, quiet, fail_fast)
     raise typer.Exit(status)
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from khabar import text as textmod
 from khabar.cli.exits import Exit
+
+from khabar import text as textmod
 from khabar.lexicon import check_conflicts, lexicon_files, read_lexicon
 
 
@@ -36,7 +37,7 @@ def lookup(pipeline, text: str) -> Exit:
     key = textmod.normalize(text)
     print(f"normalised: {key}")
     found = False
-    for label, info in sorted(gaz.phrases.get(key, {}).items()):
+    for label, info in sorted(gaz.infos(gaz.phrases.get(key, {})).items()):
         found = True
         attrs = ";".join(f"{k}={v}" for k, v in info.attrs)
         print(f"  {label}\t{info.name}\t{info.source}\t{attrs}")
@@ -50,8 +51,10 @@ def lookup(pipeline, text: str) -> Exit:
     doc = Document(text)
     for i, word in enumerate(doc.words):
         for stripped, stem in doc.splits[i]:
-            for label, info in sorted(gaz.phrases.get(stem, {}).items()):
-                print(f"  word {word!r} as {stem!r} (+{stripped} proclitic letters): {label} {info.name} ({info.source})")
+            for label, info in sorted(gaz.infos(gaz.phrases.get(stem, {})).items()):
+                print(
+                    f"  word {word!r} as {stem!r} (+{stripped} proclitic letters): {label} {info.name} ({info.source})"
+                )
     if not found:
         print("  no entry and no rule matches this text")
     return Exit.OK if found else Exit.INPUT_ERRORS

@@ -7,11 +7,103 @@ from khabar.gazetteer import Gazetteer
 
 # Closed-class words that never start or continue a name (small list: kept in code).
 FUNCTION_WORDS = frozenset(
-    """في من الى على عن مع ان انه انها بان لان لا لم لن قد ما ماذا هذا هذه ذلك تلك هؤلاء الذي التي
-    الذين اللذين اللتين كان كانت كانوا يكون تكون هو هي هم هما نحن انا انت بعد قبل خلال بين حول ضد عند
-    منذ حتى او ام ثم لكن لكنه كما ايضا كل غير عبر لدى نحو امس اليوم غدا حيث اذا اذ لو وقد فقد لقد
-    الا سوى دون مثل بينما عندما كيف اين متى لماذا هل يا اي اية بل ليس ليست مما عما فيما لما""".split()
+    [
+        "في",
+        "من",
+        "الى",
+        "على",
+        "عن",
+        "مع",
+        "ان",
+        "انه",
+        "انها",
+        "بان",
+        "لان",
+        "لا",
+        "لم",
+        "لن",
+        "قد",
+        "ما",
+        "ماذا",
+        "هذا",
+        "هذه",
+        "ذلك",
+        "تلك",
+        "هؤلاء",
+        "الذي",
+        "التي",
+        "الذين",
+        "اللذين",
+        "اللتين",
+        "كان",
+        "كانت",
+        "كانوا",
+        "يكون",
+        "تكون",
+        "هو",
+        "هي",
+        "هم",
+        "هما",
+        "نحن",
+        "انا",
+        "انت",
+        "بعد",
+        "قبل",
+        "خلال",
+        "بين",
+        "حول",
+        "ضد",
+        "عند",
+        "منذ",
+        "حتى",
+        "او",
+        "ام",
+        "ثم",
+        "لكن",
+        "لكنه",
+        "كما",
+        "ايضا",
+        "كل",
+        "غير",
+        "عبر",
+        "لدى",
+        "نحو",
+        "امس",
+        "اليوم",
+        "غدا",
+        "حيث",
+        "اذا",
+        "اذ",
+        "لو",
+        "وقد",
+        "فقد",
+        "لقد",
+        "الا",
+        "سوى",
+        "دون",
+        "مثل",
+        "بينما",
+        "عندما",
+        "كيف",
+        "اين",
+        "متى",
+        "لماذا",
+        "هل",
+        "يا",
+        "اي",
+        "اية",
+        "بل",
+        "ليس",
+        "ليست",
+        "مما",
+        "عما",
+        "فيما",
+        "لما",
+    ]
 )
+# Function words whose normalised form is also a name: (normalised, letter the surface ends with).
+COLLIDING_FUNCTION_WORDS = {"علي": "ى"}  # على (on) vs علي (Ali)
+MIN_GIVEN_COUNT = 3  # given names rarer than this (in the source list) never start a name on their own
 NAME_LINKS = frozenset({"بن", "ابن", "بنت", "ابو", "ابي", "ام", "عبد", "ال", "ولد", "دي", "دو", "فان", "فون", "لا"})
 
 
@@ -44,17 +136,29 @@ class Context:
         return False
 
     def is_common(self, i: int) -> bool:
+        """A function word, a number, or a COMMON lexicon word (in any clitic reading)."""
         norm = self.doc.norms[i]
         if norm in FUNCTION_WORDS or norm.isdigit():
+            return True
+        ending = COLLIDING_FUNCTION_WORDS.get(norm)
+        if ending and self.doc.words[i].endswith(ending):
             return True
         phrases = self.gaz.phrases
         for _, stem in self.doc.splits[i]:
             if stem in FUNCTION_WORDS:
                 return True
             slot = phrases.get(stem)
-            if slot and "COMMON" in slot and "GIVEN" not in slot:
+            if slot and "COMMON" in slot:
                 return True
         return False
+
+    def starts_given_name(self, i: int, key: str) -> bool:
+        """Token i (read as ``key``) is a frequent given name, not also a common word or place/org."""
+        slot = self.gaz.phrases.get(key, {})
+        if "GIVEN" not in slot or slot.keys() & {"LOC", "ORG", "CUE", "TITLE", "DEMONYM", "DESC"}:
+            return False
+        count = self.gaz.info(slot["GIVEN"]).attr("count", "99") or "0"
+        return int(count) >= MIN_GIVEN_COUNT and not self.is_common(i)
 
     def is_arabic_word(self, i: int) -> bool:
         w = self.doc.norms[i]
@@ -70,7 +174,7 @@ class Context:
             return False
         slot = self.gaz.phrases.get(norm, {})
         if slot.keys() & {"TITLE", "CUE", "DESC", "DEMONYM", "ORG_TRIGGER", "LOC_TRIGGER", "LOC", "ORG"}:
-            return "GIVEN" in slot or "PER" in slot
+            return "PER" in slot
         if norm.startswith("ال") and norm not in NAME_LINKS:
             return not first  # al- family names (البرادعي) continue a name, never start one
         return True

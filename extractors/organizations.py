@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from khabar.extractors.context import Context
+
 from khabar.records import Entity
 
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")

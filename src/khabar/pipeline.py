@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from khabar.document import Document
 from khabar.extractors.context import Context
 from khabar.extractors.organizations import organizations
 from khabar.extractors.persons import persons, titled_persons
 from khabar.extractors.places import places
 from khabar.extractors.quotes import quotes
-from khabar.document import Document
 from khabar.gazetteer import Gazetteer, compile_gazetteer
 from khabar.lexicon import env_lexicon_paths
 from khabar.records import Entity, Quote

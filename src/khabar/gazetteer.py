@@ -8,9 +8,10 @@ Entries that share an ``id`` are one entity (later names become aliases of the f
 
 from __future__ import annotations
 
+import gc
 import hashlib
+import marshal
 import os
-import pickle
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +20,7 @@ from khabar import text as textmod
 from khabar.lexicon import ENTITY_LABELS, Entry, lexicon_files, load_lexicons
 
 CACHE_VERSION = "3"
-BUILTIN_DIR = Path(__file__).resolve().parent.parent / "lexicons"
+BUILTIN_DIR = Path(__file__).resolve().parents[2] / "lexicons"
 # Grammatical labels whose entries also match with / without the article ال.
 _ARTICLE_OPTIONAL = frozenset({"TITLE", "DEMONYM", "DESC", "ORG_TRIGGER", "LOC_TRIGGER", "COMMON"})
 
@@ -52,55 +53,61 @@ class Info:
 
 
 class Gazetteer:
-    """Normalised phrase lookup over all layers (pickles; built by :func:`compile_gazetteer`)."""
+    """Normalised phrase lookup over all layers, built by :func:`compile_gazetteer`.
 
-    def __init__(self, entries: list[Entry], builtin_count: int = 0) -> None:
-        self.phrases: dict[str, dict[str, Info]] = {}
+    Its state is plain dicts, lists and tuples so the disk cache loads with ``marshal`` in a
+    fraction of the time pickling objects would take; :class:`Info` objects are made on demand.
+    """
+
+    def __init__(self, entries: list[Entry]) -> None:
+        self.phrases: dict[str, dict[str, int]] = {}  # normalised name -> label -> record index
+        self.records: list[tuple] = []  # (name, label, source, attrs, id)
         self.first_len: dict[str, int] = {}
-        self.stops: dict[str, frozenset[str]] = {}
+        self.stops: dict[str, tuple[str, ...]] = {}
         self.norm_table = textmod.norm_table()
-        by_id: dict[tuple[str, str], Info] = {}
+        self._infos: list[Info | None] = []
+        by_id: dict[tuple[str, str], int] = {}
         for entry in entries:
             if entry.label == "STOP":
                 self._add_stop(entry)
                 continue
-            info = self._info(entry, by_id)
+            index = self._record(entry, by_id)
             for name in entry.names:
-                self._add(textmod.normalize(name), info)
+                self._add(textmod.normalize(name), entry.label, index)
         self._apply_stops()
+        self._infos = [None] * len(self.records)
 
-    def _info(self, entry: Entry, by_id: dict[tuple[str, str], Info]) -> Info:
+    def _record(self, entry: Entry, by_id: dict[tuple[str, str], int]) -> int:
         if entry.id and entry.label in ENTITY_LABELS and (entry.id, entry.label) in by_id:
             return by_id[(entry.id, entry.label)]
-        attrs = tuple(sorted(entry.attrs.items()))
-        info = Info(entry.name, entry.label, entry.source, attrs, entry.id)
+        self.records.append((entry.name, entry.label, entry.source, tuple(sorted(entry.attrs.items())), entry.id))
+        index = len(self.records) - 1
         if entry.id:
-            by_id[(entry.id, entry.label)] = info
-        return info
+            by_id[(entry.id, entry.label)] = index
+        return index
 
-    def _add(self, key: str, info: Info) -> None:
+    def _add(self, key: str, label: str, index: int) -> None:
         if not key:
             return
         keys = [key]
-        if info.label in _ARTICLE_OPTIONAL:
+        if label in _ARTICLE_OPTIONAL:
             bare = textmod.strip_article(key)
             keys.append(bare if bare else "ال" + key)
         for k in keys:
             slot = self.phrases.setdefault(k, {})
-            if k != key and info.label in slot:
+            if k != key and label in slot:
                 continue  # a derived form never overrides an explicit one
-            slot[info.label] = info
+            slot[label] = index
             first, _, _ = k.partition(" ")
             n = k.count(" ") + 1
             if self.first_len.get(first, 0) < n:
                 self.first_len[first] = n
 
     def _add_stop(self, entry: Entry) -> None:
-        only = entry.attrs.get("label")
+        only = entry.attrs.get("label") or "*"
         for name in entry.names:
             key = textmod.normalize(name)
-            prev = self.stops.get(key, frozenset())
-            self.stops[key] = prev | {only or "*"}
+            self.stops[key] = tuple(sorted({*self.stops.get(key, ()), only}))
 
     def _apply_stops(self) -> None:
         for key, labels in self.stops.items():
@@ -111,13 +118,29 @@ class Gazetteer:
                 if label in ENTITY_LABELS and ("*" in labels or label in labels):
                     del slot[label]
 
+    def info(self, index: int) -> Info:
+        info = self._infos[index]
+        if info is None:
+            info = self._infos[index] = Info(*self.records[index])
+        return info
+
+    def infos(self, slot: dict[str, int]) -> dict[str, Info]:
+        return {label: self.info(i) for label, i in slot.items()}
+
     def stopped(self, key: str, label: str) -> bool:
         labels = self.stops.get(key)
         return bool(labels) and ("*" in labels or label in labels)
 
     def lookup(self, text: str) -> dict[str, Info]:
         """Entries for a name as written (normalised here)."""
-        return self.phrases.get(textmod.normalize(text), {})
+        return self.infos(self.phrases.get(textmod.normalize(text), {}))
+
+    def __getstate__(self) -> tuple:
+        return (self.phrases, self.records, self.first_len, self.stops, self.norm_table)
+
+    def __setstate__(self, state: tuple) -> None:
+        self.phrases, self.records, self.first_len, self.stops, self.norm_table = state
+        self._infos = [None] * len(self.records)
 
 
 def _cache_dir() -> Path:
@@ -138,12 +161,20 @@ def _fingerprint(files: list[Path], options: tuple) -> str:
 
 
 def _read_cache(path: Path) -> Gazetteer | None:
+    gc.disable()  # the collector would walk the many fresh containers again and again
     try:
-        with open(path, "rb") as fh:
-            gaz = pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        state = marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
         return None
-    return gaz if isinstance(gaz, Gazetteer) else None
+    finally:
+        gc.enable()
+        gc.freeze()  # long-lived: keep the lexicon out of later collections
+    gaz = Gazetteer.__new__(Gazetteer)
+    try:
+        gaz.__setstate__(state)
+    except (TypeError, ValueError):
+        return None
+    return gaz
 
 
 def _write_cache(path: Path, gaz: Gazetteer) -> None:
@@ -151,7 +182,7 @@ def _write_cache(path: Path, gaz: Gazetteer) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
-            pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            marshal.dump(gaz.__getstate__(), fh)
         os.replace(tmp, path)
     except OSError:
         pass  # a cache is an optimisation: an unwritable cache dir only costs time
@@ -178,7 +209,7 @@ def compile_gazetteer(
 
         raise LexiconError([f"{f}: no such lexicon file" for f in missing])
     key = _fingerprint(files, (builtin_persons, builtin))
-    cache = _cache_dir() / f"gazetteer-{key}.pickle"
+    cache = _cache_dir() / f"gazetteer-{key}.marshal"
     if use_cache:
         gaz = _read_cache(cache)
         if gaz is not None:

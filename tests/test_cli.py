@@ -1,0 +1,192 @@
+"""The command-line contract: help, stdout/stderr, exit codes, bad inputs, pipes, order."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "samples" / "rafah_meeting.txt"
+ARABIC = "وقال الرئيس الأميركي جو بايدن إن الاتفاق قريب.\n"
+
+
+def khabar(*args, **kw):
+    return subprocess.run([sys.executable, "-m", "khabar", *args], capture_output=True, text=True, cwd=ROOT, **kw)
+
+
+@pytest.mark.parametrize("cmd", [[], ["extract"], ["eval"], ["lexicon"], ["lexicon", "check"], ["lexicon", "lookup"]])
+def test_every_command_has_help(cmd):
+    res = khabar(*cmd, "--help")
+    assert res.returncode == 0
+    assert "Usage" in res.stdout
+
+
+def test_stdout_is_json_lines_only():
+    res = khabar("extract", str(SEED))
+    assert res.returncode == 0
+    records = [json.loads(line) for line in res.stdout.splitlines()]
+    assert records and all(r["schema_version"] == 1 for r in records)
+    assert "documents" in res.stderr  # the summary goes to stderr
+
+
+def test_quiet_prints_nothing_on_stderr():
+    res = khabar("extract", "-q", str(SEED))
+    assert res.returncode == 0 and res.stderr == ""
+
+
+def test_stdin_and_jsonl_ids(tmp_path):
+    res = khabar("extract", "-q", "-", input=ARABIC)
+    assert {json.loads(line)["doc"] for line in res.stdout.splitlines()} == {"-"}
+    arch = tmp_path / "docs.jsonl"
+    arch.write_text(json.dumps({"key": 7, "body": ARABIC}, ensure_ascii=False) + "\n" + "{not json\n", encoding="utf-8")
+    res = khabar("extract", "-q", str(arch), "--id-field", "key", "--text-field", "body")
+    docs = {json.loads(line)["doc"] for line in res.stdout.splitlines()}
+    assert docs == {7}
+    assert res.returncode == 1
+    assert f"{arch}:2" in res.stderr and "not JSON" in res.stderr
+
+
+def _bad_inputs(tmp_path: Path) -> dict[str, Path]:
+    d = tmp_path / "in"
+    d.mkdir()
+    files = {
+        "a_good": ARABIC.encode("utf-8"),
+        "b_empty": b"",
+        "c_binary": bytes(range(256)) * 8,
+        "d_invalid_utf8": ARABIC.encode("utf-8") + b"\xff\xfe\xfd abc \xc3",
+        "e_utf16": "\ufeff".encode("utf-16-le") + ARABIC.encode("utf-16-le"),
+        "f_cp1256": ARABIC.encode("cp1256"),
+        "g_nul": ARABIC.encode("utf-8") + b"\x00" + ARABIC.encode("utf-8"),
+        "h_bom": b"\xef\xbb\xbf" + ARABIC.encode("utf-8"),
+        "i_long_line": ("كلمة " * 200_000 + ARABIC).encode("utf-8"),
+    }
+    paths = {}
+    for name, data in files.items():
+        p = d / f"{name}.txt"
+        p.write_bytes(data)
+        paths[name] = p
+    return paths
+
+
+def test_bad_inputs_are_named_and_the_run_goes_on(tmp_path):
+    paths = _bad_inputs(tmp_path)
+    res = khabar("extract", str(paths["a_good"].parent), "--jobs", "2")
+    assert res.returncode == 1
+    errors = [ln for ln in res.stderr.splitlines() if "error:" in ln]
+    assert len(errors) == 2, res.stderr
+    assert any("c_binary.txt" in ln and "binary" in ln for ln in errors)
+    assert any("d_invalid_utf8.txt" in ln and "UTF-8" in ln for ln in errors)
+    assert any("b_empty.txt" in ln and "empty" in ln for ln in res.stderr.splitlines())
+    by_doc: dict[str, list] = {}
+    for line in res.stdout.splitlines():
+        r = json.loads(line)
+        by_doc.setdefault(Path(r["doc"]).stem, []).append(r)
+    for name in ("a_good", "e_utf16", "f_cp1256", "g_nul", "h_bom", "i_long_line"):
+        speakers = [r["speaker"]["canonical"] for r in by_doc.get(name, []) if r["type"] == "quote"]
+        assert speakers == ["جو بايدن"] * len(speakers) and speakers, (name, by_doc.get(name))
+
+
+def test_offsets_point_into_the_decoded_text(tmp_path):
+    paths = _bad_inputs(tmp_path)
+    res = khabar("extract", "-q", str(paths["g_nul"]), str(paths["e_utf16"]), str(paths["h_bom"]))
+    texts = {
+        str(paths["g_nul"]): paths["g_nul"].read_bytes().decode("utf-8"),
+        str(paths["e_utf16"]): paths["e_utf16"].read_bytes().decode("utf-16"),
+        str(paths["h_bom"]): paths["h_bom"].read_bytes().decode("utf-8-sig"),
+    }
+    for line in res.stdout.splitlines():
+        r = json.loads(line)
+        text = texts[r["doc"]]
+        spans = [r] if r["type"] == "entity" else [r["cue"], r["quote"], r["speaker"]]
+        for s in spans:
+            if s and s.get("start") is not None:
+                assert text[s["start"] : s["end"]] == s["text"]
+
+
+def test_fail_fast_stops_at_first_bad_input(tmp_path):
+    paths = _bad_inputs(tmp_path)
+    res = khabar("extract", "-q", "--fail-fast", str(paths["c_binary"]), str(paths["a_good"]))
+    assert res.returncode == 1
+    assert res.stdout == ""
+
+
+def test_missing_file_is_named(tmp_path):
+    res = khabar("extract", "-q", str(tmp_path / "nope.txt"), str(SEED))
+    assert res.returncode == 1
+    assert "nope.txt" in res.stderr
+    assert res.stdout.strip()  # the good file was still processed
+
+
+def _many(tmp_path: Path, n: int) -> Path:
+    d = tmp_path / "many"
+    d.mkdir()
+    for i in range(n):
+        (d / f"doc{i:04d}.txt").write_text(f"وقال الوزير محمد العلي{i} إن الوضع صعب.\n" * 3, encoding="utf-8")
+    return d
+
+
+def test_parallel_output_is_in_input_order_and_identical(tmp_path):
+    d = _many(tmp_path, 60)
+    one = khabar("extract", "-q", "-j", "1", str(d))
+    two = khabar("extract", "-q", "-j", "2", str(d))
+    assert one.returncode == two.returncode == 0
+    assert one.stdout == two.stdout
+    docs = [json.loads(line)["doc"] for line in two.stdout.splitlines()]
+    assert docs == sorted(docs)
+
+
+def test_broken_pipe_exits_quietly(tmp_path):
+    d = _many(tmp_path, 200)
+    proc = subprocess.run(
+        f"{sys.executable} -m khabar extract -j 2 {d} | head -1", shell=True, capture_output=True, text=True, cwd=ROOT
+    )
+    assert len(proc.stdout.splitlines()) == 1
+    assert "Traceback" not in proc.stderr and "Error" not in proc.stderr
+    pipe = subprocess.Popen(
+        [sys.executable, "-m", "khabar", "extract", "-q", str(d)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+    )
+    pipe.stdout.readline()
+    pipe.stdout.close()
+    assert pipe.wait(timeout=60) in (0, 141)
+    assert b"Traceback" not in pipe.stderr.read()
+
+
+def test_output_file_holds_whole_lines_after_ctrl_c(tmp_path):
+    d = _many(tmp_path, 3000)
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "khabar", "extract", "-q", "-j", "2", str(d), "-o", str(out)],
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+    )
+    deadline = time.time() + 30
+    while time.time() < deadline and (not out.exists() or out.stat().st_size < 2000):
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGINT)
+    assert proc.wait(timeout=30) == 130
+    data = out.read_bytes()
+    assert data and data.endswith(b"\n")
+    for line in data.splitlines():
+        json.loads(line)
+
+
+def test_vanished_file_is_reported(tmp_path):
+    from khabar import Pipeline, batch
+    from khabar.reader import expand
+
+    d = _many(tmp_path, 3)
+    sources = list(expand([str(d)]))
+    os.unlink(sources[1].path)
+    outcomes = list(batch.run(Pipeline(use_env=False), iter(sources)))
+    assert [o.error is None for o in outcomes] == [True, False, True]
+    assert "doc0001.txt" in outcomes[1].error

@@ -1,0 +1,58 @@
+"""Scores on hand-annotated gold, with the judges' scorer: the seed article and the quote set."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import DATA, SAMPLES, score
+
+from khabar import Pipeline
+
+SEED_GOLD = DATA / "seed" / "rafah_meeting.gold.json"
+QUOTE_GOLD = sorted((DATA / "quotes_gold").glob("*.gold.json"))
+
+
+@pytest.fixture(scope="module")
+def seed_text() -> str:
+    return (SAMPLES / "rafah_meeting.txt").read_text(encoding="utf-8")
+
+
+def test_seed_article_scores(pipeline, seed_text):
+    s = score(SEED_GOLD, pipeline.extract(seed_text, "rafah_meeting.txt"))
+    assert s["entity_f1"] >= 0.95, s["report"]
+    assert s["quote_f1"] >= 0.90, s["report"]
+    assert s["spk_ok"] >= 12, s["report"]
+
+
+def test_seed_persons_found_by_rules_alone(seed_text):
+    """With the built-in person entries off, titles, cues and resolution still find the people."""
+    records = Pipeline(builtin_persons=False, use_env=False).extract(seed_text, "rafah_meeting.txt")
+    assert not any(r.get("source", "").startswith("persons.tsv") for r in records)
+    report = score(SEED_GOLD, records)["report"]
+    per = next(line for line in report.splitlines() if line.startswith("entity PER"))
+    f1 = float(per.split("F1=")[1].split()[0])
+    assert f1 >= 0.80, report
+
+
+def test_quote_gold_set(pipeline):
+    """Totals over the hand-annotated BBC/CNN quote set (tests/data/quotes_gold)."""
+    tp = fp = fn = spk = 0
+    for gold in QUOTE_GOLD:
+        text = (gold.parent / gold.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
+        s = score(gold, pipeline.extract(text, gold.name))
+        tp, fp, fn, spk = tp + s["qtp"], fp + s["qfp"], fn + s["qfn"], spk + s["spk_ok"]
+    precision, recall, speakers = tp / (tp + fp), tp / (tp + fn), spk / (tp + fn)
+    assert len(QUOTE_GOLD) >= 12
+    assert precision >= 0.85 and recall >= 0.80 and speakers >= 0.85, (precision, recall, speakers)
+
+
+def test_offsets_are_exact_everywhere(pipeline):
+    texts = [SAMPLES / "rafah_meeting.txt", *(g.parent / g.name.replace(".gold.json", ".txt") for g in QUOTE_GOLD)]
+    for path in texts:
+        text = Path(path).read_text(encoding="utf-8")
+        for r in pipeline.extract(text, path.name):
+            spans = [r] if r["type"] == "entity" else [r["cue"], r["quote"], r["speaker"]]
+            for s in spans:
+                if s and s.get("start") is not None:
+                    assert text[s["start"] : s["end"]] == s["text"], (path.name, s)
