@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from typing import BinaryIO
@@ -25,17 +26,13 @@ class Sink:
     def rollback(self) -> None:
         """After an interrupt: cut a file back to the last whole block written."""
         if self.path:
-            try:
+            with contextlib.suppress(OSError):
                 self.fh.flush()
-            except OSError:
-                pass
             os.truncate(self.path, self.committed)
 
     def close(self) -> None:
         if self.path:
             self.fh.close()
         else:
-            try:
+            with contextlib.suppress(BrokenPipeError):
                 self.fh.flush()
-            except BrokenPipeError:
-                pass

@@ -20,26 +20,9 @@ from khabar.extractors.speakers import SpeakerFinder
 from khabar.records import Entity, Quote, Span, Speaker
 
 COMPLEMENTIZERS = frozenset(
-    [
-        "ان",
-        "انه",
-        "انها",
-        "انهم",
-        "انهما",
-        "انهن",
-        "اننا",
-        "انني",
-        "بان",
-        "بانه",
-        "بانها",
-        "بانهم",
-        "بانهما",
-        "باننا",
-        "وان",
-        "وانه",
-    ]
+    """ان انه انها انهم انهما انهن اننا انني بان بانه بانها بانهم بانهما باننا وان وانه""".split()
 )
-RELATIVE_BEFORE_CUE = frozenset(["ما", "الذي", "التي", "الذين", "اللذين", "اللتين", "مما", "عما", "فيما", "لما"])
+RELATIVE_BEFORE_CUE = frozenset("""ما الذي التي الذين اللذين اللتين مما عما فيما لما""".split())
 FROM_WORDS = frozenset({"عن"})
 MAX_CONTENT_GAP = 45  # tokens between cue and complementizer / quotation
 MIN_DIRECT_WORDS = 3  # shorter quotations are names or titles ("أكسيوس")
