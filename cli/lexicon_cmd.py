@@ -37,7 +37,7 @@ def lookup(pipeline, text: str) -> Exit:
     key = textmod.normalize(text)
     print(f"normalised: {key}")
     found = False
-    for label, info in sorted(gaz.infos(gaz.phrases.get(key, {})).items()):
+    for label, info in sorted(gaz.lookup(text).items()):
         found = True
         attrs = ";".join(f"{k}={v}" for k, v in info.attrs)
         print(f"  {label}\t{info.name}\t{info.source}\t{attrs}")
@@ -51,7 +51,7 @@ def lookup(pipeline, text: str) -> Exit:
     doc = Document(text)
     for i, word in enumerate(doc.words):
         for stripped, stem in doc.splits[i]:
-            for label, info in sorted(gaz.infos(gaz.phrases.get(stem, {})).items()):
+            for label, info in sorted(gaz.lookup(stem).items()):
                 print(
                     f"  word {word!r} as {stem!r} (+{stripped} proclitic letters): {label} {info.name} ({info.source})"
                 )

@@ -33,7 +33,7 @@ class Context:
         """Longest match starting at token i carrying one of ``labels``."""
         best = None
         for m in self.by_first.get(i, ()):
-            if any(label in m.infos for label in labels) and (best is None or m.last > best.last):
+            if any(label in m.labels for label in labels) and (best is None or m.last > best.last):
                 best = m
         return best
 
@@ -54,14 +54,8 @@ class Context:
         ending = COLLIDING_FUNCTION_WORDS.get(norm)
         if ending and self.doc.words[i].endswith(ending):
             return True
-        phrases = self.gaz.phrases
-        for _, stem in self.doc.splits[i]:
-            if stem in FUNCTION_WORDS:
-                return True
-            slot = phrases.get(stem)
-            if slot and "COMMON" in slot:
-                return True
-        return False
+        common = self.gaz.common
+        return any(stem in FUNCTION_WORDS or stem in common for _, stem in self.doc.splits[i])
 
     def starts_given_name(self, i: int, key: str) -> bool:
         """Token i (read as ``key``) is a frequent given name, not also a common word or place/org."""

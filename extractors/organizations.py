@@ -36,23 +36,23 @@ def organizations(ctx: Context) -> Iterator[Entity]:
     """ORG mentions from the lexicon, from trigger + noun phrase, and from Latin acronyms."""
     doc = ctx.doc
     for m in ctx.matches:
-        if "ORG" in m.infos:
-            info = m.infos["ORG"]
+        if "ORG" in m.labels:
+            info = m.info("ORG")
             if info.attr("ambiguous") == "1":
                 continue
             yield Entity("ORG", m.start, m.end, doc.text[m.start : m.end], info.name, info.source, m.first, m.last)
     for m in ctx.matches:
-        if "ORG_TRIGGER" not in m.infos or m.last + 1 >= len(doc) or not doc.joined(m.last):
+        if "ORG_TRIGGER" not in m.labels or m.last + 1 >= len(doc) or not doc.joined(m.last):
             continue
-        if m.infos["ORG_TRIGGER"].attr("np") == "no":
+        if m.info("ORG_TRIGGER").attr("np") == "no":
             continue
         end = _np_end(ctx, m.last + 1)
         if end is None:
             continue
         text = doc.text[m.start : doc.ends[end]]
         known = ctx.longest(m.last + 1, "ORG")
-        canonical = known.infos["ORG"].name if known and known.last == end else " ".join(text.split())
+        canonical = known.info("ORG").name if known and known.last == end else " ".join(text.split())
         yield Entity("ORG", m.start, doc.ends[end], text, canonical, "rule:trigger+np", m.first, end)
     for i, word in enumerate(doc.words):
-        if _ACRONYM.fullmatch(word) and not ctx.by_first.get(i):
+        if word.isascii() and word.isupper() and _ACRONYM.fullmatch(word) and not ctx.by_first.get(i):
             yield Entity("ORG", doc.starts[i], doc.ends[i], word, word, "rule:acronym", i, i)

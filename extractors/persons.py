@@ -68,7 +68,7 @@ def titled_persons(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
     """(person, title key, normalised title phrase) for every title (and its modifiers) followed by a name."""
     doc = ctx.doc
     for m in ctx.matches:
-        if "TITLE" not in m.infos or m.last + 1 >= len(doc) or not doc.joined(m.last):
+        if "TITLE" not in m.labels or m.last + 1 >= len(doc) or not doc.joined(m.last):
             continue
         i = skip_modifiers(ctx, m.last + 1)
         if i >= len(doc) or not doc.joined(i - 1):
@@ -82,17 +82,17 @@ def persons(ctx: Context) -> Iterator[Entity]:
     """PER mentions from the lexicon and from the title, cue and given-name rules."""
     doc = ctx.doc
     for m in ctx.matches:
-        if "PER" in m.infos and m.infos["PER"].attr("ambiguous") != "1":
-            info = m.infos["PER"]
+        if "PER" in m.labels and m.info("PER").attr("ambiguous") != "1":
+            info = m.info("PER")
             yield Entity("PER", m.start, m.end, doc.text[m.start : m.end], info.name, info.source, m.first, m.last)
     for person, _, _ in titled_persons(ctx):
         yield person
     for m in ctx.matches:
-        if "CUE" in m.infos and m.last + 1 < len(doc) and doc.joined(m.last):
+        if "CUE" in m.labels and m.last + 1 < len(doc) and doc.joined(m.last):
             j = name_run(ctx, m.last + 1, max_len=3)
             if j is not None and not doc.norms[m.last + 1].startswith("ال"):
                 yield _person(ctx, m.last + 1, j, "rule:cue")
-        if "GIVEN" in m.infos and m.first == m.last and ctx.starts_given_name(m.first, m.key):
+        if "GIVEN" in m.labels and m.first == m.last and ctx.starts_given_name(m.first, m.key):
             j = name_run(ctx, m.first)
             if j is not None and j > m.first:
                 yield _person(ctx, m.first, j, "rule:given-name", start=m.start)

@@ -10,10 +10,10 @@ from khabar.records import Entity
 
 
 def _ambiguous(ctx: Context, m) -> bool:
-    info = m.infos["LOC"]
+    info = m.info("LOC")
     if info.attr("ambiguous") == "1":
         return True
-    return m.first == m.last and "COMMON" in m.infos
+    return m.first == m.last and (m.key in ctx.gaz.common or ctx.is_common(m.first))
 
 
 def _after_trigger(ctx: Context, i: int) -> bool:
@@ -24,14 +24,14 @@ def places(ctx: Context) -> Iterator[Entity]:
     """LOC mentions: lexicon matches (ambiguous ones only after a trigger), trigger + name."""
     doc = ctx.doc
     for m in ctx.matches:
-        if "LOC" not in m.infos:
+        if "LOC" not in m.labels:
             continue
         if _ambiguous(ctx, m) and not _after_trigger(ctx, m.first):
             continue
-        info = m.infos["LOC"]
+        info = m.info("LOC")
         yield Entity("LOC", m.start, m.end, doc.text[m.start : m.end], info.name, info.source, m.first, m.last)
     for m in ctx.matches:
-        if "LOC_TRIGGER" not in m.infos or m.last + 1 >= len(doc) or not doc.joined(m.last):
+        if "LOC_TRIGGER" not in m.labels or m.last + 1 >= len(doc) or not doc.joined(m.last):
             continue
         i = m.last + 1
         if ctx.by_first.get(i) or not ctx.name_like(i, first=True):

@@ -109,7 +109,7 @@ class QuoteFinder:
 
     def at_cue(self, m) -> Quote | None:
         doc = self.doc
-        info = m.infos["CUE"]
+        info = m.info("CUE")
         if self.in_quote(m.start) or (m.first > 0 and doc.norms[m.first - 1] in RELATIVE_BEFORE_CUE):
             return None
         gender = info.attr("gender")
@@ -141,7 +141,7 @@ def quotes(ctx: Context, entities: list[Entity], titles: dict[str, str]) -> Iter
     """Every attributed quote in the document, in text order."""
     finder = QuoteFinder(ctx, entities, titles)
     seen: set[int] = set()
-    for m in sorted((m for m in ctx.matches if "CUE" in m.infos), key=lambda m: (m.first, -m.last)):
+    for m in sorted((m for m in ctx.matches if "CUE" in m.labels), key=lambda m: (m.first, -m.last)):
         if m.first in seen:
             continue
         seen.add(m.first)

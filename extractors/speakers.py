@@ -77,7 +77,7 @@ class SpeakerFinder:
                 break
             last = nxt
         span = self._span(m.start, last)
-        info = m.infos["DESC"]
+        info = m.info("DESC")
         stem = info.attr("stem", info.name)
         canonical = " ".join(span.text.split())
         if m.key.startswith("ال") and stem in self.desc_by_stem:

@@ -31,8 +31,13 @@ class Match:
     start: int
     end: int
     key: str
-    infos: dict  # label -> Info
+    labels: dict  # label -> record index in the gazetteer
     stripped: int  # proclitic letters left out of the span
+    gazetteer: object
+
+    def info(self, label: str):
+        """The lexicon entry behind this match for ``label``."""
+        return self.gazetteer.info(self.labels[label])
 
 
 class Document:
@@ -105,7 +110,7 @@ class Document:
                     slot = phrases.get(key)
                     if slot:
                         start = self.span_start(i, stripped)
-                        out.append(Match(i, j, start, self.ends[j], key, gazetteer.infos(slot), stripped))
+                        out.append(Match(i, j, start, self.ends[j], key, slot, stripped, gazetteer))
                     if j - i + 1 >= max_len or not self.joined(j):
                         break
                     j += 1

@@ -64,6 +64,7 @@ class Gazetteer:
         self.records: list[tuple] = []  # (name, label, source, attrs, id)
         self.first_len: dict[str, int] = {}
         self.stops: dict[str, tuple[str, ...]] = {}
+        self.common: dict[str, int] = {}  # COMMON words: looked up, never matched as phrases
         self.norm_table = textmod.norm_table()
         self._infos: list[Info | None] = []
         by_id: dict[tuple[str, str], int] = {}
@@ -93,6 +94,10 @@ class Gazetteer:
         if label in _ARTICLE_OPTIONAL:
             bare = textmod.strip_article(key)
             keys.append(bare if bare else "ال" + key)
+        if label == "COMMON":
+            for k in keys:
+                self.common.setdefault(k, index)
+            return
         for k in keys:
             slot = self.phrases.setdefault(k, {})
             if k != key and label in slot:
@@ -132,14 +137,18 @@ class Gazetteer:
         return bool(labels) and ("*" in labels or label in labels)
 
     def lookup(self, text: str) -> dict[str, Info]:
-        """Entries for a name as written (normalised here)."""
-        return self.infos(self.phrases.get(textmod.normalize(text), {}))
+        """Entries for a name as written (normalised here), COMMON included."""
+        key = textmod.normalize(text)
+        found = self.infos(self.phrases.get(key, {}))
+        if key in self.common:
+            found["COMMON"] = self.info(self.common[key])
+        return found
 
     def __getstate__(self) -> tuple:
-        return (self.phrases, self.records, self.first_len, self.stops, self.norm_table)
+        return (self.phrases, self.records, self.first_len, self.stops, self.common, self.norm_table)
 
     def __setstate__(self, state: tuple) -> None:
-        self.phrases, self.records, self.first_len, self.stops, self.norm_table = state
+        self.phrases, self.records, self.first_len, self.stops, self.common, self.norm_table = state
         self._infos = [None] * len(self.records)
 
 

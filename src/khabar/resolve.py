@@ -48,10 +48,10 @@ def short_forms(ctx: Context, names: dict[str, str], taken: list[Entity]) -> lis
     covered = {i for e in taken for i in range(e.first, e.last + 1)}
     out = []
     for i in range(len(doc)):
-        if i in covered or ctx.is_common(i):
+        if i in covered:
             continue
         for stripped, stem in doc.splits[i]:
-            if stem in names and " " not in stem:
+            if stem in names and " " not in stem and not ctx.is_common(i):
                 start = doc.span_start(i, stripped)
                 text = doc.text[start : doc.ends[i]]
                 out.append(Entity("PER", start, doc.ends[i], text, names[stem], "resolve:short-form", i, i))
