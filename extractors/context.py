@@ -65,6 +65,14 @@ class Context:
         count = self.gaz.info(slot["GIVEN"]).attr("count", "99") or "0"
         return int(count) >= MIN_GIVEN_COUNT and not self.is_common(i)
 
+    def known_name_part(self, i: int) -> bool:
+        """Token i is a given name, surname or person name in the lexicons (or a name link)."""
+        norm = self.doc.norms[i]
+        if norm in NAME_LINKS:
+            return True
+        slot = self.gaz.phrases.get(norm, {})
+        return bool(slot.keys() & {"GIVEN", "SURNAME", "PER"})
+
     def is_arabic_word(self, i: int) -> bool:
         w = self.doc.norms[i]
         return bool(w) and "\u0621" <= w[0] <= "\u064a"

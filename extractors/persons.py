@@ -30,6 +30,8 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN) -> int | None:
             continue
         if not ctx.name_like(nxt, first=False) or ctx.longest(nxt, "LOC", "ORG"):
             break
+        if nxt - i >= 2 and not ctx.known_name_part(nxt):
+            break  # a third word must be a known name part: stops at verbs (سوليفان اجتمع)
         j = nxt
     if doc.norms[j] in NAME_LINKS:
         j -= 1

@@ -23,7 +23,7 @@ COMPLEMENTIZERS = frozenset(
     """ان انه انها انهم انهما انهن اننا انني بان بانه بانها بانهم بانهما باننا وان وانه""".split()
 )
 RELATIVE_BEFORE_CUE = frozenset("""ما الذي التي الذين اللذين اللتين مما عما فيما لما""".split())
-FROM_WORDS = frozenset({"عن"})
+_OPENS_CONTENT = re.compile(r'[:«“"„]')  # after the cue: the content starts, no explicit subject
 MAX_CONTENT_GAP = 45  # tokens between cue and complementizer / quotation
 MIN_DIRECT_WORDS = 3  # shorter quotations are names or titles ("أكسيوس")
 _CLAUSE_END = re.compile(r"[.!?؟](?=[\s\"'»”)]|$)|\n|[،,]\s*(?:بحسب|حسب|وفقا|وفقاً|وفق|نقلا|نقلاً|طبقا|طبقاً)(?=\s)")
@@ -97,6 +97,10 @@ class QuoteFinder:
                 return j
         return None
 
+    def _right_after(self, i: int) -> bool:
+        """The token at i is a complementizer (the content starts right after the subject)."""
+        return i < len(self.doc) and self.doc.norms[i] in COMPLEMENTIZERS
+
     def before(self, cue_tok: int) -> Span | None:
         """A quotation that ends just before the cue ("…"، قال)."""
         text = self.doc.text
@@ -114,18 +118,18 @@ class QuoteFinder:
             return None
         gender = info.attr("gender")
         subj = self.speakers.subject_start(m.last + 1)
-        if info.attr("lemma") == "نقل":
-            subj = next(
-                (j + 1 for j in range(m.last + 1, min(len(doc), m.last + 10)) if doc.norms[j] in FROM_WORDS), subj
-            )
-        found = (
-            self.speakers.at(subj, gender) if subj < len(doc) and doc.joined(subj - 1) or subj == m.last + 1 else None
-        )
-        if found is not None and (subj < len(doc) and doc.norms[subj] in COMPLEMENTIZERS):
-            found = None
+        via = info.attr("speaker_after")
+        if via:
+            window = range(m.last + 1, min(len(doc), m.last + 10))
+            subj = next((j + 1 for j in window if doc.norms[j] == via), subj)
+        found = None
+        if subj < len(doc) and doc.norms[subj] not in COMPLEMENTIZERS and not _OPENS_CONTENT.search(doc.gap(subj - 1)):
+            found = self.speakers.at(subj, gender)
         speaker, after = (found[0], found[1] + 1) if found else (self.implied(gender), m.last + 1)
         sentence_end = self.clause_end(doc.ends[m.last])
         got = self.content(after, sentence_end)
+        if got and info.attr("needs") == "quote" and got[0] != "direct" and not self._right_after(after):
+            got = None
         if got is None and info.attr("needs", "any") == "any":
             prior = self.before(m.first)
             got = ("direct", prior) if prior else None

@@ -15,7 +15,7 @@ LABELS = ENTITY_LABELS | WORD_LABELS | {"STOP"}
 REQUIRED_ATTRS = {"DEMONYM": ("country",), "CUE": ("lemma",)}
 _ARABIC = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
 _LATIN = re.compile(r"[A-Za-z]")
-_FOREIGN_SCRIPT = re.compile(r"[^\s\u0600-\u06ff\u0750-\u077f\u200c-\u200fA-Za-z0-9.'’&\-()]")
+_FOREIGN_SCRIPT = re.compile(r"[^\s\u0600-\u06ff\u0750-\u077f\u200c-\u200fA-Za-z0-9.'’&+\-()/]")
 
 
 @dataclass(frozen=True)
@@ -145,14 +145,17 @@ def _with_origin(entry: Entry, file: str, line: int, licence: str) -> Entry:
 
 
 def check_conflicts(entries: list[Entry], normalize) -> list[str]:
-    """Same normalised name given two different entity labels by different entities."""
-    seen: dict[str, Entry] = {}
+    """Within one file: the same normalised name given two entity labels by different entities.
+
+    Across files this is layering (a later file may relabel a name), not a problem.
+    """
+    seen: dict[tuple[str, str], Entry] = {}
     problems = []
     for e in entries:
         if e.label not in ENTITY_LABELS:
             continue
         for n in e.names:
-            key = normalize(n)
+            key = (e.file, normalize(n))
             other = seen.get(key)
             if other is None:
                 seen[key] = e
