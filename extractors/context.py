@@ -5,17 +5,26 @@ from __future__ import annotations
 from khabar.document import Document, Match
 from khabar.gazetteer import Gazetteer
 
+_LIGHT = str.maketrans("أإآىة", "ااايه")
+
+
+def normalized_words(words: str) -> frozenset[str]:
+    """A closed word list written naturally, in the matching form (ى→ي, ة→ه, أإآ→ا)."""
+    return frozenset(words.translate(_LIGHT).split())
+
+
 # Closed-class words that never start or continue a name (small list: kept in code).
-FUNCTION_WORDS = frozenset(
+FUNCTION_WORDS = normalized_words(
     """في من الى على عن مع ان انه انها بان لان لا لم لن قد ما ماذا هذا هذه ذلك تلك هؤلاء الذي التي
     الذين اللذين اللتين كان كانت كانوا يكون تكون هو هي هم هما نحن انا انت بعد قبل خلال بين حول ضد
     عند منذ حتى او ام ثم لكن لكنه كما ايضا كل غير عبر لدى نحو امس اليوم غدا حيث اذا اذ لو وقد فقد
-    لقد الا سوى دون مثل بينما عندما كيف اين متى لماذا هل يا اي اية بل ليس ليست مما عما فيما لما""".split()
+    لقد الا سوى دون مثل بينما عندما كيف اين متى لماذا هل يا اي اية بل ليس ليست مما عما فيما لما
+    إلى لدى أمام وراء داخل خارج عبر تجاه بشأن بسبب إثر عقب لدى بالقول"""
 )
 # Function words whose normalised form is also a name: (normalised, letter the surface ends with).
 COLLIDING_FUNCTION_WORDS = {"علي": "ى"}  # على (on) vs علي (Ali)
 MIN_GIVEN_COUNT = 3  # given names rarer than this (in the source list) never start a name on their own
-NAME_LINKS = frozenset({"بن", "ابن", "بنت", "ابو", "ابي", "ام", "عبد", "ال", "ولد", "دي", "دو", "فان", "فون", "لا"})
+NAME_LINKS = normalized_words("بن ابن بنت أبو أبي عبد آل ولد دي دو فان فون")
 
 
 class Context:

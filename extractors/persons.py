@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from khabar.extractors.context import NAME_LINKS, Context
+from khabar.extractors.context import FUNCTION_WORDS, NAME_LINKS, Context
 
 from khabar.records import Entity
 
@@ -17,18 +17,30 @@ MAX_RUN = 4
 MAX_MODIFIERS = 4
 
 
-def name_run(ctx: Context, i: int, max_len: int = MAX_RUN) -> int | None:
-    """Last token of a person-name run starting at token i, or None if i cannot start one."""
+def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = False) -> int | None:
+    """Last token of a person-name run starting at token i, or None if i cannot start one.
+
+    ``introduced``: a title precedes, so a first word that is also a common word (جو، أمل) may
+    start the name when a name-like word follows it.
+    """
     doc = ctx.doc
     if not ctx.name_like(i, first=True):
-        return None
+        if not (introduced and _common_first_name(ctx, i)):
+            return None
     j = i
     while j + 1 < len(doc) and j - i + 1 < max_len and doc.joined(j):
         nxt = j + 1
-        if doc.norms[j] in NAME_LINKS or doc.norms[j] == "عبد":
+        if doc.norms[j] in NAME_LINKS:
             j = nxt  # بن/أبو/عبد always take the next word
             continue
-        if not ctx.name_like(nxt, first=False) or ctx.longest(nxt, "LOC", "ORG"):
+        if doc.norms[nxt] in NAME_LINKS and nxt + 1 < len(doc) and doc.joined(nxt):
+            if ctx.name_like(nxt + 1, first=False) or ctx.known_name_part(nxt + 1):
+                j = nxt  # محمد بن سلمان: the link, then its word on the next turn
+                continue
+            break
+        if not ctx.name_like(nxt, first=False) and not _town_as_surname(ctx, nxt):
+            break
+        if ctx.longest(nxt, "ORG") or (ctx.longest(nxt, "LOC") and not _town_as_surname(ctx, nxt)):
             break
         if nxt - i >= 2 and not ctx.known_name_part(nxt):
             break  # a third word must be a known name part: stops at verbs (سوليفان اجتمع)
@@ -36,6 +48,26 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN) -> int | None:
     if doc.norms[j] in NAME_LINKS:
         j -= 1
     return j if j >= i else None
+
+
+def _common_first_name(ctx: Context, i: int) -> bool:
+    doc = ctx.doc
+    return (
+        ctx.word_has(i, "GIVEN")
+        and doc.norms[i] not in FUNCTION_WORDS
+        and i + 1 < len(doc)
+        and doc.joined(i)
+        and ctx.name_like(i + 1, first=False)
+    )
+
+
+def _town_as_surname(ctx: Context, i: int) -> bool:
+    """A one-word small town that is also a listed name (بار) may end a name run."""
+    m = ctx.longest(i, "LOC")
+    if m is None or m.last != i or not m.labels.keys() & {"GIVEN", "SURNAME"}:
+        return False
+    info = m.info("LOC")
+    return info.attr("kind") == "city" and not ctx.is_common(i)
 
 
 def skip_modifiers(ctx: Context, i: int) -> int:
@@ -75,7 +107,7 @@ def titled_persons(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
         i = skip_modifiers(ctx, m.last + 1)
         if i >= len(doc) or not doc.joined(i - 1):
             continue
-        j = name_run(ctx, i)
+        j = name_run(ctx, i, introduced=True)
         if j is not None:
             yield _person(ctx, i, j, "rule:title"), m.key, title_phrase(ctx, m, i - 1)
 

@@ -4,16 +4,29 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from khabar.extractors.context import Context
+from khabar.extractors.context import NAME_LINKS, Context
 
 from khabar.records import Entity
 
 
+MINOR_POPULATION = 100_000  # smaller towns need cleaner evidence than capitals and countries
+
+
+def _minor(info) -> bool:
+    population = info.attr("population")
+    return info.attr("kind") == "city" and population.isdigit() and int(population) < MINOR_POPULATION
+
+
 def _ambiguous(ctx: Context, m) -> bool:
+    """A place name that is also a common word, or a small town that is also a name or a clitic reading."""
     info = m.info("LOC")
     if info.attr("ambiguous") == "1":
         return True
-    return m.first == m.last and (m.key in ctx.gaz.common or ctx.is_common(m.first))
+    if m.first != m.last:
+        return False
+    if m.key in ctx.gaz.common or ctx.is_common(m.first) or m.key in NAME_LINKS:
+        return True
+    return _minor(info) and bool(m.labels.keys() & {"GIVEN", "SURNAME", "PER"})
 
 
 def _after_trigger(ctx: Context, i: int) -> bool:

@@ -11,6 +11,7 @@ quotation right before the cue ("…"، قال الوزير).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from khabar.extractors.context import Context
@@ -25,8 +26,13 @@ COMPLEMENTIZERS = frozenset(
 RELATIVE_BEFORE_CUE = frozenset("""ما الذي التي الذين اللذين اللتين مما عما فيما لما""".split())
 _OPENS_CONTENT = re.compile(r'[:«“"„]')  # after the cue: the content starts, no explicit subject
 MAX_CONTENT_GAP = 45  # tokens between cue and complementizer / quotation
+NEAR_COMPLEMENTIZER = 4  # needs=quote cues: how close after the subject إن/أن must come
 MIN_DIRECT_WORDS = 3  # shorter quotations are names or titles ("أكسيوس")
-_CLAUSE_END = re.compile(r"[.!?؟](?=[\s\"'»”)]|$)|\n|[،,]\s*(?:بحسب|حسب|وفقا|وفقاً|وفق|نقلا|نقلاً|طبقا|طبقاً)(?=\s)")
+_CLAUSE_END = re.compile(
+    r"[.!?؟](?=[\s\"'»”)]|$)|\n|[،,]?\s*(?:بحسب|حسب|وفقا|وفقاً|وفق|نقلا|نقلاً|طبقا|طبقاً|على حد)(?=\s)"
+    r"|[،,]\s*(?:إذ|وهي|وهو|معربا|معرباً|معربة)(?=\s)"
+)
+_PARTICIPLE = re.compile(r"\w{4,}ا")  # مضيفا، لافتا، قائلا: a participle cue ends the clause before it
 _WORD = re.compile(r"\w+")
 
 
@@ -39,13 +45,34 @@ class QuoteFinder:
             s for s in quote_spans(self.doc.text) if len(_WORD.findall(self.doc.text[s[0] : s[1]])) >= MIN_DIRECT_WORDS
         ]
         self.claimed: set[tuple[int, int]] = set()
+        self.breaks = sorted(self._cue_breaks())
         self.history: list[Speaker] = []
+
+    def _cue_breaks(self) -> set[int]:
+        """Clause ends before a following cue: "…، مضيفاً أن", "… لافتا إلى", "…، قال"."""
+        doc, out = self.doc, set()
+        for m in self.ctx.matches:
+            if "CUE" not in m.labels or m.first == 0:
+                continue
+            gap = doc.gap(m.first - 1)
+            comma = max(gap.find("،"), gap.find(","))
+            if comma >= 0:
+                out.add(doc.ends[m.first - 1] + comma)
+            elif _PARTICIPLE.fullmatch(m.key):
+                out.add(doc.ends[m.first - 1])
+        return out
 
     def in_quote(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.marks)
 
     def clause_end(self, pos: int) -> int:
-        """End of the clause starting at ``pos`` (sentence punctuation; quotations are skipped)."""
+        """End of the clause starting at ``pos``: sentence punctuation, "according to", or a following
+        cue; quotations are skipped."""
+        end = self._punctuation_end(pos)
+        k = bisect_right(self.breaks, pos)
+        return min(end, self.breaks[k]) if k < len(self.breaks) and not self.in_quote(self.breaks[k]) else end
+
+    def _punctuation_end(self, pos: int) -> int:
         text = self.doc.text
         while True:
             m = _CLAUSE_END.search(text, pos)
@@ -98,8 +125,8 @@ class QuoteFinder:
         return None
 
     def _right_after(self, i: int) -> bool:
-        """The token at i is a complementizer (the content starts right after the subject)."""
-        return i < len(self.doc) and self.doc.norms[i] in COMPLEMENTIZERS
+        """A complementizer within a few words after the subject (أعلنت الشركة أنها، وصفه بأنه)."""
+        return any(self.doc.norms[j] in COMPLEMENTIZERS for j in range(i, min(len(self.doc), i + NEAR_COMPLEMENTIZER)))
 
     def before(self, cue_tok: int) -> Span | None:
         """A quotation that ends just before the cue ("…"، قال)."""

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import re
 
-from khabar.extractors.context import FUNCTION_WORDS, Context
+from khabar.extractors.context import FUNCTION_WORDS, Context, normalized_words
 from khabar.extractors.persons import skip_modifiers, title_phrase
 
 from khabar.records import Entity, Span, Speaker
 
 # Words that may sit between a cue and its subject (وقال، الخميس، البيت الأبيض …).
-SKIP_BEFORE_SUBJECT = frozenset(
-    """الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت امس اليوم مساء صباح ليله اول ايضا بدوره بدورها""".split()
+SKIP_BEFORE_SUBJECT = normalized_words(
+    """الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت امس اليوم مساء صباح ليله اول ايضا بدوره بدورها
+    بالقول قائلا قائلة العام الماضي الأسبوع الشهر الجاري المقبل الحالي مؤخرا لاحقا"""
 )
 _ADJ_END = re.compile(r"(ي|يه|يون|يين|يان|يتان)$")
 MAX_NP = 5
@@ -73,7 +74,8 @@ class SpeakerFinder:
         last = m.last
         while last + 1 < len(doc) and last - m.last < 2 and doc.joined(last):
             nxt = last + 1
-            if not (self.ctx.word_has(nxt, "DEMONYM") or _ADJ_END.search(doc.norms[nxt])):
+            adjective = self.ctx.word_has(nxt, "DEMONYM") or _ADJ_END.search(doc.norms[nxt])
+            if not adjective or doc.norms[nxt] in FUNCTION_WORDS:
                 break
             last = nxt
         span = self._span(m.start, last)

@@ -197,9 +197,24 @@ def _write_cache(path: Path, gaz: Gazetteer) -> None:
         pass  # a cache is an optimisation: an unwritable cache dir only costs time
 
 
+# Within the generated layer, later files win: small GeoNames towns must not relabel a CLDR
+# country (فلسطين the Texas town vs Palestine), and ANERcorp usage overrides both.
+_GENERATED_ORDER = ("places_geonames.tsv", "places_cldr.tsv")
+
+
 def builtin_files() -> list[Path]:
+    """Built-in lexicon files in layer order: generated (GeoNames, CLDR, the rest), then curated."""
     root = builtin_dir()
-    return lexicon_files([d for d in (root / "generated", root / "curated") if d.is_dir()])
+    generated = lexicon_files([root / "generated"]) if (root / "generated").is_dir() else []
+    generated.sort(
+        key=lambda f: (
+            f.name not in _GENERATED_ORDER,
+            _GENERATED_ORDER.index(f.name) if f.name in _GENERATED_ORDER else 0,
+            f.name,
+        )
+    )
+    curated = lexicon_files([root / "curated"]) if (root / "curated").is_dir() else []
+    return generated + curated
 
 
 def compile_gazetteer(
