@@ -24,9 +24,8 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
     start the name when a name-like word follows it.
     """
     doc = ctx.doc
-    if not ctx.name_like(i, first=True):
-        if not (introduced and _common_first_name(ctx, i)):
-            return None
+    if not ctx.name_like(i, first=True) and not (introduced and _common_first_name(ctx, i)):
+        return None
     j = i
     while j + 1 < len(doc) and j - i + 1 < max_len and doc.joined(j):
         nxt = j + 1

@@ -8,7 +8,6 @@ from khabar.extractors.context import NAME_LINKS, Context
 
 from khabar.records import Entity
 
-
 MINOR_POPULATION = 100_000  # smaller towns need cleaner evidence than capitals and countries
 
 

@@ -21,6 +21,7 @@ SKIP_BEFORE_SUBJECT = normalized_words(
 )
 _ADJ_END = re.compile(r"(ي|يه|يون|يين|يان|يتان)$")
 MAX_NP = 5
+COMPLEMENTIZERS = normalized_words("إن أن بأن إنه أنه بأنه إنها أنها بأنها")
 
 
 class SpeakerFinder:
@@ -30,6 +31,7 @@ class SpeakerFinder:
         self.ctx = ctx
         self.titles = titles
         self.by_token = {e.first: e for e in entities}
+        self.orgs = [e for e in entities if e.label == "ORG"]
         self.desc_by_stem: dict[str, str] = {}
 
     def subject_start(self, i: int) -> int:
@@ -58,7 +60,20 @@ class SpeakerFinder:
         doc = self.ctx.doc
         return Span(doc.text[start : doc.ends[last]], start, doc.ends[last])
 
+    def _definite_trigger(self, i: int) -> str | None:
+        """الشركة / الوزارة / الحركة as subject: the last organization named with that trigger."""
+        norm = self.ctx.doc.norms[i]
+        if not norm.startswith("ال") or not self.ctx.word_has(i, "ORG_TRIGGER"):
+            return None
+        bare = norm[2:]
+        for e in reversed(self.orgs):
+            if e.start < self.ctx.doc.starts[i] and bare in self.ctx.doc.norms[e.first : e.last + 1][:1]:
+                return e.canonical
+        return None
+
     def _title(self, m, gender: str) -> tuple[Speaker, int]:
+        if m.key.endswith("باسم"):  # المتحدث باسم X: the spokesperson of X
+            return self._spokesperson(m, gender)
         after = skip_modifiers(self.ctx, m.last + 1)
         ent = self.by_token.get(after)
         if ent is not None and ent.label == "PER" and self.ctx.doc.joined(after - 1):
@@ -68,6 +83,16 @@ class SpeakerFinder:
         span = self._span(m.start, last)
         canonical = self.titles.get(phrase) or self.titles.get(m.key) or " ".join(span.text.split())
         return Speaker(span, "PER", canonical, gender), last
+
+    def _spokesperson(self, m, gender: str) -> tuple[Speaker, int]:
+        doc = self.ctx.doc
+        last = m.last
+        while last + 1 < len(doc) and last - m.last < MAX_NP - 1 and doc.joined(last):
+            if doc.norms[last + 1] in FUNCTION_WORDS or doc.norms[last + 1] in COMPLEMENTIZERS:
+                break
+            last += 1
+        span = self._span(m.start, last)
+        return Speaker(span, "DESC", " ".join(span.text.split()), gender), last
 
     def _desc(self, m, gender: str) -> tuple[Speaker, int]:
         doc = self.ctx.doc
@@ -92,9 +117,13 @@ class SpeakerFinder:
         ctx, doc = self.ctx, self.ctx.doc
         if doc.norms[i] in FUNCTION_WORDS or not ctx.is_arabic_word(i) or ctx.word_has(i, "CUE"):
             return None
+        org = self._definite_trigger(i)
+        if org is not None:
+            return Speaker(self._span(doc.starts[i], i), "ORG", org, gender), i
         last = i
         while last + 1 < len(doc) and last - i + 1 < MAX_NP and doc.joined(last):
-            if doc.norms[last + 1] in FUNCTION_WORDS or doc.norms[last + 1] in SKIP_BEFORE_SUBJECT:
+            nxt = doc.norms[last + 1]
+            if nxt in FUNCTION_WORDS or nxt in SKIP_BEFORE_SUBJECT or nxt in COMPLEMENTIZERS:
                 break
             last += 1
         if doc.norms[last] in FUNCTION_WORDS:

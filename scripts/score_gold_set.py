@@ -45,8 +45,10 @@ def main(argv: list[str]) -> None:
             print("\n".join(ln for ln in out.getvalue().splitlines() if ln.startswith("  Q") or ln.startswith("  SP")))
     tp, fp, fn, ok = tot["qtp"], tot["qfp"], tot["qfn"], tot["spk_ok"]
     p, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
-    print(f"TOTAL quotes P={p:.3f} R={r:.3f} F1={2 * p * r / max(p + r, 1e-9):.3f} "
-          f"speaker right {ok}/{tp + fn} = {ok / max(tp + fn, 1):.3f}")
+    print(
+        f"TOTAL quotes P={p:.3f} R={r:.3f} F1={2 * p * r / max(p + r, 1e-9):.3f} "
+        f"speaker right {ok}/{tp + fn} = {ok / max(tp + fn, 1):.3f}"
+    )
 
 
 if __name__ == "__main__":

@@ -30,6 +30,9 @@ def filter_overlaps(candidates: Iterable[Entity]) -> list[Entity]:
     return taken
 
 
+MIN_AL_SURNAME = 5  # العناني may stand for خالد العناني; shorter al- words are too often common nouns
+
+
 def person_names(ctx: Context, persons: list[Entity]) -> dict[str, str]:
     """Normalised full names and surnames in the document → canonical full name."""
     names: dict[str, str] = {}
@@ -37,9 +40,33 @@ def person_names(ctx: Context, persons: list[Entity]) -> dict[str, str]:
         words = ctx.doc.norms[e.first : e.last + 1]
         canonical = e.canonical
         names.setdefault(" ".join(words), canonical)
-        if len(words) >= 2 and len(words[-1]) >= 3 and not words[-1].startswith("ال"):
-            names.setdefault(words[-1], canonical)
+        last = words[-1]
+        if len(words) >= 2 and len(last) >= 3 and (not last.startswith("ال") or len(last) >= MIN_AL_SURNAME):
+            names.setdefault(last, canonical)
     return names
+
+
+def given_name_fronts(ctx: Context, taken: list[Entity]) -> list[Entity]:
+    """Full names for one-word persons: another occurrence right after a given name (هيذر نويرت)."""
+    doc = ctx.doc
+    singles = {doc.norms[e.first] for e in taken if e.label == "PER" and e.first == e.last}
+    out = []
+    for i in range(1, len(doc)):
+        if doc.norms[i] in singles and doc.joined(i - 1) and ctx.word_has(i - 1, "GIVEN") and not ctx.is_common(i - 1):
+            text = doc.text[doc.starts[i - 1] : doc.ends[i]]
+            out.append(
+                Entity(
+                    "PER",
+                    doc.starts[i - 1],
+                    doc.ends[i],
+                    text,
+                    " ".join(text.split()),
+                    "resolve:given+surname",
+                    i - 1,
+                    i,
+                )
+            )
+    return out
 
 
 def short_forms(ctx: Context, names: dict[str, str], taken: list[Entity]) -> list[Entity]:
@@ -64,6 +91,7 @@ def resolve_entities(ctx: Context, candidates: list[Entity]) -> list[Entity]:
     stopped = ctx.gaz.stopped
     candidates = [e for e in candidates if not stopped(" ".join(ctx.doc.norms[e.first : e.last + 1]), e.label)]
     taken = filter_overlaps(candidates)
+    taken = filter_overlaps(taken + given_name_fronts(ctx, taken))
     names = person_names(ctx, [e for e in taken if e.label == "PER"])
     for e in taken:
         if e.label == "PER" and e.first == e.last:
