@@ -7,6 +7,7 @@ name then name words. Short forms and title mentions are linked to full names in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from khabar.extractors.context import FUNCTION_WORDS, NAME_LINKS, Context
@@ -14,6 +15,7 @@ from khabar.extractors.context import FUNCTION_WORDS, NAME_LINKS, Context
 from khabar.records import Entity
 
 MAX_RUN = 4
+_COMMA = re.compile(r"^\s*[،,]\s*$")
 MAX_MODIFIERS = 4
 
 
@@ -109,6 +111,23 @@ def titled_persons(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
         j = name_run(ctx, i, introduced=True)
         if j is not None:
             yield _person(ctx, i, j, "rule:title"), m.key, title_phrase(ctx, m, i - 1)
+    yield from appositions(ctx)
+
+
+def appositions(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
+    """A name followed by a comma and a title: هيذر نويرت، المتحدثة باسم الخارجية."""
+    doc = ctx.doc
+    for m in ctx.matches:
+        if "TITLE" not in m.labels or m.first < 2 or not _COMMA.search(doc.gap(m.first - 1)):
+            continue
+        last = m.first - 1
+        first = last
+        while first - 1 >= 0 and last - first < 2 and doc.joined(first - 1) and ctx.name_like(first - 1, first=False):
+            first -= 1
+        while first < last and not ctx.name_like(first, first=True):
+            first += 1
+        if last > first and ctx.name_like(first, first=True) and not ctx.longest(first, "LOC", "ORG", "PER"):
+            yield _person(ctx, first, last, "rule:apposition"), m.key, title_phrase(ctx, m, m.last)
 
 
 def persons(ctx: Context) -> Iterator[Entity]:

@@ -46,6 +46,16 @@ def person_names(ctx: Context, persons: list[Entity]) -> dict[str, str]:
     return names
 
 
+def first_names(ctx: Context, persons: list[Entity]) -> dict[str, str]:
+    """First word → full name, for first words that only one person of the document carries
+    (الأمير محمد → محمد بن سلمان when no other محمد is named)."""
+    seen: dict[str, set[str]] = {}
+    for e in persons:
+        if e.last > e.first:
+            seen.setdefault(ctx.doc.norms[e.first], set()).add(e.canonical)
+    return {w: next(iter(c)) for w, c in seen.items() if len(c) == 1}
+
+
 def given_name_fronts(ctx: Context, taken: list[Entity]) -> list[Entity]:
     """Full names for one-word persons: another occurrence right after a given name (هيذر نويرت)."""
     doc = ctx.doc
@@ -93,9 +103,11 @@ def resolve_entities(ctx: Context, candidates: list[Entity]) -> list[Entity]:
     taken = filter_overlaps(candidates)
     taken = filter_overlaps(taken + given_name_fronts(ctx, taken))
     names = person_names(ctx, [e for e in taken if e.label == "PER"])
+    firsts = first_names(ctx, [e for e in taken if e.label == "PER"])
     for e in taken:
         if e.label == "PER" and e.first == e.last:
-            e.canonical = names.get(ctx.doc.norms[e.first], e.canonical)
+            word = ctx.doc.norms[e.first]
+            e.canonical = names.get(word) or (firsts.get(word) if e.source == "rule:title" else None) or e.canonical
     return filter_overlaps(taken + short_forms(ctx, names, taken))
 
 
