@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from khabar.document import Document, Match
 from khabar.gazetteer import Gazetteer
 
+# Imperfect verbs (يعمل، سيلعب، ستمنح) and Form X (استقدم); names starting so are in the name lists.
+_VERB_SHAPE = re.compile(r"^(?:س[يتن]|ي)\w{3,}$|^است\w{3,}$")
 _LIGHT = str.maketrans("أإآىة", "ااايه")
 
 
@@ -97,6 +101,8 @@ class Context:
         slot = self.gaz.phrases.get(norm, {})
         if slot.keys() & {"TITLE", "CUE", "DESC", "DEMONYM", "ORG_TRIGGER", "LOC_TRIGGER", "LOC", "ORG"}:
             return "PER" in slot
+        if _VERB_SHAPE.match(norm) and not self.known_name_part(i):
+            return False  # يعمل، سيلعب، ستمنح: imperfect verbs
         if norm.startswith("ال") and norm not in NAME_LINKS:
             return not first  # al- family names (البرادعي) continue a name, never start one
         return True

@@ -1,4 +1,9 @@
-"""Organizations: gazetteer names, trigger + noun phrase (حركة حماس، وزارة الخارجية), acronyms."""
+"""Organizations: gazetteer names, unknown names after a trigger (حركة فتح → فتح), acronyms.
+
+A trigger before a known organization adds nothing (حركة حماس → حماس, the lexicon match); a
+trigger before a definite noun phrase (وزارة الخارجية، المجموعة الثانية) is a description, not a
+name, and is left alone: on ANERcorp train such phrases are mostly untagged.
+"""
 
 from __future__ import annotations
 
@@ -10,23 +15,17 @@ from khabar.extractors.context import Context
 from khabar.records import Entity
 
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")
-MAX_NP = 4
+MAX_NAME = 3
 
 
-def _np_end(ctx: Context, i: int) -> int | None:
-    """Last token of the noun phrase that follows a trigger at token i-1, or None."""
+def _name_end(ctx: Context, i: int) -> int | None:
+    """Last token of an unknown proper name right after a trigger (حركة فتح، شركة توتال), or None."""
     doc = ctx.doc
-    known = ctx.longest(i, "ORG", "LOC")
-    if known is not None:
-        j = known.last
-    elif doc.norms[i].startswith("ال") and not ctx.is_common(i) or ctx.name_like(i, first=True):
-        j = i
-    elif doc.norms[i].startswith("ال"):
-        j = i  # definite complement: وزارة الخارجية
-    else:
+    if doc.norms[i].startswith("ال") or ctx.by_first.get(i) or not ctx.name_like(i, first=True):
         return None
-    while j + 1 < len(doc) and j - i + 1 < MAX_NP and doc.joined(j) and doc.norms[j + 1].startswith("ال"):
-        if ctx.word_has(j + 1, "CUE") or ctx.word_has(j + 1, "TITLE"):
+    j = i
+    while j + 1 < len(doc) and j - i + 1 < MAX_NAME and doc.joined(j) and ctx.name_like(j + 1, first=True):
+        if ctx.by_first.get(j + 1):
             break
         j += 1
     return j
@@ -46,13 +45,12 @@ def organizations(ctx: Context) -> Iterator[Entity]:
             continue
         if m.info("ORG_TRIGGER").attr("np") == "no":
             continue
-        end = _np_end(ctx, m.last + 1)
+        first = m.last + 1
+        end = _name_end(ctx, first)
         if end is None:
             continue
-        text = doc.text[m.start : doc.ends[end]]
-        known = ctx.longest(m.last + 1, "ORG")
-        canonical = known.info("ORG").name if known and known.last == end else " ".join(text.split())
-        yield Entity("ORG", m.start, doc.ends[end], text, canonical, "rule:trigger+np", m.first, end)
+        text = doc.text[doc.starts[first] : doc.ends[end]]
+        yield Entity("ORG", doc.starts[first], doc.ends[end], text, " ".join(text.split()), "rule:trigger+name", first, end)
     for i, word in enumerate(doc.words):
         if word.isascii() and word.isupper() and _ACRONYM.fullmatch(word) and not ctx.by_first.get(i):
             yield Entity("ORG", doc.starts[i], doc.ends[i], word, word, "rule:acronym", i, i)

@@ -17,7 +17,8 @@ def _minor(info) -> bool:
 
 
 def _ambiguous(ctx: Context, m) -> bool:
-    """A place name that is also a common word, or a small town that is also a name or a clitic reading."""
+    """A place name that is also a common word, or a one-word small town: both need a trigger
+    (مدينة، بلدة …) before them. Small towns share their names with clubs, firms and people."""
     info = m.info("LOC")
     if info.attr("ambiguous") == "1":
         return True
@@ -25,7 +26,7 @@ def _ambiguous(ctx: Context, m) -> bool:
         return False
     if m.key in ctx.gaz.common or ctx.is_common(m.first) or m.key in NAME_LINKS:
         return True
-    return _minor(info) and bool(m.labels.keys() & {"GIVEN", "SURNAME", "PER"})
+    return _minor(info)
 
 
 def _after_trigger(ctx: Context, i: int) -> bool:

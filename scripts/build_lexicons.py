@@ -102,6 +102,9 @@ _ANY_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-
 _NORMALISE = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"})
 
 
+
+MAJORITY_SHARE = 0.75  # anercorp names: below this share of one label the name is ambiguous
+
 def clean_text(text: str) -> str:
     """NFKC, drop format/bidi controls (LRM, RLM, ALM, ZWNJ, …), diacritics and tatweel,
     and turn TABs, newlines and `|` into spaces."""
@@ -962,7 +965,7 @@ def build_anercorp(sentences: list[list[Token]], train_path: Path, known: dict[s
             attrs["labels"] = ",".join(f"{lab}:{sum(by_label[lab].values())}" for lab in sorted(by_label))
         if untagged[norm]:
             attrs["untagged"] = str(untagged[norm])
-        if untagged[norm] > tagged or len(by_label) > 1:
+        if untagged[norm] > tagged or ner[label] < MAJORITY_SHARE * tagged:
             attrs["ambiguous"] = "1"
             stats["ambiguous"] += 1
         entries.append(Entry(name, label, id="", attrs=attrs))
@@ -983,7 +986,7 @@ def build_anercorp(sentences: list[list[Token]], train_path: Path, known: dict[s
             "و ف ب ل ك stripped from the first token; one line per normalised name with its "
             "majority label; count = times tagged with that label; labels = all tags seen; "
             "untagged = times the same words occur tagged O; ambiguous=1 when untagged > "
-            "tagged or when tagged with more than one label",
+            f"tagged or when the majority label has under {MAJORITY_SHARE:.0%} of the tags",
         ],
         entries=entries,
         summary=(

@@ -22,7 +22,8 @@ from khabar.lexicon import ENTITY_LABELS, Entry, lexicon_files, load_lexicons
 CACHE_VERSION = "3"
 BUILTIN_DIR = Path(__file__).resolve().parents[2] / "lexicons"
 # Grammatical labels whose entries also match with / without the article ال.
-_ARTICLE_OPTIONAL = frozenset({"TITLE", "DEMONYM", "DESC", "ORG_TRIGGER", "LOC_TRIGGER", "COMMON"})
+# (TITLE is not: الفريق is a rank, فريق a team; titles.tsv lists both forms where both are titles.)
+_ARTICLE_OPTIONAL = frozenset({"DEMONYM", "DESC", "ORG_TRIGGER", "LOC_TRIGGER", "COMMON"})
 
 
 def builtin_dir() -> Path:
