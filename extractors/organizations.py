@@ -50,7 +50,9 @@ def organizations(ctx: Context) -> Iterator[Entity]:
         if end is None:
             continue
         text = doc.text[doc.starts[first] : doc.ends[end]]
-        yield Entity("ORG", doc.starts[first], doc.ends[end], text, " ".join(text.split()), "rule:trigger+name", first, end)
+        yield Entity(
+            "ORG", doc.starts[first], doc.ends[end], text, " ".join(text.split()), "rule:trigger+name", first, end
+        )
     for i, word in enumerate(doc.words):
         if word.isascii() and word.isupper() and _ACRONYM.fullmatch(word) and not ctx.by_first.get(i):
             yield Entity("ORG", doc.starts[i], doc.ends[i], word, word, "rule:acronym", i, i)

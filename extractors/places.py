@@ -8,12 +8,18 @@ from khabar.extractors.context import NAME_LINKS, Context
 
 from khabar.records import Entity
 
+BIG_CITY = 1_000_000  # GeoNames-only one-word names below this need a trigger
 MINOR_POPULATION = 100_000  # smaller towns need cleaner evidence than capitals and countries
 
 
 def _minor(info) -> bool:
     population = info.attr("population")
     return info.attr("kind") == "city" and population.isdigit() and int(population) < MINOR_POPULATION
+
+
+def _only_geonames(info) -> bool:
+    """One-word names known only from GeoNames: a long tail of towns that are also common words."""
+    return info.source.startswith("places_geonames.tsv") and int(info.attr("population") or 0) < BIG_CITY
 
 
 def _ambiguous(ctx: Context, m) -> bool:
@@ -26,7 +32,17 @@ def _ambiguous(ctx: Context, m) -> bool:
         return False
     if m.key in ctx.gaz.common or ctx.is_common(m.first) or m.key in NAME_LINKS:
         return True
-    return _minor(info)
+    return _minor(info) or _only_geonames(info)
+
+
+def _club(ctx: Context, m, info) -> bool:
+    """A city followed by a masculine demonym is a team: ليون الفرنسي، برشلونة الإسباني
+    (a city takes the feminine: برشلونة الإسبانية)."""
+    doc = ctx.doc
+    if info.attr("kind") == "country" or m.last + 1 >= len(doc) or not doc.joined(m.last):
+        return False
+    nxt = doc.norms[m.last + 1]
+    return nxt.startswith("ال") and nxt.endswith("ي") and ctx.word_has(m.last + 1, "DEMONYM")
 
 
 def _after_trigger(ctx: Context, i: int) -> bool:
@@ -42,7 +58,15 @@ def places(ctx: Context) -> Iterator[Entity]:
         if _ambiguous(ctx, m) and not _after_trigger(ctx, m.first):
             continue
         info = m.info("LOC")
-        yield Entity("LOC", m.start, m.end, doc.text[m.start : m.end], info.name, info.source, m.first, m.last)
+        if _club(ctx, m, info):
+            yield Entity(
+                "ORG", m.start, m.end, doc.text[m.start : m.end], info.name, "rule:city+demonym", m.first, m.last
+            )
+            continue
+        start, first = m.start, m.first
+        if m.last > m.first and ctx.word_has(m.first, "LOC_TRIGGER") and ctx.longest(m.first + 1, "LOC"):
+            start, first = doc.starts[m.first + 1], m.first + 1  # قطاع غزة: the name is غزة
+        yield Entity("LOC", start, m.end, doc.text[start : m.end], info.name, info.source, first, m.last)
     for m in ctx.matches:
         if "LOC_TRIGGER" not in m.labels or m.last + 1 >= len(doc) or not doc.joined(m.last):
             continue
