@@ -9,6 +9,18 @@ from khabar.gazetteer import Gazetteer
 
 # Imperfect verbs (يعمل، سيلعب، ستمنح) and Form X (استقدم); names starting so are in the name lists.
 _VERB_SHAPE = re.compile(r"^(?:س[يتن]|ي)\w{3,}$|^است\w{3,}$")
+_PRONOUN_SUFFIX = re.compile(r"\w{2,}(?:تها|تهم|تهما|يها|يهم|تنا|تكم)$")  # خارجيتها، حكومتنا
+
+
+def _not_a_name_shape(norm: str, first: bool) -> bool:
+    """Word shapes that are not names unless a name list says so: imperfect verbs (يعمل، سيلعب),
+    words with a possessive suffix (خارجيتها), ل + article (للجبهة), and after the first word
+    a fa/li proclitic (فاحتسب، لثنيه)."""
+    if _VERB_SHAPE.match(norm) or _PRONOUN_SUFFIX.match(norm) or norm.startswith("لل"):
+        return True
+    return not first and len(norm) > 3 and norm[0] in "فل"
+
+
 _LIGHT = str.maketrans("أإآىة", "ااايه")
 
 
@@ -101,8 +113,8 @@ class Context:
         slot = self.gaz.phrases.get(norm, {})
         if slot.keys() & {"TITLE", "CUE", "DESC", "DEMONYM", "ORG_TRIGGER", "LOC_TRIGGER", "LOC", "ORG"}:
             return "PER" in slot
-        if _VERB_SHAPE.match(norm) and not self.known_name_part(i):
-            return False  # يعمل، سيلعب، ستمنح: imperfect verbs
+        if not self.known_name_part(i) and _not_a_name_shape(norm, first):
+            return False
         if norm.startswith("ال") and norm not in NAME_LINKS:
             return not first  # al- family names (البرادعي) continue a name, never start one
         return True

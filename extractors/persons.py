@@ -14,41 +14,55 @@ from khabar.extractors.context import FUNCTION_WORDS, NAME_LINKS, Context
 
 from khabar.records import Entity
 
-MAX_RUN = 4
+MAX_RUN = 4  # name words in a run, not counting links (بن، آل، أبو)
 _COMMA = re.compile(r"^\s*[،,]\s*$")
 MAX_MODIFIERS = 4
 
 
-def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = False) -> int | None:
+def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = False, given: bool = False) -> int | None:
     """Last token of a person-name run starting at token i, or None if i cannot start one.
 
     ``introduced``: a title precedes, so a first word that is also a common word (جو، أمل) may
-    start the name when a name-like word follows it.
+    start the name when a name-like word follows it. ``given``: token i is a given name read
+    without its proclitic (ومحمد), so it starts a name whatever its first letters.
     """
     doc = ctx.doc
-    if not ctx.name_like(i, first=True) and not (introduced and _common_first_name(ctx, i)):
+    if not given and _conjoined(ctx, i):
+        return None
+    if not given and not ctx.name_like(i, first=True) and not (introduced and _common_first_name(ctx, i)):
         return None
     j = i
-    while j + 1 < len(doc) and j - i + 1 < max_len and doc.joined(j):
+    words = 1  # name words so far (links such as بن/آل do not count)
+    while j + 1 < len(doc) and words < max_len and doc.joined(j):
         nxt = j + 1
         if doc.norms[j] in NAME_LINKS:
             j = nxt  # بن/أبو/عبد always take the next word
+            words += 1
             continue
         if doc.norms[nxt] in NAME_LINKS and nxt + 1 < len(doc) and doc.joined(nxt):
             if ctx.name_like(nxt + 1, first=False) or ctx.known_name_part(nxt + 1):
                 j = nxt  # محمد بن سلمان: the link, then its word on the next turn
                 continue
             break
+        if _conjoined(ctx, nxt):
+            break  # متعب وأسامة: the conjunction starts another name
         if not ctx.name_like(nxt, first=False) and not _town_as_surname(ctx, nxt):
             break
         if ctx.longest(nxt, "ORG") or (ctx.longest(nxt, "LOC") and not _town_as_surname(ctx, nxt)):
             break
-        if nxt - i >= 2 and not ctx.known_name_part(nxt):
+        if words >= 2 and not ctx.known_name_part(nxt):
             break  # a third word must be a known name part: stops at verbs (سوليفان اجتمع)
         j = nxt
+        words += 1
     if doc.norms[j] in NAME_LINKS:
         j -= 1
     return j if j >= i else None
+
+
+def _conjoined(ctx: Context, i: int) -> bool:
+    """Token i is و + a word (وأسامة), not a name that starts with و (وليد، وائل)."""
+    norm = ctx.doc.norms[i]
+    return norm.startswith("و") and len(norm) > 3 and not ctx.known_name_part(i)
 
 
 def _common_first_name(ctx: Context, i: int) -> bool:
@@ -77,7 +91,7 @@ def skip_modifiers(ctx: Context, i: int) -> int:
     for _ in range(MAX_MODIFIERS):
         if i >= len(doc) or not doc.joined(i - 1):
             return i
-        known = ctx.longest(i, "LOC", "ORG", "DEMONYM")
+        known = ctx.longest(i, "LOC", "ORG", "DEMONYM", "TITLE")
         if known is not None:
             i = known.last + 1
         elif doc.norms[i].startswith("ال") and not ctx.word_has(i, "GIVEN"):
@@ -145,6 +159,6 @@ def persons(ctx: Context) -> Iterator[Entity]:
             if j is not None and not doc.norms[m.last + 1].startswith("ال"):
                 yield _person(ctx, m.last + 1, j, "rule:cue")
         if "GIVEN" in m.labels and m.first == m.last and ctx.starts_given_name(m.first, m.key):
-            j = name_run(ctx, m.first)
+            j = name_run(ctx, m.first, given=True)
             if j is not None and j > m.first:
                 yield _person(ctx, m.first, j, "rule:given-name", start=m.start)

@@ -99,7 +99,13 @@ def short_forms(ctx: Context, names: dict[str, str], taken: list[Entity]) -> lis
 def resolve_entities(ctx: Context, candidates: list[Entity]) -> list[Entity]:
     """Final entity list: overlaps removed, short forms added and linked to full names."""
     stopped = ctx.gaz.stopped
-    candidates = [e for e in candidates if not stopped(" ".join(ctx.doc.norms[e.first : e.last + 1]), e.label)]
+    norms = ctx.doc.norms
+    candidates = [
+        e
+        for e in candidates
+        if not stopped(" ".join(norms[e.first : e.last + 1]), e.label)
+        and not (e.source.startswith("rule:") and stopped(norms[e.first], e.label))
+    ]
     taken = filter_overlaps(candidates)
     taken = filter_overlaps(taken + given_name_fronts(ctx, taken))
     names = person_names(ctx, [e for e in taken if e.label == "PER"])
