@@ -51,8 +51,24 @@ class Context:
         self.gaz = gazetteer
         self.matches = doc.scan(gazetteer)
         self.by_first: dict[int, list[Match]] = {}
+        self.by_span: dict[tuple[int, int], Match] = {}
         for m in self.matches:
             self.by_first.setdefault(m.first, []).append(m)
+            self.by_span.setdefault((m.first, m.last), m)
+
+    def has_match(self, first: int, last: int, label: str) -> bool:
+        m = self.by_span.get((first, last))
+        return m is not None and label in m.labels
+
+    def core(self, m: Match, label: str, trigger: str) -> tuple[int, int]:
+        """Tokens of the name inside a lexicon match: a leading trigger word (حركة حماس، قطاع
+        غزة) and trailing demonyms (حزب الله اللبناني) go when what remains is itself an entry."""
+        first, last = m.first, m.last
+        while first < last and self.word_has(first, trigger) and self.has_match(first + 1, last, label):
+            first += 1
+        while last > first and self.word_has(last, "DEMONYM") and self.has_match(first, last - 1, label):
+            last -= 1
+        return first, last
 
     def longest(self, i: int, *labels: str) -> Match | None:
         """Longest match starting at token i carrying one of ``labels``."""

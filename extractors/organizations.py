@@ -39,7 +39,11 @@ def organizations(ctx: Context) -> Iterator[Entity]:
             info = m.info("ORG")
             if info.attr("ambiguous") == "1":
                 continue
-            yield Entity("ORG", m.start, m.end, doc.text[m.start : m.end], info.name, info.source, m.first, m.last)
+            first, last = ctx.core(m, "ORG", "ORG_TRIGGER")
+            start = m.start if first == m.first else doc.starts[first]
+            yield Entity(
+                "ORG", start, doc.ends[last], doc.text[start : doc.ends[last]], info.name, info.source, first, last
+            )
     for m in ctx.matches:
         if "ORG_TRIGGER" not in m.labels or m.last + 1 >= len(doc) or not doc.joined(m.last):
             continue

@@ -63,10 +63,11 @@ def places(ctx: Context) -> Iterator[Entity]:
                 "ORG", m.start, m.end, doc.text[m.start : m.end], info.name, "rule:city+demonym", m.first, m.last
             )
             continue
-        start, first = m.start, m.first
-        if m.last > m.first and ctx.word_has(m.first, "LOC_TRIGGER") and ctx.longest(m.first + 1, "LOC"):
-            start, first = doc.starts[m.first + 1], m.first + 1  # قطاع غزة: the name is غزة
-        yield Entity("LOC", start, m.end, doc.text[start : m.end], info.name, info.source, first, m.last)
+        first, last = ctx.core(m, "LOC", "LOC_TRIGGER")  # قطاع غزة: the name is غزة
+        start = m.start if first == m.first else doc.starts[first]
+        yield Entity(
+            "LOC", start, doc.ends[last], doc.text[start : doc.ends[last]], info.name, info.source, first, last
+        )
     for m in ctx.matches:
         if "LOC_TRIGGER" not in m.labels or m.last + 1 >= len(doc) or not doc.joined(m.last):
             continue
