@@ -56,5 +56,5 @@ def lookup(pipeline, text: str) -> Exit:
                     f"  word {word!r} as {stem!r} (+{stripped} proclitic letters): {label} {info.name} ({info.source})"
                 )
     if not found:
-        print("  no entry and no rule matches this text")
+        print("  no entry matches the whole text and no rule finds an entity in it")
     return Exit.OK if found else Exit.INPUT_ERRORS

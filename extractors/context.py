@@ -8,17 +8,14 @@ from khabar.document import Document, Match
 from khabar.gazetteer import Gazetteer
 
 # Imperfect verbs (يعمل، سيلعب، ستمنح) and Form X (استقدم); names starting so are in the name lists.
-_VERB_SHAPE = re.compile(r"^(?:س[يتن]|ي)\w{3,}$|^است\w{3,}$")
+_VERB_SHAPE = re.compile(r"^ي\w{3,}$|^است\w{3,}$")  # (سي… is left alone: سيرغي، سيف)
 _PRONOUN_SUFFIX = re.compile(r"\w{2,}(?:تها|تهم|تهما|يها|يهم|تنا|تكم)$")  # خارجيتها، حكومتنا
 
 
 def _not_a_name_shape(norm: str, first: bool) -> bool:
-    """Word shapes that are not names unless a name list says so: imperfect verbs (يعمل، سيلعب),
-    words with a possessive suffix (خارجيتها), ل + article (للجبهة), and after the first word
-    a fa/li proclitic (فاحتسب، لثنيه)."""
-    if _VERB_SHAPE.match(norm) or _PRONOUN_SUFFIX.match(norm) or norm.startswith("لل"):
-        return True
-    return not first and len(norm) > 3 and norm[0] in "فل"
+    """Word shapes that are not names unless a name list says so: imperfect verbs (يعمل، يلعب),
+    words with a possessive suffix (خارجيتها), ل + article (للجبهة)."""
+    return bool(_VERB_SHAPE.match(norm) or _PRONOUN_SUFFIX.match(norm) or norm.startswith("لل"))
 
 
 _LIGHT = str.maketrans("أإآىة", "ااايه")

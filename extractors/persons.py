@@ -17,6 +17,7 @@ from khabar.records import Entity
 MAX_RUN = 4  # name words in a run, not counting links (بن، آل، أبو)
 _COMMA = re.compile(r"^\s*[،,]\s*$")
 MAX_MODIFIERS = 4
+_PLACE_PREPOSITIONS = frozenset({"لدي", "في"})  # normalised لدى، في
 
 
 def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = False, given: bool = False) -> int | None:
@@ -92,8 +93,11 @@ def skip_modifiers(ctx: Context, i: int) -> int:
         if i >= len(doc) or not doc.joined(i - 1):
             return i
         known = ctx.longest(i, "LOC", "ORG", "DEMONYM", "TITLE")
+        placed = ctx.longest(i + 1, "LOC", "ORG") if doc.norms[i] in _PLACE_PREPOSITIONS else None
         if known is not None:
             i = known.last + 1
+        elif placed is not None and doc.joined(i):
+            i = placed.last + 1  # السفيرة لدى الأمم المتحدة، السفير في القاهرة
         elif doc.norms[i].startswith("ال") and not ctx.word_has(i, "GIVEN"):
             i += 1
         else:

@@ -34,6 +34,7 @@ _CLAUSE_END = re.compile(
 )
 _PARTICIPLE = re.compile(r"\w{4,}ا")  # مضيفا، لافتا، قائلا: a participle cue ends the clause before it
 _WORD = re.compile(r"\w+")
+_SENTENCE_GAP = re.compile(r"[.!?؟\n]")
 
 
 class QuoteFinder:
@@ -82,6 +83,24 @@ class QuoteFinder:
             if inside is None:
                 return m.start()
             pos = inside[1] + 1
+
+    def sentence_subject(self, cue_tok: int, gender: str) -> Speaker | None:
+        """The subject after the verb that opens the cue's sentence (وسلطت الوكالة …، قائلة)."""
+        start = self._sentence_start(cue_tok)
+        if start >= cue_tok - 1:
+            return None
+        found = self.speakers.at(self.speakers.subject_start(start + 1), gender, named_only=True)
+        if found is None or found[1] >= cue_tok:
+            return None
+        speaker = found[0]
+        return Speaker(None, speaker.label, speaker.canonical, speaker.gender)
+
+    def _sentence_start(self, tok: int) -> int:
+        doc = self.doc
+        i = tok
+        while i > 0 and not _SENTENCE_GAP.search(doc.gap(i - 1)):
+            i -= 1
+        return i
 
     def implied(self, gender: str) -> Speaker | None:
         for prev in reversed(self.history):
@@ -150,9 +169,14 @@ class QuoteFinder:
             window = range(m.last + 1, min(len(doc), m.last + 10))
             subj = next((j + 1 for j in window if doc.norms[j] == via), subj)
         found = None
-        if subj < len(doc) and doc.norms[subj] not in COMPLEMENTIZERS and not _OPENS_CONTENT.search(doc.gap(subj - 1)):
+        participle = _PARTICIPLE.fullmatch(m.key) is not None  # مضيفاً، واصفاً: what follows is the object
+        explicit = subj < len(doc) and doc.norms[subj] not in COMPLEMENTIZERS
+        if explicit and not participle and not _OPENS_CONTENT.search(doc.gap(subj - 1)):
             found = self.speakers.at(subj, gender)
-        speaker, after = (found[0], found[1] + 1) if found else (self.implied(gender), m.last + 1)
+        if found:
+            speaker, after = found[0], found[1] + 1
+        else:
+            speaker, after = self.sentence_subject(m.first, gender) or self.implied(gender), m.last + 1
         sentence_end = self.clause_end(doc.ends[m.last])
         got = self.content(after, sentence_end)
         if got and info.attr("needs") == "quote" and got[0] != "direct" and not self._right_after(after):
@@ -160,10 +184,10 @@ class QuoteFinder:
         if got is None and info.attr("needs", "any") == "any":
             prior = self.before(m.first)
             got = ("direct", prior) if prior else None
+        if speaker is not None and found is not None:
+            self.history.append(speaker)  # a later وأضاف / مضيفاً continues this subject
         if got is None:
             return None
-        if speaker is not None and found is not None:
-            self.history.append(speaker)
         cue = Span(doc.text[m.start : m.end], m.start, m.end)
         return Quote(got[0], cue, info.attr("lemma", info.name), speaker, got[1])
 

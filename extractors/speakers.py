@@ -40,8 +40,11 @@ class SpeakerFinder:
             i += 1
         return i
 
-    def at(self, i: int, gender: str) -> tuple[Speaker, int] | None:
-        """The speaker whose mention starts at token i, with its last token; None if implied."""
+    def at(self, i: int, gender: str, named_only: bool = False) -> tuple[Speaker, int] | None:
+        """The speaker whose mention starts at token i, with its last token; None if implied.
+
+        ``named_only``: an entity, title or source noun, not any noun phrase.
+        """
         ctx, doc = self.ctx, self.ctx.doc
         if i >= len(doc):
             return None
@@ -54,7 +57,26 @@ class SpeakerFinder:
         desc = ctx.longest(i, "DESC")
         if desc is not None:
             return self._desc(desc, gender)
-        return self._noun_phrase(i, gender)
+        if ctx.word_has(i, "ORG_TRIGGER") and not ctx.doc.norms[i].startswith("ال"):
+            return self._org_phrase(i, gender)  # وكالة الأنباء الإماراتية: a body named by its trigger
+        return None if named_only else self._noun_phrase(i, gender)
+
+    def _org_phrase(self, i: int, gender: str) -> tuple[Speaker, int] | None:
+        """Trigger + one noun + its adjectives: وكالة الأنباء الإماراتية (not the object after it)."""
+        doc = self.ctx.doc
+        last = i
+        if i + 1 < len(doc) and doc.joined(i) and doc.norms[i + 1] not in FUNCTION_WORDS:
+            last = i + 1
+            while last + 1 < len(doc) and last - i < MAX_NP and doc.joined(last) and self._adjective(last + 1):
+                last += 1
+        if last == i:
+            return None
+        span = self._span(doc.starts[i], last)
+        return Speaker(span, "ORG", " ".join(span.text.split()), gender), last
+
+    def _adjective(self, i: int) -> bool:
+        norm = self.ctx.doc.norms[i]
+        return norm not in FUNCTION_WORDS and (self.ctx.word_has(i, "DEMONYM") or bool(_ADJ_END.search(norm)))
 
     def _span(self, start: int, last: int) -> Span:
         doc = self.ctx.doc
@@ -99,8 +121,7 @@ class SpeakerFinder:
         last = m.last
         while last + 1 < len(doc) and last - m.last < 2 and doc.joined(last):
             nxt = last + 1
-            adjective = self.ctx.word_has(nxt, "DEMONYM") or _ADJ_END.search(doc.norms[nxt])
-            if not adjective or doc.norms[nxt] in FUNCTION_WORDS:
+            if not self._adjective(nxt):
                 break
             last = nxt
         span = self._span(m.start, last)

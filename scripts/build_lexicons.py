@@ -102,8 +102,8 @@ _ANY_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-
 _NORMALISE = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"})
 
 
-
 MAJORITY_SHARE = 0.75  # anercorp names: below this share of one label the name is ambiguous
+
 
 def clean_text(text: str) -> str:
     """NFKC, drop format/bidi controls (LRM, RLM, ALM, ZWNJ, …), diacritics and tatweel,
