@@ -34,8 +34,17 @@ FUNCTION_WORDS = normalized_words(
     لقد الا سوى دون مثل بينما عندما كيف اين متى لماذا هل يا اي اية بل ليس ليست مما عما فيما لما
     إلى لدى أمام وراء داخل خارج عبر تجاه بشأن بسبب إثر عقب لدى بالقول"""
 )
-# Function words whose normalised form is also a name: (normalised, letter the surface ends with).
-COLLIDING_FUNCTION_WORDS = {"علي": "ى"}  # على (on) vs علي (Ali)
+# Function words whose normalised form is also a name, with a test (surface, does the document
+# write final ى at all?) that says "this is the function word": على (on) vs علي (Ali) — a text
+# that never writes ى spells على as علي; إلى / الى (to) vs ألي (a name).
+COLLIDING_FUNCTION_WORDS = {
+    "علي": lambda ctx, i: (
+        ctx.doc.words[i].endswith("ى")
+        or not ctx.writes_alef_maksura
+        or (i + 1 < len(ctx.doc) and ctx.doc.has_article(i + 1))  # علي الاطلاق
+    ),
+    "الي": lambda ctx, i: not ctx.doc.words[i].startswith("أ"),
+}
 MIN_GIVEN_COUNT = 3  # given names rarer than this (in the source list) never start a name on their own
 NAME_LINKS = normalized_words("بن ابن بنت أبو أبي عبد آل ولد دي دو فان فون")
 
@@ -47,6 +56,7 @@ class Context:
         self.doc = doc
         self.gaz = gazetteer
         self.matches = doc.scan(gazetteer)
+        self.writes_alef_maksura = "ى" in doc.text
         self.by_first: dict[int, list[Match]] = {}
         self.by_span: dict[tuple[int, int], Match] = {}
         for m in self.matches:
@@ -87,10 +97,10 @@ class Context:
     def is_common(self, i: int) -> bool:
         """A function word, a number, or a COMMON lexicon word (in any clitic reading)."""
         norm = self.doc.norms[i]
+        colliding = COLLIDING_FUNCTION_WORDS.get(norm)
+        if colliding is not None:  # its COMMON entry is the function word's: the test decides
+            return colliding(self, i)
         if norm in FUNCTION_WORDS or norm.isdigit():
-            return True
-        ending = COLLIDING_FUNCTION_WORDS.get(norm)
-        if ending and self.doc.words[i].endswith(ending):
             return True
         common = self.gaz.common
         return any(stem in FUNCTION_WORDS or stem in common for _, stem in self.doc.splits[i])
@@ -128,6 +138,6 @@ class Context:
             return "PER" in slot
         if not self.known_name_part(i) and _not_a_name_shape(norm, first):
             return False
-        if norm.startswith("ال") and norm not in NAME_LINKS:
+        if doc.has_article(i) and norm not in NAME_LINKS:
             return not first  # al- family names (البرادعي) continue a name, never start one
         return True

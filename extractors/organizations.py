@@ -21,7 +21,7 @@ MAX_NAME = 3
 def _name_end(ctx: Context, i: int) -> int | None:
     """Last token of an unknown proper name right after a trigger (حركة فتح، شركة توتال), or None."""
     doc = ctx.doc
-    if doc.norms[i].startswith("ال") or ctx.by_first.get(i) or not ctx.name_like(i, first=True):
+    if doc.has_article(i) or ctx.by_first.get(i) or not ctx.name_like(i, first=True):
         return None
     j = i
     while j + 1 < len(doc) and j - i + 1 < MAX_NAME and doc.joined(j) and ctx.name_like(j + 1, first=True):

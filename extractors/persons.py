@@ -98,7 +98,7 @@ def skip_modifiers(ctx: Context, i: int) -> int:
             i = known.last + 1
         elif placed is not None and doc.joined(i):
             i = placed.last + 1  # السفيرة لدى الأمم المتحدة، السفير في القاهرة
-        elif doc.norms[i].startswith("ال") and not ctx.word_has(i, "GIVEN"):
+        elif doc.has_article(i) and not ctx.word_has(i, "GIVEN"):
             i += 1
         else:
             return i
@@ -124,10 +124,13 @@ def titled_persons(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
         if "TITLE" not in m.labels or m.last + 1 >= len(doc) or not doc.joined(m.last):
             continue
         i = skip_modifiers(ctx, m.last + 1)
-        if i >= len(doc) or not doc.joined(i - 1):
+        if i >= len(doc):
+            continue
+        comma = _COMMA.search(doc.gap(i - 1)) is not None  # الرئيس الأمريكي، دونالد ترامب،
+        if not doc.joined(i - 1) and not comma:
             continue
         j = name_run(ctx, i, introduced=True)
-        if j is not None:
+        if j is not None and (not comma or j > i):
             yield _person(ctx, i, j, "rule:title"), m.key, title_phrase(ctx, m, i - 1)
     yield from appositions(ctx)
 
@@ -160,7 +163,7 @@ def persons(ctx: Context) -> Iterator[Entity]:
     for m in ctx.matches:
         if "CUE" in m.labels and m.last + 1 < len(doc) and doc.joined(m.last):
             j = name_run(ctx, m.last + 1, max_len=3)
-            if j is not None and not doc.norms[m.last + 1].startswith("ال"):
+            if j is not None and not doc.has_article(m.last + 1):
                 yield _person(ctx, m.last + 1, j, "rule:cue")
         if "GIVEN" in m.labels and m.first == m.last and ctx.starts_given_name(m.first, m.key):
             j = name_run(ctx, m.first, given=True)

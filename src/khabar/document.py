@@ -86,6 +86,12 @@ class Document:
 
         return bisect_left(self.starts, char)
 
+    def has_article(self, i: int) -> bool:
+        """Token i starts with the article ال as written (إليوت، ألمانيا do not: hamza marks a
+        radical alef, never the article)."""
+        word = self.words[i]
+        return word.startswith(("ال", "ٱل")) and self.norms[i].startswith("ال")
+
     def span_start(self, i: int, stripped: int) -> int:
         """Character offset of token i after its first ``stripped`` proclitic letters."""
         if not stripped:
