@@ -113,7 +113,10 @@ def resolve_entities(ctx: Context, candidates: list[Entity]) -> list[Entity]:
     for e in taken:
         if e.label == "PER" and e.first == e.last:
             word = ctx.doc.norms[e.first]
-            e.canonical = names.get(word) or (firsts.get(word) if e.source == "rule:title" else None) or e.canonical
+            full = names.get(word)
+            if full in (None, e.canonical) and (e.source == "rule:title" or ctx.word_has(e.first, "GIVEN")):
+                full = firsts.get(word)
+            e.canonical = full or e.canonical
     return filter_overlaps(taken + short_forms(ctx, names, taken))
 
 
