@@ -27,6 +27,9 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 if ch in OPENERS:
                     opened = (m.end(), OPENERS[ch])
             elif ch == opened[1]:
+                if not text[opened[0] : m.start()].strip():
+                    opened = (m.end(), opened[1])  # a doubled opening mark (" "…): the quote starts here
+                    continue
                 spans.append((opened[0], m.start()))
                 opened = None
         if opened is not None and not _reopens(text, para_end):

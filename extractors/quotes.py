@@ -52,9 +52,12 @@ class QuoteFinder:
     def _cue_breaks(self) -> set[int]:
         """Clause ends before a following cue: "…، مضيفاً أن", "… لافتا إلى", "…، قال"."""
         doc, out = self.doc, set()
+        cue_tokens = {m.last for m in self.ctx.matches if "CUE" in m.labels}
         for m in self.ctx.matches:
             if "CUE" not in m.labels or m.first == 0:
                 continue
+            if m.first - 1 in cue_tokens and doc.joined(m.first - 1):
+                continue  # وتابع قائلا: one cue phrase
             gap = doc.gap(m.first - 1)
             comma = max(gap.find("،"), gap.find(","))
             if comma >= 0:
@@ -129,6 +132,10 @@ class QuoteFinder:
         colon = text.find(":", pos, min(limit, pos + 3))
         if colon >= 0:
             start = len(text) - len(text[colon + 1 :].lstrip())
+            marked = next(((s, e) for s, e in self.marks if s - 1 == start and (s, e) not in self.claimed), None)
+            if marked is not None:  # وقال: "…"
+                self.claimed.add(marked)
+                return "direct", Span(text[marked[0] : marked[1]], *marked)
             end = self.clause_end(start)
             if end > start:
                 return "direct", Span(text[start:end], start, end)
