@@ -12,6 +12,7 @@ import re
 from khabar.extractors.context import FUNCTION_WORDS, Context, normalized_words
 from khabar.extractors.persons import skip_modifiers, title_phrase
 
+from khabar import text as textmod
 from khabar.records import Entity, Span, Speaker
 
 # Words that may sit between a cue and its subject (وقال، الخميس، البيت الأبيض …).
@@ -32,6 +33,7 @@ class SpeakerFinder:
         self.titles = titles
         self.by_token = {e.first: e for e in entities}
         self.orgs = [e for e in entities if e.label == "ORG"]
+        self.people = [e for e in entities if e.label == "PER"]
         self.desc_by_stem: dict[str, str] = {}
 
     def subject_start(self, i: int) -> int:
@@ -103,8 +105,33 @@ class SpeakerFinder:
         last = after - 1
         phrase = title_phrase(self.ctx, m, last)
         span = self._span(m.start, last)
-        canonical = self.titles.get(phrase) or self.titles.get(m.key) or " ".join(span.text.split())
+        canonical = (
+            self.titles.get(phrase) or self.titles.get(m.key) or self._by_role(m, last) or " ".join(span.text.split())
+        )
         return Speaker(span, "PER", canonical, gender), last
+
+    def _by_role(self, m, last: int) -> str | None:
+        """الرئيس الأمريكي → the one person of this document whose lexicon entry has that role
+        and country (role=رئيس;country=الولايات المتحدة)."""
+        ctx = self.ctx
+        role = textmod.normalize(m.key)
+        role = role[2:] if role.startswith("ال") else role
+        countries = {
+            ctx.gaz.info(d.labels["DEMONYM"]).attr("country")
+            for d in ctx.matches
+            if "DEMONYM" in d.labels and m.last < d.first <= last
+        }
+        if not countries:
+            return None
+        found = set()
+        for e in self.people:
+            info = ctx.gaz.lookup(e.canonical).get("PER")
+            if info is None:
+                continue
+            roles = {textmod.normalize(r).removeprefix("ال") for r in info.attr("role").split("|")}
+            if role in roles and info.attr("country") in countries:
+                found.add(e.canonical)
+        return found.pop() if len(found) == 1 else None
 
     def _spokesperson(self, m, gender: str) -> tuple[Speaker, int]:
         doc = self.ctx.doc
