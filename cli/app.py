@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from khabar.cli.exits import Exit
 
+from khabar.cli.exits import Exit
 from khabar.errors import LexiconError
 
 app = typer.Typer(
@@ -58,9 +58,8 @@ def extract(
     no_builtin_persons: NoPersonsOpt = False,
 ) -> None:
     """Extract entities and attributed quotes from Arabic news as JSON lines."""
-    from khabar.cli.extract import run_extract, sources, total_size
-
     from khabar import batch
+    from khabar.cli.extract import run_extract, sources, total_size
 
     if fmt not in ("auto", "jsonl", "pretty"):
         print(f"khabar: --format must be auto, jsonl or pretty, not {fmt!r}", file=sys.stderr)

@@ -6,11 +6,10 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from khabar import batch
 from khabar.cli.exits import Exit
 from khabar.cli.progress import Progress
 from khabar.cli.sink import Sink
-
-from khabar import batch
 from khabar.pipeline import Pipeline
 from khabar.reader import Source, expand, jsonl_documents
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from khabar.cli.exits import Exit
-
 from khabar import text as textmod
+from khabar.cli.exits import Exit
 from khabar.lexicon import check_conflicts, lexicon_files, read_lexicon
 
 

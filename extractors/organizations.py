@@ -11,7 +11,6 @@ import re
 from collections.abc import Iterator
 
 from khabar.extractors.context import Context
-
 from khabar.records import Entity
 
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")

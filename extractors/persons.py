@@ -11,7 +11,6 @@ import re
 from collections.abc import Iterator
 
 from khabar.extractors.context import FUNCTION_WORDS, NAME_LINKS, Context
-
 from khabar.records import Entity
 
 MAX_RUN = 4  # name words in a run, not counting links (بن، آل، أبو)

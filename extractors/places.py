@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from khabar.extractors.context import NAME_LINKS, Context
-
 from khabar.records import Entity
 
 BIG_CITY = 1_000_000  # GeoNames-only one-word names below this need a trigger

@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from dataclasses import replace
 
+from khabar.document import Match
 from khabar.extractors.context import Context
 from khabar.extractors.quotemarks import quote_spans
 from khabar.extractors.speakers import SpeakerFinder
-
 from khabar.records import Entity, Quote, Span, Speaker
 
 COMPLEMENTIZERS = frozenset(
@@ -30,10 +31,11 @@ NEAR_COMPLEMENTIZER = 4  # needs=quote cues: how close after the subject إن/أ
 MIN_DIRECT_WORDS = 3  # shorter quotations are names or titles ("أكسيوس")
 _CLAUSE_END = re.compile(
     r"[.!?؟](?=[\s\"'»”)]|$)|\n|[،,]?\s*(?:بحسب|حسب|وفقا|وفقاً|وفق|نقلا|نقلاً|طبقا|طبقاً|على حد)(?=\s)"
-    r"|[،,]\s*(?:إذ|وهي|وهو|معربا|معرباً|معربة)(?=\s)"
+    r"|[،,]\s*(?:إذ|وهي|وهو|وذلك|معربا|معرباً|معربة)(?=\s)"
 )
 _PARTICIPLE = re.compile(r"\w{4,}ا")  # مضيفا، لافتا، قائلا: a participle cue ends the clause before it
 _WORD = re.compile(r"\w+")
+_ACCORDING = re.compile(r"[،,]?\s*(?:بحسب|حسب|وفقا|وفقاً|وفق|نقلا|نقلاً|طبقا|طبقاً)\s")
 _SENTENCE_GAP = re.compile(r"[.!?؟\n]")
 
 
@@ -47,7 +49,7 @@ class QuoteFinder:
         ]
         self.claimed: set[tuple[int, int]] = set()
         self.breaks = sorted(self._cue_breaks())
-        self.history: list[Speaker] = []
+        self.history: list[tuple[int, Speaker]] = []  # (cue token, explicit speaker)
 
     def _cue_breaks(self) -> set[int]:
         """Clause ends before a following cue: "…، مضيفاً أن", "… لافتا إلى", "…، قال"."""
@@ -58,6 +60,8 @@ class QuoteFinder:
                 continue
             if m.first - 1 in cue_tokens and doc.joined(m.first - 1):
                 continue  # وتابع قائلا: one cue phrase
+            if m.info("CUE").attr("needs", "any") != "any":
+                continue  # يبلغ، تابع: too often not speech to end a clause
             gap = doc.gap(m.first - 1)
             comma = max(gap.find("،"), gap.find(","))
             if comma >= 0:
@@ -105,8 +109,11 @@ class QuoteFinder:
             i -= 1
         return i
 
-    def implied(self, gender: str) -> Speaker | None:
-        for prev in reversed(self.history):
+    def implied(self, gender: str, since: int = 0) -> Speaker | None:
+        """The last explicit speaker (with a cue at or after token ``since``) whose gender agrees."""
+        for tok, prev in reversed(self.history):
+            if tok < since:
+                break
             if not gender or not prev.gender or prev.gender == gender:
                 return Speaker(None, prev.label, prev.canonical, prev.gender)
         return None
@@ -150,6 +157,22 @@ class QuoteFinder:
                 return j
         return None
 
+    def after_attribution(self, after_tok: int, limit: int) -> tuple[str, Span] | None:
+        """وأوضح X وفقا لما نقلته الوكالة: "…" — a quotation behind an "according to" phrase."""
+        text = self.doc.text
+        if not _ACCORDING.match(text, limit):
+            return None
+        end = self._punctuation_end(limit)
+        colon = text.find(":", limit, end)
+        if colon < 0:
+            return None
+        start = len(text) - len(text[colon + 1 :].lstrip())
+        marked = next(((s, e) for s, e in self.marks if s - 1 == start and (s, e) not in self.claimed), None)
+        if marked is None:
+            return None
+        self.claimed.add(marked)
+        return "direct", Span(text[marked[0] : marked[1]], *marked)
+
     def _right_after(self, i: int) -> bool:
         """A complementizer within a few words after the subject (أعلنت الشركة أنها، وصفه بأنه)."""
         return any(self.doc.norms[j] in COMPLEMENTIZERS for j in range(i, min(len(self.doc), i + NEAR_COMPLEMENTIZER)))
@@ -182,17 +205,21 @@ class QuoteFinder:
             found = self.speakers.at(subj, gender)
         if found:
             speaker, after = found[0], found[1] + 1
-        else:
-            speaker, after = self.sentence_subject(m.first, gender) or self.implied(gender), m.last + 1
+        else:  # implied: this sentence's speaker, else its opening subject, else the last speaker
+            in_sentence = self.implied(gender, since=self._sentence_start(m.first))
+            speaker = in_sentence or self.sentence_subject(m.first, gender) or self.implied(gender)
+            after = m.last + 1
         sentence_end = self.clause_end(doc.ends[m.last])
         got = self.content(after, sentence_end)
         if got and info.attr("needs") == "quote" and got[0] != "direct" and not self._right_after(after):
             got = None
+        if got is None:
+            got = self.after_attribution(after, sentence_end)
         if got is None and info.attr("needs", "any") == "any":
             prior = self.before(m.first)
             got = ("direct", prior) if prior else None
         if speaker is not None and found is not None:
-            self.history.append(speaker)  # a later وأضاف / مضيفاً continues this subject
+            self.history.append((m.first, speaker))  # a later وأضاف / مضيفاً continues this subject
         if got is None:
             return None
         cue = Span(doc.text[m.start : m.end], m.start, m.end)
@@ -202,11 +229,28 @@ class QuoteFinder:
 def quotes(ctx: Context, entities: list[Entity], titles: dict[str, str]) -> Iterator[Quote]:
     """Every attributed quote in the document, in text order."""
     finder = QuoteFinder(ctx, entities, titles)
-    seen: set[int] = set()
-    for m in sorted((m for m in ctx.matches if "CUE" in m.labels), key=lambda m: (m.first, -m.last)):
-        if m.first in seen:
-            continue
-        seen.add(m.first)
+    spans: set[tuple[int, int]] = set()
+    for m in cue_phrases(ctx):
         quote = finder.at_cue(m)
-        if quote is not None:
+        if quote is not None and (quote.quote.start, quote.quote.end) not in spans:
+            spans.add((quote.quote.start, quote.quote.end))
             yield quote
+
+
+def cue_phrases(ctx: Context) -> list[Match]:
+    """Cue matches in text order, the longest at each token, adjacent cues joined into one
+    phrase (وتابع قائلا، تابع بالقول) that keeps the first cue's lemma and agreement."""
+    doc = ctx.doc
+    longest: dict[int, Match] = {}
+    for m in ctx.matches:
+        if "CUE" in m.labels and (m.first not in longest or m.last > longest[m.first].last):
+            longest[m.first] = m
+    phrases: list[Match] = []
+    for first in sorted(longest):
+        m = longest[first]
+        prev = phrases[-1] if phrases else None
+        if prev is not None and prev.last + 1 == m.first and doc.joined(prev.last):
+            phrases[-1] = replace(prev, last=m.last, end=m.end)
+        elif prev is None or m.first > prev.last:
+            phrases.append(m)
+    return phrases

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import re
 
+from khabar import text as textmod
 from khabar.extractors.context import FUNCTION_WORDS, Context, normalized_words
 from khabar.extractors.persons import skip_modifiers, title_phrase
-
-from khabar import text as textmod
 from khabar.records import Entity, Span, Speaker
 
 # Words that may sit between a cue and its subject (وقال، الخميس، البيت الأبيض …).
@@ -22,6 +21,7 @@ SKIP_BEFORE_SUBJECT = normalized_words(
 )
 _ADJ_END = re.compile(r"(ي|يه|يون|يين|يان|يتان)$")
 MAX_NP = 5
+MIN_SUBJECT_LETTERS = 3
 COMPLEMENTIZERS = normalized_words("إن أن بأن إنه أنه بأنه إنها أنها بأنها")
 
 
@@ -34,7 +34,6 @@ class SpeakerFinder:
         self.by_token = {e.first: e for e in entities}
         self.orgs = [e for e in entities if e.label == "ORG"]
         self.people = [e for e in entities if e.label == "PER"]
-        self.desc_by_stem: dict[str, str] = {}
 
     def subject_start(self, i: int) -> int:
         doc = self.ctx.doc
@@ -59,9 +58,18 @@ class SpeakerFinder:
         desc = ctx.longest(i, "DESC")
         if desc is not None:
             return self._desc(desc, gender)
-        if ctx.word_has(i, "ORG_TRIGGER") and not ctx.doc.norms[i].startswith("ال"):
+        if ctx.word_has(i, "ORG_TRIGGER") and not doc.has_article(i):
             return self._org_phrase(i, gender)  # وكالة الأنباء الإماراتية: a body named by its trigger
+        if doc.has_article(i) and i + 1 < len(doc) and doc.joined(i) and ctx.word_has(i + 1, "DEMONYM"):
+            return self._body(i, gender)  # المخابرات التركية: a described body
         return None if named_only else self._noun_phrase(i, gender)
+
+    def _body(self, i: int, gender: str) -> tuple[Speaker, int]:
+        doc, last = self.ctx.doc, i
+        while last + 1 < len(doc) and last - i < MAX_NP and doc.joined(last) and self._adjective(last + 1):
+            last += 1
+        span = self._span(doc.starts[i], last)
+        return Speaker(span, "DESC", " ".join(span.text.split()), gender), last
 
     def _org_phrase(self, i: int, gender: str) -> tuple[Speaker, int] | None:
         """Trigger + one noun + its adjectives: وكالة الأنباء الإماراتية (not the object after it)."""
@@ -144,27 +152,38 @@ class SpeakerFinder:
         return Speaker(span, "DESC", " ".join(span.text.split()), gender), last
 
     def _desc(self, m, gender: str) -> tuple[Speaker, int]:
-        doc = self.ctx.doc
-        last = m.last
-        while last + 1 < len(doc) and last - m.last < 2 and doc.joined(last):
-            nxt = last + 1
-            if not self._adjective(nxt):
-                break
-            last = nxt
+        """مسؤول أميركي → DESC; المسؤولان → the last indefinite source with the same stem."""
+        last = self._desc_end(m)
         span = self._span(m.start, last)
-        info = m.info("DESC")
-        stem = info.attr("stem", info.name)
         canonical = " ".join(span.text.split())
-        if m.key.startswith("ال") and stem in self.desc_by_stem:
-            canonical = self.desc_by_stem[stem]
-        else:
-            self.desc_by_stem[stem] = canonical
+        if m.key.startswith("ال"):
+            antecedent = self._antecedent(m)
+            if antecedent is not None:
+                canonical = antecedent
         return Speaker(span, "DESC", canonical, gender), last
+
+    def _desc_end(self, m) -> int:
+        doc, last = self.ctx.doc, m.last
+        while last + 1 < len(doc) and last - m.last < 2 and doc.joined(last) and self._adjective(last + 1):
+            last += 1
+        return last
+
+    def _antecedent(self, m) -> str | None:
+        stem = m.info("DESC").attr("stem", m.info("DESC").name)
+        for prev in reversed(self.ctx.matches):
+            if prev.first >= m.first or "DESC" not in prev.labels or prev.key.startswith("ال"):
+                continue
+            info = prev.info("DESC")
+            if info.attr("stem", info.name) == stem:
+                return " ".join(self._span(prev.start, self._desc_end(prev)).text.split())
+        return None
 
     def _noun_phrase(self, i: int, gender: str) -> tuple[Speaker, int] | None:
         ctx, doc = self.ctx, self.ctx.doc
         if doc.norms[i] in FUNCTION_WORDS or not ctx.is_arabic_word(i) or ctx.word_has(i, "CUE"):
             return None
+        if len(doc.norms[i]) < MIN_SUBJECT_LETTERS:
+            return None  # لـ(CNN), و: not a subject
         org = self._definite_trigger(i)
         if org is not None:
             return Speaker(self._span(doc.starts[i], i), "ORG", org, gender), i
