@@ -35,6 +35,7 @@ _CLAUSE_END = re.compile(
 )
 _PARTICIPLE = re.compile(r"\w{4,}ا")  # مضيفا، لافتا، قائلا: a participle cue ends the clause before it
 _WORD = re.compile(r"\w+")
+_SENTENCE_END = re.compile(r"[.!?؟](?=[\s\"'»”)]|$)|\n")
 _ACCORDING = re.compile(r"[،,]?\s*(?:بحسب|حسب|وفقا|وفقاً|وفق|نقلا|نقلاً|طبقا|طبقاً)\s")
 _SENTENCE_GAP = re.compile(r"[.!?؟\n]")
 
@@ -60,13 +61,14 @@ class QuoteFinder:
                 continue
             if m.first - 1 in cue_tokens and doc.joined(m.first - 1):
                 continue  # وتابع قائلا: one cue phrase
-            if m.info("CUE").attr("needs", "any") != "any":
+            participle = _PARTICIPLE.fullmatch(m.key) is not None
+            if m.info("CUE").attr("needs", "any") != "any" and not participle:
                 continue  # يبلغ، تابع: too often not speech to end a clause
             gap = doc.gap(m.first - 1)
             comma = max(gap.find("،"), gap.find(","))
             if comma >= 0:
                 out.add(doc.ends[m.first - 1] + comma)
-            elif _PARTICIPLE.fullmatch(m.key):
+            elif participle:
                 out.add(doc.ends[m.first - 1])
         return out
 
@@ -80,10 +82,10 @@ class QuoteFinder:
         k = bisect_right(self.breaks, pos)
         return min(end, self.breaks[k]) if k < len(self.breaks) and not self.in_quote(self.breaks[k]) else end
 
-    def _punctuation_end(self, pos: int) -> int:
+    def _punctuation_end(self, pos: int, pattern: re.Pattern = _CLAUSE_END) -> int:
         text = self.doc.text
         while True:
-            m = _CLAUSE_END.search(text, pos)
+            m = pattern.search(text, pos)
             if m is None:
                 return len(text.rstrip())
             inside = next(((s, e) for s, e in self.marks if s <= m.start() < e), None)
@@ -162,7 +164,7 @@ class QuoteFinder:
         text = self.doc.text
         if not _ACCORDING.match(text, limit):
             return None
-        end = self._punctuation_end(limit)
+        end = self._punctuation_end(limit + 1, _SENTENCE_END)
         colon = text.find(":", limit, end)
         if colon < 0:
             return None

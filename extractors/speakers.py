@@ -22,6 +22,7 @@ SKIP_BEFORE_SUBJECT = normalized_words(
 _ADJ_END = re.compile(r"(ي|يه|يون|يين|يان|يتان)$")
 MAX_NP = 5
 MIN_SUBJECT_LETTERS = 3
+ACCORDING = normalized_words("وفقا وفقاً بحسب حسب نقلا نقلاً طبقا طبقاً")
 COMPLEMENTIZERS = normalized_words("إن أن بأن إنه أنه بأنه إنها أنها بأنها")
 
 
@@ -190,7 +191,7 @@ class SpeakerFinder:
         last = i
         while last + 1 < len(doc) and last - i + 1 < MAX_NP and doc.joined(last):
             nxt = doc.norms[last + 1]
-            if nxt in FUNCTION_WORDS or nxt in SKIP_BEFORE_SUBJECT or nxt in COMPLEMENTIZERS:
+            if nxt in FUNCTION_WORDS or nxt in SKIP_BEFORE_SUBJECT or nxt in COMPLEMENTIZERS or nxt in ACCORDING:
                 break
             last += 1
         if doc.norms[last] in FUNCTION_WORDS:
