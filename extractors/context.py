@@ -105,6 +105,11 @@ class Context:
         common = self.gaz.common
         return any(stem in FUNCTION_WORDS or stem in common for _, stem in self.doc.splits[i])
 
+    def frequent_given(self, key: str) -> bool:
+        """``key`` is a given name carried by at least MIN_GIVEN_COUNT people in the source list."""
+        slot = self.gaz.phrases.get(key, {})
+        return "GIVEN" in slot and int(self.gaz.info(slot["GIVEN"]).attr("count", "99") or 0) >= MIN_GIVEN_COUNT
+
     def starts_given_name(self, i: int, key: str) -> bool:
         """Token i (read as ``key``) is a frequent given name, not also a common word or place/org."""
         slot = self.gaz.phrases.get(key, {})

@@ -50,13 +50,19 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
             break
         if ctx.longest(nxt, "ORG") or (ctx.longest(nxt, "LOC") and not _town_as_surname(ctx, nxt)):
             break
-        if words >= 2 and not ctx.known_name_part(nxt):
-            break  # a third word must be a known name part: stops at verbs (سوليفان اجتمع)
+        if words >= 2 and not ctx.known_name_part(nxt) and not _given_pair(ctx, j - 1, j):
+            break  # a third word must be a known name part (سوليفان اجتمع) unless two given names precede
         j = nxt
         words += 1
     if doc.norms[j] in NAME_LINKS:
         j -= 1
     return j if j >= i else None
+
+
+def _given_pair(ctx: Context, a: int, b: int) -> bool:
+    """Two given names in a row (جان مارك): a compound first name, a surname follows."""
+    phrases, norms = ctx.gaz.phrases, ctx.doc.norms
+    return a >= 0 and all("GIVEN" in phrases.get(norms[k], {}) for k in (a, b))
 
 
 def _conjoined(ctx: Context, i: int) -> bool:
@@ -92,6 +98,8 @@ def skip_modifiers(ctx: Context, i: int) -> int:
         if i >= len(doc) or not doc.joined(i - 1):
             return i
         known = ctx.longest(i, "LOC", "ORG", "DEMONYM", "TITLE")
+        if known is not None and "DEMONYM" not in known.labels and ctx.frequent_given(doc.norms[i]):
+            return i  # جان (a town in Cameroon) after a title is the given name
         placed = ctx.longest(i + 1, "LOC", "ORG") if doc.norms[i] in _PLACE_PREPOSITIONS else None
         if known is not None:
             i = known.last + 1

@@ -54,9 +54,9 @@ def places(ctx: Context) -> Iterator[Entity]:
     for m in ctx.matches:
         if "LOC" not in m.labels:
             continue
-        if _ambiguous(ctx, m) and not _after_trigger(ctx, m.first):
-            continue
         info = m.info("LOC")
+        if not _club(ctx, m, info) and _ambiguous(ctx, m) and not _after_trigger(ctx, m.first):
+            continue
         if _club(ctx, m, info):
             yield Entity(
                 "ORG", m.start, m.end, doc.text[m.start : m.end], info.name, "rule:city+demonym", m.first, m.last

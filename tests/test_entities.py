@@ -1,0 +1,106 @@
+"""Entity extractors, table-driven: what is found, with which label and span, and what is not."""
+
+from __future__ import annotations
+
+import pytest
+
+from khabar import Pipeline
+
+
+@pytest.fixture(scope="module")
+def no_persons():
+    return Pipeline(builtin_persons=False, use_env=False)
+
+
+def found(pipeline, text):
+    return {(r["label"], r["text"]) for r in pipeline.extract(text) if r["type"] == "entity"}
+
+
+def canonical(pipeline, text, mention):
+    return [r["canonical"] for r in pipeline.extract(text) if r["type"] == "entity" and r["text"] == mention]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("وصل الوفد إلى لرفح أمس.", {("LOC", "رفح")}),  # proclitic left out of the span
+        ("قصف إسرائيلي على رفح جنوب قطاع غزة.", {("LOC", "رفح"), ("LOC", "غزة")}),
+        ("اجتمع الوزراء في رام الله.", {("LOC", "رام الله")}),
+        ("هزيمة حركة حماس في غزة.", {("ORG", "حماس"), ("LOC", "غزة")}),
+        ("قال البيت الأبيض إن الاجتماع انتهى.", {("ORG", "البيت الأبيض")}),
+        ("ذكرت وكالة AFP الخبر.", {("ORG", "AFP")}),
+        ("فاز ليون الفرنسي على ضيفه.", {("ORG", "ليون")}),  # a city + masculine demonym is a club
+    ],
+)
+def test_places_and_organizations(pipeline, text, expected):
+    assert expected <= found(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("يتحدث عن بايدن كثيرا.", ("LOC", "ايدن")),  # ب + a small town is not a reading of بايدن
+        ("هذا أمل كبير للجميع.", ("PER", "أمل")),  # common word that is also a given name
+        ("قرأت الكتاب على الطاولة.", ("PER", "على")),  # على is not علي
+        ("وقعت الحادثة سنة 1948 في القرية.", ("LOC", "سنة")),
+    ],
+)
+def test_no_false_hits(pipeline, text, absent):
+    assert absent not in found(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        ("وقال وزير الخارجية الفرنسي جان مارك إيرولت إن الحل سياسي.", "جان مارك إيرولت"),
+        ("التقى رئيس الوزراء الإسرائيلي بنيامين نتنياهو بالوفد.", "بنيامين نتنياهو"),
+        ("وصرح الرئيس الأميركي، دونالد ترامب، للصحفيين.", "دونالد ترامب"),
+        ("تناولت هيذر نويرت، المتحدثة باسم الخارجية، الملف.", "هيذر نويرت"),  # name، title
+        ("وقال كوفي عنان إن المنظمة مستعدة.", "كوفي عنان"),  # after a speech verb
+        ("حضر الجلسة الشيخ أحمد بن سعيد آل مكتوم أمس.", "أحمد بن سعيد آل مكتوم"),  # بن / آل links
+    ],
+)
+def test_persons_by_rule(no_persons, text, person):
+    assert ("PER", person) in found(no_persons, text)
+
+
+@pytest.mark.parametrize(
+    "text, not_a_name",
+    [
+        ("وقال المفتي سيلعب الفريق غدا.", "سيلعب"),  # imperfect verb
+        ("شكر الرئيس متعب وأسامة على الأداء.", "متعب وأسامة"),  # the conjunction starts a new name
+        ("نقل عن وزير خارجيتها قوله.", "خارجيتها"),  # possessive suffix
+    ],
+)
+def test_persons_rules_stop_at_non_names(no_persons, text, not_a_name):
+    assert ("PER", not_a_name) not in found(no_persons, text)
+
+
+def test_surname_resolves_to_full_name(no_persons):
+    text = "قال مستشار الأمن القومي جيك سوليفان إن المحادثات مستمرة. وأضاف سوليفان أن الوفد سيعود."
+    assert canonical(no_persons, text, "سوليفان") == ["جيك سوليفان"]
+
+
+def test_given_name_before_surname_links_the_surname(no_persons):
+    text = "تناولت الصحيفة تصريحات جون كيربي أمس. وقال كيربي إن الوضع هادئ."
+    assert canonical(no_persons, text, "كيربي") == ["جون كيربي"]
+
+
+def test_overlap_policy_longest_then_earliest():
+    from khabar.records import Entity
+    from khabar.resolve import filter_overlaps
+
+    a = Entity("LOC", 0, 3, "abc", "abc", "x.tsv:1")
+    b = Entity("LOC", 0, 8, "abc defg", "abc defg", "x.tsv:2")
+    c = Entity("ORG", 4, 8, "defg", "defg", "rule:acronym")
+    d = Entity("PER", 6, 12, "fg hijk", "fg hijk", "rule:title")
+    e = Entity("ORG", 6, 12, "fg hijk", "fg hijk", "y.tsv:3")
+    assert [(x.start, x.end, x.label) for x in filter_overlaps([a, b, c, d, e])] == [(0, 8, "LOC")]
+    assert [x.source for x in filter_overlaps([d, e])] == ["y.tsv:3"]  # same span: lexicon over rule
+
+
+def test_every_entity_has_exact_offsets(pipeline):
+    text = "وَقالَ الرئيسُ الأميركيُّ جو بايدن، الخميسَ، إنّ إسرائيل وافقت.\r\nوفي رام الله، دعت السلطة الفلسطينية…"
+    for r in pipeline.extract(text):
+        if r["type"] == "entity":
+            assert text[r["start"] : r["end"]] == r["text"]
