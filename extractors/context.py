@@ -45,6 +45,7 @@ COLLIDING_FUNCTION_WORDS = {
     ),
     "الي": lambda ctx, i: not ctx.doc.words[i].startswith("أ"),
 }
+MAX_COMMON_CACHE = 300_000
 MIN_GIVEN_COUNT = 3  # given names rarer than this (in the source list) never start a name on their own
 NAME_LINKS = normalized_words("بن ابن بنت أبو أبي عبد آل ولد دي دو فان فون")
 
@@ -100,10 +101,19 @@ class Context:
         colliding = COLLIDING_FUNCTION_WORDS.get(norm)
         if colliding is not None:  # its COMMON entry is the function word's: the test decides
             return colliding(self, i)
-        if norm in FUNCTION_WORDS or norm.isdigit():
-            return True
-        common = self.gaz.common
-        return any(stem in FUNCTION_WORDS or stem in common for _, stem in self.doc.splits[i])
+        word = self.doc.words[i]
+        cached = self.gaz.common_cache.get(word)
+        if cached is None:
+            common = self.gaz.common
+            cached = (
+                norm in FUNCTION_WORDS
+                or norm.isdigit()
+                or any(stem in FUNCTION_WORDS or stem in common for _, stem in self.doc.splits[i])
+            )
+            if len(self.gaz.common_cache) > MAX_COMMON_CACHE:
+                self.gaz.common_cache.clear()
+            self.gaz.common_cache[word] = cached
+        return cached
 
     def frequent_given(self, key: str) -> bool:
         """``key`` is a given name carried by at least MIN_GIVEN_COUNT people in the source list."""

@@ -158,14 +158,15 @@ def appositions(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
             yield _person(ctx, first, last, "rule:apposition"), m.key, title_phrase(ctx, m, m.last)
 
 
-def persons(ctx: Context) -> Iterator[Entity]:
-    """PER mentions from the lexicon and from the title, cue and given-name rules."""
+def persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) -> Iterator[Entity]:
+    """PER mentions from the lexicon and from the title, cue and given-name rules
+    (``titled``: the output of :func:`titled_persons`, when the caller already has it)."""
     doc = ctx.doc
     for m in ctx.matches:
         if "PER" in m.labels and m.info("PER").attr("ambiguous") != "1":
             info = m.info("PER")
             yield Entity("PER", m.start, m.end, doc.text[m.start : m.end], info.name, info.source, m.first, m.last)
-    for person, _, _ in titled_persons(ctx):
+    for person, _, _ in titled if titled is not None else titled_persons(ctx):
         yield person
     for m in ctx.matches:
         if "CUE" in m.labels and m.last + 1 < len(doc) and doc.joined(m.last):

@@ -40,6 +40,8 @@ def _club(ctx: Context, m, info) -> bool:
     doc = ctx.doc
     if info.attr("kind") == "country" or m.last + 1 >= len(doc) or not doc.joined(m.last):
         return False
+    if "TITLE" in m.labels or ctx.is_common(m.first) or m.key in ctx.gaz.common:
+        return False  # السفيرة الأمريكية: a title, not a town
     nxt = doc.norms[m.last + 1]
     return nxt.startswith("ال") and nxt.endswith("ي") and ctx.word_has(m.last + 1, "DEMONYM")
 

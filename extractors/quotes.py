@@ -45,9 +45,9 @@ class QuoteFinder:
         self.ctx = ctx
         self.doc = ctx.doc
         self.speakers = SpeakerFinder(ctx, entities, titles)
-        self.marks = [
-            s for s in quote_spans(self.doc.text) if len(_WORD.findall(self.doc.text[s[0] : s[1]])) >= MIN_DIRECT_WORDS
-        ]
+        text = self.doc.text
+        self.all_marks = quote_spans(text)  # every quotation, names and scare quotes too
+        self.marks = [(s, e) for s, e in self.all_marks if len(_WORD.findall(text, s, e)) >= MIN_DIRECT_WORDS]
         self.claimed: set[tuple[int, int]] = set()
         self.breaks = sorted(self._cue_breaks())
         self.history: list[tuple[int, Speaker]] = []  # (cue token, explicit speaker)
@@ -73,7 +73,7 @@ class QuoteFinder:
         return out
 
     def in_quote(self, pos: int) -> bool:
-        return any(s <= pos < e for s, e in self.marks)
+        return any(s <= pos < e for s, e in self.all_marks)
 
     def clause_end(self, pos: int) -> int:
         """End of the clause starting at ``pos``: sentence punctuation, "according to", or a following
@@ -88,7 +88,7 @@ class QuoteFinder:
             m = pattern.search(text, pos)
             if m is None:
                 return len(text.rstrip())
-            inside = next(((s, e) for s, e in self.marks if s <= m.start() < e), None)
+            inside = next(((s, e) for s, e in self.all_marks if s <= m.start() < e), None)
             if inside is None:
                 return m.start()
             pos = inside[1] + 1
@@ -136,7 +136,7 @@ class QuoteFinder:
             start = doc.starts[comp + 1]
             end = self.clause_end(start)
             if end > start:
-                kind = "mixed" if any(start <= s and e <= end for s, e in self.marks) else "indirect"
+                kind = "mixed" if any(start <= s and e <= end for s, e in self.all_marks) else "indirect"
                 return kind, Span(text[start:end], start, end)
         colon = text.find(":", pos, min(limit, pos + 3))
         if colon >= 0:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from khabar import text as textmod
 
@@ -15,11 +14,19 @@ _GAP_RE = re.compile(r"[ \t\u00a0\u200c-\u200f\-‐–]*")
 SENTENCE_END = frozenset(".!?؟\n")
 
 
-@lru_cache(maxsize=300_000)
+_FORMS: dict[str, tuple[str, tuple[tuple[int, str], ...]]] = {}
+MAX_CACHED_FORMS = 300_000  # distinct surface words kept between documents (bounded memory)
+
+
 def word_forms(surface: str) -> tuple[str, tuple[tuple[int, str], ...]]:
     """(normalised word, its clitic splits) for a surface word; cached across documents."""
-    norm = textmod.normalize(surface)
-    return norm, tuple(textmod.clitic_splits(norm))
+    forms = _FORMS.get(surface)
+    if forms is None:
+        if len(_FORMS) >= MAX_CACHED_FORMS:
+            _FORMS.clear()
+        norm = textmod.normalize(surface)
+        forms = _FORMS[surface] = (norm, tuple(textmod.clitic_splits(norm)))
+    return forms
 
 
 @dataclass(slots=True)
@@ -50,20 +57,28 @@ class Document:
         self.starts = [s for s, _ in spans]
         self.ends = [e for _, e in spans]
         self.words = [text[s:e] for s, e in spans]
-        forms = [word_forms(w) for w in self.words]
+        get = _FORMS.get
+        forms = [get(w) or word_forms(w) for w in self.words]
         self.norms = [f[0] for f in forms]
         self.splits = [f[1] for f in forms]
         self._tok_at: dict[int, int] | None = None
+        self.joins = self._joins()  # joins[i]: token i and i+1 belong to one phrase
 
     def __len__(self) -> int:
         return len(self.words)
 
     def joined(self, i: int) -> bool:
         """True when token i and i+1 are separated only by spaces or a hyphen (same phrase)."""
-        if i + 1 >= len(self.words):
-            return False
-        gap_start, gap_end = self.ends[i], self.starts[i + 1]
-        return gap_end == gap_start or _GAP_RE.fullmatch(self.text, gap_start, gap_end) is not None
+        return self.joins[i]
+
+    def _joins(self) -> list[bool]:
+        text, fullmatch = self.text, _GAP_RE.fullmatch
+        flags = [
+            (s - e == 1 and text[e] == " ") or fullmatch(text, e, s) is not None
+            for e, s in zip(self.ends, self.starts[1:], strict=False)
+        ]
+        flags.append(False)
+        return flags
 
     def gap(self, i: int) -> str:
         """The text between token i and token i+1 (or the end)."""
@@ -101,15 +116,17 @@ class Document:
     def scan(self, gazetteer) -> list[Match]:
         """Every lexicon phrase in the text (all lengths, every clitic reading)."""
         phrases = gazetteer.phrases
-        first_len = gazetteer.first_len
         norms = self.norms
         out: list[Match] = []
         n_tok = len(norms)
+        starts_of = gazetteer.starts_cache
+        joins = self.joins
+        words = self.words
         for i in range(n_tok):
-            for stripped, stem in self.splits[i]:
-                max_len = first_len.get(stem)
-                if not max_len:
-                    continue
+            starts = starts_of.get(words[i])
+            if starts is None:
+                starts = gazetteer.phrase_starts(words[i], self.splits[i])
+            for stripped, stem, max_len in starts:
                 key = stem
                 j = i
                 while True:
@@ -117,7 +134,7 @@ class Document:
                     if slot:
                         start = self.span_start(i, stripped)
                         out.append(Match(i, j, start, self.ends[j], key, slot, stripped, gazetteer))
-                    if j - i + 1 >= max_len or not self.joined(j):
+                    if j - i + 1 >= max_len or not joins[j]:
                         break
                     j += 1
                     key = f"{key} {norms[j]}"

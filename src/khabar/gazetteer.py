@@ -13,13 +13,13 @@ import hashlib
 import marshal
 import os
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
 from khabar import text as textmod
 from khabar.lexicon import ENTITY_LABELS, Entry, lexicon_files, load_lexicons
 
 CACHE_VERSION = "3"
+MAX_STARTS_CACHE = 300_000
 BUILTIN_DIR = Path(__file__).resolve().parents[2] / "lexicons"
 # Grammatical labels whose entries also match with / without the article ال.
 # (TITLE is not: الفريق is a rank, فريق a team; titles.tsv lists both forms where both are titles.)
@@ -36,21 +36,24 @@ def builtin_dir() -> Path:
         return BUILTIN_DIR
 
 
-@dataclass(frozen=True, slots=True)
 class Info:
     """What a lexicon says about one normalised name under one label."""
 
-    name: str  # canonical name
-    label: str
-    source: str  # file:line
-    attrs: tuple[tuple[str, str], ...]
-    id: str = ""
+    __slots__ = ("name", "label", "source", "attrs", "id", "_map")
+
+    def __init__(self, name: str, label: str, source: str, attrs: tuple[tuple[str, str], ...], id: str = "") -> None:
+        self.name = name  # canonical name
+        self.label = label
+        self.source = source  # file:line
+        self.attrs = attrs
+        self.id = id
+        self._map = dict(attrs)
 
     def attr(self, key: str, default: str = "") -> str:
-        for k, v in self.attrs:
-            if k == key:
-                return v
-        return default
+        return self._map.get(key, default)
+
+    def __repr__(self) -> str:
+        return f"Info({self.name!r}, {self.label}, {self.source})"
 
 
 class Gazetteer:
@@ -68,6 +71,8 @@ class Gazetteer:
         self.common: dict[str, int] = {}  # COMMON words: looked up, never matched as phrases
         self.norm_table = textmod.norm_table()
         self._infos: list[Info | None] = []
+        self.starts_cache: dict[str, tuple] = {}
+        self.common_cache: dict[str, bool] = {}
         by_id: dict[tuple[str, str], int] = {}
         for entry in entries:
             if entry.label == "STOP":
@@ -106,6 +111,8 @@ class Gazetteer:
             slot[label] = index
             first, _, _ = k.partition(" ")
             n = k.count(" ") + 1
+            if label == "SURNAME" and n == 1:
+                continue  # looked up by the name rules, never needed as a match of its own
             if self.first_len.get(first, 0) < n:
                 self.first_len[first] = n
 
@@ -123,6 +130,17 @@ class Gazetteer:
             for label in list(slot):
                 if label in ENTITY_LABELS and ("*" in labels or label in labels):
                     del slot[label]
+
+    def phrase_starts(self, surface: str, splits) -> tuple[tuple[int, str, int], ...]:
+        """The readings of a word that start a lexicon phrase, with the phrase's longest length
+        in words; cached per surface word (most words start none)."""
+        cache = self.starts_cache
+        if len(cache) >= MAX_STARTS_CACHE:
+            cache.clear()
+        first_len = self.first_len
+        found = tuple((stripped, stem, first_len[stem]) for stripped, stem in splits if stem in first_len)
+        cache[surface] = found
+        return found
 
     def info(self, index: int) -> Info:
         info = self._infos[index]
@@ -151,6 +169,8 @@ class Gazetteer:
     def __setstate__(self, state: tuple) -> None:
         self.phrases, self.records, self.first_len, self.stops, self.common, self.norm_table = state
         self._infos = [None] * len(self.records)
+        self.starts_cache = {}
+        self.common_cache = {}
 
 
 def _cache_dir() -> Path:

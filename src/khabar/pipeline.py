@@ -59,8 +59,8 @@ class Pipeline:
     def run(self, text: str, doc_id: str = "") -> Result:
         """Entities and quotes of one document."""
         ctx = Context(Document(text, doc_id), self.gazetteer)
-        candidates = [*places(ctx), *organizations(ctx), *persons(ctx)]
         titled = list(titled_persons(ctx))
+        candidates = [*places(ctx), *organizations(ctx), *persons(ctx, titled)]
         entities = resolve_entities(ctx, candidates)
         found = list(quotes(ctx, entities, title_map(titled, entities))) if self.want_quotes else []
         return Result(doc_id, entities, found)

@@ -19,12 +19,11 @@ def filter_overlaps(candidates: Iterable[Entity]) -> list[Entity]:
     """Keep non-overlapping mentions: longest first, then earliest, then lexicon over rules."""
     ordered = sorted(candidates, key=lambda e: (e.start - e.end, e.start, -_rank(e)))
     taken: list[Entity] = []
-    used: set[int] = set()
+    used = bytearray(max((e.end for e in ordered), default=0))
     for e in ordered:
-        chars = range(e.start, e.end)
-        if any(c in used for c in chars):
+        if any(used[e.start : e.end]):
             continue
-        used.update(chars)
+        used[e.start : e.end] = b"\x01" * (e.end - e.start)
         taken.append(e)
     taken.sort(key=lambda e: e.start)
     return taken
@@ -61,8 +60,9 @@ def given_name_fronts(ctx: Context, taken: list[Entity]) -> list[Entity]:
     doc = ctx.doc
     singles = {doc.norms[e.first] for e in taken if e.label == "PER" and e.first == e.last}
     out = []
-    for i in range(1, len(doc)):
-        if doc.norms[i] in singles and doc.joined(i - 1) and ctx.word_has(i - 1, "GIVEN") and not ctx.is_common(i - 1):
+    hits = [i for i, norm in enumerate(doc.norms) if norm in singles and i > 0]
+    for i in hits:
+        if doc.joined(i - 1) and ctx.word_has(i - 1, "GIVEN") and not ctx.is_common(i - 1):
             text = doc.text[doc.starts[i - 1] : doc.ends[i]]
             out.append(
                 Entity(
@@ -83,15 +83,14 @@ def short_forms(ctx: Context, names: dict[str, str], taken: list[Entity]) -> lis
     """Every other occurrence of a known surname as a PER mention (clitics stripped)."""
     doc = ctx.doc
     covered = {i for e in taken for i in range(e.first, e.last + 1)}
+    words = {stem: canonical for stem, canonical in names.items() if " " not in stem}
     out = []
-    for i in range(len(doc)):
-        if i in covered:
-            continue
-        for stripped, stem in doc.splits[i]:
-            if stem in names and " " not in stem and not ctx.is_common(i):
+    for i, splits in enumerate(doc.splits):
+        for stripped, stem in splits:
+            if stem in words and i not in covered and not ctx.is_common(i):
                 start = doc.span_start(i, stripped)
                 text = doc.text[start : doc.ends[i]]
-                out.append(Entity("PER", start, doc.ends[i], text, names[stem], "resolve:short-form", i, i))
+                out.append(Entity("PER", start, doc.ends[i], text, words[stem], "resolve:short-form", i, i))
                 break
     return out
 

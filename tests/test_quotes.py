@@ -1,0 +1,120 @@
+"""Quote extraction, table-driven: cue, speaker, kind and span; and the non-quotes."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def quotes(pipeline, text):
+    return [r for r in pipeline.extract(text) if r["type"] == "quote"]
+
+
+def one(pipeline, text):
+    found = quotes(pipeline, text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker, kind, said",
+    [
+        (
+            'وقال نتنياهو "يجب أن يختفي الانقسام الداخلي الآن".',
+            "قال",
+            "بنيامين نتنياهو",
+            "direct",
+            "يجب أن يختفي الانقسام الداخلي الآن",
+        ),
+        (
+            "وأوضح مسؤول أميركي أن الولايات المتحدة تحاول منع التصعيد.",
+            "أوضح",
+            "مسؤول أميركي",
+            "indirect",
+            "الولايات المتحدة تحاول منع التصعيد",
+        ),
+        ("وقالت الوزيرة: «لن نتراجع عن هذا القرار أبدا».", "قالت", "الوزيرة", "direct", "لن نتراجع عن هذا القرار أبدا"),
+        (
+            "«سنواصل العمل حتى النهاية»، قال الرئيس الفرنسي إيمانويل ماكرون.",
+            "قال",
+            "إيمانويل ماكرون",
+            "direct",
+            "سنواصل العمل حتى النهاية",
+        ),
+        (
+            "ونقلت صحيفة هآرتس عن مصادر أمنية أن الجيش يستعد لعملية واسعة.",
+            "نقلت",
+            "مصادر أمنية",
+            "indirect",
+            "الجيش يستعد لعملية واسعة",
+        ),
+        (
+            "وأكد البيت الأبيض أن الرئيس سيزور المنطقة، بحسب بيان رسمي.",
+            "أكد",
+            "البيت الأبيض",
+            "indirect",
+            "الرئيس سيزور المنطقة",
+        ),
+        (
+            'وقال الوزير إن الاتفاق "تاريخي" وإن التنفيذ يبدأ غدا.',
+            "قال",
+            "الوزير",
+            "mixed",
+            'الاتفاق "تاريخي" وإن التنفيذ يبدأ غدا',
+        ),
+    ],
+)
+def test_quote_table(pipeline, text, cue, speaker, kind, said):
+    q = one(pipeline, text)
+    assert q["cue"]["text"].endswith(cue)
+    assert q["speaker"]["canonical"] == speaker
+    assert q["kind"] == kind
+    assert q["quote"]["text"] == said
+    assert text[q["quote"]["start"] : q["quote"]["end"]] == said
+
+
+def test_implied_speaker_continues_with_agreeing_verb(pipeline):
+    text = (
+        "وقال وزير الخارجية الأردني أيمن الصفدي إن الحل سياسي. "
+        "وأضاف أن المفاوضات ستستأنف قريبا. "
+        "وقالت المتحدثة باسم الحكومة إن الموقف ثابت. "
+        "وأضافت أن الاجتماع المقبل في عمان."
+    )
+    found = quotes(pipeline, text)
+    assert [q["cue"]["lemma"] for q in found] == ["قال", "أضاف", "قال", "أضاف"]
+    assert found[1]["speaker"]["text"] is None
+    assert found[1]["speaker"]["canonical"] == "أيمن الصفدي"
+    assert found[3]["speaker"]["canonical"] == found[2]["speaker"]["canonical"]
+    assert found[3]["speaker"]["canonical"] != "أيمن الصفدي"
+
+
+def test_participle_takes_the_sentence_subject(pipeline):
+    text = "قال حسن نصر الله إن حزبه لم يشتر أصواتا، لافتا إلى أن ذلك حرام."
+    found = quotes(pipeline, text)
+    assert [q["quote"]["text"] for q in found] == ["حزبه لم يشتر أصواتا", "ذلك حرام"]
+    assert {q["speaker"]["canonical"] for q in found} == {"حسن نصر الله"}
+
+
+def test_direct_quote_over_two_paragraphs(pipeline):
+    text = "وقال الوزير: «الوضع صعب جدا في المنطقة.\n«لكننا سنواصل العمل مع شركائنا»."
+    q = one(pipeline, text)
+    assert q["quote"]["text"].startswith("الوضع صعب") and q["quote"]["text"].endswith("مع شركائنا")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتحدى الكاتب ما قاله الوزير عن الأزمة.",  # relative clause: ما قاله
+        'ونقل موقع "أكسيوس" الخبر دون تعليق.',  # quotation marks around a name
+        "ودعا الرئيس إلى الوحدة والابتعاد عن الانقسامات.",  # دعا with a plain object is not a quote
+        "قال الرئيس.",  # nothing said
+        "وتابع الفريق التدريبات أمس في الملعب.",  # تابع = followed (needs quotation marks)
+    ],
+)
+def test_not_quotes(pipeline, text):
+    assert quotes(pipeline, text) == []
+
+
+def test_unbalanced_quotation_mark_is_not_guessed(pipeline):
+    text = 'وقال المتحدث "إن الوضع تحت السيطرة\nوفي سياق آخر، انطلقت القمة.'
+    for q in quotes(pipeline, text):
+        assert "انطلقت" not in q["quote"]["text"]
