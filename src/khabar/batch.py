@@ -1,8 +1,8 @@
 """Many documents: a bounded window of work over a process pool, results in input order.
 
-Each unit of work turns one Source into its JSON-lines bytes (or an error message) inside a
-worker; the parent only writes. At most ``jobs * WINDOW_PER_JOB`` units are in flight, so
-memory stays bounded however many inputs there are. Files larger than ``STREAM_BYTES`` are
+Workers turn chunks of a few Sources into their JSON-lines bytes (or error messages); the
+parent only lists inputs and writes. At most ``jobs * WINDOW_PER_JOB`` chunks are in flight,
+so memory stays bounded however many inputs there are. Files larger than ``STREAM_BYTES`` are
 processed in the parent, paragraph block by paragraph block, so a 100 MB file never sits in
 memory as one string.
 """
@@ -22,7 +22,9 @@ from khabar.output import jsonl
 from khabar.pipeline import Pipeline
 from khabar.reader import Source, read_file, read_stdin
 
-WINDOW_PER_JOB = 8
+WINDOW_PER_JOB = 4  # chunks in flight per worker
+CHUNK_DOCS = 32
+CHUNK_BYTES = 256 * 1024
 STREAM_BYTES = 16 * 1024 * 1024
 BLOCK_BYTES = 1024 * 1024
 
@@ -67,11 +69,6 @@ def process(pipeline: Pipeline, source: Source, encoding: str | None = None) -> 
     except Exception as exc:  # a bug must cost one document, not the batch
         return Outcome(source.name, error=f"{source.name}: internal error: {exc!r}", size=source.size, docs=0)
     return Outcome(source.name, data, size=source.size or len(text.encode("utf-8", "replace")), warning=warning)
-
-
-def _work(source: Source, encoding: str | None) -> Outcome:
-    assert _WORKER is not None
-    return process(_WORKER, source, encoding)
 
 
 def stream_large(pipeline: Pipeline, source: Source, encoding: str | None = None) -> Iterator[Outcome]:
@@ -119,7 +116,8 @@ def run(
     encoding: str | None = None,
     on_start: Callable[[Source], None] | None = None,
 ) -> Iterator[Outcome]:
-    """Outcomes in input order; big files stream in the parent, the rest go to ``jobs`` workers."""
+    """Outcomes in input order; big files stream in the parent, the rest go to ``jobs`` workers
+    in chunks of a few documents (one round trip per chunk, not per document)."""
     if jobs <= 1:
         for source in sources:
             if on_start:
@@ -129,14 +127,12 @@ def run(
     ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     initarg = None if ctx.get_start_method() == "fork" else pipeline
     _init_worker(pipeline)  # inherited by forked workers
-    window: deque[tuple[Source, Future | None]] = deque()
+    window: deque[tuple[list[Source], Future | None]] = deque()
     with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(initarg,)) as pool:
         try:
-            for source in sources:
-                if on_start:
-                    on_start(source)
-                big = source.path is not None and source.size > STREAM_BYTES
-                window.append((source, None if big else pool.submit(_work, source, encoding)))
+            for chunk in _chunks(sources, on_start):
+                big = len(chunk) == 1 and _is_big(chunk[0])
+                window.append((chunk, None if big else pool.submit(_work_chunk, chunk, encoding)))
                 while len(window) >= jobs * WINDOW_PER_JOB:
                     yield from _drain_one(pipeline, window, encoding)
             while window:
@@ -147,6 +143,37 @@ def run(
                     future.cancel()
 
 
+def _is_big(source: Source) -> bool:
+    return source.path is not None and source.size > STREAM_BYTES and not source.error
+
+
+def _chunks(sources: Iterator[Source], on_start: Callable[[Source], None] | None) -> Iterator[list[Source]]:
+    """Consecutive sources grouped up to CHUNK_DOCS documents or CHUNK_BYTES; big files alone."""
+    chunk: list[Source] = []
+    size = 0
+    for source in sources:
+        if on_start:
+            on_start(source)
+        if _is_big(source):
+            if chunk:
+                yield chunk
+            chunk, size = [], 0
+            yield [source]
+            continue
+        chunk.append(source)
+        size += source.size or len(source.text or "")
+        if len(chunk) >= CHUNK_DOCS or size >= CHUNK_BYTES:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def _work_chunk(chunk: list[Source], encoding: str | None) -> list[Outcome]:
+    assert _WORKER is not None
+    return [process(_WORKER, source, encoding) for source in chunk]
+
+
 def _single(pipeline: Pipeline, source: Source, encoding: str | None) -> Iterator[Outcome]:
     if source.path is not None and source.size > STREAM_BYTES and not source.error:
         yield from stream_large(pipeline, source, encoding)
@@ -155,11 +182,12 @@ def _single(pipeline: Pipeline, source: Source, encoding: str | None) -> Iterato
 
 
 def _drain_one(pipeline: Pipeline, window: deque, encoding: str | None) -> Iterator[Outcome]:
-    source, future = window.popleft()
+    chunk, future = window.popleft()
     if future is None:
-        yield from stream_large(pipeline, source, encoding)
+        yield from stream_large(pipeline, chunk[0], encoding)
         return
     try:
-        yield future.result()
-    except Exception as exc:  # a worker died (e.g. killed): report, keep going
-        yield Outcome(source.name, error=f"{source.name}: worker failed: {exc!r}", docs=0)
+        yield from future.result()
+    except Exception as exc:  # a worker died (e.g. killed): report each input, keep going
+        for source in chunk:
+            yield Outcome(source.name, error=f"{source.name}: worker failed: {exc!r}", docs=0)
