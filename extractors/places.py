@@ -38,12 +38,14 @@ def _club(ctx: Context, m, info) -> bool:
     """A city followed by a masculine demonym is a team: ليون الفرنسي، برشلونة الإسباني
     (a city takes the feminine: برشلونة الإسبانية)."""
     doc = ctx.doc
-    if info.attr("kind") == "country" or m.last + 1 >= len(doc) or not doc.joined(m.last):
+    if m.last + 1 >= len(doc) or not doc.joined(m.last):
         return False
-    if "TITLE" in m.labels or ctx.is_common(m.first) or m.key in ctx.gaz.common:
-        return False  # السفيرة الأمريكية: a title, not a town
     nxt = doc.norms[m.last + 1]
-    return nxt.startswith("ال") and nxt.endswith("ي") and ctx.word_has(m.last + 1, "DEMONYM")
+    if not (nxt.startswith("ال") and nxt.endswith("ي") and ctx.word_has(m.last + 1, "DEMONYM")):
+        return False
+    # not a country, and not a title or common word (السفيرة الأمريكية is an ambassador, not a town)
+    title_or_common = "TITLE" in m.labels or ctx.is_common(m.first) or m.key in ctx.gaz.common
+    return info.attr("kind") != "country" and not title_or_common
 
 
 def _after_trigger(ctx: Context, i: int) -> bool:
@@ -57,9 +59,10 @@ def places(ctx: Context) -> Iterator[Entity]:
         if "LOC" not in m.labels:
             continue
         info = m.info("LOC")
-        if not _club(ctx, m, info) and _ambiguous(ctx, m) and not _after_trigger(ctx, m.first):
+        club = _club(ctx, m, info)
+        if not club and _ambiguous(ctx, m) and not _after_trigger(ctx, m.first):
             continue
-        if _club(ctx, m, info):
+        if club:
             yield Entity(
                 "ORG", m.start, m.end, doc.text[m.start : m.end], info.name, "rule:city+demonym", m.first, m.last
             )

@@ -51,6 +51,7 @@ class QuoteFinder:
         self.claimed: set[tuple[int, int]] = set()
         self.breaks = sorted(self._cue_breaks())
         self.history: list[tuple[int, Speaker]] = []  # (cue token, explicit speaker)
+        self._sentence_starts: list[int] | None = None
 
     def _cue_breaks(self) -> set[int]:
         """Clause ends before a following cue: "…، مضيفاً أن", "… لافتا إلى", "…، قال"."""
@@ -105,11 +106,14 @@ class QuoteFinder:
         return Speaker(None, speaker.label, speaker.canonical, speaker.gender)
 
     def _sentence_start(self, tok: int) -> int:
-        doc = self.doc
-        i = tok
-        while i > 0 and not _SENTENCE_GAP.search(doc.gap(i - 1)):
-            i -= 1
-        return i
+        """First token of the sentence holding token ``tok``."""
+        if self._sentence_starts is None:
+            doc = self.doc
+            self._sentence_starts = [0] + [
+                i + 1 for i in range(len(doc) - 1) if not doc.joins[i] and _SENTENCE_GAP.search(doc.gap(i))
+            ]
+        k = bisect_right(self._sentence_starts, tok)
+        return self._sentence_starts[k - 1]
 
     def implied(self, gender: str, since: int = 0) -> Speaker | None:
         """The last explicit speaker (with a cue at or after token ``since``) whose gender agrees."""
