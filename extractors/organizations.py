@@ -30,6 +30,25 @@ def _name_end(ctx: Context, i: int) -> int | None:
     return j
 
 
+def _np_end(ctx: Context, i: int) -> int | None:
+    """Last token of a definite noun phrase after a trigger marked np=any (حزب العمال, نادي
+    الزمالك), without trailing demonyms (حزب الله اللبناني → حزب الله)."""
+    doc = ctx.doc
+    if not doc.has_article(i) or ctx.word_has(i, "DEMONYM") or ctx.is_common(i) and not ctx.by_first.get(i):
+        return None
+    j = i
+    while j + 1 < len(doc) and j - i + 1 < MAX_NAME and doc.joined(j) and doc.has_article(j + 1):
+        if ctx.word_has(j + 1, "DEMONYM") or ctx.word_has(j + 1, "CUE") or ctx.word_has(j + 1, "TITLE"):
+            break
+        j += 1
+    return j
+
+
+def _trigger_in_name(ctx: Context, i: int) -> bool:
+    m = ctx.longest(i, "ORG_TRIGGER")
+    return m is not None and m.info("ORG_TRIGGER").attr("span") == "with"
+
+
 def organizations(ctx: Context) -> Iterator[Entity]:
     """ORG mentions from the lexicon, from trigger + noun phrase, and from Latin acronyms."""
     doc = ctx.doc
@@ -39,6 +58,8 @@ def organizations(ctx: Context) -> Iterator[Entity]:
             if info.attr("ambiguous") == "1":
                 continue
             first, last = ctx.core(m, "ORG", "ORG_TRIGGER")
+            if first > m.first and _trigger_in_name(ctx, m.first):
+                first = m.first  # حزب الله: the party's trigger belongs to its name
             start = m.start if first == m.first else doc.starts[first]
             yield Entity(
                 "ORG", start, doc.ends[last], doc.text[start : doc.ends[last]], info.name, info.source, first, last
@@ -46,16 +67,17 @@ def organizations(ctx: Context) -> Iterator[Entity]:
     for m in ctx.matches:
         if "ORG_TRIGGER" not in m.labels or m.last + 1 >= len(doc) or not doc.joined(m.last):
             continue
-        if m.info("ORG_TRIGGER").attr("np") == "no":
-            continue
+        trigger = m.info("ORG_TRIGGER")
         first = m.last + 1
         end = _name_end(ctx, first)
+        if end is None and trigger.attr("np") == "any":
+            end = _np_end(ctx, first)
         if end is None:
             continue
-        text = doc.text[doc.starts[first] : doc.ends[end]]
-        yield Entity(
-            "ORG", doc.starts[first], doc.ends[end], text, " ".join(text.split()), "rule:trigger+name", first, end
-        )
+        start = m.start if trigger.attr("span") == "with" else doc.starts[first]
+        begin = m.first if trigger.attr("span") == "with" else first
+        text = doc.text[start : doc.ends[end]]
+        yield Entity("ORG", start, doc.ends[end], text, " ".join(text.split()), "rule:trigger+name", begin, end)
     for i, word in enumerate(doc.words):
         if word.isascii() and word.isupper() and _ACRONYM.fullmatch(word) and not ctx.by_first.get(i):
             yield Entity("ORG", doc.starts[i], doc.ends[i], word, word, "rule:acronym", i, i)
