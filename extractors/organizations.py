@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from khabar.extractors.context import Context
+from khabar.extractors.context import FUNCTION_WORDS, Context
 from khabar.records import Entity
 
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")
@@ -40,6 +40,8 @@ def _np_end(ctx: Context, i: int) -> int | None:
     while j + 1 < len(doc) and j - i + 1 < MAX_NAME and doc.joined(j) and doc.has_article(j + 1):
         if ctx.word_has(j + 1, "DEMONYM") or ctx.word_has(j + 1, "CUE") or ctx.word_has(j + 1, "TITLE"):
             break
+        if doc.norms[j + 1] in FUNCTION_WORDS:
+            break  # الى written without hamza looks like an article
         j += 1
     return j
 
