@@ -105,11 +105,13 @@ class Context:
         cached = self.gaz.common_cache.get(word)
         if cached is None:
             common = self.gaz.common
-            cached = (
-                norm in FUNCTION_WORDS
-                or norm.isdigit()
-                or any(stem in FUNCTION_WORDS or stem in common for _, stem in self.doc.splits[i])
-            )
+            readings = self.doc.splits[i]
+            if norm in FUNCTION_WORDS or norm.isdigit() or norm in common:
+                cached = True
+            elif self.gaz.phrases.get(norm, {}).keys() & {"GIVEN", "SURNAME", "PER"}:
+                cached = False  # كوفي is a name, not ك + وفي
+            else:
+                cached = any(stem in FUNCTION_WORDS or stem in common for _, stem in readings[1:])
             if len(self.gaz.common_cache) > MAX_COMMON_CACHE:
                 self.gaz.common_cache.clear()
             self.gaz.common_cache[word] = cached

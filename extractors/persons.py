@@ -130,6 +130,8 @@ def titled_persons(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
     for m in ctx.matches:
         if "TITLE" not in m.labels or m.last + 1 >= len(doc) or not doc.joined(m.last):
             continue
+        if ctx.longest(m.first, "TITLE") is not m:
+            continue  # المتحدثة باسم, not المتحدثة + the name باسم
         i = skip_modifiers(ctx, m.last + 1)
         if i >= len(doc):
             continue
@@ -154,7 +156,8 @@ def appositions(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
             first -= 1
         while first < last and not ctx.name_like(first, first=True):
             first += 1
-        if last > first and ctx.name_like(first, first=True) and not ctx.longest(first, "LOC", "ORG", "PER"):
+        known = any(ctx.longest(k, "LOC", "ORG", "PER") for k in range(first, last + 1))
+        if last > first and ctx.name_like(first, first=True) and not known:
             yield _person(ctx, first, last, "rule:apposition"), m.key, title_phrase(ctx, m, m.last)
 
 
