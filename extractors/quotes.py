@@ -94,9 +94,10 @@ class QuoteFinder:
                 return m.start()
             pos = inside[1] + 1
 
-    def sentence_subject(self, cue_tok: int, gender: str) -> Speaker | None:
-        """The subject after the verb that opens the cue's sentence (وسلطت الوكالة …، قائلة)."""
-        start = self._sentence_start(cue_tok)
+    def sentence_subject(self, cue_tok: int, gender: str, opening: int | None = None) -> Speaker | None:
+        """The subject after the verb that opens the cue's sentence (وسلطت الوكالة …، قائلة), or
+        the sentence starting at token ``opening``."""
+        start = self._sentence_start(cue_tok) if opening is None else opening
         if start >= cue_tok - 1:
             return None
         found = self.speakers.at(self.speakers.subject_start(start + 1), gender, named_only=True)
@@ -114,6 +115,19 @@ class QuoteFinder:
             ]
         k = bisect_right(self._sentence_starts, tok)
         return self._sentence_starts[k - 1]
+
+    def _previous_subject(self, start: int, gender: str) -> Speaker | None:
+        """وأشاد بول ريان بالخطة. وكتب: "…" — the subject of the sentence before, when it is named
+        and more recent than the last speaker; else the last speaker."""
+        last = self.implied(gender)
+        if start == 0:
+            return last
+        prev_start = self._sentence_start(start - 1)
+        recent = self.history[-1][0] if self.history else -1
+        if recent >= prev_start:
+            return last
+        subject = self.sentence_subject(start, gender, opening=prev_start)
+        return subject or last
 
     def implied(self, gender: str, since: int = 0) -> Speaker | None:
         """The last explicit speaker (with a cue at or after token ``since``) whose gender agrees."""
@@ -212,8 +226,9 @@ class QuoteFinder:
         if found:
             speaker, after = found[0], found[1] + 1
         else:  # implied: this sentence's speaker, else its opening subject, else the last speaker
-            in_sentence = self.implied(gender, since=self._sentence_start(m.first))
-            speaker = in_sentence or self.sentence_subject(m.first, gender) or self.implied(gender)
+            start = self._sentence_start(m.first)
+            in_sentence = self.implied(gender, since=start)
+            speaker = in_sentence or self.sentence_subject(m.first, gender) or self._previous_subject(start, gender)
             after = m.last + 1
         sentence_end = self.clause_end(doc.ends[m.last])
         got = self.content(after, sentence_end)

@@ -191,10 +191,12 @@ class SpeakerFinder:
         last = i
         while last + 1 < len(doc) and last - i + 1 < MAX_NP and doc.joined(last):
             nxt = doc.norms[last + 1]
+            place = ctx.longest(last + 2, "LOC", "ORG") if nxt == "في" and doc.joined(last + 1) else None
+            if place is not None:
+                last = place.last  # السلطات المعنية في السعودية، مصدر في وزارة الدفاع
+                break
             if nxt in FUNCTION_WORDS or nxt in SKIP_BEFORE_SUBJECT or nxt in COMPLEMENTIZERS or nxt in ACCORDING:
                 break
             last += 1
-        if doc.norms[last] in FUNCTION_WORDS:
-            return None
         span = self._span(doc.starts[i], last)
         return Speaker(span, "DESC", " ".join(span.text.split()), gender), last
