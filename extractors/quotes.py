@@ -35,6 +35,7 @@ _CLAUSE_END = re.compile(
 )
 _PARTICIPLE = re.compile(r"\w{4,}ا")  # مضيفا، لافتا، قائلا: a participle cue ends the clause before it
 _WORD = re.compile(r"\w+")
+_OPENING_MARKS = '«“"„'
 _SENTENCE_END = re.compile(r"[.!?؟](?=[\s\"'»”)]|$)|\n")
 _ACCORDING = re.compile(r"[،,]?\s*(?:بحسب|حسب|وفقا|وفقاً|وفق|نقلا|نقلاً|طبقا|طبقاً)\s")
 _SENTENCE_GAP = re.compile(r"[.!?؟\n]")
@@ -63,7 +64,7 @@ class QuoteFinder:
             if m.first - 1 in cue_tokens and doc.joined(m.first - 1):
                 continue  # وتابع قائلا: one cue phrase
             participle = _PARTICIPLE.fullmatch(m.key) is not None
-            if m.info("CUE").attr("needs", "any") != "any" and not participle:
+            if m.info("CUE").attr("needs", "any") == "quote" and not participle:
                 continue  # يبلغ، تابع: too often not speech to end a clause
             gap = doc.gap(m.first - 1)
             comma = max(gap.find("،"), gap.find(","))
@@ -147,6 +148,9 @@ class QuoteFinder:
                 comp = self._complementizer(after_tok, s)
                 if comp is None or not text[doc.ends[comp] : s - 1].strip():
                     self.claimed.add((s, e))
+                    end = self.clause_end(e + 1)
+                    if comp is not None and _WORD.search(text, e + 1, end):
+                        return "mixed", Span(text[s - 1 : end], s - 1, end)  # إنه "…" إرسال فرق …
                     return "direct", Span(text[s:e], s, e)
                 break
         comp = self._complementizer(after_tok, limit)
@@ -221,7 +225,10 @@ class QuoteFinder:
         found = None
         participle = _PARTICIPLE.fullmatch(m.key) is not None  # مضيفاً، واصفاً: what follows is the object
         explicit = subj < len(doc) and doc.norms[subj] not in COMPLEMENTIZERS
-        if explicit and not participle and not _OPENS_CONTENT.search(doc.gap(subj - 1)):
+        before = self.speakers.before(m.first, gender) if not participle else None
+        if before is not None:
+            found = before[0], m.last  # SVO: أن برويدي يصف قطر بأنها …
+        elif explicit and not participle and not _OPENS_CONTENT.search(doc.gap(subj - 1)):
             found = self.speakers.at(subj, gender)
         if found:
             speaker, after = found[0], found[1] + 1
@@ -232,11 +239,13 @@ class QuoteFinder:
             after = m.last + 1
         sentence_end = self.clause_end(doc.ends[m.last])
         got = self.content(after, sentence_end)
-        if got and info.attr("needs") == "quote" and got[0] != "direct" and not self._right_after(after):
-            got = None
+        needs = info.attr("needs", "any")
+        quoted = got is not None and (got[0] == "direct" or got[1].text[:1] in _OPENING_MARKS)
+        if got and needs == "quote" and not quoted and not self._right_after(after):
+            got = None  # دعا إلى الوحدة …، باعتبار أن …: not what was called for
         if got is None:
             got = self.after_attribution(after, sentence_end)
-        if got is None and info.attr("needs", "any") == "any":
+        if got is None and needs in ("any", "that"):
             prior = self.before(m.first)
             got = ("direct", prior) if prior else None
         if speaker is not None and found is not None:

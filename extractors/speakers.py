@@ -33,6 +33,7 @@ class SpeakerFinder:
         self.ctx = ctx
         self.titles = titles
         self.by_token = {e.first: e for e in entities}
+        self.by_last = {e.last: e for e in entities}
         self.orgs = [e for e in entities if e.label == "ORG"]
         self.people = [e for e in entities if e.label == "PER"]
 
@@ -71,6 +72,15 @@ class SpeakerFinder:
             last += 1
         span = self._span(doc.starts[i], last)
         return Speaker(span, "DESC", " ".join(span.text.split()), gender), last
+
+    def before(self, cue_tok: int, gender: str) -> tuple[Speaker, int] | None:
+        """A person or organization right before the cue, in the same phrase (subject-verb order)."""
+        if cue_tok == 0 or not self.ctx.doc.joined(cue_tok - 1):
+            return None
+        ent = self.by_last.get(cue_tok - 1)
+        if ent is None or ent.label not in ("PER", "ORG"):
+            return None
+        return Speaker(Span(ent.text, ent.start, ent.end), ent.label, ent.canonical, gender), ent.last
 
     def _org_phrase(self, i: int, gender: str) -> tuple[Speaker, int] | None:
         """Trigger + one noun + its adjectives: وكالة الأنباء الإماراتية (not the object after it)."""
