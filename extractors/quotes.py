@@ -24,6 +24,7 @@ from khabar.records import Entity, Quote, Span, Speaker
 COMPLEMENTIZERS = frozenset(
     """ان انه انها انهم انهما انهن اننا انني بان بانه بانها بانهم بانهما باننا وان وانه""".split()
 )
+COORDINATED = frozenset("""وان وانه وانها وانهم وبان وبانه وبانها""".split())
 RELATIVE_BEFORE_CUE = frozenset("""ما الذي التي الذين اللذين اللتين مما عما فيما لما""".split())
 _OPENS_CONTENT = re.compile(r'[:«“"„]')  # after the cue: the content starts, no explicit subject
 MAX_CONTENT_GAP = 45  # tokens between cue and complementizer / quotation
@@ -149,7 +150,7 @@ class QuoteFinder:
                 if comp is None or not text[doc.ends[comp] : s - 1].strip():
                     self.claimed.add((s, e))
                     end = self.clause_end(e + 1)
-                    if comp is not None and _WORD.search(text, e + 1, end):
+                    if comp is not None and _WORD.match(text[e + 1 : end].lstrip()):
                         return "mixed", Span(text[s - 1 : end], s - 1, end)  # إنه "…" إرسال فرق …
                     return "direct", Span(text[s:e], s, e)
                 break
@@ -179,6 +180,21 @@ class QuoteFinder:
                 return None
             if doc.norms[j] in COMPLEMENTIZERS:
                 return j
+        return None
+
+    def coordinated(self, quote: Quote) -> Quote | None:
+        """The next statement joined to ``quote`` by و + complementizer in the same sentence
+        (… بأنها "…"، في إشارة إلى …، وأنها "…")."""
+        doc = self.doc
+        i = doc.first_token_from(quote.quote.end)
+        sentence_end = self._punctuation_end(quote.quote.end, _SENTENCE_END)
+        while i < len(doc) and doc.starts[i] < sentence_end:
+            if doc.norms[i] in COORDINATED and not self.in_quote(doc.starts[i]):
+                got = self.content(i, sentence_end)
+                if got is None:
+                    return None
+                return Quote(got[0], quote.cue, quote.lemma, quote.speaker, got[1])
+            i += 1
         return None
 
     def after_attribution(self, after_tok: int, limit: int) -> tuple[str, Span] | None:
@@ -262,9 +278,10 @@ def quotes(ctx: Context, entities: list[Entity], titles: dict[str, str]) -> Iter
     spans: set[tuple[int, int]] = set()
     for m in cue_phrases(ctx):
         quote = finder.at_cue(m)
-        if quote is not None and (quote.quote.start, quote.quote.end) not in spans:
+        while quote is not None and (quote.quote.start, quote.quote.end) not in spans:
             spans.add((quote.quote.start, quote.quote.end))
             yield quote
+            quote = finder.coordinated(quote)  # قال إن … وإن …: one cue, several statements
 
 
 def cue_phrases(ctx: Context) -> list[Match]:

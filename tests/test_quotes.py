@@ -94,6 +94,20 @@ def test_participle_takes_the_sentence_subject(pipeline):
     assert {q["speaker"]["canonical"] for q in found} == {"حسن نصر الله"}
 
 
+def test_coordinated_statements_share_cue_and_speaker(pipeline):
+    text = 'وقال الوزير أحمد الخالدي إن "الحوار مستمر بين الطرفين"، في إشارة إلى المفاوضات، وإن "الحل قريب جدا".'
+    found = quotes(pipeline, text)
+    assert [q["quote"]["text"] for q in found] == ["الحوار مستمر بين الطرفين", "الحل قريب جدا"]
+    assert {q["speaker"]["canonical"] for q in found} == {"أحمد الخالدي"}
+    assert found[0]["cue"] == found[1]["cue"]
+
+
+def test_subject_before_a_present_tense_cue(pipeline):
+    text = 'وجاء في الرسائل أن دونالد ترامب يصف الصحيفة بأنها "عدو للشعب الأمريكي".'
+    q = one(pipeline, text)
+    assert q["speaker"]["canonical"] == "دونالد ترامب"
+
+
 def test_direct_quote_over_two_paragraphs(pipeline):
     text = "وقال الوزير: «الوضع صعب جدا في المنطقة.\n«لكننا سنواصل العمل مع شركائنا»."
     q = one(pipeline, text)
