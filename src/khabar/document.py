@@ -122,6 +122,7 @@ class Document:
         starts_of = gazetteer.starts_cache
         joins = self.joins
         words = self.words
+        prefixes = gazetteer.prefixes
         for i in range(n_tok):
             starts = starts_of.get(words[i])
             if starts is None:
@@ -134,8 +135,10 @@ class Document:
                     if slot:
                         start = self.span_start(i, stripped)
                         out.append(Match(i, j, start, self.ends[j], key, slot, stripped, gazetteer))
-                    if j - i + 1 >= max_len or not joins[j]:
+                    if j - i + 1 >= max_len or not joins[j] or (j > i and key not in prefixes):
                         break
                     j += 1
                     key = f"{key} {norms[j]}"
+                    if j - i == 1 and key not in prefixes and key not in phrases:
+                        break  # no phrase goes on this way
         return out

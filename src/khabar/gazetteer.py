@@ -18,7 +18,7 @@ from pathlib import Path
 from khabar import text as textmod
 from khabar.lexicon import ENTITY_LABELS, Entry, lexicon_files, load_lexicons
 
-CACHE_VERSION = "3"
+CACHE_VERSION = "4"
 MAX_STARTS_CACHE = 300_000
 BUILTIN_DIR = Path(__file__).resolve().parents[2] / "lexicons"
 # Grammatical labels whose entries also match with / without the article ال.
@@ -83,6 +83,7 @@ class Gazetteer:
                 self._add(textmod.normalize(name), entry.label, index)
         self._apply_stops()
         self._infos = [None] * len(self.records)
+        self.prefixes = self._prefixes()
 
     def _record(self, entry: Entry, by_id: dict[tuple[str, str], int]) -> int:
         if entry.id and entry.label in ENTITY_LABELS and (entry.id, entry.label) in by_id:
@@ -115,6 +116,16 @@ class Gazetteer:
                 continue  # looked up by the name rules, never needed as a match of its own
             if self.first_len.get(first, 0) < n:
                 self.first_len[first] = n
+
+    def _prefixes(self) -> set[str]:
+        """Word prefixes (2 words or more, not the whole) of the multi-word phrases: the scan
+        stops extending a match as soon as no phrase continues that way."""
+        out: set[str] = set()
+        for key in self.phrases:
+            words = key.split(" ")
+            for n in range(2, len(words)):
+                out.add(" ".join(words[:n]))
+        return out
 
     def _add_stop(self, entry: Entry) -> None:
         only = entry.attrs.get("label") or "*"
@@ -164,10 +175,10 @@ class Gazetteer:
         return found
 
     def __getstate__(self) -> tuple:
-        return (self.phrases, self.records, self.first_len, self.stops, self.common, self.norm_table)
+        return (self.phrases, self.records, self.first_len, self.stops, self.common, self.norm_table, self.prefixes)
 
     def __setstate__(self, state: tuple) -> None:
-        self.phrases, self.records, self.first_len, self.stops, self.common, self.norm_table = state
+        self.phrases, self.records, self.first_len, self.stops, self.common, self.norm_table, self.prefixes = state
         self._infos = [None] * len(self.records)
         self.starts_cache = {}
         self.common_cache = {}
