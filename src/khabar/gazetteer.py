@@ -20,6 +20,7 @@ from khabar.lexicon import ENTITY_LABELS, Entry, lexicon_files, load_lexicons
 
 CACHE_VERSION = "4"
 MAX_STARTS_CACHE = 300_000
+MAX_CACHES = 8
 BUILTIN_DIR = Path(__file__).resolve().parents[2] / "lexicons"
 # Grammatical labels whose entries also match with / without the article ال.
 # (TITLE is not: الفريق is a rank, فريق a team; titles.tsv lists both forms where both are titles.)
@@ -225,8 +226,17 @@ def _write_cache(path: Path, gaz: Gazetteer) -> None:
         with os.fdopen(fd, "wb") as fh:
             marshal.dump(gaz.__getstate__(), fh)
         os.replace(tmp, path)
+        _prune(path.parent, keep=path)
     except OSError:
         pass  # a cache is an optimisation: an unwritable cache dir only costs time
+
+
+def _prune(folder: Path, keep: Path) -> None:
+    """Keep the newest MAX_CACHES compiled lexicons (each lexicon set or edit makes a new one)."""
+    old = sorted(folder.glob("gazetteer-*"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for stale in old[MAX_CACHES:]:
+        if stale != keep:
+            stale.unlink(missing_ok=True)
 
 
 # Within the generated layer, later files win: small GeoNames towns must not relabel a CLDR
