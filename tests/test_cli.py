@@ -190,3 +190,25 @@ def test_vanished_file_is_reported(tmp_path):
     outcomes = list(batch.run(Pipeline(use_env=False), iter(sources)))
     assert [o.error is None for o in outcomes] == [True, False, True]
     assert "doc0001.txt" in outcomes[1].error
+
+
+def test_big_file_streams_in_blocks_with_exact_offsets(tmp_path, monkeypatch):
+    """Files over STREAM_BYTES are read block by block; offsets still index the whole text."""
+    from khabar import Pipeline, batch
+    from khabar.reader import expand
+
+    monkeypatch.setattr(batch, "STREAM_BYTES", 2_000)
+    monkeypatch.setattr(batch, "BLOCK_BYTES", 1_500)
+    paragraph = "وقال الرئيس الأميركي جو بايدن إن الاتفاق قريب من غزة.\n"
+    big = tmp_path / "big.txt"
+    big.write_text(paragraph * 200, encoding="utf-8")
+    outcomes = list(batch.run(Pipeline(use_env=False), iter(expand([str(big)]))))
+    assert len([o for o in outcomes if o.data]) > 10  # many blocks, not one
+    text = big.read_text(encoding="utf-8")
+    records = [json.loads(line) for o in outcomes for line in o.data.splitlines()]
+    assert len([r for r in records if r["type"] == "quote"]) == 200
+    for r in records:
+        spans = [r] if r["type"] == "entity" else [r["cue"], r["quote"], r["speaker"]]
+        for s in spans:
+            if s and s.get("start") is not None:
+                assert text[s["start"] : s["end"]] == s["text"]
