@@ -11,7 +11,7 @@ quotation right before the cue ("…"، قال الوزير).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -54,6 +54,7 @@ class QuoteFinder:
         self.breaks = sorted(self._cue_breaks())
         self.history: list[tuple[int, Speaker]] = []  # (cue token, explicit speaker)
         self._sentence_starts: list[int] | None = None
+        self._ends: dict[re.Pattern, list[int]] = {}  # clause/sentence ends outside quotations
 
     def _cue_breaks(self) -> set[int]:
         """Clause ends before a following cue: "…، مضيفاً أن", "… لافتا إلى", "…، قال"."""
@@ -86,15 +87,14 @@ class QuoteFinder:
         return min(end, self.breaks[k]) if k < len(self.breaks) and not self.in_quote(self.breaks[k]) else end
 
     def _punctuation_end(self, pos: int, pattern: re.Pattern = _CLAUSE_END) -> int:
-        text = self.doc.text
-        while True:
-            m = pattern.search(text, pos)
-            if m is None:
-                return len(text.rstrip())
-            inside = next(((s, e) for s, e in self.all_marks if s <= m.start() < e), None)
-            if inside is None:
-                return m.start()
-            pos = inside[1] + 1
+        """First match of ``pattern`` at or after ``pos`` that is not inside a quotation."""
+        ends = self._ends.get(pattern)
+        if ends is None:
+            ends = self._ends[pattern] = [
+                m.start() for m in pattern.finditer(self.doc.text) if not self.in_quote(m.start())
+            ]
+        k = bisect_left(ends, pos)
+        return ends[k] if k < len(ends) else len(self.doc.text.rstrip())
 
     def sentence_subject(self, cue_tok: int, gender: str, opening: int | None = None) -> Speaker | None:
         """The subject after the verb that opens the cue's sentence (وسلطت الوكالة …، قائلة), or

@@ -106,7 +106,9 @@ def resolve_entities(ctx: Context, candidates: list[Entity]) -> list[Entity]:
         and not (e.source.startswith("rule:") and stopped(norms[e.first], e.label))
     ]
     taken = filter_overlaps(candidates)
-    taken = filter_overlaps(taken + given_name_fronts(ctx, taken))
+    fronts = given_name_fronts(ctx, taken)
+    if fronts:
+        taken = filter_overlaps(taken + fronts)
     names = person_names(ctx, [e for e in taken if e.label == "PER"])
     firsts = first_names(ctx, [e for e in taken if e.label == "PER"])
     for e in taken:
@@ -116,7 +118,8 @@ def resolve_entities(ctx: Context, candidates: list[Entity]) -> list[Entity]:
             if full in (None, e.canonical) and (e.source == "rule:title" or ctx.word_has(e.first, "GIVEN")):
                 full = firsts.get(word)
             e.canonical = full or e.canonical
-    return filter_overlaps(taken + short_forms(ctx, names, taken))
+    shorts = short_forms(ctx, names, taken)  # only tokens no mention covers
+    return sorted(taken + shorts, key=lambda e: e.start) if shorts else taken
 
 
 def title_map(titled: list[tuple[Entity, str, str]], entities: list[Entity]) -> dict[str, str]:
