@@ -50,6 +50,11 @@ class QuoteFinder:
         text = self.doc.text
         self.all_marks = quote_spans(text)  # every quotation, names and scare quotes too
         self.marks = [(s, e) for s, e in self.all_marks if len(_WORD.findall(text, s, e)) >= MIN_DIRECT_WORDS]
+        # Sorted indexes (quotations never overlap), so no lookup walks every quotation.
+        self._all_starts = [s for s, _ in self.all_marks]
+        self._starts = [s for s, _ in self.marks]
+        self._ends_at = [e for _, e in self.marks]
+        self._opened_at = {s - 1: (s, e) for s, e in self.marks}  # opening mark offset -> quotation
         self.claimed: set[tuple[int, int]] = set()
         self.breaks = sorted(self._cue_breaks())
         self.history: list[tuple[int, Speaker]] = []  # (cue token, explicit speaker)
@@ -77,7 +82,8 @@ class QuoteFinder:
         return out
 
     def in_quote(self, pos: int) -> bool:
-        return any(s <= pos < e for s, e in self.all_marks)
+        k = bisect_right(self._all_starts, pos) - 1
+        return k >= 0 and pos < self.all_marks[k][1]
 
     def clause_end(self, pos: int) -> int:
         """End of the clause starting at ``pos``: sentence punctuation, "according to", or a following
@@ -144,8 +150,11 @@ class QuoteFinder:
         """(kind, span) of what was said, looking forward from token ``after_tok``."""
         doc, text = self.doc, self.doc.text
         pos = doc.ends[after_tok - 1] if after_tok > 0 else 0
-        for s, e in self.marks:
-            if pos <= s - 1 and s - 1 < limit and (s, e) not in self.claimed:
+        for k in range(bisect_left(self._starts, pos + 1), len(self.marks)):
+            s, e = self.marks[k]
+            if s - 1 >= limit:
+                break
+            if (s, e) not in self.claimed:
                 comp = self._complementizer(after_tok, s)
                 if comp is None or not text[doc.ends[comp] : s - 1].strip():
                     self.claimed.add((s, e))
@@ -159,12 +168,14 @@ class QuoteFinder:
             start = doc.starts[comp + 1]
             end = self.clause_end(start)
             if end > start:
-                kind = "mixed" if any(start <= s and e <= end for s, e in self.all_marks) else "indirect"
+                k = bisect_left(self._all_starts, start)
+                inner = k < len(self.all_marks) and self.all_marks[k][1] <= end
+                kind = "mixed" if inner else "indirect"
                 return kind, Span(text[start:end], start, end)
         colon = text.find(":", pos, min(limit, pos + 3))
         if colon >= 0:
             start = len(text) - len(text[colon + 1 :].lstrip())
-            marked = next(((s, e) for s, e in self.marks if s - 1 == start and (s, e) not in self.claimed), None)
+            marked = self._unclaimed_opening(start)
             if marked is not None:  # وقال: "…"
                 self.claimed.add(marked)
                 return "direct", Span(text[marked[0] : marked[1]], *marked)
@@ -207,7 +218,7 @@ class QuoteFinder:
         if colon < 0:
             return None
         start = len(text) - len(text[colon + 1 :].lstrip())
-        marked = next(((s, e) for s, e in self.marks if s - 1 == start and (s, e) not in self.claimed), None)
+        marked = self._unclaimed_opening(start)
         if marked is None:
             return None
         self.claimed.add(marked)
@@ -221,11 +232,19 @@ class QuoteFinder:
         """A quotation that ends just before the cue ("…"، قال)."""
         text = self.doc.text
         start = self.doc.starts[cue_tok]
-        for s, e in self.marks:
-            if e < start and not text[e + 1 : start].strip(" \t،,.-–") and (s, e) not in self.claimed:
-                self.claimed.add((s, e))
-                return Span(text[s:e], s, e)
+        k = bisect_left(self._ends_at, start) - 1  # the last quotation that ends before the cue
+        if k < 0:
+            return None
+        s, e = self.marks[k]
+        if e < start and not text[e + 1 : start].strip(" \t،,.-–") and (s, e) not in self.claimed:
+            self.claimed.add((s, e))
+            return Span(text[s:e], s, e)
         return None
+
+    def _unclaimed_opening(self, offset: int) -> tuple[int, int] | None:
+        """The quotation whose opening mark is at ``offset``, unless a cue already took it."""
+        marked = self._opened_at.get(offset)
+        return marked if marked is not None and marked not in self.claimed else None
 
     def at_cue(self, m) -> Quote | None:
         doc = self.doc

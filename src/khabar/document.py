@@ -24,7 +24,7 @@ def word_forms(surface: str) -> tuple[str, tuple[tuple[int, str], ...]]:
     if forms is None:
         if len(_FORMS) >= MAX_CACHED_FORMS:
             _FORMS.clear()
-        norm = textmod.normalize(surface)
+        norm = surface.translate(textmod.norm_table())  # a token has no spaces to squeeze
         forms = _FORMS[surface] = (norm, tuple(textmod.clitic_splits(norm)))
     return forms
 
