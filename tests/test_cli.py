@@ -212,3 +212,19 @@ def test_big_file_streams_in_blocks_with_exact_offsets(tmp_path, monkeypatch):
         for s in spans:
             if s and s.get("start") is not None:
                 assert text[s["start"] : s["end"]] == s["text"]
+
+
+def test_eval_on_a_conll_file(tmp_path):
+    gold = tmp_path / "gold.txt"
+    gold.write_text(
+        "وقال O\nالرئيس O\nالأميركي O\nجو B-PERS\nبايدن I-PERS\nفي O\nواشنطن B-LOC\n. O\n\n"
+        "وصل O\nالوفد O\nإلى O\nالقاهرة B-ORG\n. O\n",
+        encoding="utf-8",
+    )
+    res = khabar("eval", str(gold))
+    assert res.returncode == 0, res.stderr
+    lines = res.stdout.splitlines()
+    assert "PER: P=1.000 R=1.000 F1=1.000 (tp=1 fp=0 fn=0)" in lines
+    assert "LOC: P=0.500 R=1.000 F1=0.667 (tp=1 fp=1 fn=0)" in lines  # القاهرة is LOC for khabar
+    assert "ORG: P=0.000 R=0.000 F1=0.000 (tp=0 fp=0 fn=1)" in lines
+    assert lines[-1] == "micro PER+LOC+ORG: P=0.667 R=0.667 F1=0.667"
