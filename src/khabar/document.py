@@ -6,12 +6,12 @@ Offsets are Python string indices into the original text; nothing here changes t
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from khabar import text as textmod
 
 _GAP_RE = re.compile(r"[ \t\u00a0\u200c-\u200f\-‐–]*")
-SENTENCE_END = frozenset(".!?؟\n")
 
 
 _FORMS: dict[str, tuple[str, tuple[tuple[int, str], ...]]] = {}
@@ -61,7 +61,6 @@ class Document:
         forms = [get(w) or word_forms(w) for w in self.words]
         self.norms = [f[0] for f in forms]
         self.splits = [f[1] for f in forms]
-        self._tok_at: dict[int, int] | None = None
         self.joins = self._joins()  # joins[i]: token i and i+1 belong to one phrase
 
     def __len__(self) -> int:
@@ -85,20 +84,8 @@ class Document:
         end = self.starts[i + 1] if i + 1 < len(self.words) else len(self.text)
         return self.text[self.ends[i] : end]
 
-    def clause_break_after(self, i: int) -> bool:
-        """Punctuation after token i that ends a noun phrase (comma, full stop, colon, quotes…)."""
-        return bool(self.gap(i).strip(" \t\u00a0\u200c-\u200f"))
-
-    def token_at(self, char: int) -> int | None:
-        """Index of the token starting at character offset ``char``."""
-        if self._tok_at is None:
-            self._tok_at = {s: i for i, s in enumerate(self.starts)}
-        return self._tok_at.get(char)
-
     def first_token_from(self, char: int) -> int:
         """Index of the first token starting at or after ``char``."""
-        from bisect import bisect_left
-
         return bisect_left(self.starts, char)
 
     def has_article(self, i: int) -> bool:
