@@ -30,9 +30,12 @@ _OPENS_CONTENT = re.compile(r'[:«“"„]')  # after the cue: the content start
 MAX_CONTENT_GAP = 45  # tokens between cue and complementizer / quotation
 NEAR_COMPLEMENTIZER = 4  # needs=quote cues: how close after the subject إن/أن must come
 MIN_DIRECT_WORDS = 3  # shorter quotations are names or titles ("أكسيوس")
+_ACCORDING_WORDS = r"(?:بحسب|حسب|وفقا|وفقاً|وفق|نقلا|نقلاً|طبقا|طبقاً|على حد)"
+# Every alternative starts with a required character, so the scan skips ordinary letters fast.
+_NEW_CLAUSE_WORDS = r"(?:إذ|وهي|وهو|وذلك|معربا|معرباً|معربة)"  # after a comma only
 _CLAUSE_END = re.compile(
-    r"[.!?؟](?=[\s\"'»”)]|$)|\n|[،,]?\s*(?:بحسب|حسب|وفقا|وفقاً|وفق|نقلا|نقلاً|طبقا|طبقاً|على حد)(?=\s)"
-    r"|[،,]\s*(?:إذ|وهي|وهو|وذلك|معربا|معرباً|معربة)(?=\s)"
+    r"[.!?؟](?=[\s\"'»”)]|$)|\n"
+    rf"|[،,\s]\s*(?:{_ACCORDING_WORDS}|(?<=[،,])\s*{_NEW_CLAUSE_WORDS}|(?<=[،,]\s){_NEW_CLAUSE_WORDS})(?=\s)"
 )
 _PARTICIPLE = re.compile(r"\w{4,}ا")  # مضيفا، لافتا، قائلا: a participle cue ends the clause before it
 _WORD = re.compile(r"\w+")
@@ -118,9 +121,8 @@ class QuoteFinder:
         """First token of the sentence holding token ``tok``."""
         if self._sentence_starts is None:
             doc = self.doc
-            self._sentence_starts = [0] + [
-                i + 1 for i in range(len(doc) - 1) if not doc.joins[i] and _SENTENCE_GAP.search(doc.gap(i))
-            ]
+            found = {doc.first_token_from(m.end()) for m in _SENTENCE_GAP.finditer(doc.text)}
+            self._sentence_starts = sorted({0} | {i for i in found if i < len(doc)})
         k = bisect_right(self._sentence_starts, tok)
         return self._sentence_starts[k - 1]
 
