@@ -253,44 +253,52 @@ class QuoteFinder:
         info = m.info("CUE")
         if self.in_quote(m.start) or (m.first > 0 and doc.norms[m.first - 1] in RELATIVE_BEFORE_CUE):
             return None
-        gender = info.attr("gender")
+        speaker, after, explicit = self._speaker(m, info.attr("gender"))
+        got = self._said(m, info.attr("needs", "any"), after)
+        if explicit:
+            self.history.append((m.first, speaker))  # a later وأضاف / مضيفاً continues this subject
+        if got is None:
+            return None
+        cue = Span(doc.text[m.start : m.end], m.start, m.end)
+        return Quote(got[0], cue, info.attr("lemma", info.name), speaker, got[1])
+
+    def _speaker(self, m, gender: str) -> tuple[Speaker | None, int, bool]:
+        """(speaker, first token after the subject, was the subject explicit?) for a cue."""
+        doc = self.doc
         subj = self.speakers.subject_start(m.last + 1)
-        via = info.attr("speaker_after")
+        via = m.info("CUE").attr("speaker_after")
         if via:
             window = range(m.last + 1, min(len(doc), m.last + 10))
             subj = next((j + 1 for j in window if doc.norms[j] == via), subj)
-        found = None
         participle = _PARTICIPLE.fullmatch(m.key) is not None  # مضيفاً، واصفاً: what follows is the object
         explicit = subj < len(doc) and doc.norms[subj] not in COMPLEMENTIZERS
+        found = None
         before = self.speakers.before(m.first, gender) if not participle else None
         if before is not None:
             found = before[0], m.last  # SVO: أن برويدي يصف قطر بأنها …
         elif explicit and not participle and not _OPENS_CONTENT.search(doc.gap(subj - 1)):
             found = self.speakers.at(subj, gender)
         if found:
-            speaker, after = found[0], found[1] + 1
-        else:  # implied: this sentence's speaker, else its opening subject, else the last speaker
-            start = self._sentence_start(m.first)
-            in_sentence = self.implied(gender, since=start)
-            speaker = in_sentence or self.sentence_subject(m.first, gender) or self._previous_subject(start, gender)
-            after = m.last + 1
-        sentence_end = self.clause_end(doc.ends[m.last])
+            return found[0], found[1] + 1, True
+        # implied: this sentence's speaker, else its opening subject, else the one before
+        start = self._sentence_start(m.first)
+        in_sentence = self.implied(gender, since=start)
+        speaker = in_sentence or self.sentence_subject(m.first, gender) or self._previous_subject(start, gender)
+        return speaker, m.last + 1, False
+
+    def _said(self, m, needs: str, after: int) -> tuple[str, Span] | None:
+        """(kind, span) of what the cue at ``m`` introduces, or None."""
+        sentence_end = self.clause_end(self.doc.ends[m.last])
         got = self.content(after, sentence_end)
-        needs = info.attr("needs", "any")
         quoted = got is not None and (got[0] == "direct" or got[1].text[:1] in _OPENING_MARKS)
         if got and needs == "quote" and not quoted and not self._right_after(after):
             got = None  # دعا إلى الوحدة …، باعتبار أن …: not what was called for
         if got is None:
             got = self.after_attribution(after, sentence_end)
-        if got is None and needs in ("any", "that"):
+        if got is None and needs == "any":
             prior = self.before(m.first)
             got = ("direct", prior) if prior else None
-        if speaker is not None and found is not None:
-            self.history.append((m.first, speaker))  # a later وأضاف / مضيفاً continues this subject
-        if got is None:
-            return None
-        cue = Span(doc.text[m.start : m.end], m.start, m.end)
-        return Quote(got[0], cue, info.attr("lemma", info.name), speaker, got[1])
+        return got
 
 
 def quotes(ctx: Context, entities: list[Entity], titles: dict[str, str]) -> Iterator[Quote]:
