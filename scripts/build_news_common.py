@@ -2,7 +2,7 @@
 
 A word is listed (label COMMON) when, in the ANT corpus (BBC/CNN Arabic 2018, 7,322 articles),
 it occurs at least MIN_COUNT times, has at least 3 letters, is not already a lexicon entry of
-another kind (name, place, organization, title, cue, …) nor a word of one, and is almost never preceded by a
+another kind (a name, place, organization, title, cue, …; given names may be listed), and is almost never preceded by a
 word that introduces names — a given name, a title, a speech verb or a demonym — (at most
 MAX_NAME_CONTEXT of its occurrences): names such as سالفيني follow them often (قال سالفيني،
 ماتيو سالفيني), common nouns such as إدارة hardly ever. khabar's person rules never take a
@@ -20,7 +20,10 @@ from collections import Counter
 from pathlib import Path
 
 from khabar.document import Document
-from khabar.gazetteer import compile_gazetteer
+from khabar.extractors.context import FUNCTION_WORDS
+from khabar.gazetteer import Gazetteer, builtin_files
+from khabar.lexicon import load_lexicons
+from khabar.text import normalize
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "lexicons" / "generated" / "common_news.tsv"
@@ -28,12 +31,30 @@ DEFAULT_NEWS = ROOT.parent / "shared" / "data" / "news" / "ant_bbc_cnn.jsonl"
 MIN_COUNT = 20
 MAX_NAME_CONTEXT = 0.05
 NAME_CONTEXT = {"GIVEN", "TITLE", "CUE", "DEMONYM"}  # words that come right before names
-LABELLED = {"PER", "LOC", "ORG", "GIVEN", "TITLE", "CUE", "DEMONYM", "DESC", "ORG_TRIGGER", "LOC_TRIGGER"}
+MIN_GIVEN_COUNT = 3  # rarer given names in the source list are too often plain words
+# Given names are not excluded: سبيل (على سبيل المثال) and أمل are words first, names in context.
+LABELLED = {"PER", "LOC", "ORG", "TITLE", "CUE", "DEMONYM", "DESC", "ORG_TRIGGER", "LOC_TRIGGER"}
+
+
+def _introduces_names(gaz, key: str, slot: dict) -> bool:
+    """A title, speech verb or demonym; or a given name that is not also a common word."""
+    if slot.keys() & (NAME_CONTEXT - {"GIVEN"}):
+        return True
+    if "GIVEN" not in slot or key in gaz.common:
+        return False
+    return int(gaz.info(slot["GIVEN"]).attr("count", "0") or 0) >= MIN_GIVEN_COUNT
+
+
+def _function_word(doc: Document, i: int) -> bool:
+    """على (normalised like the name علي), في, من …: never a name introducer."""
+    return doc.norms[i] in FUNCTION_WORDS or doc.words[i].endswith("ى")
 
 
 def count(news: Path) -> tuple[Counter, Counter, dict[str, Counter]]:
-    gaz = compile_gazetteer([], use_cache=False)
-    before_names = {key for key, slot in gaz.phrases.items() if slot.keys() & NAME_CONTEXT}
+    # Every built-in lexicon but this generator's own output, so re-running gives the same bytes.
+    files = [f for f in builtin_files() if f.name != OUT.name]
+    gaz = Gazetteer(load_lexicons(files, normalize))
+    before_names = {key for key, slot in gaz.phrases.items() if _introduces_names(gaz, key, slot)}
     freq: Counter = Counter()
     after_name: Counter = Counter()
     spellings: dict[str, Counter] = {}
@@ -43,11 +64,11 @@ def count(news: Path) -> tuple[Counter, Counter, dict[str, Counter]]:
             for i, norm in enumerate(doc.norms):
                 freq[norm] += 1
                 spellings.setdefault(norm, Counter())[doc.words[i]] += 1
-                if i and doc.joins[i - 1] and any(stem in before_names for _, stem in doc.splits[i - 1]):
+                prev = i - 1
+                introduced = i and doc.joins[prev] and not _function_word(doc, prev)
+                if introduced and any(stem in before_names for _, stem in doc.splits[prev]):
                     after_name[norm] += 1
     labelled = {key for key, slot in gaz.phrases.items() if slot.keys() & LABELLED}
-    # words inside multi-word names (تل أبيب، أديس أبابا) are parts of names, not common words
-    labelled |= {w for key, slot in gaz.phrases.items() if " " in key and slot.keys() & LABELLED for w in key.split()}
     for key in list(freq):
         if key in labelled or len(key) < 3 or not ("\u0621" <= key[0] <= "\u064a"):
             del freq[key]
