@@ -29,6 +29,8 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
     doc = ctx.doc
     if not given and _conjoined(ctx, i):
         return None
+    if ctx.longest(i, "LOC", "ORG") and not ctx.longest(i, "PER"):
+        return None  # كوريا الشمالية starts a place, not a name
     if not given and not ctx.name_like(i, first=True) and not (introduced and _common_first_name(ctx, i)):
         return None
     j = i
@@ -57,6 +59,14 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
     if doc.norms[j] in NAME_LINKS:
         j -= 1
     return j if j >= i else None
+
+
+def _given_reading(ctx: Context, m) -> bool:
+    """A given-name match that may start a name: not a reading of a known place or organization
+    (كوريا is not ك + وريا), and not behind the preposition ك."""
+    if m.stripped and (ctx.doc.norms[m.first][:1] == "ك" or ctx.longest(m.first, "LOC", "ORG")):
+        return False
+    return ctx.starts_given_name(m.first, m.key)
 
 
 def _given_pair(ctx: Context, a: int, b: int) -> bool:
@@ -176,7 +186,7 @@ def persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) -
             j = name_run(ctx, m.last + 1, max_len=3)
             if j is not None and not doc.has_article(m.last + 1):
                 yield _person(ctx, m.last + 1, j, "rule:cue")
-        if "GIVEN" in m.labels and m.first == m.last and ctx.starts_given_name(m.first, m.key):
+        if "GIVEN" in m.labels and m.first == m.last and _given_reading(ctx, m):
             j = name_run(ctx, m.first, given=True)
             if j is not None and j > m.first:
                 yield _person(ctx, m.first, j, "rule:given-name", start=m.start)
