@@ -29,8 +29,8 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
     doc = ctx.doc
     if not given and _conjoined(ctx, i):
         return None
-    if ctx.longest(i, "LOC", "ORG") and not ctx.longest(i, "PER"):
-        return None  # كوريا الشمالية starts a place, not a name
+    if ctx.longest(i, "LOC", "ORG") and not ctx.longest(i, "PER") and not ctx.frequent_given(doc.norms[i]):
+        return None  # كوريا الشمالية starts a place, not a name (جان, a town too, is a given name)
     if not given and not ctx.name_like(i, first=True) and not (introduced and _common_first_name(ctx, i)):
         return None
     j = i
