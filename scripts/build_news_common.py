@@ -3,10 +3,11 @@
 A word is listed (label COMMON) when, in the ANT corpus (BBC/CNN Arabic 2018, 7,322 articles),
 it occurs at least MIN_COUNT times, has at least 3 letters, is not already a lexicon entry of
 another kind (a name, place, organization, title, cue, …; given names may be listed), and is almost never preceded by a
-word that introduces names — a given name, a title, a speech verb or a demonym — (at most
+word that introduces names — a given name, a speech verb or a demonym — (at most
 MAX_NAME_CONTEXT of its occurrences): names such as سالفيني follow them often (قال سالفيني،
-ماتيو سالفيني), common nouns such as إدارة hardly ever. khabar's person rules never take a
-COMMON word as part of a name.
+ماتيو سالفيني), common nouns such as إدارة hardly ever. Titles are not counted: they are
+followed as often by the rest of a compound title (مدير إدارة، رئيس مجلس) as by names.
+khabar's person rules never take a COMMON word as part of a name.
 
 usage: python scripts/build_news_common.py [NEWS.jsonl]   (default ../shared/data/news/ant_bbc_cnn.jsonl)
 """
@@ -30,7 +31,7 @@ OUT = ROOT / "lexicons" / "generated" / "common_news.tsv"
 DEFAULT_NEWS = ROOT.parent / "shared" / "data" / "news" / "ant_bbc_cnn.jsonl"
 MIN_COUNT = 20
 MAX_NAME_CONTEXT = 0.05
-NAME_CONTEXT = {"GIVEN", "TITLE", "CUE", "DEMONYM"}  # words that come right before names
+NAME_CONTEXT = {"GIVEN", "CUE", "DEMONYM"}  # words that come right before names
 MIN_GIVEN_COUNT = 3  # rarer given names in the source list are too often plain words
 # Given names are not excluded: سبيل (على سبيل المثال) and أمل are words first, names in context.
 LABELLED = {"PER", "LOC", "ORG", "TITLE", "CUE", "DEMONYM", "DESC", "ORG_TRIGGER", "LOC_TRIGGER"}
@@ -89,7 +90,7 @@ def main(argv: list[str]) -> None:
     header = [
         "# source: ANT corpus v2.1 (antcorpus/antcorpus.multisource.data; BBC Arabic and CNN Arabic, 2018; "
         "cite Chouigui et al.): words with at least "
-        f"{MIN_COUNT} occurrences, at most {MAX_NAME_CONTEXT:.0%} of them right after a given name, title, "
+        f"{MIN_COUNT} occurrences, at most {MAX_NAME_CONTEXT:.0%} of them right after a given name, "
         "speech verb or demonym, "
         "and no other lexicon label",
         "# licence: Apache-2.0",
