@@ -63,6 +63,7 @@ class QuoteFinder:
         self.history: list[tuple[int, Speaker]] = []  # (cue token, explicit speaker)
         self._sentence_starts: list[int] | None = None
         self._ends: dict[re.Pattern, list[int]] = {}  # clause/sentence ends outside quotations
+        self._text_end = len(text.rstrip())
 
     def _cue_breaks(self) -> set[int]:
         """Clause ends before a following cue: "…، مضيفاً أن", "… لافتا إلى", "…، قال"."""
@@ -103,7 +104,7 @@ class QuoteFinder:
                 m.start() for m in pattern.finditer(self.doc.text) if not self.in_quote(m.start())
             ]
         k = bisect_left(ends, pos)
-        return ends[k] if k < len(ends) else len(self.doc.text.rstrip())
+        return ends[k] if k < len(ends) else self._text_end
 
     def sentence_subject(self, cue_tok: int, gender: str, opening: int | None = None) -> Speaker | None:
         """The subject after the verb that opens the cue's sentence (وسلطت الوكالة …، قائلة), or
@@ -201,7 +202,8 @@ class QuoteFinder:
         doc = self.doc
         i = doc.first_token_from(quote.quote.end)
         sentence_end = self._punctuation_end(quote.quote.end, _SENTENCE_END)
-        while i < len(doc) and doc.starts[i] < sentence_end:
+        stop = min(len(doc), i + MAX_CONTENT_GAP)
+        while i < stop and doc.starts[i] < sentence_end:
             if doc.norms[i] in COORDINATED and not self.in_quote(doc.starts[i]):
                 got = self.content(i, sentence_end)
                 if got is None:

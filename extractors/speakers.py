@@ -137,8 +137,9 @@ class SpeakerFinder:
         role = role[2:] if role.startswith("ال") else role
         countries = {
             ctx.gaz.info(d.labels["DEMONYM"]).attr("country")
-            for d in ctx.matches
-            if "DEMONYM" in d.labels and m.last < d.first <= last
+            for i in range(m.last + 1, last + 1)
+            for d in ctx.by_first.get(i, ())
+            if "DEMONYM" in d.labels
         }
         if not countries:
             return None
