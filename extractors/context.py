@@ -35,6 +35,10 @@ FUNCTION_WORDS = normalized_words(
     إلى لدى أمام وراء داخل خارج عبر تجاه بشأن بسبب إثر عقب لدى بالقول
     فيه فيها فيهم عليه عليها عليهم منه منها منهم له لها لهم عنه عنها عنهم إليه إليها"""
 )
+# إن/أن/بأن and their pronoun forms: what follows is the content of a statement.
+COMPLEMENTIZERS = normalized_words(
+    "إن أن إنه أنه إنها أنها أنهم أنهما أنهن أننا أنني بأن بأنه بأنها بأنهم بأنهما بأننا وأن وأنه"
+)
 # Function words whose normalised form is also a name, with a test (surface, does the document
 # write final ى at all?) that says "this is the function word": على (on) vs علي (Ali) — a text
 # that never writes ى spells على as علي; إلى / الى (to) vs ألي (a name).
@@ -129,11 +133,9 @@ class Context:
 
     def starts_given_name(self, i: int, key: str) -> bool:
         """Token i (read as ``key``) is a frequent given name, not also a common word or place/org."""
-        slot = self.gaz.phrases.get(key, {})
-        if "GIVEN" not in slot or slot.keys() & {"LOC", "ORG", "CUE", "TITLE", "DEMONYM", "DESC"}:
+        if self.gaz.phrases.get(key, {}).keys() & {"LOC", "ORG", "CUE", "TITLE", "DEMONYM", "DESC"}:
             return False
-        count = self.gaz.info(slot["GIVEN"]).attr("count", "99") or "0"
-        return int(count) >= MIN_GIVEN_COUNT and not self.is_common(i)
+        return self.frequent_given(key) and not self.is_common(i)
 
     def known_name_part(self, i: int) -> bool:
         """Token i is a given name, surname or person name in the lexicons (or a name link)."""

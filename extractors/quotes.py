@@ -16,14 +16,11 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from khabar.document import Match
-from khabar.extractors.context import Context
+from khabar.extractors.context import COMPLEMENTIZERS, Context
 from khabar.extractors.quotemarks import quote_spans
 from khabar.extractors.speakers import SpeakerFinder
 from khabar.records import Entity, Quote, Span, Speaker
 
-COMPLEMENTIZERS = frozenset(
-    """ان انه انها انهم انهما انهن اننا انني بان بانه بانها بانهم بانهما باننا وان وانه""".split()
-)
 COORDINATED = frozenset("""وان وانه وانها وانهم وبان وبانه وبانها""".split())
 RELATIVE_BEFORE_CUE = frozenset("""ما الذي التي الذين اللذين اللتين مما عما فيما لما""".split())
 _OPENS_CONTENT = re.compile(r'[:«“"„]')  # after the cue: the content starts, no explicit subject

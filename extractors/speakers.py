@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from khabar import text as textmod
-from khabar.extractors.context import FUNCTION_WORDS, Context, normalized_words
+from khabar.extractors.context import COMPLEMENTIZERS, FUNCTION_WORDS, Context, normalized_words
 from khabar.extractors.persons import skip_modifiers, title_phrase
 from khabar.records import Entity, Span, Speaker
 
@@ -23,7 +23,6 @@ _ADJ_END = re.compile(r"(ي|يه|يون|يين|يان|يتان)$")
 MAX_NP = 5
 MIN_SUBJECT_LETTERS = 3
 ACCORDING = normalized_words("وفقا وفقاً بحسب حسب نقلا نقلاً طبقا طبقاً")
-COMPLEMENTIZERS = normalized_words("إن أن بأن إنه أنه بأنه إنها أنها بأنها")
 
 
 class SpeakerFinder:
@@ -67,9 +66,8 @@ class SpeakerFinder:
         return None if named_only else self._noun_phrase(i, gender)
 
     def _body(self, i: int, gender: str) -> tuple[Speaker, int]:
-        doc, last = self.ctx.doc, i
-        while last + 1 < len(doc) and last - i < MAX_NP and doc.joined(last) and self._adjective(last + 1):
-            last += 1
+        doc = self.ctx.doc
+        last = self._after_adjectives(i, until=i + MAX_NP)
         span = self._span(doc.starts[i], last)
         return Speaker(span, "DESC", " ".join(span.text.split()), gender), last
 
@@ -87,9 +85,7 @@ class SpeakerFinder:
         doc = self.ctx.doc
         last = i
         if i + 1 < len(doc) and doc.joined(i) and doc.norms[i + 1] not in FUNCTION_WORDS:
-            last = i + 1
-            while last + 1 < len(doc) and last - i < MAX_NP and doc.joined(last) and self._adjective(last + 1):
-                last += 1
+            last = self._after_adjectives(i + 1, until=i + MAX_NP)
         if last == i:
             return None
         span = self._span(doc.starts[i], last)
@@ -175,8 +171,12 @@ class SpeakerFinder:
         return Speaker(span, "DESC", canonical, gender), last
 
     def _desc_end(self, m) -> int:
-        doc, last = self.ctx.doc, m.last
-        while last + 1 < len(doc) and last - m.last < 2 and doc.joined(last) and self._adjective(last + 1):
+        return self._after_adjectives(m.last, until=m.last + 2)
+
+    def _after_adjectives(self, last: int, until: int) -> int:
+        """Token ``last`` extended over the adjectives right after it, up to token ``until``."""
+        doc = self.ctx.doc
+        while last < until and last + 1 < len(doc) and doc.joined(last) and self._adjective(last + 1):
             last += 1
         return last
 
