@@ -21,7 +21,7 @@ from collections import Counter
 from pathlib import Path
 
 from khabar.document import Document
-from khabar.extractors.context import FUNCTION_WORDS
+from khabar.extractors.context import FUNCTION_WORDS, MIN_GIVEN_COUNT
 from khabar.gazetteer import Gazetteer, builtin_files
 from khabar.lexicon import load_lexicons
 from khabar.text import normalize
@@ -32,7 +32,6 @@ DEFAULT_NEWS = ROOT.parent / "shared" / "data" / "news" / "ant_bbc_cnn.jsonl"
 MIN_COUNT = 20
 MAX_NAME_CONTEXT = 0.05
 NAME_CONTEXT = {"GIVEN", "CUE", "DEMONYM"}  # words that come right before names
-MIN_GIVEN_COUNT = 3  # rarer given names in the source list are too often plain words
 # Given names are not excluded: سبيل (على سبيل المثال) and أمل are words first, names in context.
 LABELLED = {"PER", "LOC", "ORG", "TITLE", "CUE", "DEMONYM", "DESC", "ORG_TRIGGER", "LOC_TRIGGER"}
 
