@@ -12,8 +12,10 @@ from collections.abc import Iterator
 
 from khabar.extractors.context import FUNCTION_WORDS, Context
 from khabar.records import Entity
+from khabar.text import WORD_CHARS
 
-_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")
+# A whole token of 2-6 capital Latin letters (tokens are runs of word characters and marks).
+_ACRONYM = re.compile(rf"(?<![{WORD_CHARS}])[A-Z]{{2,6}}(?![{WORD_CHARS}])")
 MAX_NAME = 3
 
 
@@ -80,6 +82,8 @@ def organizations(ctx: Context) -> Iterator[Entity]:
         begin = m.first if trigger.attr("span") == "with" else first
         text = doc.text[start : doc.ends[end]]
         yield Entity("ORG", start, doc.ends[end], text, " ".join(text.split()), "rule:trigger+name", begin, end)
-    for i, word in enumerate(doc.words):
-        if word.isascii() and word.isupper() and _ACRONYM.fullmatch(word) and not ctx.by_first.get(i):
+    for found in _ACRONYM.finditer(doc.text):
+        i = doc.first_token_from(found.start())
+        if not ctx.by_first.get(i):
+            word = found.group()
             yield Entity("ORG", doc.starts[i], doc.ends[i], word, word, "rule:acronym", i, i)

@@ -30,16 +30,47 @@ MIN_DIRECT_WORDS = 3  # shorter quotations are names or titles ("أكسيوس")
 _ACCORDING_WORDS = r"(?:بحسب|حسب|وفقا|وفقاً|وفق|نقلا|نقلاً|طبقا|طبقاً|على حد)"
 # Every alternative starts with a required character, so the scan skips ordinary letters fast.
 _NEW_CLAUSE_WORDS = r"(?:إذ|وهي|وهو|وذلك|معربا|معرباً|معربة)"  # after a comma only
-_CLAUSE_END = re.compile(
-    r"[.!?؟](?=[\s\"'»”)]|$)|\n"
-    rf"|[،,\s]\s*(?:{_ACCORDING_WORDS}|(?<=[،,])\s*{_NEW_CLAUSE_WORDS}|(?<=[،,]\s){_NEW_CLAUSE_WORDS})(?=\s)"
-)
+_NEW_CLAUSE = re.compile(_NEW_CLAUSE_WORDS)
+# A word that may end a clause: it does when only a comma and/or spaces precede it (see clause_ends).
+_CLAUSE_WORD = re.compile(rf"(?:{_ACCORDING_WORDS}|{_NEW_CLAUSE_WORDS})(?=\s)")
 _PARTICIPLE = re.compile(r"\w{4,}ا")  # مضيفا، لافتا، قائلا: a participle cue ends the clause before it
 _WORD = re.compile(r"\w+")
 _OPENING_MARKS = '«“"„'
 _SENTENCE_END = re.compile(r"[.!?؟](?=[\s\"'»”)]|$)|\n")
 _ACCORDING = re.compile(r"[،,]?\s*(?:بحسب|حسب|وفقا|وفقاً|وفق|نقلا|نقلاً|طبقا|طبقاً)\s")
 _SENTENCE_GAP = re.compile(r"[.!?؟\n]")
+
+
+def clause_ends(text: str) -> list[int]:
+    """Offsets where a clause ends: sentence punctuation, a line break, or the comma/space before
+    "according to" (بحسب، وفقا …) or, after a comma, a new clause (إذ، وهو …).
+
+    The same offsets as one regex ``[.!?؟](?=…)|\\n|[،,\\s]\\s*(?:according|(?<=[،,])\\s*new)(?=\\s)``
+    would find, in two passes that skip ordinary text fast (that regex stops at every space).
+    """
+    ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+    extra: list[int] = []
+    swallowed: set[int] = set()  # line breaks inside a separator run belong to its end
+    for m in _CLAUSE_WORD.finditer(text):
+        word_start = k = m.start()
+        while k > 0 and text[k - 1].isspace():
+            k -= 1
+        comma = k > 0 and text[k - 1] in "،,"
+        first = k - 1 if comma else k
+        if not comma:
+            if _NEW_CLAUSE.fullmatch(m.group()):
+                continue
+            while first < word_start and text[first] == "\n":
+                first += 1  # a leading line break ends the clause on its own
+            if first == word_start:
+                continue  # no separator: part of a longer word (وبحسب) or right after a line break
+        extra.append(first)
+        swallowed.update(i for i in range(first + 1, word_start) if text[i] == "\n")
+    if not extra:
+        return ends
+    if swallowed:
+        ends = [e for e in ends if e not in swallowed]
+    return sorted(ends + extra)
 
 
 class QuoteFinder:
@@ -59,7 +90,7 @@ class QuoteFinder:
         self.breaks = sorted(self._cue_breaks())
         self.history: list[tuple[int, Speaker]] = []  # (cue token, explicit speaker)
         self._sentence_starts: list[int] | None = None
-        self._ends: dict[re.Pattern, list[int]] = {}  # clause/sentence ends outside quotations
+        self._ends: dict[bool, list[int]] = {}  # clause/sentence ends outside quotations
         self._text_end = len(text.rstrip())
 
     def _cue_breaks(self) -> set[int]:
@@ -93,13 +124,12 @@ class QuoteFinder:
         k = bisect_right(self.breaks, pos)
         return min(end, self.breaks[k]) if k < len(self.breaks) and not self.in_quote(self.breaks[k]) else end
 
-    def _punctuation_end(self, pos: int, pattern: re.Pattern = _CLAUSE_END) -> int:
-        """First match of ``pattern`` at or after ``pos`` that is not inside a quotation."""
-        ends = self._ends.get(pattern)
+    def _punctuation_end(self, pos: int, clause: bool = True) -> int:
+        """First clause end (``clause``) or sentence end at or after ``pos`` outside quotations."""
+        ends = self._ends.get(clause)
         if ends is None:
-            ends = self._ends[pattern] = [
-                m.start() for m in pattern.finditer(self.doc.text) if not self.in_quote(m.start())
-            ]
+            found = clause_ends(self.doc.text) if clause else [m.start() for m in _SENTENCE_END.finditer(self.doc.text)]
+            ends = self._ends[clause] = [e for e in found if not self.in_quote(e)] if self.all_marks else found
         k = bisect_left(ends, pos)
         return ends[k] if k < len(ends) else self._text_end
 
@@ -198,7 +228,7 @@ class QuoteFinder:
         (… بأنها "…"، في إشارة إلى …، وأنها "…")."""
         doc = self.doc
         i = doc.first_token_from(quote.quote.end)
-        sentence_end = self._punctuation_end(quote.quote.end, _SENTENCE_END)
+        sentence_end = self._punctuation_end(quote.quote.end, clause=False)
         stop = min(len(doc), i + MAX_CONTENT_GAP)
         while i < stop and doc.starts[i] < sentence_end:
             if doc.norms[i] in COORDINATED and not self.in_quote(doc.starts[i]):
@@ -214,7 +244,7 @@ class QuoteFinder:
         text = self.doc.text
         if not _ACCORDING.match(text, limit):
             return None
-        end = self._punctuation_end(limit + 1, _SENTENCE_END)
+        end = self._punctuation_end(limit + 1, clause=False)
         colon = text.find(":", limit, end)
         if colon < 0:
             return None

@@ -5,28 +5,59 @@ Offsets are Python string indices into the original text; nothing here changes t
 
 from __future__ import annotations
 
+import operator
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import accumulate, compress
 
 from khabar import text as textmod
 
 _GAP_RE = re.compile(r"[ \t\u00a0\u200c-\u200f\-‐–]*")
 
 
-_FORMS: dict[str, tuple[str, tuple[tuple[int, str], ...]]] = {}
+# surface word -> (normalised word, clitic readings, readings that start a lexicon phrase with
+# the phrase's longest length): one lookup per token; kept between documents, bounded.
+_WORDS: dict[str, tuple[str, tuple[tuple[int, str], ...], tuple[tuple[int, str, int], ...]]] = {}
+_owner: list = [None]  # the gazetteer whose phrase starts _WORDS holds
+_JOINS: dict[str, bool] = {}  # text between two tokens -> same phrase?
 MAX_CACHED_FORMS = 300_000  # distinct surface words kept between documents (bounded memory)
+_SPLIT_RE = re.compile(f"({textmod.WORD_RE.pattern})")
 
 
-def word_forms(surface: str) -> tuple[str, tuple[tuple[int, str], ...]]:
-    """(normalised word, its clitic splits) for a surface word; cached across documents."""
-    forms = _FORMS.get(surface)
-    if forms is None:
-        if len(_FORMS) >= MAX_CACHED_FORMS:
-            _FORMS.clear()
-        norm = surface.translate(textmod.norm_table())  # a token has no spaces to squeeze
-        forms = _FORMS[surface] = (norm, tuple(textmod.clitic_splits(norm)))
-    return forms
+def _word_records(words: list[str], gazetteer) -> list[tuple]:
+    """The cached record of every word, computing those not seen before."""
+    if gazetteer is not _owner[0] or len(_WORDS) >= MAX_CACHED_FORMS:
+        _WORDS.clear()
+        _owner[0] = gazetteer
+    records = list(map(_WORDS.get, words))
+    if None in records:
+        missing = list(set(compress(words, map(operator.not_, records))))
+        # One translate call for all new words (tokens hold no spaces, so the join is reversible).
+        table = textmod.norm_table()
+        norms = " ".join(missing).translate(table).split(" ")
+        if len(norms) != len(missing):  # a table that maps a letter to a space
+            norms = [surface.translate(table) for surface in missing]
+        first_len = gazetteer.first_len if gazetteer is not None else {}
+        for surface, norm in zip(missing, norms, strict=True):
+            if len(norm) > 2 and norm[0] in textmod.PROCLITICS:
+                splits = tuple(textmod.clitic_splits(norm))
+                starts = tuple((n, stem, first_len[stem]) for n, stem in splits if stem in first_len)
+            else:
+                splits = ((0, norm),)
+                starts = ((0, norm, first_len[norm]),) if norm in first_len else ()
+            _WORDS[surface] = (norm, splits, starts)
+        records = list(map(_WORDS.__getitem__, words))
+    return records
+
+
+def _joining(gap: str) -> bool:
+    joined = _JOINS.get(gap)
+    if joined is None:
+        if len(_JOINS) >= MAX_CACHED_FORMS:
+            _JOINS.clear()
+        joined = _JOINS[gap] = _GAP_RE.fullmatch(gap) is not None
+    return joined
 
 
 @dataclass(slots=True)
@@ -50,18 +81,33 @@ class Match:
 class Document:
     """Tokenised view of one text, with helpers the extractors share."""
 
-    def __init__(self, text: str, doc_id: str = "") -> None:
+    def __init__(self, text: str, doc_id: str = "", gazetteer=None) -> None:
+        """Tokenise ``text``; with a ``gazetteer``, also note which words start its phrases
+        (then :meth:`scan` with that gazetteer needs no further lookups per word)."""
         self.text = text
         self.id = doc_id
-        spans = textmod.tokens(text)
-        self.starts = [s for s, _ in spans]
-        self.ends = [e for _, e in spans]
-        self.words = [text[s:e] for s, e in spans]
-        get = _FORMS.get
-        forms = [get(w) or word_forms(w) for w in self.words]
-        self.norms = [f[0] for f in forms]
-        self.splits = [f[1] for f in forms]
-        self.joins = self._joins()  # joins[i]: token i and i+1 belong to one phrase
+        self.gazetteer = gazetteer
+        # One C-level split gives words and the gaps between them; offsets are running lengths.
+        parts = _SPLIT_RE.split(text)
+        ends = list(accumulate(map(len, parts)))
+        self.words: list[str] = parts[1::2]
+        self.starts: list[int] = ends[0:-1:2]
+        self.ends: list[int] = ends[1::2]
+        records = _word_records(self.words, gazetteer)
+        if records:
+            norms, splits, found = zip(*records, strict=True)
+        else:
+            norms = splits = found = ()
+        self.norms: tuple[str, ...] = norms
+        self.splits: tuple[tuple[tuple[int, str], ...], ...] = splits
+        self._phrase_starts = found
+        # joins[i]: token i and i+1 are separated only by spaces or a hyphen (one phrase)
+        gaps = parts[2:-1:2]
+        joins = list(map(_JOINS.get, gaps))
+        if None in joins:
+            joins = list(map(_joining, gaps))
+        joins.append(False)
+        self.joins: list[bool] = joins
 
     def __len__(self) -> int:
         return len(self.words)
@@ -69,15 +115,6 @@ class Document:
     def joined(self, i: int) -> bool:
         """True when token i and i+1 are separated only by spaces or a hyphen (same phrase)."""
         return self.joins[i]
-
-    def _joins(self) -> list[bool]:
-        text, fullmatch = self.text, _GAP_RE.fullmatch
-        flags = [
-            (s - e == 1 and text[e] == " ") or fullmatch(text, e, s) is not None
-            for e, s in zip(self.ends, self.starts[1:], strict=False)
-        ]
-        flags.append(False)
-        return flags
 
     def gap(self, i: int) -> str:
         """The text between token i and token i+1 (or the end)."""
@@ -105,15 +142,15 @@ class Document:
         phrases = gazetteer.phrases
         norms = self.norms
         out: list[Match] = []
-        n_tok = len(norms)
-        starts_of = gazetteer.starts_cache
         joins = self.joins
-        words = self.words
         prefixes = gazetteer.prefixes
-        for i in range(n_tok):
-            starts = starts_of.get(words[i])
-            if starts is None:
-                starts = gazetteer.phrase_starts(words[i], self.splits[i])
+        if gazetteer is self.gazetteer:
+            found = self._phrase_starts
+        else:
+            found = [gazetteer.phrase_starts(splits) for splits in self.splits]
+        for i, starts in enumerate(found):
+            if not starts:
+                continue
             for stripped, stem, max_len in starts:
                 key = stem
                 j = i

@@ -19,7 +19,6 @@ from khabar import text as textmod
 from khabar.lexicon import ENTITY_LABELS, Entry, lexicon_files, load_lexicons
 
 CACHE_VERSION = "4"
-MAX_STARTS_CACHE = 300_000
 MAX_CACHES = 8
 BUILTIN_DIR = Path(__file__).resolve().parents[2] / "lexicons"
 # Grammatical labels whose entries also match with / without the article ال.
@@ -72,7 +71,6 @@ class Gazetteer:
         self.common: dict[str, int] = {}  # COMMON words: looked up, never matched as phrases
         self.norm_table = textmod.norm_table()
         self._infos: list[Info | None] = []
-        self.starts_cache: dict[str, tuple] = {}
         self.common_cache: dict[str, bool] = {}
         by_id: dict[tuple[str, str], int] = {}
         for entry in entries:
@@ -143,16 +141,11 @@ class Gazetteer:
                 if label in ENTITY_LABELS and ("*" in labels or label in labels):
                     del slot[label]
 
-    def phrase_starts(self, surface: str, splits) -> tuple[tuple[int, str, int], ...]:
-        """The readings of a word that start a lexicon phrase, with the phrase's longest length
-        in words; cached per surface word (most words start none)."""
-        cache = self.starts_cache
-        if len(cache) >= MAX_STARTS_CACHE:
-            cache.clear()
+    def phrase_starts(self, splits) -> tuple[tuple[int, str, int], ...]:
+        """The clitic readings of a word that start a lexicon phrase, with the phrase's longest
+        length in words (most words start none); documents cache this per surface word."""
         first_len = self.first_len
-        found = tuple((stripped, stem, first_len[stem]) for stripped, stem in splits if stem in first_len)
-        cache[surface] = found
-        return found
+        return tuple((stripped, stem, first_len[stem]) for stripped, stem in splits if stem in first_len)
 
     def info(self, index: int) -> Info:
         info = self._infos[index]
@@ -181,7 +174,6 @@ class Gazetteer:
     def __setstate__(self, state: tuple) -> None:
         self.phrases, self.records, self.first_len, self.stops, self.common, self.norm_table, self.prefixes = state
         self._infos = [None] * len(self.records)
-        self.starts_cache = {}
         self.common_cache = {}
 
 

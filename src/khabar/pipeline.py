@@ -58,7 +58,7 @@ class Pipeline:
 
     def run(self, text: str, doc_id: str = "") -> Result:
         """Entities and quotes of one document."""
-        ctx = Context(Document(text, doc_id), self.gazetteer)
+        ctx = Context(Document(text, doc_id, self.gazetteer), self.gazetteer)
         titled = list(titled_persons(ctx))
         candidates = [*places(ctx), *organizations(ctx), *persons(ctx, titled)]
         entities = resolve_entities(ctx, candidates)

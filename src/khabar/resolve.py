@@ -59,6 +59,8 @@ def given_name_fronts(ctx: Context, taken: list[Entity]) -> list[Entity]:
     """Full names for one-word persons: another occurrence right after a given name (هيذر نويرت)."""
     doc = ctx.doc
     singles = {doc.norms[e.first] for e in taken if e.label == "PER" and e.first == e.last}
+    if not singles:
+        return []
     out = []
     hits = [i for i, norm in enumerate(doc.norms) if norm in singles and i > 0]
     for i in hits:
@@ -82,12 +84,19 @@ def given_name_fronts(ctx: Context, taken: list[Entity]) -> list[Entity]:
 def short_forms(ctx: Context, names: dict[str, str], taken: list[Entity]) -> list[Entity]:
     """Every other occurrence of a known surname as a PER mention (clitics stripped)."""
     doc = ctx.doc
-    covered = {i for e in taken for i in range(e.first, e.last + 1)}
     words = {stem: canonical for stem, canonical in names.items() if " " not in stem}
+    if not words:
+        return []
+    covered = {i for e in taken for i in range(e.first, e.last + 1)}
+    # A clitic reading of a word is one of its endings (للرئيس → الرئيس: ends in لرئيس), so only
+    # tokens ending in a surname need their readings tested.
+    endings = tuple({stem[1:] if stem.startswith("ال") else stem for stem in words})
     out = []
-    for i, splits in enumerate(doc.splits):
-        for stripped, stem in splits:
-            if stem in words and i not in covered and not ctx.is_common(i):
+    for i in [i for i, norm in enumerate(doc.norms) if norm.endswith(endings)]:
+        if i in covered or ctx.is_common(i):
+            continue
+        for stripped, stem in doc.splits[i]:
+            if stem in words:
                 start = doc.span_start(i, stripped)
                 text = doc.text[start : doc.ends[i]]
                 out.append(Entity("PER", start, doc.ends[i], text, words[stem], "resolve:short-form", i, i))

@@ -12,7 +12,8 @@ import re
 from functools import lru_cache
 
 # Characters that may sit inside a word: letters/digits plus Arabic marks and tatweel.
-WORD_RE = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]+")
+WORD_CHARS = r"\w\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640"
+WORD_RE = re.compile(f"[{WORD_CHARS}]+")
 _MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
 _MARK_RE = re.compile(f"[{_MARKS}]")
 
