@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from itertools import groupby
+from operator import attrgetter
 
 from khabar.document import Document, Match
 from khabar.gazetteer import Gazetteer
@@ -55,6 +57,9 @@ MIN_GIVEN_COUNT = 3  # given names rarer than this (in the source list) never st
 NAME_LINKS = normalized_words("بن ابن بنت أبو أبي عبد آل ولد دي دو فان فون")
 
 
+_FIRST = attrgetter("first")
+
+
 class Context:
     """Per-document index of lexicon matches by first token, with word-class tests."""
 
@@ -63,11 +68,9 @@ class Context:
         self.gaz = gazetteer
         self.matches = doc.scan(gazetteer)
         self.writes_alef_maksura = "ى" in doc.text
-        self.by_first: dict[int, list[Match]] = {}
-        self.by_span: dict[tuple[int, int], Match] = {}
-        for m in self.matches:
-            self.by_first.setdefault(m.first, []).append(m)
-            self.by_span.setdefault((m.first, m.last), m)
+        # scan() yields matches grouped by first token; the first match of a span wins.
+        self.by_first: dict[int, list[Match]] = {i: list(ms) for i, ms in groupby(self.matches, _FIRST)}
+        self.by_span: dict[tuple[int, int], Match] = {(m.first, m.last): m for m in reversed(self.matches)}
 
     def has_match(self, first: int, last: int, label: str) -> bool:
         m = self.by_span.get((first, last))

@@ -117,6 +117,13 @@ class QuoteFinder:
         k = bisect_right(self._all_starts, pos) - 1
         return k >= 0 and pos < self.all_marks[k][1]
 
+    def _outside_quotes(self, offsets: list[int]) -> list[int]:
+        """The sorted ``offsets`` that no quotation covers (in_quote, inlined for long lists)."""
+        if not self.all_marks:
+            return offsets
+        starts, marks = self._all_starts, self.all_marks
+        return [e for e in offsets if (k := bisect_right(starts, e) - 1) < 0 or e >= marks[k][1]]
+
     def clause_end(self, pos: int) -> int:
         """End of the clause starting at ``pos``: sentence punctuation, "according to", or a following
         cue; quotations are skipped."""
@@ -129,7 +136,7 @@ class QuoteFinder:
         ends = self._ends.get(clause)
         if ends is None:
             found = clause_ends(self.doc.text) if clause else [m.start() for m in _SENTENCE_END.finditer(self.doc.text)]
-            ends = self._ends[clause] = [e for e in found if not self.in_quote(e)] if self.all_marks else found
+            ends = self._ends[clause] = self._outside_quotes(found)
         k = bisect_left(ends, pos)
         return ends[k] if k < len(ends) else self._text_end
 
@@ -149,8 +156,9 @@ class QuoteFinder:
         """First token of the sentence holding token ``tok``."""
         if self._sentence_starts is None:
             doc = self.doc
-            found = {doc.first_token_from(m.end()) for m in _SENTENCE_GAP.finditer(doc.text)}
-            self._sentence_starts = sorted({0} | {i for i in found if i < len(doc)})
+            starts, n = doc.starts, len(doc)
+            found = {bisect_left(starts, m.end()) for m in _SENTENCE_GAP.finditer(doc.text)}
+            self._sentence_starts = sorted({0} | {i for i in found if i < n})
         k = bisect_right(self._sentence_starts, tok)
         return self._sentence_starts[k - 1]
 

@@ -5,11 +5,11 @@ Offsets are Python string indices into the original text; nothing here changes t
 
 from __future__ import annotations
 
-import operator
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import accumulate, compress
+from operator import itemgetter, not_
 
 from khabar import text as textmod
 
@@ -17,9 +17,10 @@ _GAP_RE = re.compile(r"[ \t\u00a0\u200c-\u200f\-‐–]*")
 
 
 # surface word -> (normalised word, clitic readings, readings that start a lexicon phrase with
-# the phrase's longest length): one lookup per token; kept between documents, bounded.
-_WORDS: dict[str, tuple[str, tuple[tuple[int, str], ...], tuple[tuple[int, str, int], ...]]] = {}
+# the phrase's longest length and the word's own entry): one lookup per token; kept between documents, bounded.
+_WORDS: dict[str, tuple] = {}
 _owner: list = [None]  # the gazetteer whose phrase starts _WORDS holds
+_NORM, _READINGS, _STARTS = itemgetter(0), itemgetter(1), itemgetter(2)
 _JOINS: dict[str, bool] = {}  # text between two tokens -> same phrase?
 MAX_CACHED_FORMS = 300_000  # distinct surface words kept between documents (bounded memory)
 _SPLIT_RE = re.compile(f"({textmod.WORD_RE.pattern})")
@@ -30,22 +31,27 @@ def _word_records(words: list[str], gazetteer) -> list[tuple]:
     if gazetteer is not _owner[0] or len(_WORDS) >= MAX_CACHED_FORMS:
         _WORDS.clear()
         _owner[0] = gazetteer
+    try:
+        return list(map(_WORDS.__getitem__, words))  # the common case: every word seen before
+    except KeyError:
+        pass
     records = list(map(_WORDS.get, words))
     if None in records:
-        missing = list(set(compress(words, map(operator.not_, records))))
+        missing = list(set(compress(words, map(not_, records))))
         # One translate call for all new words (tokens hold no spaces, so the join is reversible).
         table = textmod.norm_table()
         norms = " ".join(missing).translate(table).split(" ")
         if len(norms) != len(missing):  # a table that maps a letter to a space
             norms = [surface.translate(table) for surface in missing]
         first_len = gazetteer.first_len if gazetteer is not None else {}
+        phrases = gazetteer.phrases if gazetteer is not None else {}
         for surface, norm in zip(missing, norms, strict=True):
             if len(norm) > 2 and norm[0] in textmod.PROCLITICS:
                 splits = tuple(textmod.clitic_splits(norm))
-                starts = tuple((n, stem, first_len[stem]) for n, stem in splits if stem in first_len)
+                starts = tuple((n, stem, first_len[stem], phrases.get(stem)) for n, stem in splits if stem in first_len)
             else:
                 splits = ((0, norm),)
-                starts = ((0, norm, first_len[norm]),) if norm in first_len else ()
+                starts = ((0, norm, first_len[norm], phrases.get(norm)),) if norm in first_len else ()
             _WORDS[surface] = (norm, splits, starts)
         records = list(map(_WORDS.__getitem__, words))
     return records
@@ -94,13 +100,9 @@ class Document:
         self.starts: list[int] = ends[0:-1:2]
         self.ends: list[int] = ends[1::2]
         records = _word_records(self.words, gazetteer)
-        if records:
-            norms, splits, found = zip(*records, strict=True)
-        else:
-            norms = splits = found = ()
-        self.norms: tuple[str, ...] = norms
-        self.splits: tuple[tuple[tuple[int, str], ...], ...] = splits
-        self._phrase_starts = found
+        self.norms: list[str] = list(map(_NORM, records))
+        self.splits: list[tuple[tuple[int, str], ...]] = list(map(_READINGS, records))
+        self._phrase_starts = list(map(_STARTS, records))
         # joins[i]: token i and i+1 are separated only by spaces or a hyphen (one phrase)
         gaps = parts[2:-1:2]
         joins = list(map(_JOINS.get, gaps))
@@ -148,21 +150,22 @@ class Document:
             found = self._phrase_starts
         else:
             found = [gazetteer.phrase_starts(splits) for splits in self.splits]
-        for i, starts in enumerate(found):
-            if not starts:
-                continue
-            for stripped, stem, max_len in starts:
-                key = stem
-                j = i
+        starts, ends, words = self.starts, self.ends, self.words
+        for i in compress(range(len(found)), found):  # only the tokens that start a phrase
+            for stripped, stem, max_len, slot in found[i]:
+                start = starts[i] if not stripped else starts[i] + textmod.skip_letters(words[i], stripped)
+                if slot:
+                    out.append(Match(i, i, start, ends[i], stem, slot, stripped, gazetteer))
+                if max_len == 1 or not joins[i]:
+                    continue
+                j = i + 1
+                key = f"{stem} {norms[j]}"
                 while True:
                     slot = phrases.get(key)
                     if slot:
-                        start = self.span_start(i, stripped)
-                        out.append(Match(i, j, start, self.ends[j], key, slot, stripped, gazetteer))
-                    if j - i + 1 >= max_len or not joins[j] or (j > i and key not in prefixes):
-                        break
+                        out.append(Match(i, j, start, ends[j], key, slot, stripped, gazetteer))
+                    if j - i + 1 >= max_len or not joins[j] or key not in prefixes:
+                        break  # no longer phrase goes on this way
                     j += 1
                     key = f"{key} {norms[j]}"
-                    if j - i == 1 and key not in prefixes and key not in phrases:
-                        break  # no phrase goes on this way
         return out

@@ -141,11 +141,12 @@ class Gazetteer:
                 if label in ENTITY_LABELS and ("*" in labels or label in labels):
                     del slot[label]
 
-    def phrase_starts(self, splits) -> tuple[tuple[int, str, int], ...]:
+    def phrase_starts(self, splits) -> tuple[tuple[int, str, int, dict | None], ...]:
         """The clitic readings of a word that start a lexicon phrase, with the phrase's longest
-        length in words (most words start none); documents cache this per surface word."""
-        first_len = self.first_len
-        return tuple((stripped, stem, first_len[stem]) for stripped, stem in splits if stem in first_len)
+        length in words and the reading's own entry (most words start none); documents cache
+        this per surface word."""
+        first_len, phrases = self.first_len, self.phrases
+        return tuple((n, stem, first_len[stem], phrases.get(stem)) for n, stem in splits if stem in first_len)
 
     def info(self, index: int) -> Info:
         info = self._infos[index]
