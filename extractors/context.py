@@ -12,12 +12,21 @@ from khabar.gazetteer import Gazetteer
 # Imperfect verbs (يعمل، سيلعب، ستمنح) and Form X (استقدم); names starting so are in the name lists.
 _VERB_SHAPE = re.compile(r"^ي\w{3,}$|^است\w{3,}$")  # (سي… is left alone: سيرغي، سيف)
 _PRONOUN_SUFFIX = re.compile(r"\w{2,}(?:تها|تهم|تهما|يها|يهم|تنا|تكم)$")  # خارجيتها، حكومتنا
+# Read on the word as written (ة is not ه there): an attached pronoun (اكتشافه، ذكرها، سعيهما) or
+# the indefinite accusative ending اً / short ا (محضرا، نفقا، مرجعا): nouns, not names.
+_WRITTEN_NOT_NAME = re.compile(r"\w{2,}(?:(?<!ي)ه|ها|هما|هم|هن)|\w{2,4}ا|\w+اً")  # (…يه: أندريه، خوسيه)
+_MARKS_BUT_TANWIN = re.compile("[\u064c-\u065f\u0670\u0640]")
 
 
-def _not_a_name_shape(norm: str, first: bool) -> bool:
+def _not_a_name_shape(norm: str, first: bool, written: str = "") -> bool:
     """Word shapes that are not names unless a name list says so: imperfect verbs (يعمل، يلعب),
-    words with a possessive suffix (خارجيتها), ل + article (للجبهة)."""
-    return bool(_VERB_SHAPE.match(norm) or _PRONOUN_SUFFIX.match(norm) or norm.startswith("لل"))
+    words with a possessive suffix (خارجيتها، اكتشافه), indefinite accusatives (محضرا),
+    ل + article (للجبهة)."""
+    if _VERB_SHAPE.match(norm) or _PRONOUN_SUFFIX.match(norm) or norm.startswith("لل"):
+        return True
+    if not written or norm.endswith("الله"):  # عطاء الله، فرج الله
+        return False
+    return _WRITTEN_NOT_NAME.fullmatch(_MARKS_BUT_TANWIN.sub("", written)) is not None
 
 
 _LIGHT = str.maketrans("أإآىة", "ااايه")
@@ -73,8 +82,9 @@ class Context:
         self.by_span: dict[tuple[int, int], Match] = {(m.first, m.last): m for m in reversed(self.matches)}
 
     def has_match(self, first: int, last: int, label: str) -> bool:
+        """Tokens first..last are a lexicon entry with ``label`` that is not marked ambiguous."""
         m = self.by_span.get((first, last))
-        return m is not None and label in m.labels
+        return m is not None and label in m.labels and m.info(label).attr("ambiguous") != "1"
 
     def core(self, m: Match, label: str, trigger: str) -> tuple[int, int]:
         """Tokens of the name inside a lexicon match: a leading trigger word (حركة حماس، قطاع
@@ -158,12 +168,12 @@ class Context:
         if i >= len(doc) or not self.is_arabic_word(i) or len(doc.norms[i]) < 2:
             return False
         norm = doc.norms[i]
-        if self.is_common(i):
-            return False
+        if not norm.isalpha() or self.is_common(i):
+            return False  # (و5900, من12: a number with a clitic)
         slot = self.gaz.phrases.get(norm, {})
         if slot.keys() & {"TITLE", "CUE", "DESC", "DEMONYM", "ORG_TRIGGER", "LOC_TRIGGER", "LOC", "ORG"}:
             return "PER" in slot
-        if not self.known_name_part(i) and _not_a_name_shape(norm, first):
+        if not self.known_name_part(i) and _not_a_name_shape(norm, first, doc.words[i]):
             return False
         if doc.has_article(i) and norm not in NAME_LINKS:
             return not first  # al- family names (البرادعي) continue a name, never start one

@@ -73,7 +73,9 @@ def organizations(ctx: Context) -> Iterator[Entity]:
             continue
         trigger = m.info("ORG_TRIGGER")
         first = m.last + 1
-        end = _name_end(ctx, first)
+        # Only an indefinite trigger takes an unknown name (حزب X، شركة X); after a definite one
+        # comes an adjective or a verb (الحزب التحالفية، المجلس سيناقش).
+        end = None if doc.has_article(m.first) else _name_end(ctx, first)
         if end is None and trigger.attr("np") == "any":
             end = _np_end(ctx, first)
         if end is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from khabar.extractors.context import Context
+from khabar.extractors.context import COLLIDING_FUNCTION_WORDS, NAME_LINKS, Context
 from khabar.records import Entity
 
 # Higher wins when two candidates cover exactly the same span.
@@ -81,10 +81,21 @@ def given_name_fronts(ctx: Context, taken: list[Entity]) -> list[Entity]:
     return out
 
 
+# Second parts of compound given names (شمس الدين، عبد الله): never a surname on their own.
+COMPOUND_SECONDS = frozenset({"الدين", "الله", "الرحمن", "الرحيم"})
+
+
+def _may_stand_alone(ctx: Context, stem: str) -> bool:
+    """A surname whose bare occurrences may be taken for the person: not a function word's
+    spelling (علي = على), not a compound's second part."""
+    return stem not in COLLIDING_FUNCTION_WORDS and stem not in COMPOUND_SECONDS
+
+
 def short_forms(ctx: Context, names: dict[str, str], taken: list[Entity]) -> list[Entity]:
-    """Every other occurrence of a known surname as a PER mention (clitics stripped)."""
+    """Every other occurrence of a known surname as a PER mention (clitics stripped; a name link
+    before it comes along: أبي وقاص)."""
     doc = ctx.doc
-    words = {stem: canonical for stem, canonical in names.items() if " " not in stem}
+    words = {stem: canonical for stem, canonical in names.items() if " " not in stem and _may_stand_alone(ctx, stem)}
     if not words:
         return []
     covered = {i for e in taken for i in range(e.first, e.last + 1)}
@@ -93,13 +104,18 @@ def short_forms(ctx: Context, names: dict[str, str], taken: list[Entity]) -> lis
     endings = tuple({stem[1:] if stem.startswith("ال") else stem for stem in words})
     out = []
     for i in [i for i, norm in enumerate(doc.norms) if norm.endswith(endings)]:
-        if i in covered or ctx.is_common(i):
-            continue
+        if i in covered or ctx.is_common(i) or ctx.longest(i, "LOC", "ORG"):
+            continue  # (دارفور after a name that ended in it)
         for stripped, stem in doc.splits[i]:
             if stem in words:
-                start = doc.span_start(i, stripped)
+                first, start = i, doc.span_start(i, stripped)
+                while first > 0 and doc.joined(first - 1) and doc.norms[first - 1] in NAME_LINKS:
+                    first -= 1
+                    start = doc.starts[first]
+                if first < i and any(k in covered for k in range(first, i)):
+                    break
                 text = doc.text[start : doc.ends[i]]
-                out.append(Entity("PER", start, doc.ends[i], text, words[stem], "resolve:short-form", i, i))
+                out.append(Entity("PER", start, doc.ends[i], text, words[stem], "resolve:short-form", first, i))
                 break
     return out
 
