@@ -14,7 +14,8 @@ _VERB_SHAPE = re.compile(r"^ي\w{3,}$|^است\w{3,}$")  # (سي… is left alone
 _PRONOUN_SUFFIX = re.compile(r"\w{2,}(?:تها|تهم|تهما|يها|يهم|تنا|تكم)$")  # خارجيتها، حكومتنا
 # Read on the word as written (ة is not ه there): an attached pronoun (اكتشافه، ذكرها، سعيهما) or
 # the indefinite accusative ending اً / short ا (محضرا، نفقا، مرجعا): nouns, not names.
-_WRITTEN_NOT_NAME = re.compile(r"\w{2,}(?:(?<!ي)ه|ها|هما|هم|هن)|\w{2,4}ا|\w+اً")  # (…يه: أندريه، خوسيه)
+_WRITTEN_NOT_NAME = re.compile(r"\w{2,}(?:(?<!ي)ه|ها|هما|هم|هن)|\w+اً")  # (…يه: أندريه، خوسيه)
+_SHORT_ACCUSATIVE = re.compile(r"\w{2,4}ا")  # نفقا، محضرا: not a first name (surnames: ماسا، لوا)
 _MARKS_BUT_TANWIN = re.compile("[\u064c-\u065f\u0670\u0640]")
 
 
@@ -26,7 +27,26 @@ def _not_a_name_shape(norm: str, first: bool, written: str = "") -> bool:
         return True
     if not written or norm.endswith("الله"):  # عطاء الله، فرج الله
         return False
-    return _WRITTEN_NOT_NAME.fullmatch(_MARKS_BUT_TANWIN.sub("", written)) is not None
+    bare = _MARKS_BUT_TANWIN.sub("", written)
+    return _WRITTEN_NOT_NAME.fullmatch(bare) is not None or (first and _SHORT_ACCUSATIVE.fullmatch(bare) is not None)
+
+
+BIG_CITY = 1_000_000  # GeoNames-only one-word names below this need a trigger
+MINOR_POPULATION = 100_000  # smaller towns need cleaner evidence than capitals and countries
+
+
+def minor_place(info) -> bool:
+    population = info.attr("population")
+    return info.attr("kind") == "city" and population.isdigit() and int(population) < MINOR_POPULATION
+
+
+def weak_place_info(info) -> bool:
+    """A place entry that is reported only after a trigger (مدينة، بلدة …): marked ambiguous, a
+    small town, or a one-word name known only from GeoNames (a long tail of towns whose names are
+    also people's names and common words: هورست، اندرسون)."""
+    if info.attr("ambiguous") == "1" or minor_place(info):
+        return True
+    return info.source.startswith("places_geonames.tsv") and int(info.attr("population") or 0) < BIG_CITY
 
 
 _LIGHT = str.maketrans("أإآىة", "ااايه")
@@ -158,6 +178,18 @@ class Context:
         slot = self.gaz.phrases.get(norm, {})
         return bool(slot.keys() & {"GIVEN", "SURNAME", "PER"})
 
+    def weak_place(self, key: str) -> bool:
+        """The one-word place entry ``key`` is reported only after a trigger (see weak_place_info)."""
+        slot = self.gaz.phrases.get(key)
+        return bool(slot) and "LOC" in slot and weak_place_info(self.gaz.info(slot["LOC"]))
+
+    def firm_place_or_org(self, i: int) -> Match | None:
+        """The longest LOC/ORG match at token i, unless it is only a weak one-word place."""
+        m = self.longest(i, "LOC", "ORG")
+        if m is not None and "ORG" not in m.labels and m.first == m.last and self.weak_place(m.key):
+            return None
+        return m
+
     def is_arabic_word(self, i: int) -> bool:
         w = self.doc.norms[i]
         return bool(w) and "\u0621" <= w[0] <= "\u064a"
@@ -171,7 +203,10 @@ class Context:
         if not norm.isalpha() or self.is_common(i):
             return False  # (و5900, من12: a number with a clitic)
         slot = self.gaz.phrases.get(norm, {})
-        if slot.keys() & {"TITLE", "CUE", "DESC", "DEMONYM", "ORG_TRIGGER", "LOC_TRIGGER", "LOC", "ORG"}:
+        blocking = slot.keys() & {"TITLE", "CUE", "DESC", "DEMONYM", "ORG_TRIGGER", "LOC_TRIGGER", "LOC", "ORG"}
+        if blocking == {"LOC"} and self.weak_place(norm):
+            blocking = set()  # هورست، اندرسون: small towns share their names with people
+        if blocking:
             return "PER" in slot
         if not self.known_name_part(i) and _not_a_name_shape(norm, first, doc.words[i]):
             return False

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from khabar.extractors.context import FUNCTION_WORDS, NAME_LINKS, Context
+from khabar.extractors.context import COLLIDING_FUNCTION_WORDS, FUNCTION_WORDS, NAME_LINKS, Context
 from khabar.records import Entity
 
 MAX_RUN = 4  # name words in a run, not counting links (بن، آل، أبو)
@@ -29,7 +29,7 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
     doc = ctx.doc
     if not given and _conjoined(ctx, i):
         return None
-    if ctx.longest(i, "LOC", "ORG") and not ctx.longest(i, "PER") and not ctx.frequent_given(doc.norms[i]):
+    if ctx.firm_place_or_org(i) and not ctx.longest(i, "PER") and not ctx.frequent_given(doc.norms[i]):
         return None  # كوريا الشمالية starts a place, not a name (جان, a town too, is a given name)
     if not given and not ctx.name_like(i, first=True) and not (introduced and _common_first_name(ctx, i)):
         return None
@@ -50,7 +50,7 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
             break  # متعب وأسامة: the conjunction starts another name
         if not ctx.name_like(nxt, first=False) and not _town_as_surname(ctx, nxt):
             break
-        if ctx.longest(nxt, "ORG") or (ctx.longest(nxt, "LOC") and not _town_as_surname(ctx, nxt)):
+        if ctx.longest(nxt, "ORG") or (ctx.firm_place_or_org(nxt) and not _town_as_surname(ctx, nxt)):
             break
         if words >= 2 and not ctx.known_name_part(nxt) and not _given_pair(ctx, j - 1, j):
             break  # a third word must be a known name part (سوليفان اجتمع) unless two given names precede
@@ -171,6 +171,28 @@ def appositions(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
             yield _person(ctx, first, last, "rule:apposition"), m.key, title_phrase(ctx, m, m.last)
 
 
+def demonym_persons(ctx: Context) -> Iterator[Entity]:
+    """A nationality used as a noun, then a name: سدد البرازيلي كارلوس كوريا، للتشيكي توماس
+    روزيكي. The demonym must not be modifying a noun before it (الجيش الإسرائيلي داهمت): it
+    opens the clause, carries a proclitic, follows a function word or speech verb, or a known
+    given name follows it."""
+    doc = ctx.doc
+    for m in ctx.matches:
+        if "DEMONYM" not in m.labels or m.first != m.last or not m.key.startswith("ال"):
+            continue
+        i = m.first
+        if i + 1 >= len(doc) or not doc.joined(i) or ctx.longest(i + 1, "LOC", "ORG", "TITLE", "DEMONYM"):
+            continue
+        if doc.norms[i + 1] in COLLIDING_FUNCTION_WORDS:
+            continue  # الصحف العراقية علي صدر صفحاتها: على written without its ى
+        opens = i == 0 or not doc.joined(i - 1) or m.stripped or doc.norms[i - 1] in FUNCTION_WORDS
+        if not opens and not ctx.word_has(i - 1, "CUE") and not ctx.starts_given_name(i + 1, doc.norms[i + 1]):
+            continue
+        j = name_run(ctx, i + 1)
+        if j is not None:
+            yield _person(ctx, i + 1, j, "rule:demonym")
+
+
 def persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) -> Iterator[Entity]:
     """PER mentions from the lexicon and from the title, cue and given-name rules
     (``titled``: the output of :func:`titled_persons`, when the caller already has it)."""
@@ -181,6 +203,7 @@ def persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) -
             yield Entity("PER", m.start, m.end, doc.text[m.start : m.end], info.name, info.source, m.first, m.last)
     for person, _, _ in titled if titled is not None else titled_persons(ctx):
         yield person
+    yield from demonym_persons(ctx)
     for m in ctx.matches:
         if "CUE" in m.labels and m.last + 1 < len(doc) and doc.joined(m.last):
             j = name_run(ctx, m.last + 1, max_len=3)

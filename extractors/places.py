@@ -4,21 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from khabar.extractors.context import NAME_LINKS, Context
+from khabar.extractors.context import NAME_LINKS, Context, weak_place_info
 from khabar.records import Entity
-
-BIG_CITY = 1_000_000  # GeoNames-only one-word names below this need a trigger
-MINOR_POPULATION = 100_000  # smaller towns need cleaner evidence than capitals and countries
-
-
-def _minor(info) -> bool:
-    population = info.attr("population")
-    return info.attr("kind") == "city" and population.isdigit() and int(population) < MINOR_POPULATION
-
-
-def _only_geonames(info) -> bool:
-    """One-word names known only from GeoNames: a long tail of towns that are also common words."""
-    return info.source.startswith("places_geonames.tsv") and int(info.attr("population") or 0) < BIG_CITY
 
 
 def _ambiguous(ctx: Context, m) -> bool:
@@ -31,7 +18,7 @@ def _ambiguous(ctx: Context, m) -> bool:
         return False
     if m.key in ctx.gaz.common or ctx.is_common(m.first) or m.key in NAME_LINKS:
         return True
-    return _minor(info) or _only_geonames(info)
+    return weak_place_info(info)
 
 
 def _club(ctx: Context, m, info) -> bool:
