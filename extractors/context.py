@@ -89,6 +89,10 @@ NAME_LINKS = normalized_words("بن ابن بنت أبو أبي عبد آل ول
 _FIRST = attrgetter("first")
 
 
+# A given name that is also one of these (جبل، وادي: place triggers) does not start a name alone.
+_NOT_GIVEN_NAME_START = frozenset({"LOC", "ORG", "CUE", "TITLE", "DEMONYM", "DESC", "LOC_TRIGGER", "ORG_TRIGGER"})
+
+
 class Context:
     """Per-document index of lexicon matches by first token, with word-class tests."""
 
@@ -166,7 +170,7 @@ class Context:
 
     def starts_given_name(self, i: int, key: str) -> bool:
         """Token i (read as ``key``) is a frequent given name, not also a common word or place/org."""
-        if self.gaz.phrases.get(key, {}).keys() & {"LOC", "ORG", "CUE", "TITLE", "DEMONYM", "DESC"}:
+        if self.gaz.phrases.get(key, {}).keys() & _NOT_GIVEN_NAME_START:
             return False
         return self.frequent_given(key) and not self.is_common(i)
 

@@ -16,6 +16,7 @@ from khabar.records import Entity
 MAX_RUN = 4  # name words in a run, not counting links (بن، آل، أبو)
 _COMMA = re.compile(r"^\s*[،,]\s*$")
 MAX_MODIFIERS = 4
+_LEADING_LINKS = frozenset({"ابو", "ابي", "ابا", "ابن", "بن", "بنت", "ام"})  # before a given name
 _PLACE_PREPOSITIONS = frozenset({"لدي", "في"})  # normalised لدى، في
 
 
@@ -69,6 +70,14 @@ def _given_reading(ctx: Context, m) -> bool:
     return ctx.starts_given_name(m.first, m.key)
 
 
+def _link_before(ctx: Context, i: int) -> int:
+    """1 + the proclitic letters of token i when it is a name link (أبو، أبي، لأبي، ابن), else 0."""
+    for stripped, stem in ctx.doc.splits[i]:
+        if stem in _LEADING_LINKS:
+            return stripped + 1
+    return 0
+
+
 def _given_pair(ctx: Context, a: int, b: int) -> bool:
     """Two given names in a row (جان مارك): a compound first name, a surname follows."""
     phrases, norms = ctx.gaz.phrases, ctx.doc.norms
@@ -108,7 +117,7 @@ def skip_modifiers(ctx: Context, i: int) -> int:
         if i >= len(doc) or not doc.joined(i - 1):
             return i
         known = ctx.longest(i, "LOC", "ORG", "DEMONYM", "TITLE")
-        if known is not None and "DEMONYM" not in known.labels and ctx.frequent_given(doc.norms[i]):
+        if known is not None and not known.labels.keys() & {"DEMONYM", "TITLE"} and ctx.frequent_given(doc.norms[i]):
             return i  # جان (a town in Cameroon) after a title is the given name
         placed = ctx.longest(i + 1, "LOC", "ORG") if doc.norms[i] in _PLACE_PREPOSITIONS else None
         if known is not None:
@@ -211,5 +220,12 @@ def persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) -
                 yield _person(ctx, m.last + 1, j, "rule:cue")
         if "GIVEN" in m.labels and m.first == m.last and _given_reading(ctx, m):
             j = name_run(ctx, m.first, given=True)
-            if j is not None and j > m.first:
-                yield _person(ctx, m.first, j, "rule:given-name", start=m.start)
+            if j is None or j == m.first:
+                continue
+            if m.key in COLLIDING_FUNCTION_WORDS and not ctx.known_name_part(m.first + 1):
+                continue  # علي صفد، علي شعوبنا: على written without its ى
+            first, start = m.first, m.start
+            while first > 0 and doc.joined(first - 1) and _link_before(ctx, first - 1):
+                first -= 1  # أبو خليل القباني، لأبي زكريا الحفصي
+                start = ctx.doc.span_start(first, _link_before(ctx, first) - 1)
+            yield _person(ctx, first, j, "rule:given-name", start=start)
