@@ -73,9 +73,16 @@ def organizations(ctx: Context) -> Iterator[Entity]:
             continue
         trigger = m.info("ORG_TRIGGER")
         first = m.last + 1
+        place = ctx.longest(first, "LOC") if trigger.attr("place") == "1" else None
+        if place is not None and not ctx.longest(first, "ORG") and not m.key.startswith("ال"):
+            text = doc.text[m.start : doc.ends[place.last]]  # اتحاد طنجة، ريال مدريد: a club
+            yield Entity(
+                "ORG", m.start, doc.ends[place.last], text, " ".join(text.split()), "rule:club", m.first, place.last
+            )
+            continue
         # Only an indefinite trigger takes an unknown name (حزب X، شركة X); after a definite one
         # comes an adjective or a verb (الحزب التحالفية، المجلس سيناقش).
-        end = None if doc.has_article(m.first) else _name_end(ctx, first)
+        end = None if m.key.startswith("ال") else _name_end(ctx, first)  # الحزب، فالفريق، للمجلس
         if end is None and trigger.attr("np") == "any":
             end = _np_end(ctx, first)
         if end is None:

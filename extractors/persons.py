@@ -70,6 +70,19 @@ def _given_reading(ctx: Context, m) -> bool:
     return ctx.starts_given_name(m.first, m.key)
 
 
+def _al_surname(ctx: Context, i: int) -> bool:
+    """Token i is an al- family name standing alone (وقال البدري): a nisba shape (ال…ي) that is
+    no common word, nationality, title, description, place, organization or trigger (النادي)."""
+    doc = ctx.doc
+    norm = doc.norms[i]
+    if not (doc.has_article(i) and norm.endswith("ي") and len(norm) >= 5) or ctx.is_common(i):
+        return False
+    if i + 1 < len(doc) and doc.joined(i) and ctx.name_like(i + 1, first=False):
+        return False  # more name words follow: not a lone family name
+    excluded = ("DEMONYM", "TITLE", "DESC", "LOC", "ORG", "CUE", "ORG_TRIGGER", "LOC_TRIGGER")
+    return not any(ctx.word_has(i, label) for label in excluded)
+
+
 def _link_before(ctx: Context, i: int) -> int:
     """1 + the proclitic letters of token i when it is a name link (أبو، أبي، لأبي، ابن), else 0."""
     for stripped, stem in ctx.doc.splits[i]:
@@ -218,6 +231,8 @@ def persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) -
             j = name_run(ctx, m.last + 1, max_len=3)
             if j is not None and not doc.has_article(m.last + 1):
                 yield _person(ctx, m.last + 1, j, "rule:cue")
+            elif _al_surname(ctx, m.last + 1):
+                yield _person(ctx, m.last + 1, m.last + 1, "rule:cue")
         if "GIVEN" in m.labels and m.first == m.last and _given_reading(ctx, m):
             j = name_run(ctx, m.first, given=True)
             if j is None or j == m.first:
