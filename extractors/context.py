@@ -9,8 +9,9 @@ from operator import attrgetter
 from khabar.document import Document, Match
 from khabar.gazetteer import Gazetteer
 
-# Imperfect verbs (يعمل، سيلعب، ستمنح) and Form X (استقدم); names starting so are in the name lists.
-_VERB_SHAPE = re.compile(r"^ي\w{3,}$|^است\w{3,}$")  # (سي… is left alone: سيرغي، سيف)
+# Imperfect verbs (يعمل), Form X (استقدم), future verbs with a consonant after the prefix (سيقرر،
+# ستكون; names such as ستيفن، ستيوارت، سيف have a long vowel or are too short).
+_VERB_SHAPE = re.compile(r"^ي\w{3,}$|^است\w{3,}$|^س[يتن][^يوا]\w{2,4}$")
 _PRONOUN_SUFFIX = re.compile(r"\w{2,}(?:تها|تهم|تهما|يها|يهم|تنا|تكم)$")  # خارجيتها، حكومتنا
 # Read on the word as written (ة is not ه there): an attached pronoun (اكتشافه، ذكرها، سعيهما) or
 # the indefinite accusative ending اً / short ا (محضرا، نفقا، مرجعا): nouns, not names.

@@ -16,6 +16,9 @@ from khabar.records import Entity
 MAX_RUN = 4  # name words in a run, not counting links (بن، آل، أبو)
 _COMMA = re.compile(r"^\s*[،,]\s*$")
 MAX_MODIFIERS = 4
+REGNAL_ORDINALS = frozenset(
+    "الاول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر الحادي عشر".split()[:-2]
+)
 _LEADING_LINKS = frozenset({"ابو", "ابي", "ابا", "ابن", "بن", "بنت", "ام"})  # before a given name
 _PLACE_PREPOSITIONS = frozenset({"لدي", "في"})  # normalised لدى، في
 
@@ -47,10 +50,18 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
                 j = nxt  # محمد بن سلمان: the link, then its word on the next turn
                 continue
             break
+        if doc.norms[nxt] in REGNAL_ORDINALS:
+            if words == 1 and introduced:
+                j = nxt  # الملك محمد الخامس: the ordinal ends the name (not اللاعب محمد صلاح الثاني)
+            break
         if _conjoined(ctx, nxt):
             break  # متعب وأسامة: the conjunction starts another name
         if not ctx.name_like(nxt, first=False) and not _town_as_surname(ctx, nxt):
             break
+        if ctx.longest(nxt, "TITLE") and not ctx.known_name_part(nxt):
+            break  # محمد بن زايد آل نهيان ولي العهد
+        if doc.words[nxt].endswith("ة") and not ctx.known_name_part(nxt):
+            break  # بركات مطمئنة: an unknown word in ة after a name is an adjective or a noun
         if ctx.longest(nxt, "ORG") or (ctx.firm_place_or_org(nxt) and not _town_as_surname(ctx, nxt)):
             break
         if words >= 2 and not ctx.known_name_part(nxt) and not _given_pair(ctx, j - 1, j):
