@@ -10,8 +10,8 @@ from khabar.document import Document, Match
 from khabar.gazetteer import Gazetteer
 
 # Imperfect verbs (يعمل), Form X (استقدم), future verbs with a consonant after the prefix (سيقرر،
-# ستكون; names such as ستيفن، ستيوارت، سيف have a long vowel or are too short).
-_VERB_SHAPE = re.compile(r"^ي\w{3,}$|^است\w{3,}$|^س[يتن][^يوا]\w{2,4}$")
+# ستكون; names such as ستيفن، ستيوارت، سيف have a long vowel or are too short, سيرغي ends in ي).
+_VERB_SHAPE = re.compile(r"^ي\w{3,}$|^است\w{3,}$|^س[يتن][^يوا]\w{1,3}[^ي]$")
 _PRONOUN_SUFFIX = re.compile(r"\w{2,}(?:تها|تهم|تهما|يها|يهم|تنا|تكم)$")  # خارجيتها، حكومتنا
 # Read on the word as written (ة is not ه there): an attached pronoun (اكتشافه، ذكرها، سعيهما) or
 # the indefinite accusative ending اً / short ا (محضرا، نفقا، مرجعا): nouns, not names.
