@@ -48,6 +48,29 @@ def _np_end(ctx: Context, i: int) -> int | None:
     return j
 
 
+_OPENING = re.compile(r"\s*[\"«“]\s*")
+_CLOSING = re.compile(r"\s*[\"»”]")
+MAX_QUOTED_NAME = 4
+
+
+def _quoted_name_end(ctx: Context, trigger_last: int) -> int | None:
+    """Last token of a name in quotation marks right after a trigger (صحيفة " نيويورك بوست "),
+    of at most MAX_QUOTED_NAME words; None when no such quotation follows."""
+    doc = ctx.doc
+    first = trigger_last + 1
+    if first >= len(doc) or not _OPENING.fullmatch(doc.gap(trigger_last)):
+        return None
+    if doc.norms[first] in FUNCTION_WORDS:
+        return None  # a quoted statement, not a name (مجلس " كان الاجتماع … ")
+    for k in range(first, min(len(doc), first + MAX_QUOTED_NAME)):
+        gap = doc.gap(k)
+        if _CLOSING.match(gap):
+            return k
+        if not doc.joined(k):
+            return None
+    return None
+
+
 def _trigger_in_name(ctx: Context, i: int) -> bool:
     m = ctx.longest(i, "ORG_TRIGGER")
     return m is not None and m.info("ORG_TRIGGER").attr("span") == "with"
@@ -69,10 +92,18 @@ def organizations(ctx: Context) -> Iterator[Entity]:
                 "ORG", start, doc.ends[last], doc.text[start : doc.ends[last]], info.name, info.source, first, last
             )
     for m in ctx.matches:
-        if "ORG_TRIGGER" not in m.labels or m.last + 1 >= len(doc) or not doc.joined(m.last):
+        if "ORG_TRIGGER" not in m.labels or m.last + 1 >= len(doc):
+            continue
+        first = m.last + 1
+        quoted = _quoted_name_end(ctx, m.last)
+        if quoted is not None and not m.key.startswith("ال"):
+            start, end = doc.starts[first], doc.ends[quoted]  # صحيفة " واشنطن تايمز ", قناة « تي في 5 »
+            text = doc.text[start:end]
+            yield Entity("ORG", start, end, text, " ".join(text.split()), "rule:trigger+quoted", first, quoted)
+            continue
+        if not doc.joined(m.last):
             continue
         trigger = m.info("ORG_TRIGGER")
-        first = m.last + 1
         place = ctx.longest(first, "LOC") if trigger.attr("place") == "1" else None
         if place is not None and not ctx.longest(first, "ORG") and not m.key.startswith("ال"):
             text = doc.text[m.start : doc.ends[place.last]]  # اتحاد طنجة، ريال مدريد: a club
