@@ -16,7 +16,7 @@ def _ambiguous(ctx: Context, m) -> bool:
         return True
     if m.first != m.last:
         return False
-    if m.key in ctx.gaz.common or ctx.is_common(m.first) or m.key in NAME_LINKS:
+    if m.key in ctx.gaz.common or (not m.stripped and ctx.is_common(m.first)) or m.key in NAME_LINKS:
         return True
     return weak_place_info(info)
 

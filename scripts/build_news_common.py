@@ -2,7 +2,8 @@
 
 A word is listed (label COMMON) when, in the ANT corpus (BBC/CNN Arabic 2018, 7,322 articles),
 it occurs at least MIN_COUNT times, has at least 3 letters, is not already a lexicon entry of
-another kind (a name, place, organization, title, cue, …; given names may be listed), and is almost never preceded by a
+another kind (a name, place, organization, title, cue, …; given names may be listed) nor a person,
+place or organization behind a proclitic (وفرنسا، لإيران), and is almost never preceded by a
 word that introduces names — a given name, a speech verb or a demonym — (at most
 MAX_NAME_CONTEXT of its occurrences): names such as سالفيني follow them often (قال سالفيني،
 ماتيو سالفيني), common nouns such as إدارة hardly ever. Titles are not counted: they are
@@ -24,7 +25,7 @@ from khabar.document import Document
 from khabar.extractors.context import FUNCTION_WORDS, MIN_GIVEN_COUNT
 from khabar.gazetteer import Gazetteer, builtin_files
 from khabar.lexicon import load_lexicons
-from khabar.text import normalize
+from khabar.text import clitic_splits, normalize
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "lexicons" / "generated" / "common_news.tsv"
@@ -33,6 +34,7 @@ MIN_COUNT = 20
 MAX_NAME_CONTEXT = 0.05
 NAME_CONTEXT = {"GIVEN", "CUE", "DEMONYM"}  # words that come right before names
 # Given names are not excluded: سبيل (على سبيل المثال) and أمل are words first, names in context.
+PROPER = {"PER", "LOC", "ORG"}
 LABELLED = {"PER", "LOC", "ORG", "TITLE", "CUE", "DEMONYM", "DESC", "ORG_TRIGGER", "LOC_TRIGGER"}
 
 
@@ -69,9 +71,12 @@ def count(news: Path) -> tuple[Counter, Counter, dict[str, Counter]]:
                 if introduced and any(stem in before_names for _, stem in doc.splits[prev]):
                     after_name[norm] += 1
     labelled = {key for key, slot in gaz.phrases.items() if slot.keys() & LABELLED}
+    proper = {key for key, slot in gaz.phrases.items() if slot.keys() & PROPER}
     for key in list(freq):
         if key in labelled or len(key) < 3 or not ("\u0621" <= key[0] <= "\u064a"):
             del freq[key]
+        elif any(stem in proper for _, stem in clitic_splits(key)[1:]):
+            del freq[key]  # وفرنسا، لإيران: a name behind a proclitic
     return freq, after_name, spellings
 
 
