@@ -78,7 +78,7 @@ COLLIDING_FUNCTION_WORDS = {
     "علي": lambda ctx, i: (
         ctx.doc.words[i].endswith("ى")
         or not ctx.writes_alef_maksura
-        or (i + 1 < len(ctx.doc) and ctx.doc.has_article(i + 1))  # علي الاطلاق
+        or (i + 1 < ctx.doc.n and ctx.doc.has_article(i + 1))  # علي الاطلاق
     ),
     "الي": lambda ctx, i: not ctx.doc.words[i].startswith("أ"),
 }
@@ -127,10 +127,17 @@ class Context:
 
     def longest(self, i: int, *labels: str) -> Match | None:
         """Longest match starting at token i carrying one of ``labels``."""
+        matches = self.by_first.get(i)
+        if not matches:
+            return None
         best = None
-        for m in self.by_first.get(i, ()):
-            if any(label in m.labels for label in labels) and (best is None or m.last > best.last):
-                best = m
+        for m in matches:
+            found = m.labels
+            for label in labels:
+                if label in found:
+                    if best is None or m.last > best.last:
+                        best = m
+                    break
         return best
 
     def word_has(self, i: int, label: str) -> bool:
@@ -166,8 +173,15 @@ class Context:
 
     def frequent_given(self, key: str) -> bool:
         """``key`` is a given name carried by at least MIN_GIVEN_COUNT people in the source list."""
-        slot = self.gaz.phrases.get(key, {})
-        return "GIVEN" in slot and int(self.gaz.info(slot["GIVEN"]).attr("count", "99") or 0) >= MIN_GIVEN_COUNT
+        cache = self.gaz.given_cache
+        found = cache.get(key)
+        if found is None:
+            slot = self.gaz.phrases.get(key, {})
+            count = int(self.gaz.info(slot["GIVEN"]).attr("count", "99") or 0) if "GIVEN" in slot else 0
+            if len(cache) > MAX_COMMON_CACHE:
+                cache.clear()
+            found = cache[key] = count >= MIN_GIVEN_COUNT
+        return found
 
     def starts_given_name(self, i: int, key: str) -> bool:
         """Token i (read as ``key``) is a frequent given name, not also a common word or place/org."""
@@ -202,7 +216,7 @@ class Context:
     def name_like(self, i: int, first: bool) -> bool:
         """Could token i be part of a person's name (first: may it start one)?"""
         doc = self.doc
-        if i >= len(doc) or not self.is_arabic_word(i) or len(doc.norms[i]) < 2:
+        if i >= doc.n or not self.is_arabic_word(i) or len(doc.norms[i]) < 2:
             return False
         norm = doc.norms[i]
         if not norm.isalpha() or self.is_common(i):

@@ -25,7 +25,7 @@ def _name_end(ctx: Context, i: int) -> int | None:
     if doc.has_article(i) or ctx.by_first.get(i) or not ctx.name_like(i, first=True):
         return None
     j = i
-    while j + 1 < len(doc) and j - i + 1 < MAX_NAME and doc.joined(j) and ctx.name_like(j + 1, first=True):
+    while j + 1 < doc.n and j - i + 1 < MAX_NAME and doc.joined(j) and ctx.name_like(j + 1, first=True):
         if ctx.by_first.get(j + 1):
             break
         j += 1
@@ -39,7 +39,7 @@ def _np_end(ctx: Context, i: int) -> int | None:
     if not doc.has_article(i) or ctx.word_has(i, "DEMONYM") or ctx.is_common(i) and not ctx.by_first.get(i):
         return None
     j = i
-    while j + 1 < len(doc) and j - i + 1 < MAX_NAME and doc.joined(j) and doc.has_article(j + 1):
+    while j + 1 < doc.n and j - i + 1 < MAX_NAME and doc.joined(j) and doc.has_article(j + 1):
         if ctx.word_has(j + 1, "DEMONYM") or ctx.word_has(j + 1, "CUE") or ctx.word_has(j + 1, "TITLE"):
             break
         if doc.norms[j + 1] in FUNCTION_WORDS:
@@ -58,11 +58,11 @@ def _quoted_name_end(ctx: Context, trigger_last: int) -> int | None:
     of at most MAX_QUOTED_NAME words; None when no such quotation follows."""
     doc = ctx.doc
     first = trigger_last + 1
-    if first >= len(doc) or not _OPENING.fullmatch(doc.gap(trigger_last)):
+    if first >= doc.n or not _OPENING.fullmatch(doc.gap(trigger_last)):
         return None
     if doc.norms[first] in FUNCTION_WORDS:
         return None  # a quoted statement, not a name (مجلس " كان الاجتماع … ")
-    for k in range(first, min(len(doc), first + MAX_QUOTED_NAME)):
+    for k in range(first, min(doc.n, first + MAX_QUOTED_NAME)):
         gap = doc.gap(k)
         if _CLOSING.match(gap):
             return k
@@ -92,7 +92,7 @@ def organizations(ctx: Context) -> Iterator[Entity]:
                 "ORG", start, doc.ends[last], doc.text[start : doc.ends[last]], info.name, info.source, first, last
             )
     for m in ctx.matches:
-        if "ORG_TRIGGER" not in m.labels or m.last + 1 >= len(doc):
+        if "ORG_TRIGGER" not in m.labels or m.last + 1 >= doc.n:
             continue
         first = m.last + 1
         quoted = _quoted_name_end(ctx, m.last)

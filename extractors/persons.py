@@ -39,13 +39,13 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
         return None
     j = i
     words = 1  # name words so far (links such as بن/آل do not count)
-    while j + 1 < len(doc) and words < max_len and doc.joined(j):
+    while j + 1 < doc.n and words < max_len and doc.joined(j):
         nxt = j + 1
         if doc.norms[j] in NAME_LINKS:
             j = nxt  # بن/أبو/عبد always take the next word
             words += 1
             continue
-        if doc.norms[nxt] in NAME_LINKS and nxt + 1 < len(doc) and doc.joined(nxt):
+        if doc.norms[nxt] in NAME_LINKS and nxt + 1 < doc.n and doc.joined(nxt):
             if ctx.name_like(nxt + 1, first=False) or ctx.known_name_part(nxt + 1):
                 j = nxt  # محمد بن سلمان: the link, then its word on the next turn
                 continue
@@ -88,7 +88,7 @@ def _al_surname(ctx: Context, i: int) -> bool:
     norm = doc.norms[i]
     if not (doc.has_article(i) and norm.endswith("ي") and len(norm) >= 5) or ctx.is_common(i):
         return False
-    if i + 1 < len(doc) and doc.joined(i) and ctx.name_like(i + 1, first=False):
+    if i + 1 < doc.n and doc.joined(i) and ctx.name_like(i + 1, first=False):
         return False  # more name words follow: not a lone family name
     excluded = ("DEMONYM", "TITLE", "DESC", "LOC", "ORG", "CUE", "ORG_TRIGGER", "LOC_TRIGGER")
     return not any(ctx.word_has(i, label) for label in excluded)
@@ -119,7 +119,7 @@ def _common_first_name(ctx: Context, i: int) -> bool:
     return (
         ctx.word_has(i, "GIVEN")
         and doc.norms[i] not in FUNCTION_WORDS
-        and i + 1 < len(doc)
+        and i + 1 < doc.n
         and doc.joined(i)
         and ctx.name_like(i + 1, first=False)
     )
@@ -138,7 +138,7 @@ def skip_modifiers(ctx: Context, i: int) -> int:
     """First token after the modifiers that may follow a title (demonyms, ال-words, known names)."""
     doc = ctx.doc
     for _ in range(MAX_MODIFIERS):
-        if i >= len(doc) or not doc.joined(i - 1):
+        if i >= doc.n or not doc.joined(i - 1):
             return i
         known = ctx.longest(i, "LOC", "ORG", "DEMONYM", "TITLE")
         if known is not None and not known.labels.keys() & {"DEMONYM", "TITLE"} and ctx.frequent_given(doc.norms[i]):
@@ -171,12 +171,12 @@ def titled_persons(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
     """(person, title key, normalised title phrase) for every title (and its modifiers) followed by a name."""
     doc = ctx.doc
     for m in ctx.matches:
-        if "TITLE" not in m.labels or m.last + 1 >= len(doc) or not doc.joined(m.last):
+        if "TITLE" not in m.labels or m.last + 1 >= doc.n or not doc.joined(m.last):
             continue
         if ctx.longest(m.first, "TITLE") is not m:
             continue  # المتحدثة باسم, not المتحدثة + the name باسم
         i = skip_modifiers(ctx, m.last + 1)
-        if i >= len(doc):
+        if i >= doc.n:
             continue
         comma = _COMMA.search(doc.gap(i - 1)) is not None  # الرئيس الأمريكي، دونالد ترامب،
         if not doc.joined(i - 1) and not comma:
@@ -214,7 +214,7 @@ def demonym_persons(ctx: Context) -> Iterator[Entity]:
         if "DEMONYM" not in m.labels or m.first != m.last or not m.key.startswith("ال"):
             continue
         i = m.first
-        if i + 1 >= len(doc) or not doc.joined(i) or ctx.longest(i + 1, "LOC", "ORG", "TITLE", "DEMONYM"):
+        if i + 1 >= doc.n or not doc.joined(i) or ctx.longest(i + 1, "LOC", "ORG", "TITLE", "DEMONYM"):
             continue
         if doc.norms[i + 1] in COLLIDING_FUNCTION_WORDS:
             continue  # الصحف العراقية علي صدر صفحاتها: على written without its ى
@@ -238,7 +238,7 @@ def persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) -
         yield person
     yield from demonym_persons(ctx)
     for m in ctx.matches:
-        if "CUE" in m.labels and m.last + 1 < len(doc) and doc.joined(m.last):
+        if "CUE" in m.labels and m.last + 1 < doc.n and doc.joined(m.last):
             j = name_run(ctx, m.last + 1, max_len=3)
             if j is not None and not doc.has_article(m.last + 1):
                 yield _person(ctx, m.last + 1, j, "rule:cue")

@@ -25,7 +25,7 @@ def _club(ctx: Context, m, info) -> bool:
     """A city followed by a masculine demonym is a team: ليون الفرنسي، برشلونة الإسباني
     (a city takes the feminine: برشلونة الإسبانية)."""
     doc = ctx.doc
-    if m.last + 1 >= len(doc) or not doc.joined(m.last):
+    if m.last + 1 >= doc.n or not doc.joined(m.last):
         return False
     nxt = doc.norms[m.last + 1]
     if not (nxt.startswith("ال") and nxt.endswith("ي") and ctx.word_has(m.last + 1, "DEMONYM")):
@@ -60,7 +60,7 @@ def places(ctx: Context) -> Iterator[Entity]:
             "LOC", start, doc.ends[last], doc.text[start : doc.ends[last]], info.name, info.source, first, last
         )
     for m in ctx.matches:
-        if "LOC_TRIGGER" not in m.labels or m.last + 1 >= len(doc) or not doc.joined(m.last):
+        if "LOC_TRIGGER" not in m.labels or m.last + 1 >= doc.n or not doc.joined(m.last):
             continue
         i = m.last + 1
         if ctx.by_first.get(i) or not ctx.name_like(i, first=True):

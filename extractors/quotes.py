@@ -156,7 +156,7 @@ class QuoteFinder:
         """First token of the sentence holding token ``tok``."""
         if self._sentence_starts is None:
             doc = self.doc
-            starts, n = doc.starts, len(doc)
+            starts, n = doc.starts, doc.n
             found = {bisect_left(starts, m.end()) for m in _SENTENCE_GAP.finditer(doc.text)}
             self._sentence_starts = sorted({0} | {i for i in found if i < n})
         k = bisect_right(self._sentence_starts, tok)
@@ -202,7 +202,7 @@ class QuoteFinder:
                     return "direct", Span(text[s:e], s, e)
                 break
         comp = self._complementizer(after_tok, limit)
-        if comp is not None and comp + 1 < len(doc):
+        if comp is not None and comp + 1 < doc.n:
             start = doc.starts[comp + 1]
             end = self.clause_end(start)
             if end > start:
@@ -224,7 +224,7 @@ class QuoteFinder:
 
     def _complementizer(self, i: int, limit: int) -> int | None:
         doc = self.doc
-        for j in range(i, min(len(doc), i + MAX_CONTENT_GAP)):
+        for j in range(i, min(doc.n, i + MAX_CONTENT_GAP)):
             if doc.starts[j] >= limit:
                 return None
             if doc.norms[j] in COMPLEMENTIZERS:
@@ -237,7 +237,7 @@ class QuoteFinder:
         doc = self.doc
         i = doc.first_token_from(quote.quote.end)
         sentence_end = self._punctuation_end(quote.quote.end, clause=False)
-        stop = min(len(doc), i + MAX_CONTENT_GAP)
+        stop = min(doc.n, i + MAX_CONTENT_GAP)
         while i < stop and doc.starts[i] < sentence_end:
             if doc.norms[i] in COORDINATED and not self.in_quote(doc.starts[i]):
                 got = self.content(i, sentence_end)
@@ -265,7 +265,7 @@ class QuoteFinder:
 
     def _right_after(self, i: int) -> bool:
         """A complementizer within a few words after the subject (أعلنت الشركة أنها، وصفه بأنه)."""
-        return any(self.doc.norms[j] in COMPLEMENTIZERS for j in range(i, min(len(self.doc), i + NEAR_COMPLEMENTIZER)))
+        return any(self.doc.norms[j] in COMPLEMENTIZERS for j in range(i, min(self.doc.n, i + NEAR_COMPLEMENTIZER)))
 
     def before(self, cue_tok: int) -> Span | None:
         """A quotation that ends just before the cue ("…"، قال)."""
@@ -305,10 +305,10 @@ class QuoteFinder:
         subj = self.speakers.subject_start(m.last + 1)
         via = m.info("CUE").attr("speaker_after")
         if via:
-            window = range(m.last + 1, min(len(doc), m.last + 10))
+            window = range(m.last + 1, min(doc.n, m.last + 10))
             subj = next((j + 1 for j in window if doc.norms[j] == via), subj)
         participle = _PARTICIPLE.fullmatch(m.key) is not None  # مضيفاً، واصفاً: what follows is the object
-        explicit = subj < len(doc) and doc.norms[subj] not in COMPLEMENTIZERS
+        explicit = subj < doc.n and doc.norms[subj] not in COMPLEMENTIZERS
         found = None
         before = self.speakers.before(m.first, gender) if not participle else None
         if before is not None:

@@ -38,7 +38,7 @@ class SpeakerFinder:
 
     def subject_start(self, i: int) -> int:
         doc = self.ctx.doc
-        while i < len(doc) and doc.norms[i] in SKIP_BEFORE_SUBJECT:
+        while i < doc.n and doc.norms[i] in SKIP_BEFORE_SUBJECT:
             i += 1
         return i
 
@@ -48,7 +48,7 @@ class SpeakerFinder:
         ``named_only``: an entity, title or source noun, not any noun phrase.
         """
         ctx, doc = self.ctx, self.ctx.doc
-        if i >= len(doc):
+        if i >= doc.n:
             return None
         ent = self.by_token.get(i)
         if ent is not None:
@@ -61,7 +61,7 @@ class SpeakerFinder:
             return self._desc(desc, gender)
         if ctx.word_has(i, "ORG_TRIGGER") and not doc.has_article(i):
             return self._org_phrase(i, gender)  # وكالة الأنباء الإماراتية: a body named by its trigger
-        if doc.has_article(i) and i + 1 < len(doc) and doc.joined(i) and ctx.word_has(i + 1, "DEMONYM"):
+        if doc.has_article(i) and i + 1 < doc.n and doc.joined(i) and ctx.word_has(i + 1, "DEMONYM"):
             return self._body(i, gender)  # المخابرات التركية: a described body
         return None if named_only else self._noun_phrase(i, gender)
 
@@ -84,7 +84,7 @@ class SpeakerFinder:
         """Trigger + one noun + its adjectives: وكالة الأنباء الإماراتية (not the object after it)."""
         doc = self.ctx.doc
         last = i
-        if i + 1 < len(doc) and doc.joined(i) and doc.norms[i + 1] not in FUNCTION_WORDS:
+        if i + 1 < doc.n and doc.joined(i) and doc.norms[i + 1] not in FUNCTION_WORDS:
             last = self._after_adjectives(i + 1, until=i + MAX_NP)
         if last == i:
             return None
@@ -152,7 +152,7 @@ class SpeakerFinder:
     def _spokesperson(self, m, gender: str) -> tuple[Speaker, int]:
         doc = self.ctx.doc
         last = m.last
-        while last + 1 < len(doc) and last - m.last < MAX_NP - 1 and doc.joined(last):
+        while last + 1 < doc.n and last - m.last < MAX_NP - 1 and doc.joined(last):
             if doc.norms[last + 1] in FUNCTION_WORDS or doc.norms[last + 1] in COMPLEMENTIZERS:
                 break
             last += 1
@@ -176,7 +176,7 @@ class SpeakerFinder:
     def _after_adjectives(self, last: int, until: int) -> int:
         """Token ``last`` extended over the adjectives right after it, up to token ``until``."""
         doc = self.ctx.doc
-        while last < until and last + 1 < len(doc) and doc.joined(last) and self._adjective(last + 1):
+        while last < until and last + 1 < doc.n and doc.joined(last) and self._adjective(last + 1):
             last += 1
         return last
 
@@ -200,7 +200,7 @@ class SpeakerFinder:
         if org is not None:
             return Speaker(self._span(doc.starts[i], i), "ORG", org, gender), i
         last = i
-        while last + 1 < len(doc) and last - i + 1 < MAX_NP and doc.joined(last):
+        while last + 1 < doc.n and last - i + 1 < MAX_NP and doc.joined(last):
             nxt = doc.norms[last + 1]
             place = ctx.longest(last + 2, "LOC", "ORG") if nxt == "في" and doc.joined(last + 1) else None
             if place is not None:

@@ -97,6 +97,7 @@ class Document:
         parts = _SPLIT_RE.split(text)
         ends = list(accumulate(map(len, parts)))
         self.words: list[str] = parts[1::2]
+        self.n = len(self.words)  # number of tokens (len(doc), without a method call)
         self.starts: list[int] = ends[0:-1:2]
         self.ends: list[int] = ends[1::2]
         records = _word_records(self.words, gazetteer)

@@ -72,6 +72,7 @@ class Gazetteer:
         self.norm_table = textmod.norm_table()
         self._infos: list[Info | None] = []
         self.common_cache: dict[str, bool] = {}
+        self.given_cache: dict[str, bool] = {}  # word -> frequent given name? (bounded in Context)
         by_id: dict[tuple[str, str], int] = {}
         for entry in entries:
             if entry.label == "STOP":
@@ -176,6 +177,7 @@ class Gazetteer:
         self.phrases, self.records, self.first_len, self.stops, self.common, self.norm_table, self.prefixes = state
         self._infos = [None] * len(self.records)
         self.common_cache = {}
+        self.given_cache = {}
 
 
 def _cache_dir() -> Path:

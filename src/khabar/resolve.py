@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import compress
 
 from khabar.extractors.context import COLLIDING_FUNCTION_WORDS, NAME_LINKS, Context
 from khabar.records import Entity
@@ -62,7 +63,7 @@ def given_name_fronts(ctx: Context, taken: list[Entity]) -> list[Entity]:
     if not singles:
         return []
     out = []
-    hits = [i for i, norm in enumerate(doc.norms) if norm in singles and i > 0]
+    hits = [i for i in compress(range(doc.n), map(singles.__contains__, doc.norms)) if i > 0]
     for i in hits:
         if doc.joined(i - 1) and ctx.word_has(i - 1, "GIVEN") and not ctx.is_common(i - 1):
             text = doc.text[doc.starts[i - 1] : doc.ends[i]]
@@ -85,6 +86,18 @@ def given_name_fronts(ctx: Context, taken: list[Entity]) -> list[Entity]:
 COMPOUND_SECONDS = frozenset({"الدين", "الله", "الرحمن", "الرحيم"})
 
 
+_PROCLITIC_RUNS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
+
+
+def _clitic_forms(stem: str) -> list[str]:
+    """Every written form whose clitic readings (text.clitic_splits) include ``stem``: the proclitic
+    runs before it, and ل + ال contracted (للرئيس, وللرئيس)."""
+    forms = [run + stem for run in _PROCLITIC_RUNS]
+    if stem.startswith("ال"):
+        forms += [run + "ل" + stem[1:] for run in ("", "و", "ف")]
+    return forms
+
+
 def _may_stand_alone(ctx: Context, stem: str) -> bool:
     """A surname whose bare occurrences may be taken for the person: not a function word's
     spelling (علي = على), not a compound's second part."""
@@ -99,11 +112,10 @@ def short_forms(ctx: Context, names: dict[str, str], taken: list[Entity]) -> lis
     if not words:
         return []
     covered = {i for e in taken for i in range(e.first, e.last + 1)}
-    # A clitic reading of a word is one of its endings (للرئيس → الرئيس: ends in لرئيس), so only
-    # tokens ending in a surname need their readings tested.
-    endings = tuple({stem[1:] if stem.startswith("ال") else stem for stem in words})
+    # Only tokens written as a surname with or without proclitics need their readings tested.
+    forms = {form for stem in words for form in _clitic_forms(stem)}
     out = []
-    for i in [i for i, norm in enumerate(doc.norms) if norm.endswith(endings)]:
+    for i in compress(range(doc.n), map(forms.__contains__, doc.norms)):
         if i in covered or ctx.is_common(i) or ctx.longest(i, "LOC", "ORG"):
             continue  # (دارفور after a name that ended in it)
         for stripped, stem in doc.splits[i]:
