@@ -16,9 +16,7 @@ from khabar.records import Entity
 MAX_RUN = 4  # name words in a run, not counting links (بن، آل، أبو)
 _COMMA = re.compile(r"^\s*[،,]\s*$")
 MAX_MODIFIERS = 4
-REGNAL_ORDINALS = frozenset(
-    "الاول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر الحادي عشر".split()[:-2]
-)
+REGNAL_ORDINALS = frozenset("الاول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر".split())
 _LEADING_LINKS = frozenset({"ابو", "ابي", "ابا", "ابن", "بن", "بنت", "ام"})  # before a given name
 _PLACE_PREPOSITIONS = frozenset({"لدي", "في"})  # normalised لدى، في
 
@@ -251,7 +249,7 @@ def persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) -
             if m.key in COLLIDING_FUNCTION_WORDS and not ctx.known_name_part(m.first + 1):
                 continue  # علي صفد، علي شعوبنا: على written without its ى
             first, start = m.first, m.start
-            while first > 0 and doc.joined(first - 1) and _link_before(ctx, first - 1):
-                first -= 1  # أبو خليل القباني، لأبي زكريا الحفصي
-                start = ctx.doc.span_start(first, _link_before(ctx, first) - 1)
+            while first > 0 and doc.joined(first - 1) and (link := _link_before(ctx, first - 1)):
+                first -= 1  # أبو خليل القباني، لأبي زكريا الحفصي (the span leaves out ل)
+                start = doc.span_start(first, link - 1)
             yield _person(ctx, first, j, "rule:given-name", start=start)

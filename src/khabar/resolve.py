@@ -98,7 +98,7 @@ def _clitic_forms(stem: str) -> list[str]:
     return forms
 
 
-def _may_stand_alone(ctx: Context, stem: str) -> bool:
+def _may_stand_alone(stem: str) -> bool:
     """A surname whose bare occurrences may be taken for the person: not a function word's
     spelling (علي = على), not a compound's second part."""
     return stem not in COLLIDING_FUNCTION_WORDS and stem not in COMPOUND_SECONDS
@@ -108,7 +108,7 @@ def short_forms(ctx: Context, names: dict[str, str], taken: list[Entity]) -> lis
     """Every other occurrence of a known surname as a PER mention (clitics stripped; a name link
     before it comes along: أبي وقاص)."""
     doc = ctx.doc
-    words = {stem: canonical for stem, canonical in names.items() if " " not in stem and _may_stand_alone(ctx, stem)}
+    words = {stem: canonical for stem, canonical in names.items() if " " not in stem and _may_stand_alone(stem)}
     if not words:
         return []
     covered = {i for e in taken for i in range(e.first, e.last + 1)}
