@@ -199,8 +199,12 @@ class Context:
 
     def weak_place(self, key: str) -> bool:
         """The one-word place entry ``key`` is reported only after a trigger (see weak_place_info)."""
-        slot = self.gaz.phrases.get(key)
-        return bool(slot) and "LOC" in slot and weak_place_info(self.gaz.info(slot["LOC"]))
+        cache = self.gaz.weak_cache
+        weak = cache.get(key)
+        if weak is None:
+            slot = self.gaz.phrases.get(key)
+            weak = cache[key] = bool(slot) and "LOC" in slot and weak_place_info(self.gaz.info(slot["LOC"]))
+        return weak
 
     def firm_place_or_org(self, i: int) -> Match | None:
         """The longest LOC/ORG match at token i, unless it is only a weak one-word place."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from khabar.extractors.context import NAME_LINKS, Context, weak_place_info
+from khabar.extractors.context import NAME_LINKS, Context
 from khabar.records import Entity
 
 
@@ -18,7 +18,7 @@ def _ambiguous(ctx: Context, m) -> bool:
         return False
     if m.key in ctx.gaz.common or (not m.stripped and ctx.is_common(m.first)) or m.key in NAME_LINKS:
         return True
-    return weak_place_info(info)
+    return ctx.weak_place(m.key)
 
 
 def _club(ctx: Context, m, info) -> bool:

@@ -73,6 +73,8 @@ class Gazetteer:
         self._infos: list[Info | None] = []
         self.common_cache: dict[str, bool] = {}
         self.given_cache: dict[str, bool] = {}  # word -> frequent given name? (bounded in Context)
+        self.weak_cache: dict[str, bool] = {}  # place entry -> needs a trigger? (keys of LOC entries only)
+        self._stop_firsts: frozenset[str] | None = None
         by_id: dict[tuple[str, str], int] = {}
         for entry in entries:
             if entry.label == "STOP":
@@ -158,6 +160,13 @@ class Gazetteer:
     def infos(self, slot: dict[str, int]) -> dict[str, Info]:
         return {label: self.info(i) for label, i in slot.items()}
 
+    def stop_first_words(self) -> frozenset[str]:
+        """First words of the STOP entries (a name whose first word is not here is never stopped)."""
+        firsts = self._stop_firsts
+        if firsts is None:
+            firsts = self._stop_firsts = frozenset(key.split(" ", 1)[0] for key in self.stops)
+        return firsts
+
     def stopped(self, key: str, label: str) -> bool:
         labels = self.stops.get(key)
         return bool(labels) and ("*" in labels or label in labels)
@@ -178,6 +187,8 @@ class Gazetteer:
         self._infos = [None] * len(self.records)
         self.common_cache = {}
         self.given_cache = {}
+        self.weak_cache = {}
+        self._stop_firsts = None
 
 
 def _cache_dir() -> Path:

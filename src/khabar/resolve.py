@@ -134,12 +134,13 @@ def short_forms(ctx: Context, names: dict[str, str], taken: list[Entity]) -> lis
 
 def resolve_entities(ctx: Context, candidates: list[Entity]) -> list[Entity]:
     """Final entity list: overlaps removed, short forms added and linked to full names."""
-    stopped = ctx.gaz.stopped
+    stopped, stop_firsts = ctx.gaz.stopped, ctx.gaz.stop_first_words()
     norms = ctx.doc.norms
     candidates = [
         e
         for e in candidates
-        if not stopped(" ".join(norms[e.first : e.last + 1]), e.label)
+        if norms[e.first] not in stop_firsts  # (no STOP entry starts with this word: nothing to test)
+        or not stopped(" ".join(norms[e.first : e.last + 1]), e.label)
         and not (e.source.startswith("rule:") and stopped(norms[e.first], e.label))
     ]
     taken = filter_overlaps(candidates)
