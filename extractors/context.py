@@ -90,6 +90,9 @@ NAME_LINKS = normalized_words("بن ابن بنت أبو أبي عبد آل ول
 _FIRST = attrgetter("first")
 
 
+_NAME_LABELS = frozenset({"GIVEN", "SURNAME", "PER"})
+# A word with one of these labels is no name part unless it is also a PER entry.
+_NOT_NAME_LABELS = frozenset({"TITLE", "CUE", "DESC", "DEMONYM", "ORG_TRIGGER", "LOC_TRIGGER", "LOC", "ORG"})
 # A given name that is also one of these (جبل، وادي: place triggers) does not start a name alone.
 _NOT_GIVEN_NAME_START = frozenset({"LOC", "ORG", "CUE", "TITLE", "DEMONYM", "DESC", "LOC_TRIGGER", "ORG_TRIGGER"})
 
@@ -162,7 +165,7 @@ class Context:
             readings = self.doc.splits[i]
             if norm in FUNCTION_WORDS or norm.isdigit() or norm in common:
                 cached = True
-            elif self.gaz.phrases.get(norm, {}).keys() & {"GIVEN", "SURNAME", "PER"}:
+            elif not _NAME_LABELS.isdisjoint(self.gaz.phrases.get(norm, ())):
                 cached = False  # كوفي is a name, not ك + وفي
             else:
                 cached = any(stem in FUNCTION_WORDS or stem in common for _, stem in readings[1:])
@@ -185,7 +188,7 @@ class Context:
 
     def starts_given_name(self, i: int, key: str) -> bool:
         """Token i (read as ``key``) is a frequent given name, not also a common word or place/org."""
-        if self.gaz.phrases.get(key, {}).keys() & _NOT_GIVEN_NAME_START:
+        if not _NOT_GIVEN_NAME_START.isdisjoint(self.gaz.phrases.get(key, ())):
             return False
         return self.frequent_given(key) and not self.is_common(i)
 
@@ -195,7 +198,7 @@ class Context:
         if norm in NAME_LINKS:
             return True
         slot = self.gaz.phrases.get(norm, {})
-        return bool(slot.keys() & {"GIVEN", "SURNAME", "PER"})
+        return not _NAME_LABELS.isdisjoint(slot)
 
     def weak_place(self, key: str) -> bool:
         """The one-word place entry ``key`` is reported only after a trigger (see weak_place_info)."""
@@ -226,7 +229,7 @@ class Context:
         if not norm.isalpha() or self.is_common(i):
             return False  # (و5900, من12: a number with a clitic)
         slot = self.gaz.phrases.get(norm, {})
-        blocking = slot.keys() & {"TITLE", "CUE", "DESC", "DEMONYM", "ORG_TRIGGER", "LOC_TRIGGER", "LOC", "ORG"}
+        blocking = _NOT_NAME_LABELS.intersection(slot) if slot else ()
         if blocking == {"LOC"} and self.weak_place(norm):
             blocking = set()  # هورست، اندرسون: small towns share their names with people
         if blocking:
