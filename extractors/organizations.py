@@ -65,6 +65,8 @@ def _quoted_name_end(ctx: Context, trigger_last: int) -> int | None:
     for k in range(first, min(doc.n, first + MAX_QUOTED_NAME)):
         gap = doc.gap(k)
         if _CLOSING.match(gap):
+            if k == first and doc.words[k].endswith("ية") and not doc.has_article(k):
+                return None  # scare quotes round an adjective: مؤسسة "سياسية"، منظمة "إرهابية"
             return k
         if not doc.joined(k):
             return None

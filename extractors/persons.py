@@ -17,7 +17,6 @@ MAX_RUN = 4  # name words in a run, not counting links (بن، آل، أبو)
 _COMMA = re.compile(r"^\s*[،,]\s*$")
 MAX_MODIFIERS = 4
 REGNAL_ORDINALS = frozenset("الاول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر".split())
-_AGREEING_VERB = re.compile(r"ت\w{3,}$")  # تستعد، تتدخل: a verb agreeing with a feminine demonym
 _LEADING_LINKS = frozenset({"ابو", "ابي", "ابا", "ابن", "بن", "بنت", "ام"})  # before a given name
 _PLACE_PREPOSITIONS = frozenset({"لدي", "في"})  # normalised لدى، في
 
@@ -221,7 +220,7 @@ def demonym_persons(ctx: Context) -> Iterator[Entity]:
         if nxt in COLLIDING_FUNCTION_WORDS:
             continue  # الصحف العراقية علي صدر صفحاتها: على written without its ى
         known = ctx.known_name_part(i + 1)
-        if not known and (m.key.endswith("يه") or _AGREEING_VERB.match(nxt) or nxt.endswith(("ون", "ين"))):
+        if not known and (m.key.endswith("يه") or nxt.endswith(("ون", "ين"))):
             continue  # a feminine demonym mostly follows a noun (الشركة الروسية مقاتلة): a listed name only
         opens = i == 0 or not doc.joined(i - 1) or m.stripped or doc.norms[i - 1] in FUNCTION_WORDS
         if not opens and not ctx.word_has(i - 1, "CUE") and not ctx.starts_given_name(i + 1, doc.norms[i + 1]):
