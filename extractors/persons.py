@@ -84,8 +84,10 @@ def _al_surname(ctx: Context, i: int) -> bool:
     no common word, nationality, title, description, place, organization or trigger (النادي)."""
     doc = ctx.doc
     norm = doc.norms[i]
-    if not (doc.has_article(i) and norm.endswith("ي") and len(norm) >= 5) or ctx.is_common(i):
-        return False
+    if not (doc.has_article(i) and doc.words[i].endswith("ي") and len(norm) >= 5) or ctx.is_common(i):
+        return False  # (الدعوى ends in ى: no nisba)
+    if ctx.longest(i, "TITLE", "DESC", "LOC", "ORG", "CUE", "ORG_TRIGGER", "LOC_TRIGGER"):
+        return False  # it starts a longer title or name (المدعي العام)
     if i + 1 < doc.n and doc.joined(i) and ctx.name_like(i + 1, first=False):
         return False  # more name words follow: not a lone family name
     excluded = ("DEMONYM", "TITLE", "DESC", "LOC", "ORG", "CUE", "ORG_TRIGGER", "LOC_TRIGGER")
