@@ -205,10 +205,10 @@ def appositions(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
 
 
 def demonym_persons(ctx: Context) -> Iterator[Entity]:
-    """A nationality used as a noun, then a name: سدد البرازيلي كارلوس كوريا، للتشيكي توماس
-    روزيكي. The demonym must not be modifying a noun before it (الجيش الإسرائيلي داهمت): it
-    opens the clause, carries a proclitic, follows a function word or speech verb, or a known
-    given name follows it."""
+    """A singular nationality used as a noun, then a name: أضاف البرازيلي روبيرتو فيرمينيو،
+    للتشيكي توماس روزيكي. The demonym must not be modifying a noun before it (الجيش الإسرائيلي
+    داهمت): it opens the clause, carries a proclitic, follows a function word or speech verb, or
+    a known given name follows it."""
     doc = ctx.doc
     for m in ctx.matches:
         if "DEMONYM" not in m.labels or m.first != m.last or not m.key.startswith("ال"):
@@ -225,7 +225,7 @@ def demonym_persons(ctx: Context) -> Iterator[Entity]:
         if not known and (m.key.endswith("يه") or nxt.endswith(("ون", "ين"))):
             continue  # a feminine demonym mostly follows a noun (الشركة الروسية مقاتلة): a listed name only
         opens = i == 0 or not doc.joined(i - 1) or m.stripped or doc.norms[i - 1] in FUNCTION_WORDS
-        if not opens and not ctx.word_has(i - 1, "CUE") and not ctx.starts_given_name(i + 1, doc.norms[i + 1]):
+        if not opens and not ctx.word_has(i - 1, "CUE") and not ctx.starts_given_name(i + 1, nxt):
             continue
         j = name_run(ctx, i + 1)
         if j is not None:
