@@ -45,3 +45,21 @@ def test_a_one_megabyte_document_without_newlines(pipeline):
     text = ("قال الرئيس إن «الوضع صعب» في غزة، " * 30_000)[:1_000_000]
     records = pipeline.extract(text)
     assert any(r["type"] == "quote" for r in records)
+
+
+def test_threads_with_two_pipelines_give_the_sequential_results(pipeline):
+    """Per-word caches belong to each gazetteer: two pipelines used from threads at once give
+    exactly what each gives alone (a shared cache would mix their lexicon entries)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from khabar import Pipeline
+
+    rules_only = Pipeline(builtin_persons=False, use_env=False)
+    rnd = random.Random(11)
+    words = "قال الرئيس الأمريكي دونالد ترامب إن وزير الخارجية جيك سوليفان وصل إلى غزة ولرفح وحماس".split()
+    texts = [" ".join(rnd.choice(words) for _ in range(40)) + "." for _ in range(60)]
+    jobs = [(p, t) for t in texts for p in (pipeline, rules_only)]
+    expected = [p.extract(t) for p, t in jobs]
+    with ThreadPoolExecutor(4) as pool:
+        got = list(pool.map(lambda job: job[0].extract(job[1]), jobs))
+    assert got == expected

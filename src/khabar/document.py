@@ -17,9 +17,9 @@ _GAP_RE = re.compile(r"[ \t\u00a0\u200c-\u200f\-‐–]*")
 
 
 # surface word -> (normalised word, clitic readings, readings that start a lexicon phrase with
-# the phrase's longest length and the word's own entry): one lookup per token; kept between documents, bounded.
-_WORDS: dict[str, tuple] = {}
-_owner: list = [None]  # the gazetteer whose phrase starts _WORDS holds
+# the phrase's longest length and the reading's own entry): one look-up per token. The cache lives
+# on its gazetteer (phrase starts depend on it); words of documents made without one go here.
+_PLAIN_WORDS: dict[str, tuple] = {}
 _NORM, _READINGS, _STARTS = itemgetter(0), itemgetter(1), itemgetter(2)
 _JOINS: dict[str, bool] = {}  # text between two tokens -> same phrase?
 MAX_CACHED_FORMS = 300_000  # distinct surface words kept between documents (bounded memory)
@@ -27,34 +27,35 @@ _SPLIT_RE = re.compile(f"({textmod.WORD_RE.pattern})")
 
 
 def _word_records(words: list[str], gazetteer) -> list[tuple]:
-    """The cached record of every word, computing those not seen before."""
-    if gazetteer is not _owner[0] or len(_WORDS) >= MAX_CACHED_FORMS:
-        _WORDS.clear()
-        _owner[0] = gazetteer
+    """The cached record of every word, computing those not seen before (the result never
+    depends on the shared cache staying intact, so threads may share a gazetteer)."""
+    cache = gazetteer.word_cache if gazetteer is not None else _PLAIN_WORDS
+    if len(cache) >= MAX_CACHED_FORMS:
+        cache.clear()
     try:
-        return list(map(_WORDS.__getitem__, words))  # the common case: every word seen before
+        return list(map(cache.__getitem__, words))  # the common case: every word seen before
     except KeyError:
         pass
-    records = list(map(_WORDS.get, words))
-    if None in records:
-        missing = list(set(compress(words, map(not_, records))))
-        # One translate call for all new words (tokens hold no spaces, so the join is reversible).
-        table = textmod.norm_table()
-        norms = " ".join(missing).translate(table).split(" ")
-        if len(norms) != len(missing):  # a table that maps a letter to a space
-            norms = [surface.translate(table) for surface in missing]
-        first_len = gazetteer.first_len if gazetteer is not None else {}
-        phrases = gazetteer.phrases if gazetteer is not None else {}
-        for surface, norm in zip(missing, norms, strict=True):
-            if len(norm) > 2 and norm[0] in textmod.PROCLITICS:
-                splits = tuple(textmod.clitic_splits(norm))
-                starts = tuple((n, stem, first_len[stem], phrases.get(stem)) for n, stem in splits if stem in first_len)
-            else:
-                splits = ((0, norm),)
-                starts = ((0, norm, first_len[norm], phrases.get(norm)),) if norm in first_len else ()
-            _WORDS[surface] = (norm, splits, starts)
-        records = list(map(_WORDS.__getitem__, words))
-    return records
+    records = list(map(cache.get, words))
+    missing = list(set(compress(words, map(not_, records))))
+    # One translate call for all new words (tokens hold no spaces, so the join is reversible).
+    table = textmod.norm_table()
+    norms = " ".join(missing).translate(table).split(" ")
+    if len(norms) != len(missing):  # a table that maps a letter to a space
+        norms = [surface.translate(table) for surface in missing]
+    first_len = gazetteer.first_len if gazetteer is not None else {}
+    phrases = gazetteer.phrases if gazetteer is not None else {}
+    new: dict[str, tuple] = {}
+    for surface, norm in zip(missing, norms, strict=True):
+        if len(norm) > 2 and norm[0] in textmod.PROCLITICS:
+            splits = tuple(textmod.clitic_splits(norm))
+            starts = tuple((n, stem, first_len[stem], phrases.get(stem)) for n, stem in splits if stem in first_len)
+        else:
+            splits = ((0, norm),)
+            starts = ((0, norm, first_len[norm], phrases.get(norm)),) if norm in first_len else ()
+        new[surface] = (norm, splits, starts)
+    cache.update(new)
+    return [found if found is not None else new[word] for found, word in zip(records, words, strict=True)]
 
 
 def _joining(gap: str) -> bool:

@@ -74,6 +74,7 @@ class Gazetteer:
         self.common_cache: dict[str, bool] = {}
         self.given_cache: dict[str, bool] = {}  # word -> frequent given name? (bounded in Context)
         self.weak_cache: dict[str, bool] = {}  # place entry -> needs a trigger? (keys of LOC entries only)
+        self.word_cache: dict[str, tuple] = {}  # surface word -> its record (see document._word_records)
         self._stop_firsts: frozenset[str] | None = None
         by_id: dict[tuple[str, str], int] = {}
         for entry in entries:
@@ -188,6 +189,7 @@ class Gazetteer:
         self.common_cache = {}
         self.given_cache = {}
         self.weak_cache = {}
+        self.word_cache = {}
         self._stop_firsts = None
 
 
