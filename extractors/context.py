@@ -8,6 +8,7 @@ from operator import attrgetter
 
 from khabar.document import Document, Match
 from khabar.gazetteer import Gazetteer
+from khabar.records import Entity
 
 # Imperfect verbs (يعمل), Form X (استقدم), future verbs with a consonant after the prefix (سيقرر،
 # ستكون; names such as ستيفن، ستيوارت، سيف have a long vowel or are too short, سيرغي ends in ي).
@@ -88,13 +89,10 @@ NAME_LINKS = normalized_words("بن ابن بنت أبو أبي عبد آل ول
 
 
 _FIRST = attrgetter("first")
-
-
 _NAME_LABELS = frozenset({"GIVEN", "SURNAME", "PER"})
-# A word with one of these labels is no name part unless it is also a PER entry.
-_NOT_NAME_LABELS = frozenset({"TITLE", "CUE", "DESC", "DEMONYM", "ORG_TRIGGER", "LOC_TRIGGER", "LOC", "ORG"})
-# A given name that is also one of these (جبل، وادي: place triggers) does not start a name alone.
-_NOT_GIVEN_NAME_START = frozenset({"LOC", "ORG", "CUE", "TITLE", "DEMONYM", "DESC", "LOC_TRIGGER", "ORG_TRIGGER"})
+# A word with one of these labels is no name part unless it is also a PER entry, and a given name
+# that is also one of them (جبل، وادي: place triggers) does not start a name alone.
+NOT_NAME_LABELS = frozenset({"TITLE", "CUE", "DESC", "DEMONYM", "ORG_TRIGGER", "LOC_TRIGGER", "LOC", "ORG"})
 
 
 class Context:
@@ -108,6 +106,14 @@ class Context:
         # scan() yields matches grouped by first token; the first match of a span wins.
         self.by_first: dict[int, list[Match]] = {i: list(ms) for i, ms in groupby(self.matches, _FIRST)}
         self.by_span: dict[tuple[int, int], Match] = {(m.first, m.last): m for m in reversed(self.matches)}
+
+    def mention(self, label: str, first: int, last: int, source: str, start: int | None = None) -> Entity:
+        """A rule's mention of tokens first..last (from ``start`` when proclitics are left out);
+        its canonical name is its text with runs of spaces collapsed."""
+        doc = self.doc
+        start = doc.starts[first] if start is None else start
+        text = doc.text[start : doc.ends[last]]
+        return Entity(label, start, doc.ends[last], text, " ".join(text.split()), source, first, last)
 
     def has_match(self, first: int, last: int, label: str) -> bool:
         """Tokens first..last are a lexicon entry with ``label`` that is not marked ambiguous."""
@@ -188,7 +194,7 @@ class Context:
 
     def starts_given_name(self, i: int, key: str) -> bool:
         """Token i (read as ``key``) is a frequent given name, not also a common word or place/org."""
-        if not _NOT_GIVEN_NAME_START.isdisjoint(self.gaz.phrases.get(key, ())):
+        if not NOT_NAME_LABELS.isdisjoint(self.gaz.phrases.get(key, ())):
             return False
         return self.frequent_given(key) and not self.is_common(i)
 
@@ -229,7 +235,7 @@ class Context:
         if not norm.isalpha() or self.is_common(i):
             return False  # (و5900, من12: a number with a clitic)
         slot = self.gaz.phrases.get(norm, {})
-        blocking = _NOT_NAME_LABELS.intersection(slot) if slot else ()
+        blocking = NOT_NAME_LABELS.intersection(slot) if slot else ()
         if blocking == {"LOC"} and self.weak_place(norm):
             blocking = set()  # هورست، اندرسون: small towns share their names with people
         if blocking:

@@ -97,33 +97,29 @@ def organizations(ctx: Context) -> Iterator[Entity]:
         if "ORG_TRIGGER" not in m.labels or m.last + 1 >= doc.n:
             continue
         first = m.last + 1
-        quoted = _quoted_name_end(ctx, m.last)
-        if quoted is not None and not m.key.startswith("ال"):
-            start, end = doc.starts[first], doc.ends[quoted]  # صحيفة " واشنطن تايمز ", قناة « تي في 5 »
-            text = doc.text[start:end]
-            yield Entity("ORG", start, end, text, " ".join(text.split()), "rule:trigger+quoted", first, quoted)
+        definite = m.key.startswith("ال")  # الحزب، فالفريق، للمجلس
+        quoted = None if definite else _quoted_name_end(ctx, m.last)
+        if quoted is not None:  # صحيفة " واشنطن تايمز "، قناة « تي في 5 »
+            yield ctx.mention("ORG", first, quoted, "rule:trigger+quoted")
             continue
         if not doc.joined(m.last):
             continue
         trigger = m.info("ORG_TRIGGER")
         place = ctx.longest(first, "LOC") if trigger.attr("place") == "1" else None
-        if place is not None and not ctx.longest(first, "ORG") and not m.key.startswith("ال"):
-            text = doc.text[m.start : doc.ends[place.last]]  # اتحاد طنجة، ريال مدريد: a club
-            yield Entity(
-                "ORG", m.start, doc.ends[place.last], text, " ".join(text.split()), "rule:club", m.first, place.last
-            )
+        if place is not None and not ctx.longest(first, "ORG") and not definite:  # اتحاد طنجة، ريال مدريد
+            yield ctx.mention("ORG", m.first, place.last, "rule:club", start=m.start)
             continue
         # Only an indefinite trigger takes an unknown name (حزب X، شركة X); after a definite one
         # comes an adjective or a verb (الحزب التحالفية، المجلس سيناقش).
-        end = None if m.key.startswith("ال") else _name_end(ctx, first)  # الحزب، فالفريق، للمجلس
+        end = None if definite else _name_end(ctx, first)
         if end is None and trigger.attr("np") == "any":
             end = _np_end(ctx, first)
         if end is None:
             continue
-        start = m.start if trigger.attr("span") == "with" else doc.starts[first]
-        begin = m.first if trigger.attr("span") == "with" else first
-        text = doc.text[start : doc.ends[end]]
-        yield Entity("ORG", start, doc.ends[end], text, " ".join(text.split()), "rule:trigger+name", begin, end)
+        if trigger.attr("span") == "with":
+            yield ctx.mention("ORG", m.first, end, "rule:trigger+name", start=m.start)
+        else:
+            yield ctx.mention("ORG", first, end, "rule:trigger+name")
     for found in _ACRONYM.finditer(doc.text):
         i = doc.first_token_from(found.start())
         if not ctx.by_first.get(i):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from khabar.extractors.context import COLLIDING_FUNCTION_WORDS, FUNCTION_WORDS, NAME_LINKS, Context
+from khabar.extractors.context import COLLIDING_FUNCTION_WORDS, FUNCTION_WORDS, NAME_LINKS, NOT_NAME_LABELS, Context
 from khabar.records import Entity
 
 MAX_RUN = 4  # name words in a run, not counting links (بن، آل، أبو)
@@ -86,12 +86,9 @@ def _al_surname(ctx: Context, i: int) -> bool:
     norm = doc.norms[i]
     if not (doc.has_article(i) and doc.words[i].endswith("ي") and len(norm) >= 5) or ctx.is_common(i):
         return False  # (الدعوى ends in ى: no nisba)
-    if ctx.longest(i, "TITLE", "DESC", "LOC", "ORG", "CUE", "ORG_TRIGGER", "LOC_TRIGGER"):
-        return False  # it starts a longer title or name (المدعي العام)
-    if i + 1 < doc.n and doc.joined(i) and ctx.name_like(i + 1, first=False):
-        return False  # more name words follow: not a lone family name
-    excluded = ("DEMONYM", "TITLE", "DESC", "LOC", "ORG", "CUE", "ORG_TRIGGER", "LOC_TRIGGER")
-    return not any(ctx.word_has(i, label) for label in excluded)
+    if ctx.longest(i, *NOT_NAME_LABELS):
+        return False  # the word is, or starts, a title, place, nationality … (المدعي العام)
+    return not (i + 1 < doc.n and doc.joined(i) and ctx.name_like(i + 1, first=False))  # a longer name
 
 
 def _link_before(ctx: Context, i: int) -> int:
@@ -160,13 +157,6 @@ def title_phrase(ctx: Context, m, last: int) -> str:
     return " ".join([m.key, *ctx.doc.norms[m.last + 1 : last + 1]])
 
 
-def _person(ctx: Context, i: int, j: int, source: str, start: int | None = None) -> Entity:
-    doc = ctx.doc
-    start = doc.starts[i] if start is None else start
-    text = doc.text[start : doc.ends[j]]
-    return Entity("PER", start, doc.ends[j], text, " ".join(text.split()), source, i, j)
-
-
 def titled_persons(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
     """(person, title key, normalised title phrase) for every title (and its modifiers) followed by a name."""
     doc = ctx.doc
@@ -183,7 +173,7 @@ def titled_persons(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
             continue
         j = name_run(ctx, i, introduced=True)
         if j is not None and (not comma or j > i):
-            yield _person(ctx, i, j, "rule:title"), m.key, title_phrase(ctx, m, i - 1)
+            yield ctx.mention("PER", i, j, "rule:title"), m.key, title_phrase(ctx, m, i - 1)
     yield from appositions(ctx)
 
 
@@ -201,7 +191,7 @@ def appositions(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
             first += 1
         known = any(ctx.longest(k, "LOC", "ORG", "PER") for k in range(first, last + 1))
         if last > first and ctx.name_like(first, first=True) and not known:
-            yield _person(ctx, first, last, "rule:apposition"), m.key, title_phrase(ctx, m, m.last)
+            yield ctx.mention("PER", first, last, "rule:apposition"), m.key, title_phrase(ctx, m, m.last)
 
 
 def demonym_persons(ctx: Context) -> Iterator[Entity]:
@@ -229,7 +219,7 @@ def demonym_persons(ctx: Context) -> Iterator[Entity]:
             continue
         j = name_run(ctx, i + 1)
         if j is not None:
-            yield _person(ctx, i + 1, j, "rule:demonym")
+            yield ctx.mention("PER", i + 1, j, "rule:demonym")
 
 
 def persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) -> Iterator[Entity]:
@@ -247,9 +237,9 @@ def persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) -
         if "CUE" in m.labels and m.last + 1 < doc.n and doc.joined(m.last):
             j = name_run(ctx, m.last + 1, max_len=3)
             if j is not None and not doc.has_article(m.last + 1):
-                yield _person(ctx, m.last + 1, j, "rule:cue")
+                yield ctx.mention("PER", m.last + 1, j, "rule:cue")
             elif _al_surname(ctx, m.last + 1):
-                yield _person(ctx, m.last + 1, m.last + 1, "rule:cue")
+                yield ctx.mention("PER", m.last + 1, m.last + 1, "rule:cue")
         if "GIVEN" in m.labels and m.first == m.last and _given_reading(ctx, m):
             j = name_run(ctx, m.first, given=True)
             if j is None or j == m.first:
@@ -260,4 +250,4 @@ def persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) -
             while first > 0 and doc.joined(first - 1) and (link := _link_before(ctx, first - 1)):
                 first -= 1  # أبو خليل القباني، لأبي زكريا الحفصي (the span leaves out ل)
                 start = doc.span_start(first, link - 1)
-            yield _person(ctx, first, j, "rule:given-name", start=start)
+            yield ctx.mention("PER", first, j, "rule:given-name", start=start)

@@ -27,7 +27,8 @@ _OPENS_CONTENT = re.compile(r'[:«“"„]')  # after the cue: the content start
 MAX_CONTENT_GAP = 45  # tokens between cue and complementizer / quotation
 NEAR_COMPLEMENTIZER = 4  # needs=quote cues: how close after the subject إن/أن must come
 MIN_DIRECT_WORDS = 3  # shorter quotations are names or titles ("أكسيوس")
-_ACCORDING_WORDS = r"(?:بحسب|حسب|وفقا|وفقاً|وفق|نقلا|نقلاً|طبقا|طبقاً|على حد)"
+_ACCORDING_TO = "بحسب|حسب|وفقا|وفقاً|وفق|نقلا|نقلاً|طبقا|طبقاً"
+_ACCORDING_WORDS = rf"(?:{_ACCORDING_TO}|على حد)"
 # Every alternative starts with a required character, so the scan skips ordinary letters fast.
 _NEW_CLAUSE_WORDS = r"(?:إذ|وهي|وهو|وذلك|معربا|معرباً|معربة)"  # after a comma only
 _NEW_CLAUSE = re.compile(_NEW_CLAUSE_WORDS)
@@ -37,7 +38,7 @@ _PARTICIPLE = re.compile(r"\w{4,}ا")  # مضيفا، لافتا، قائلا: a
 _WORD = re.compile(r"\w+")
 _OPENING_MARKS = '«“"„'
 _SENTENCE_END = re.compile(r"[.!?؟](?=[\s\"'»”)]|$)|\n")
-_ACCORDING = re.compile(r"[،,]?\s*(?:بحسب|حسب|وفقا|وفقاً|وفق|نقلا|نقلاً|طبقا|طبقاً)\s")
+_ACCORDING = re.compile(rf"[،,]?\s*(?:{_ACCORDING_TO})\s")
 _SENTENCE_GAP = re.compile(r"[.!?؟\n]")
 
 
@@ -213,10 +214,9 @@ class QuoteFinder:
         colon = text.find(":", pos, min(limit, pos + 3))
         if colon >= 0:
             start = len(text) - len(text[colon + 1 :].lstrip())
-            marked = self._unclaimed_opening(start)
-            if marked is not None:  # وقال: "…"
-                self.claimed.add(marked)
-                return "direct", Span(text[marked[0] : marked[1]], *marked)
+            quoted = self._take_quotation_at(start)
+            if quoted is not None:  # وقال: "…"
+                return quoted
             end = self.clause_end(start)
             if end > start:
                 return "direct", Span(text[start:end], start, end)
@@ -256,12 +256,7 @@ class QuoteFinder:
         colon = text.find(":", limit, end)
         if colon < 0:
             return None
-        start = len(text) - len(text[colon + 1 :].lstrip())
-        marked = self._unclaimed_opening(start)
-        if marked is None:
-            return None
-        self.claimed.add(marked)
-        return "direct", Span(text[marked[0] : marked[1]], *marked)
+        return self._take_quotation_at(len(text) - len(text[colon + 1 :].lstrip()))
 
     def _right_after(self, i: int) -> bool:
         """A complementizer within a few words after the subject (أعلنت الشركة أنها، وصفه بأنه)."""
@@ -280,17 +275,21 @@ class QuoteFinder:
             return Span(text[s:e], s, e)
         return None
 
-    def _unclaimed_opening(self, offset: int) -> tuple[int, int] | None:
-        """The quotation whose opening mark is at ``offset``, unless a cue already took it."""
+    def _take_quotation_at(self, offset: int) -> tuple[str, Span] | None:
+        """("direct", the quotation whose opening mark is at ``offset``), claimed for this cue;
+        None when there is none or another cue already took it."""
         marked = self._opened_at.get(offset)
-        return marked if marked is not None and marked not in self.claimed else None
+        if marked is None or marked in self.claimed:
+            return None
+        self.claimed.add(marked)
+        return "direct", Span(self.doc.text[marked[0] : marked[1]], *marked)
 
     def at_cue(self, m) -> Quote | None:
         doc = self.doc
         info = m.info("CUE")
         if self.in_quote(m.start) or (m.first > 0 and doc.norms[m.first - 1] in RELATIVE_BEFORE_CUE):
             return None
-        speaker, after, explicit = self._speaker(m, info.attr("gender"))
+        speaker, after, explicit = self._speaker(m, info)
         got = self._said(m, info.attr("needs", "any"), after)
         if explicit:
             self.history.append((m.first, speaker))  # a later وأضاف / مضيفاً continues this subject
@@ -299,11 +298,11 @@ class QuoteFinder:
         cue = Span(doc.text[m.start : m.end], m.start, m.end)
         return Quote(got[0], cue, info.attr("lemma", info.name), speaker, got[1])
 
-    def _speaker(self, m, gender: str) -> tuple[Speaker | None, int, bool]:
+    def _speaker(self, m, info) -> tuple[Speaker | None, int, bool]:
         """(speaker, first token after the subject, was the subject explicit?) for a cue."""
-        doc = self.doc
+        doc, gender = self.doc, info.attr("gender")
         subj = self.speakers.subject_start(m.last + 1)
-        via = m.info("CUE").attr("speaker_after")
+        via = info.attr("speaker_after")
         if via:
             window = range(m.last + 1, min(doc.n, m.last + 10))
             subj = next((j + 1 for j in window if doc.norms[j] == via), subj)

@@ -181,7 +181,8 @@ class SpeakerFinder:
         return last
 
     def _antecedent(self, m) -> str | None:
-        stem = m.info("DESC").attr("stem", m.info("DESC").name)
+        desc = m.info("DESC")
+        stem = desc.attr("stem", desc.name)
         for prev in reversed(self.ctx.matches):
             if prev.first >= m.first or "DESC" not in prev.labels or prev.key.startswith("ال"):
                 continue

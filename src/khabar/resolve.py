@@ -66,19 +66,7 @@ def given_name_fronts(ctx: Context, taken: list[Entity]) -> list[Entity]:
     hits = [i for i in compress(range(doc.n), map(singles.__contains__, doc.norms)) if i > 0]
     for i in hits:
         if doc.joined(i - 1) and ctx.word_has(i - 1, "GIVEN") and not ctx.is_common(i - 1):
-            text = doc.text[doc.starts[i - 1] : doc.ends[i]]
-            out.append(
-                Entity(
-                    "PER",
-                    doc.starts[i - 1],
-                    doc.ends[i],
-                    text,
-                    " ".join(text.split()),
-                    "resolve:given+surname",
-                    i - 1,
-                    i,
-                )
-            )
+            out.append(ctx.mention("PER", i - 1, i, "resolve:given+surname"))
     return out
 
 
