@@ -5,6 +5,7 @@ Offsets are Python string indices into the original text; nothing here changes t
 
 from __future__ import annotations
 
+import os
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -24,6 +25,14 @@ _NORM, _READINGS, _STARTS = itemgetter(0), itemgetter(1), itemgetter(2)
 _JOINS: dict[str, bool] = {}  # text between two tokens -> same phrase?
 MAX_CACHED_FORMS = 300_000  # distinct surface words kept between documents (bounded memory)
 _SPLIT_RE = re.compile(f"({textmod.WORD_RE.pattern})")
+
+# The same per-token loops in C (khabar/_native.c), when built; KHABAR_PURE_PYTHON=1 turns them off.
+_native = None
+if not os.environ.get("KHABAR_PURE_PYTHON"):
+    try:
+        from khabar import _native
+    except ImportError:  # installed without a C compiler: the pure-Python code below
+        _native = None
 
 
 def _word_records(words: list[str], gazetteer) -> list[tuple]:
@@ -94,17 +103,28 @@ class Document:
         self.text = text
         self.id = doc_id
         self.gazetteer = gazetteer
+        if _native is not None:
+            self.words, self.starts, self.ends, self.joins = _native.tokenize(text)
+            records = _native.lookup(self.words, gazetteer.word_cache if gazetteer is not None else _PLAIN_WORDS)
+            if records is None:
+                records = _word_records(self.words, gazetteer)
+            self.norms, self.splits, self._phrase_starts = _native.columns(records)
+        else:
+            self._tokenize(text, gazetteer)
+        self.n = len(self.words)  # number of tokens (len(doc), without a method call)
+
+    def _tokenize(self, text: str, gazetteer) -> None:
+        """words, starts, ends, norms, splits, phrase starts and joins, in Python."""
         # One C-level split gives words and the gaps between them; offsets are running lengths.
         parts = _SPLIT_RE.split(text)
         ends = list(accumulate(map(len, parts)))
         self.words: list[str] = parts[1::2]
-        self.n = len(self.words)  # number of tokens (len(doc), without a method call)
         self.starts: list[int] = ends[0:-1:2]
         self.ends: list[int] = ends[1::2]
         records = _word_records(self.words, gazetteer)
         self.norms: list[str] = list(map(_NORM, records))
         self.splits: list[tuple[tuple[int, str], ...]] = list(map(_READINGS, records))
-        self._phrase_starts = list(map(_STARTS, records))
+        self._phrase_starts: list[tuple] = list(map(_STARTS, records))
         # joins[i]: token i and i+1 are separated only by spaces or a hyphen (one phrase)
         gaps = parts[2:-1:2]
         joins = list(map(_JOINS.get, gaps))
@@ -152,6 +172,10 @@ class Document:
             found = self._phrase_starts
         else:
             found = [gazetteer.phrase_starts(splits) for splits in self.splits]
+        if _native is not None:
+            return _native.scan(
+                found, norms, joins, self.starts, self.ends, self.words, phrases, prefixes, Match, gazetteer
+            )
         starts, ends, words = self.starts, self.ends, self.words
         for i in compress(range(len(found)), found):  # only the tokens that start a phrase
             for stripped, stem, max_len, slot in found[i]:

@@ -1,0 +1,326 @@
+/* khabar._native: optional C versions of the per-token loops in khabar.document.
+ *
+ * Each function returns exactly what the pure-Python code next to it in document.py returns
+ * (tests/test_native.py compares both on real and random text); document.py falls back to
+ * that code when this module is not built or KHABAR_PURE_PYTHON is set.
+ *
+ *   tokenize(text) -> (words, starts, ends, joins)
+ *   lookup(words, cache) -> records, or None when a word is not in the cache
+ *   columns(records) -> (norms, splits, phrase_starts)
+ *   scan(phrase_starts, norms, joins, starts, ends, words, phrases, prefixes, match_type,
+ *        gazetteer) -> list of match_type(first, last, start, end, key, slot, stripped, gazetteer)
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+/* Arabic marks and tatweel: inside a word, and skipped when counting a word's letters
+ * (text.WORD_CHARS / text._MARKS). */
+static inline int
+is_mark(Py_UCS4 c)
+{
+    return (c >= 0x0610 && c <= 0x061A) || (c >= 0x064B && c <= 0x065F) || c == 0x0670 ||
+           (c >= 0x06D6 && c <= 0x06ED) || c == 0x0640;
+}
+
+/* re's \w on str patterns is "alphanumeric or underscore" (Modules/_sre: SRE_UNI_IS_WORD). */
+static inline int
+is_word_char(Py_UCS4 c)
+{
+    return Py_UNICODE_ISALNUM(c) || c == '_' || is_mark(c);
+}
+
+/* Characters a gap may hold while its two words stay one phrase (document._GAP_RE). */
+static inline int
+is_joining_char(Py_UCS4 c)
+{
+    return c == ' ' || c == '\t' || c == 0x00A0 || (c >= 0x200C && c <= 0x200F) || c == '-' ||
+           c == 0x2010 || c == 0x2013;
+}
+
+static int
+append_steal(PyObject *list, PyObject *item)
+{
+    if (item == NULL)
+        return -1;
+    int rc = PyList_Append(list, item);
+    Py_DECREF(item);
+    return rc;
+}
+
+static PyObject *
+tokenize(PyObject *self, PyObject *text)
+{
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "tokenize() needs a str");
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    PyObject *words = PyList_New(0), *starts = PyList_New(0), *ends = PyList_New(0),
+             *joins = PyList_New(0);
+    if (!words || !starts || !ends || !joins)
+        goto fail;
+    Py_ssize_t i = 0, prev_end = -1;
+    while (i < n) {
+        if (!is_word_char(PyUnicode_READ(kind, data, i))) {
+            i++;
+            continue;
+        }
+        Py_ssize_t s = i;
+        while (i < n && is_word_char(PyUnicode_READ(kind, data, i)))
+            i++;
+        if (prev_end >= 0) {
+            int joined = 1;
+            for (Py_ssize_t k = prev_end; k < s; k++) {
+                if (!is_joining_char(PyUnicode_READ(kind, data, k))) {
+                    joined = 0;
+                    break;
+                }
+            }
+            if (PyList_Append(joins, joined ? Py_True : Py_False) < 0)
+                goto fail;
+        }
+        if (append_steal(words, PyUnicode_Substring(text, s, i)) < 0 ||
+            append_steal(starts, PyLong_FromSsize_t(s)) < 0 ||
+            append_steal(ends, PyLong_FromSsize_t(i)) < 0)
+            goto fail;
+        prev_end = i;
+    }
+    if (PyList_Append(joins, Py_False) < 0)
+        goto fail;
+    return Py_BuildValue("(NNNN)", words, starts, ends, joins);
+fail:
+    Py_XDECREF(words);
+    Py_XDECREF(starts);
+    Py_XDECREF(ends);
+    Py_XDECREF(joins);
+    return NULL;
+}
+
+static PyObject *
+lookup(PyObject *self, PyObject *args)
+{
+    PyObject *words, *cache;
+    if (!PyArg_ParseTuple(args, "O!O!", &PyList_Type, &words, &PyDict_Type, &cache))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(words);
+    PyObject *out = PyList_New(n);
+    if (out == NULL)
+        return NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *rec = PyDict_GetItemWithError(cache, PyList_GET_ITEM(words, i));
+        if (rec == NULL) {
+            Py_DECREF(out);
+            if (PyErr_Occurred())
+                return NULL;
+            Py_RETURN_NONE;
+        }
+        Py_INCREF(rec);
+        PyList_SET_ITEM(out, i, rec);
+    }
+    return out;
+}
+
+static PyObject *
+columns(PyObject *self, PyObject *records)
+{
+    if (!PyList_Check(records)) {
+        PyErr_SetString(PyExc_TypeError, "columns() needs a list");
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(records);
+    PyObject *cols[3] = {PyList_New(n), PyList_New(n), PyList_New(n)};
+    if (!cols[0] || !cols[1] || !cols[2])
+        goto fail;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *rec = PyList_GET_ITEM(records, i);
+        if (!PyTuple_Check(rec) || PyTuple_GET_SIZE(rec) < 3) {
+            PyErr_SetString(PyExc_TypeError, "a word record must be a 3-tuple");
+            goto fail;
+        }
+        for (int c = 0; c < 3; c++) {
+            PyObject *item = PyTuple_GET_ITEM(rec, c);
+            Py_INCREF(item);
+            PyList_SET_ITEM(cols[c], i, item);
+        }
+    }
+    return Py_BuildValue("(NNN)", cols[0], cols[1], cols[2]);
+fail:
+    for (int c = 0; c < 3; c++)
+        Py_XDECREF(cols[c]);
+    return NULL;
+}
+
+/* Index in word just after its first `count` letters (text.skip_letters). */
+static Py_ssize_t
+skip_letters(PyObject *word, Py_ssize_t count)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(word), i = 0, seen = 0;
+    int kind = PyUnicode_KIND(word);
+    const void *data = PyUnicode_DATA(word);
+    while (i < n && seen < count) {
+        i++;
+        seen++;
+        while (i < n && is_mark(PyUnicode_READ(kind, data, i)))
+            i++;
+    }
+    return i;
+}
+
+/* "a" + " " + "b" */
+static PyObject *
+join_key(PyObject *a, PyObject *b)
+{
+    Py_ssize_t la = PyUnicode_GET_LENGTH(a), lb = PyUnicode_GET_LENGTH(b);
+    Py_UCS4 maxchar = PyUnicode_MAX_CHAR_VALUE(a);
+    if (PyUnicode_MAX_CHAR_VALUE(b) > maxchar)
+        maxchar = PyUnicode_MAX_CHAR_VALUE(b);
+    PyObject *out = PyUnicode_New(la + 1 + lb, maxchar);
+    if (out == NULL)
+        return NULL;
+    if (PyUnicode_CopyCharacters(out, 0, a, 0, la) < 0 ||
+        PyUnicode_WriteChar(out, la, ' ') < 0 ||
+        PyUnicode_CopyCharacters(out, la + 1, b, 0, lb) < 0) {
+        Py_DECREF(out);
+        return NULL;
+    }
+    return out;
+}
+
+static int
+add_match(PyObject *out, PyObject *match_type, Py_ssize_t first, Py_ssize_t last, Py_ssize_t start,
+          PyObject *end, PyObject *key, PyObject *slot, PyObject *stripped, PyObject *gazetteer)
+{
+    PyObject *f = PyLong_FromSsize_t(first), *l = PyLong_FromSsize_t(last),
+             *s = PyLong_FromSsize_t(start);
+    PyObject *m = NULL;
+    if (f && l && s) {
+        PyObject *argv[8] = {f, l, s, end, key, slot, stripped, gazetteer};
+        m = PyObject_Vectorcall(match_type, argv, 8, NULL);
+    }
+    Py_XDECREF(f);
+    Py_XDECREF(l);
+    Py_XDECREF(s);
+    return append_steal(out, m);
+}
+
+static PyObject *
+scan(PyObject *self, PyObject *args)
+{
+    PyObject *found, *norms, *joins, *starts, *ends, *words, *phrases, *prefixes, *match_type,
+        *gazetteer;
+    if (!PyArg_ParseTuple(args, "O!O!O!O!O!O!O!OOO", &PyList_Type, &found, &PyList_Type, &norms,
+                          &PyList_Type, &joins, &PyList_Type, &starts, &PyList_Type, &ends,
+                          &PyList_Type, &words, &PyDict_Type, &phrases, &prefixes, &match_type,
+                          &gazetteer))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(found);
+    if (PyList_GET_SIZE(norms) < n || PyList_GET_SIZE(joins) < n || PyList_GET_SIZE(starts) < n ||
+        PyList_GET_SIZE(ends) < n || PyList_GET_SIZE(words) < n) {
+        PyErr_SetString(PyExc_ValueError, "scan(): token lists of different lengths");
+        return NULL;
+    }
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *readings = PyList_GET_ITEM(found, i);
+        if (!PyTuple_Check(readings)) {
+            PyErr_SetString(PyExc_TypeError, "scan(): phrase starts must be tuples");
+            goto fail;
+        }
+        Py_ssize_t nr = PyTuple_GET_SIZE(readings);
+        if (nr == 0)
+            continue;
+        Py_INCREF(readings); /* its items are used across calls into Python (Match.__init__) */
+        for (Py_ssize_t r = 0; r < nr; r++) {
+            PyObject *reading = PyTuple_GET_ITEM(readings, r);
+            if (!PyTuple_Check(reading) || PyTuple_GET_SIZE(reading) != 4) {
+                PyErr_SetString(PyExc_TypeError, "scan(): a phrase start must be a 4-tuple");
+                goto fail_readings;
+            }
+            PyObject *stripped = PyTuple_GET_ITEM(reading, 0), *stem = PyTuple_GET_ITEM(reading, 1);
+            PyObject *slot = PyTuple_GET_ITEM(reading, 3);
+            Py_ssize_t nstrip = PyLong_AsSsize_t(stripped);
+            Py_ssize_t max_len = PyLong_AsSsize_t(PyTuple_GET_ITEM(reading, 2));
+            if ((nstrip == -1 || max_len == -1) && PyErr_Occurred())
+                goto fail_readings;
+            Py_ssize_t start = PyLong_AsSsize_t(PyList_GET_ITEM(starts, i));
+            if (start == -1 && PyErr_Occurred())
+                goto fail_readings;
+            if (nstrip)
+                start += skip_letters(PyList_GET_ITEM(words, i), nstrip);
+            int truthy = PyObject_IsTrue(slot);
+            if (truthy < 0)
+                goto fail_readings;
+            if (truthy && add_match(out, match_type, i, i, start, PyList_GET_ITEM(ends, i), stem,
+                                    slot, stripped, gazetteer) < 0)
+                goto fail_readings;
+            if (max_len == 1 || PyList_GET_ITEM(joins, i) != Py_True || i + 1 >= n)
+                continue;
+            Py_ssize_t j = i + 1;
+            PyObject *key = join_key(stem, PyList_GET_ITEM(norms, j));
+            if (key == NULL)
+                goto fail_readings;
+            while (1) {
+                PyObject *got = PyDict_GetItemWithError(phrases, key);
+                if (got == NULL && PyErr_Occurred()) {
+                    Py_DECREF(key);
+                    goto fail_readings;
+                }
+                if (got != NULL) {
+                    truthy = PyObject_IsTrue(got);
+                    if (truthy < 0 || (truthy && add_match(out, match_type, i, j, start,
+                                                           PyList_GET_ITEM(ends, j), key, got,
+                                                           stripped, gazetteer) < 0)) {
+                        Py_DECREF(key);
+                        goto fail_readings;
+                    }
+                }
+                if (j - i + 1 >= max_len || PyList_GET_ITEM(joins, j) != Py_True || j + 1 >= n)
+                    break;
+                int more = PySequence_Contains(prefixes, key);
+                if (more < 0) {
+                    Py_DECREF(key);
+                    goto fail_readings;
+                }
+                if (!more)
+                    break;
+                j++;
+                PyObject *next = join_key(key, PyList_GET_ITEM(norms, j));
+                Py_DECREF(key);
+                if (next == NULL)
+                    goto fail_readings;
+                key = next;
+            }
+            Py_DECREF(key);
+        }
+        Py_DECREF(readings);
+    }
+    return out;
+fail_readings:
+    Py_DECREF(readings);
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+
+static PyMethodDef methods[] = {
+    {"tokenize", tokenize, METH_O, "(words, starts, ends, joins) of a text."},
+    {"lookup", lookup, METH_VARARGS, "Cached records of the words, or None if one is missing."},
+    {"columns", columns, METH_O, "(norms, splits, phrase starts) of word records."},
+    {"scan", scan, METH_VARARGS, "Lexicon matches of a tokenised document."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "khabar._native", "C versions of khabar.document's per-token loops.", -1,
+    methods,
+};
+
+PyMODINIT_FUNC
+PyInit__native(void)
+{
+    return PyModule_Create(&module);
+}
