@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from itertools import compress
 from dataclasses import replace
 
-from khabar.document import Match
+from khabar.document import Document, Match
 from khabar.extractors.context import COMPLEMENTIZERS, Context
 from khabar.extractors.quotemarks import quote_spans
 from khabar.extractors.speakers import SpeakerFinder
@@ -29,11 +30,11 @@ NEAR_COMPLEMENTIZER = 4  # needs=quote cues: how close after the subject إن/أ
 MIN_DIRECT_WORDS = 3  # shorter quotations are names or titles ("أكسيوس")
 _ACCORDING_TO = "بحسب|حسب|وفقا|وفقاً|وفق|نقلا|نقلاً|طبقا|طبقاً"
 _ACCORDING_WORDS = rf"(?:{_ACCORDING_TO}|على حد)"
-# Every alternative starts with a required character, so the scan skips ordinary letters fast.
 _NEW_CLAUSE_WORDS = r"(?:إذ|وهي|وهو|وذلك|معربا|معرباً|معربة)"  # after a comma only
-_NEW_CLAUSE = re.compile(_NEW_CLAUSE_WORDS)
-# A word that may end a clause: it does when only a comma and/or spaces precede it (see clause_ends).
-_CLAUSE_WORD = re.compile(rf"(?:{_ACCORDING_WORDS}|{_NEW_CLAUSE_WORDS})(?=\s)")
+# Words that may end a clause (whole tokens): they do when only a comma and/or spaces precede
+# them and a space follows (see clause_ends). على counts only as the start of على حد.
+_NEW_CLAUSE_TOKENS = frozenset(_NEW_CLAUSE_WORDS[3:-1].split("|"))
+_CLAUSE_TOKENS = frozenset(_ACCORDING_TO.split("|")) | _NEW_CLAUSE_TOKENS | {"على"}
 _PARTICIPLE = re.compile(r"\w{4,}ا")  # مضيفا، لافتا، قائلا: a participle cue ends the clause before it
 _WORD = re.compile(r"\w+")
 _OPENING_MARKS = '«“"„'
@@ -42,36 +43,50 @@ _ACCORDING = re.compile(rf"[،,]?\s*(?:{_ACCORDING_TO})\s")
 _SENTENCE_GAP = re.compile(r"[.!?؟\n]")
 
 
-def clause_ends(text: str) -> list[int]:
-    """Offsets where a clause ends: sentence punctuation, a line break, or the comma/space before
-    "according to" (بحسب، وفقا …) or, after a comma, a new clause (إذ، وهو …).
+def sentence_ends(text: str) -> list[int]:
+    """Offsets of sentence punctuation (before a space, a closing mark or the end) and line breaks."""
+    return [m.start() for m in _SENTENCE_END.finditer(text)]
+
+
+def clause_ends(doc: Document, sentences: list[int] | None = None) -> list[int]:
+    """Offsets where a clause ends: sentence punctuation, a line break (``sentences``, the
+    document's :func:`sentence_ends`), or the comma/space before "according to" (بحسب، وفقا …)
+    or, after a comma, a new clause (إذ، وهو …).
 
     The same offsets as one regex ``[.!?؟](?=…)|\\n|[،,\\s]\\s*(?:according|(?<=[،,])\\s*new)(?=\\s)``
-    would find, in two passes that skip ordinary text fast (that regex stops at every space).
+    would find, from the tokens (that regex stops at every space).
     """
-    ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+    text, words, starts, ends, n = doc.text, doc.words, doc.starts, doc.ends, doc.n
+    found = sentence_ends(text) if sentences is None else sentences
     extra: list[int] = []
     swallowed: set[int] = set()  # line breaks inside a separator run belong to its end
-    for m in _CLAUSE_WORD.finditer(text):
-        word_start = k = m.start()
+    for i in compress(range(n), map(_CLAUSE_TOKENS.__contains__, words)):
+        word, end = words[i], ends[i]
+        if word == "على":  # على حد
+            if i + 1 == n or words[i + 1] != "حد" or starts[i + 1] != end + 1 or text[end] != " ":
+                continue
+            end = ends[i + 1]
+        if end == len(text) or not text[end].isspace():
+            continue
+        word_start = k = starts[i]
         while k > 0 and text[k - 1].isspace():
             k -= 1
         comma = k > 0 and text[k - 1] in "،,"
         first = k - 1 if comma else k
         if not comma:
-            if _NEW_CLAUSE.fullmatch(m.group()):
+            if word in _NEW_CLAUSE_TOKENS:
                 continue
             while first < word_start and text[first] == "\n":
                 first += 1  # a leading line break ends the clause on its own
             if first == word_start:
-                continue  # no separator: part of a longer word (وبحسب) or right after a line break
+                continue  # no separator: right after a line break, or after another character
         extra.append(first)
         swallowed.update(i for i in range(first + 1, word_start) if text[i] == "\n")
     if not extra:
-        return ends
+        return found
     if swallowed:
-        ends = [e for e in ends if e not in swallowed]
-    return sorted(ends + extra)
+        found = [e for e in found if e not in swallowed]
+    return sorted(found + extra)
 
 
 class QuoteFinder:
@@ -92,6 +107,7 @@ class QuoteFinder:
         self.history: list[tuple[int, Speaker]] = []  # (cue token, explicit speaker)
         self._sentence_starts: list[int] | None = None
         self._ends: dict[bool, list[int]] = {}  # clause/sentence ends outside quotations
+        self._sentences: list[int] | None = None  # sentence_ends() of the text
         self._text_end = len(text.rstrip())
 
     def _cue_breaks(self) -> set[int]:
@@ -136,7 +152,9 @@ class QuoteFinder:
         """First clause end (``clause``) or sentence end at or after ``pos`` outside quotations."""
         ends = self._ends.get(clause)
         if ends is None:
-            found = clause_ends(self.doc.text) if clause else [m.start() for m in _SENTENCE_END.finditer(self.doc.text)]
+            if self._sentences is None:
+                self._sentences = sentence_ends(self.doc.text)
+            found = clause_ends(self.doc, self._sentences) if clause else self._sentences
             ends = self._ends[clause] = self._outside_quotes(found)
         k = bisect_left(ends, pos)
         return ends[k] if k < len(ends) else self._text_end
