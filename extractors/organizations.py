@@ -15,7 +15,10 @@ from khabar.records import Entity
 from khabar.text import WORD_CHARS
 
 # A whole token of 2-6 capital Latin letters (tokens are runs of word characters and marks).
-_ACRONYM = re.compile(rf"(?<![{WORD_CHARS}])[A-Z]{{2,6}}(?![{WORD_CHARS}])")
+# An acronym is a whole token of 2-6 capitals; candidates are found by a fast scan (a leading
+# character class), then their neighbours are checked.
+_CAPITALS = re.compile(r"[A-Z][A-Z]{1,5}")
+_WORD_CHAR = re.compile(f"[{WORD_CHARS}]")
 MAX_NAME = 3
 
 
@@ -120,8 +123,12 @@ def organizations(ctx: Context) -> Iterator[Entity]:
             yield ctx.mention("ORG", m.first, end, "rule:trigger+name", start=m.start)
         else:
             yield ctx.mention("ORG", first, end, "rule:trigger+name")
-    for found in _ACRONYM.finditer(doc.text):
-        i = doc.first_token_from(found.start())
+    text = doc.text
+    for found in _CAPITALS.finditer(text):
+        s, e = found.span()
+        if (s and _WORD_CHAR.match(text, s - 1)) or _WORD_CHAR.match(text, e):
+            continue
+        i = doc.first_token_from(s)
         if not ctx.by_first.get(i):
             word = found.group()
             yield Entity("ORG", doc.starts[i], doc.ends[i], word, word, "rule:acronym", i, i)

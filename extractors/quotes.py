@@ -38,7 +38,8 @@ _CLAUSE_TOKENS = frozenset(_ACCORDING_TO.split("|")) | _NEW_CLAUSE_TOKENS | {"ع
 _PARTICIPLE = re.compile(r"\w{4,}ا")  # مضيفا، لافتا، قائلا: a participle cue ends the clause before it
 _WORD = re.compile(r"\w+")
 _OPENING_MARKS = '«“"„'
-_SENTENCE_END = re.compile(r"[.!?؟](?=[\s\"'»”)]|$)|\n")
+# [.!?؟](?=[\s"'»”)]|$)|\n, written to start with one character class (a faster scan)
+_SENTENCE_END = re.compile(r"[.!?؟\n](?:(?<=\n)|(?=[\s\"'»”)]|$))")
 _ACCORDING = re.compile(rf"[،,]?\s*(?:{_ACCORDING_TO})\s")
 _SENTENCE_GAP = re.compile(r"[.!?؟\n]")
 

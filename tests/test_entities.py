@@ -123,3 +123,32 @@ def test_every_entity_has_exact_offsets(pipeline):
     for r in pipeline.extract(text):
         if r["type"] == "entity":
             assert text[r["start"] : r["end"]] == r["text"]
+
+
+def test_latin_acronyms_are_organizations_only_as_whole_tokens(pipeline):
+    text = "وقالت الشرطة إن عناصر PKK وBBC والـFBI وABCDEFG وAB1 وX شاركوا، بحسب NATO."
+    found = {(r["text"], r["source"]) for r in pipeline.extract(text) if r.get("label") == "ORG"}
+    assert ("PKK", "rule:acronym") in found
+    texts = {t for t, _ in found}
+    assert not texts & {"ABCDEFG", "ABCDEF", "AB1", "AB", "X", "FBI"}
+
+
+def test_acronym_candidates_equal_the_lookaround_regex():
+    """The fast scan plus neighbour checks finds what the single look-around regex finds."""
+    import random
+    import re
+
+    from khabar.extractors import organizations as orgs
+    from khabar.text import WORD_CHARS
+
+    slow = re.compile(rf"(?<![{WORD_CHARS}])[A-Z]{{2,6}}(?![{WORD_CHARS}])")
+    rng = random.Random(3)
+    pieces = list("ABCDEFGHxy19 ،ـ\u064b-") + ["و", "ال", "  "]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 16)))
+        fast = [
+            m.span()
+            for m in orgs._CAPITALS.finditer(text)
+            if not (m.start() and orgs._WORD_CHAR.match(text, m.start() - 1)) and not orgs._WORD_CHAR.match(text, m.end())
+        ]
+        assert fast == [m.span() for m in slow.finditer(text)], repr(text)
