@@ -5,7 +5,8 @@
  * that code when this module is not built or KHABAR_PURE_PYTHON is set.
  *
  *   tokenize(text) -> (words, starts, ends, joins)
- *   lookup(words, cache) -> records, or None when a word is not in the cache
+ *   lookup(words, cache) -> (records with None where a word is not cached, distinct missing words)
+ *   fill(records, words, new) -> None; records[i] = new[words[i]] where records[i] is None
  *   columns(records) -> (norms, splits, phrase_starts)
  *   scan(phrase_starts, norms, joins, starts, ends, words, phrases, prefixes, match_type,
  *        gazetteer) -> list of match_type(first, last, start, end, key, slot, stripped, gazetteer)
@@ -98,6 +99,8 @@ fail:
     return NULL;
 }
 
+/* (records, missing): the cached record of each word, None where there is none, and the
+ * distinct missing words in order of first appearance. */
 static PyObject *
 lookup(PyObject *self, PyObject *args)
 {
@@ -105,21 +108,60 @@ lookup(PyObject *self, PyObject *args)
     if (!PyArg_ParseTuple(args, "O!O!", &PyList_Type, &words, &PyDict_Type, &cache))
         return NULL;
     Py_ssize_t n = PyList_GET_SIZE(words);
-    PyObject *out = PyList_New(n);
-    if (out == NULL)
-        return NULL;
+    PyObject *out = PyList_New(n), *missing = PyList_New(0), *seen = NULL;
+    if (out == NULL || missing == NULL)
+        goto fail;
     for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *rec = PyDict_GetItemWithError(cache, PyList_GET_ITEM(words, i));
+        PyObject *word = PyList_GET_ITEM(words, i);
+        PyObject *rec = PyDict_GetItemWithError(cache, word);
         if (rec == NULL) {
-            Py_DECREF(out);
             if (PyErr_Occurred())
-                return NULL;
-            Py_RETURN_NONE;
+                goto fail;
+            if (seen == NULL && (seen = PySet_New(NULL)) == NULL)
+                goto fail;
+            int known = PySet_Contains(seen, word);
+            if (known < 0 || (!known && (PySet_Add(seen, word) < 0 || PyList_Append(missing, word) < 0)))
+                goto fail;
+            rec = Py_None;
         }
         Py_INCREF(rec);
         PyList_SET_ITEM(out, i, rec);
     }
-    return out;
+    Py_XDECREF(seen);
+    return Py_BuildValue("(NN)", out, missing);
+fail:
+    Py_XDECREF(out);
+    Py_XDECREF(missing);
+    Py_XDECREF(seen);
+    return NULL;
+}
+
+/* fill(records, words, new): records[i] = new[words[i]] where records[i] is None. */
+static PyObject *
+fill(PyObject *self, PyObject *args)
+{
+    PyObject *records, *words, *new;
+    if (!PyArg_ParseTuple(args, "O!O!O!", &PyList_Type, &records, &PyList_Type, &words, &PyDict_Type,
+                          &new))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(records);
+    if (PyList_GET_SIZE(words) != n) {
+        PyErr_SetString(PyExc_ValueError, "fill(): records and words differ in length");
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (PyList_GET_ITEM(records, i) != Py_None)
+            continue;
+        PyObject *rec = PyDict_GetItemWithError(new, PyList_GET_ITEM(words, i));
+        if (rec == NULL) {
+            if (!PyErr_Occurred())
+                PyErr_SetObject(PyExc_KeyError, PyList_GET_ITEM(words, i));
+            return NULL;
+        }
+        Py_INCREF(rec);
+        PyList_SetItem(records, i, rec); /* drops the None */
+    }
+    Py_RETURN_NONE;
 }
 
 static PyObject *
@@ -224,8 +266,9 @@ scan(PyObject *self, PyObject *args)
     PyObject *out = PyList_New(0);
     if (out == NULL)
         return NULL;
+    PyObject *readings = NULL;
     for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *readings = PyList_GET_ITEM(found, i);
+        readings = PyList_GET_ITEM(found, i);
         if (!PyTuple_Check(readings)) {
             PyErr_SetString(PyExc_TypeError, "scan(): phrase starts must be tuples");
             goto fail;
@@ -308,7 +351,8 @@ fail:
 
 static PyMethodDef methods[] = {
     {"tokenize", tokenize, METH_O, "(words, starts, ends, joins) of a text."},
-    {"lookup", lookup, METH_VARARGS, "Cached records of the words, or None if one is missing."},
+    {"lookup", lookup, METH_VARARGS, "(records, missing words) of words in a cache."},
+    {"fill", fill, METH_VARARGS, "Fill the missing records from a dict of new ones."},
     {"columns", columns, METH_O, "(norms, splits, phrase starts) of word records."},
     {"scan", scan, METH_VARARGS, "Lexicon matches of a tokenised document."},
     {NULL, NULL, 0, NULL},
@@ -322,5 +366,11 @@ static struct PyModuleDef module = {
 PyMODINIT_FUNC
 PyInit__native(void)
 {
-    return PyModule_Create(&module);
+    PyObject *m = PyModule_Create(&module);
+    /* document.py uses this module only when API is the version it was written for */
+    if (m != NULL && PyModule_AddIntConstant(m, "API", 2) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
 }

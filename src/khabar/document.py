@@ -27,26 +27,39 @@ MAX_CACHED_FORMS = 300_000  # distinct surface words kept between documents (bou
 _SPLIT_RE = re.compile(f"({textmod.WORD_RE.pattern})")
 
 # The same per-token loops in C (khabar/_native.c), when built; KHABAR_PURE_PYTHON=1 turns them off.
+NATIVE_API = 2  # the _native.API this code calls (a stale build of an older _native.c is not used)
 _native = None
 if not os.environ.get("KHABAR_PURE_PYTHON"):
     try:
         from khabar import _native
     except ImportError:  # installed without a C compiler: the pure-Python code below
         _native = None
+    if getattr(_native, "API", None) != NATIVE_API:
+        _native = None
 
 
 def _word_records(words: list[str], gazetteer) -> list[tuple]:
     """The cached record of every word, computing those not seen before (the result never
     depends on the shared cache staying intact, so threads may share a gazetteer)."""
-    cache = gazetteer.word_cache if gazetteer is not None else _PLAIN_WORDS
-    if len(cache) >= MAX_CACHED_FORMS:
-        cache.clear()
+    cache = _cache_of(gazetteer)
     try:
         return list(map(cache.__getitem__, words))  # the common case: every word seen before
     except KeyError:
         pass
     records = list(map(cache.get, words))
-    missing = list(set(compress(words, map(not_, records))))
+    new = _new_records(list(set(compress(words, map(not_, records)))), gazetteer)
+    return [found if found is not None else new[word] for found, word in zip(records, words, strict=True)]
+
+
+def _cache_of(gazetteer) -> dict[str, tuple]:
+    cache = gazetteer.word_cache if gazetteer is not None else _PLAIN_WORDS
+    if len(cache) >= MAX_CACHED_FORMS:
+        cache.clear()
+    return cache
+
+
+def _new_records(missing: list[str], gazetteer) -> dict[str, tuple]:
+    """Records of words not in the cache (distinct), added to the cache and returned."""
     # One translate call for all new words (tokens hold no spaces, so the join is reversible).
     table = textmod.norm_table()
     norms = " ".join(missing).translate(table).split(" ")
@@ -63,8 +76,8 @@ def _word_records(words: list[str], gazetteer) -> list[tuple]:
             splits = ((0, norm),)
             starts = ((0, norm, first_len[norm], phrases.get(norm)),) if norm in first_len else ()
         new[surface] = (norm, splits, starts)
-    cache.update(new)
-    return [found if found is not None else new[word] for found, word in zip(records, words, strict=True)]
+    _cache_of(gazetteer).update(new)
+    return new
 
 
 def _joining(gap: str) -> bool:
@@ -105,9 +118,9 @@ class Document:
         self.gazetteer = gazetteer
         if _native is not None:
             self.words, self.starts, self.ends, self.joins = _native.tokenize(text)
-            records = _native.lookup(self.words, gazetteer.word_cache if gazetteer is not None else _PLAIN_WORDS)
-            if records is None:
-                records = _word_records(self.words, gazetteer)
+            records, missing = _native.lookup(self.words, _cache_of(gazetteer))
+            if missing:
+                _native.fill(records, self.words, _new_records(missing, gazetteer))
             self.norms, self.splits, self._phrase_starts = _native.columns(records)
         else:
             self._tokenize(text, gazetteer)
