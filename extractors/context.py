@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-from itertools import groupby
-from operator import attrgetter
 
 from khabar.document import Document, Match
 from khabar.gazetteer import Gazetteer
@@ -88,7 +86,6 @@ MIN_GIVEN_COUNT = 3  # given names rarer than this (in the source list) never st
 NAME_LINKS = normalized_words("بن ابن بنت أبو أبي عبد آل ولد دي دو فان فون")
 
 
-_FIRST = attrgetter("first")
 _NAME_LABELS = frozenset({"GIVEN", "SURNAME", "PER"})
 # A word with one of these labels is no name part unless it is also a PER entry, and a given name
 # that is also one of them (جبل، وادي: place triggers) does not start a name alone.
@@ -101,11 +98,9 @@ class Context:
     def __init__(self, doc: Document, gazetteer: Gazetteer) -> None:
         self.doc = doc
         self.gaz = gazetteer
-        self.matches = doc.scan(gazetteer)
+        # by_first: first token -> its matches; by_span: (first, last) -> the first such match
+        self.matches, self.by_first, self.by_span = doc.scan_indexed(gazetteer)
         self.writes_alef_maksura = "ى" in doc.text
-        # scan() yields matches grouped by first token; the first match of a span wins.
-        self.by_first: dict[int, list[Match]] = {i: list(ms) for i, ms in groupby(self.matches, _FIRST)}
-        self.by_span: dict[tuple[int, int], Match] = {(m.first, m.last): m for m in reversed(self.matches)}
 
     def mention(self, label: str, first: int, last: int, source: str, start: int | None = None) -> Entity:
         """A rule's mention of tokens first..last (from ``start`` when proclitics are left out);

@@ -123,12 +123,16 @@ def organizations(ctx: Context) -> Iterator[Entity]:
             yield ctx.mention("ORG", m.first, end, "rule:trigger+name", start=m.start)
         else:
             yield ctx.mention("ORG", first, end, "rule:trigger+name")
-    text = doc.text
-    for found in _CAPITALS.finditer(text):
-        s, e = found.span()
-        if (s and _WORD_CHAR.match(text, s - 1)) or _WORD_CHAR.match(text, e):
-            continue
+    for s, e in acronym_spans(doc.text):
         i = doc.first_token_from(s)
         if not ctx.by_first.get(i):
-            word = found.group()
+            word = doc.text[s:e]
             yield Entity("ORG", doc.starts[i], doc.ends[i], word, word, "rule:acronym", i, i)
+
+
+def acronym_spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every whole token of 2-6 Latin capitals (PKK, NATO)."""
+    for found in _CAPITALS.finditer(text):
+        s, e = found.span()
+        if not (s and _WORD_CHAR.match(text, s - 1)) and not _WORD_CHAR.match(text, e):
+            yield s, e

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from itertools import compress
 from dataclasses import replace
+from itertools import compress
 
 from khabar.document import Document, Match
 from khabar.extractors.context import COMPLEMENTIZERS, Context

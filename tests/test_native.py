@@ -11,6 +11,7 @@ import pytest
 
 from khabar import document
 from khabar.document import Document
+from khabar.extractors.context import Context
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 native = document._native
@@ -36,8 +37,16 @@ def _columns(doc: Document) -> tuple:
     return doc.words, doc.starts, doc.ends, doc.joins, doc.norms, doc.splits, doc._phrase_starts
 
 
-def _matches(doc: Document, gazetteer) -> list[tuple]:
-    return [(m.first, m.last, m.start, m.end, m.key, m.labels, m.stripped) for m in doc.scan(gazetteer)]
+def _matches(doc: Document, gazetteer) -> tuple[list, dict, dict]:
+    """The scan, and Context's two indexes of it, as plain values."""
+    ctx = Context(doc, gazetteer)
+
+    def view(m):
+        return (m.first, m.last, m.start, m.end, m.key, m.labels, m.stripped)
+
+    by_first = {i: [view(m) for m in ms] for i, ms in ctx.by_first.items()}
+    by_span = {span: view(m) for span, m in ctx.by_span.items()}
+    return [view(m) for m in ctx.matches], by_first, by_span
 
 
 def _both(text: str, gazetteer, monkeypatch) -> tuple[tuple, tuple]:
@@ -93,7 +102,7 @@ def test_same_matches_on_random_lexicon_phrases(pipeline, monkeypatch) -> None:
     for _ in range(300):
         fast, slow = _both(_lexicon_text(rng, rng.sample(multi, 8)), gaz, monkeypatch)
         assert fast == slow
-        found += sum(1 for m in fast[1] if m[1] > m[0])
+        found += sum(1 for m in fast[1][0] if m[1] > m[0])
     assert found > 100  # the texts did exercise multi-word phrases
 
 

@@ -9,7 +9,9 @@
  *   fill(records, words, new) -> None; records[i] = new[words[i]] where records[i] is None
  *   columns(records) -> (norms, splits, phrase_starts)
  *   scan(phrase_starts, norms, joins, starts, ends, words, phrases, prefixes, match_type,
- *        gazetteer) -> list of match_type(first, last, start, end, key, slot, stripped, gazetteer)
+ *        gazetteer) -> (matches, by_first, by_span): the list of
+ *        match_type(first, last, start, end, key, slot, stripped, gazetteer) in scan order, first
+ *        token -> its matches, (first, last) -> the first match of that span
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -230,21 +232,29 @@ join_key(PyObject *a, PyObject *b)
     return out;
 }
 
+/* Appends match_type(first, last, start, end, key, slot, stripped, gazetteer) to out and to
+ * group (the list of matches at token `first`), and makes it by_span[(first, last)] unless that
+ * span already has a match. */
 static int
-add_match(PyObject *out, PyObject *match_type, Py_ssize_t first, Py_ssize_t last, Py_ssize_t start,
-          PyObject *end, PyObject *key, PyObject *slot, PyObject *stripped, PyObject *gazetteer)
+add_match(PyObject *out, PyObject *group, PyObject *by_span, PyObject *match_type, PyObject *first,
+          Py_ssize_t last, Py_ssize_t start, PyObject *end, PyObject *key, PyObject *slot,
+          PyObject *stripped, PyObject *gazetteer)
 {
-    PyObject *f = PyLong_FromSsize_t(first), *l = PyLong_FromSsize_t(last),
-             *s = PyLong_FromSsize_t(start);
-    PyObject *m = NULL;
-    if (f && l && s) {
-        PyObject *argv[8] = {f, l, s, end, key, slot, stripped, gazetteer};
+    PyObject *l = PyLong_FromSsize_t(last), *s = PyLong_FromSsize_t(start);
+    PyObject *m = NULL, *span = NULL;
+    int rc = -1;
+    if (l && s) {
+        PyObject *argv[8] = {first, l, s, end, key, slot, stripped, gazetteer};
         m = PyObject_Vectorcall(match_type, argv, 8, NULL);
     }
-    Py_XDECREF(f);
+    if (m != NULL && (span = PyTuple_Pack(2, first, l)) != NULL && PyList_Append(out, m) == 0 &&
+        PyList_Append(group, m) == 0 && PyDict_SetDefault(by_span, span, m) != NULL)
+        rc = 0;
     Py_XDECREF(l);
     Py_XDECREF(s);
-    return append_steal(out, m);
+    Py_XDECREF(m);
+    Py_XDECREF(span);
+    return rc;
 }
 
 static PyObject *
@@ -263,10 +273,10 @@ scan(PyObject *self, PyObject *args)
         PyErr_SetString(PyExc_ValueError, "scan(): token lists of different lengths");
         return NULL;
     }
-    PyObject *out = PyList_New(0);
-    if (out == NULL)
-        return NULL;
-    PyObject *readings = NULL;
+    PyObject *out = PyList_New(0), *by_first = PyDict_New(), *by_span = PyDict_New();
+    PyObject *readings = NULL, *first = NULL, *group = NULL;
+    if (out == NULL || by_first == NULL || by_span == NULL)
+        goto fail;
     for (Py_ssize_t i = 0; i < n; i++) {
         readings = PyList_GET_ITEM(found, i);
         if (!PyTuple_Check(readings)) {
@@ -277,6 +287,10 @@ scan(PyObject *self, PyObject *args)
         if (nr == 0)
             continue;
         Py_INCREF(readings); /* its items are used across calls into Python (Match.__init__) */
+        first = PyLong_FromSsize_t(i);
+        group = PyList_New(0);
+        if (first == NULL || group == NULL)
+            goto fail_readings;
         for (Py_ssize_t r = 0; r < nr; r++) {
             PyObject *reading = PyTuple_GET_ITEM(readings, r);
             if (!PyTuple_Check(reading) || PyTuple_GET_SIZE(reading) != 4) {
@@ -297,8 +311,8 @@ scan(PyObject *self, PyObject *args)
             int truthy = PyObject_IsTrue(slot);
             if (truthy < 0)
                 goto fail_readings;
-            if (truthy && add_match(out, match_type, i, i, start, PyList_GET_ITEM(ends, i), stem,
-                                    slot, stripped, gazetteer) < 0)
+            if (truthy && add_match(out, group, by_span, match_type, first, i, start,
+                                    PyList_GET_ITEM(ends, i), stem, slot, stripped, gazetteer) < 0)
                 goto fail_readings;
             if (max_len == 1 || PyList_GET_ITEM(joins, i) != Py_True || i + 1 >= n)
                 continue;
@@ -314,9 +328,10 @@ scan(PyObject *self, PyObject *args)
                 }
                 if (got != NULL) {
                     truthy = PyObject_IsTrue(got);
-                    if (truthy < 0 || (truthy && add_match(out, match_type, i, j, start,
-                                                           PyList_GET_ITEM(ends, j), key, got,
-                                                           stripped, gazetteer) < 0)) {
+                    if (truthy < 0 ||
+                        (truthy && add_match(out, group, by_span, match_type, first, j, start,
+                                             PyList_GET_ITEM(ends, j), key, got, stripped,
+                                             gazetteer) < 0)) {
                         Py_DECREF(key);
                         goto fail_readings;
                     }
@@ -339,13 +354,21 @@ scan(PyObject *self, PyObject *args)
             }
             Py_DECREF(key);
         }
+        if (PyList_GET_SIZE(group) > 0 && PyDict_SetItem(by_first, first, group) < 0)
+            goto fail_readings;
+        Py_CLEAR(first);
+        Py_CLEAR(group);
         Py_DECREF(readings);
     }
-    return out;
+    return Py_BuildValue("(NNN)", out, by_first, by_span);
 fail_readings:
     Py_DECREF(readings);
+    Py_XDECREF(first);
+    Py_XDECREF(group);
 fail:
-    Py_DECREF(out);
+    Py_XDECREF(out);
+    Py_XDECREF(by_first);
+    Py_XDECREF(by_span);
     return NULL;
 }
 
@@ -354,7 +377,7 @@ static PyMethodDef methods[] = {
     {"lookup", lookup, METH_VARARGS, "(records, missing words) of words in a cache."},
     {"fill", fill, METH_VARARGS, "Fill the missing records from a dict of new ones."},
     {"columns", columns, METH_O, "(norms, splits, phrase starts) of word records."},
-    {"scan", scan, METH_VARARGS, "Lexicon matches of a tokenised document."},
+    {"scan", scan, METH_VARARGS, "Lexicon matches of a tokenised document, and two indexes."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -368,7 +391,7 @@ PyInit__native(void)
 {
     PyObject *m = PyModule_Create(&module);
     /* document.py uses this module only when API is the version it was written for */
-    if (m != NULL && PyModule_AddIntConstant(m, "API", 2) < 0) {
+    if (m != NULL && PyModule_AddIntConstant(m, "API", 4) < 0) {
         Py_DECREF(m);
         return NULL;
     }

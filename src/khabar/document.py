@@ -9,8 +9,8 @@ import os
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from itertools import accumulate, compress
-from operator import itemgetter, not_
+from itertools import accumulate, compress, groupby
+from operator import attrgetter, itemgetter, not_
 
 from khabar import text as textmod
 
@@ -22,12 +22,13 @@ _GAP_RE = re.compile(r"[ \t\u00a0\u200c-\u200f\-‐–]*")
 # on its gazetteer (phrase starts depend on it); words of documents made without one go here.
 _PLAIN_WORDS: dict[str, tuple] = {}
 _NORM, _READINGS, _STARTS = itemgetter(0), itemgetter(1), itemgetter(2)
+_FIRST = attrgetter("first")
 _JOINS: dict[str, bool] = {}  # text between two tokens -> same phrase?
 MAX_CACHED_FORMS = 300_000  # distinct surface words kept between documents (bounded memory)
 _SPLIT_RE = re.compile(f"({textmod.WORD_RE.pattern})")
 
 # The same per-token loops in C (khabar/_native.c), when built; KHABAR_PURE_PYTHON=1 turns them off.
-NATIVE_API = 2  # the _native.API this code calls (a stale build of an older _native.c is not used)
+NATIVE_API = 4  # the _native.API this code calls (a stale build of an older _native.c is not used)
 _native = None
 if not os.environ.get("KHABAR_PURE_PYTHON"):
     try:
@@ -176,6 +177,12 @@ class Document:
 
     def scan(self, gazetteer) -> list[Match]:
         """Every lexicon phrase in the text (all lengths, every clitic reading)."""
+        return self.scan_indexed(gazetteer)[0]
+
+    def scan_indexed(self, gazetteer) -> tuple[list[Match], dict[int, list[Match]], dict[tuple[int, int], Match]]:
+        """(matches, by_first, by_span): every lexicon phrase in the text (all lengths, every
+        clitic reading) in text order; first token -> its matches; (first, last) -> the first
+        match with that span."""
         phrases = gazetteer.phrases
         norms = self.norms
         out: list[Match] = []
@@ -207,4 +214,6 @@ class Document:
                         break  # no longer phrase goes on this way
                     j += 1
                     key = f"{key} {norms[j]}"
-        return out
+        by_first = {i: list(ms) for i, ms in groupby(out, _FIRST)}  # out is grouped by first token
+        by_span = {(m.first, m.last): m for m in reversed(out)}
+        return out, by_first, by_span
