@@ -92,15 +92,23 @@ _NAME_LABELS = frozenset({"GIVEN", "SURNAME", "PER"})
 NOT_NAME_LABELS = frozenset({"TITLE", "CUE", "DESC", "DEMONYM", "ORG_TRIGGER", "LOC_TRIGGER", "LOC", "ORG"})
 
 
+_NONE: list[Match] = []  # (never appended to)
+
+
 class Context:
     """Per-document index of lexicon matches by first token, with word-class tests."""
 
     def __init__(self, doc: Document, gazetteer: Gazetteer) -> None:
         self.doc = doc
         self.gaz = gazetteer
-        # by_first: first token -> its matches; by_span: (first, last) -> the first such match
-        self.matches, self.by_first, self.by_span = doc.scan_indexed(gazetteer)
+        # by_first: first token -> its matches; by_span: (first, last) -> the first such match;
+        # by_label: label -> the matches carrying it (all in text order)
+        self.matches, self.by_first, self.by_span, self.by_label = doc.scan_indexed(gazetteer)
         self.writes_alef_maksura = "ى" in doc.text
+
+    def labelled(self, label: str) -> list[Match]:
+        """The matches carrying ``label``, in text order."""
+        return self.by_label.get(label, _NONE)
 
     def mention(self, label: str, first: int, last: int, source: str, start: int | None = None) -> Entity:
         """A rule's mention of tokens first..last (from ``start`` when proclitics are left out);

@@ -84,20 +84,19 @@ def _trigger_in_name(ctx: Context, i: int) -> bool:
 def organizations(ctx: Context) -> Iterator[Entity]:
     """ORG mentions from the lexicon, from trigger + noun phrase, and from Latin acronyms."""
     doc = ctx.doc
-    for m in ctx.matches:
-        if "ORG" in m.labels:
-            info = m.info("ORG")
-            if info.attr("ambiguous") == "1":
-                continue
-            first, last = ctx.core(m, "ORG", "ORG_TRIGGER")
-            if first > m.first and _trigger_in_name(ctx, m.first):
-                first = m.first  # حزب الله: the party's trigger belongs to its name
-            start = m.start if first == m.first else doc.starts[first]
-            yield Entity(
-                "ORG", start, doc.ends[last], doc.text[start : doc.ends[last]], info.name, info.source, first, last
-            )
-    for m in ctx.matches:
-        if "ORG_TRIGGER" not in m.labels or m.last + 1 >= doc.n:
+    for m in ctx.labelled("ORG"):
+        info = m.info("ORG")
+        if info.attr("ambiguous") == "1":
+            continue
+        first, last = ctx.core(m, "ORG", "ORG_TRIGGER")
+        if first > m.first and _trigger_in_name(ctx, m.first):
+            first = m.first  # حزب الله: the party's trigger belongs to its name
+        start = m.start if first == m.first else doc.starts[first]
+        yield Entity(
+            "ORG", start, doc.ends[last], doc.text[start : doc.ends[last]], info.name, info.source, first, last
+        )
+    for m in ctx.labelled("ORG_TRIGGER"):
+        if m.last + 1 >= doc.n:
             continue
         first = m.last + 1
         definite = m.key.startswith("ال")  # الحزب، فالفريق، للمجلس

@@ -160,8 +160,8 @@ def title_phrase(ctx: Context, m, last: int) -> str:
 def titled_persons(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
     """(person, title key, normalised title phrase) for every title (and its modifiers) followed by a name."""
     doc = ctx.doc
-    for m in ctx.matches:
-        if "TITLE" not in m.labels or m.last + 1 >= doc.n or not doc.joined(m.last):
+    for m in ctx.labelled("TITLE"):
+        if m.last + 1 >= doc.n or not doc.joined(m.last):
             continue
         if ctx.longest(m.first, "TITLE") is not m:
             continue  # المتحدثة باسم, not المتحدثة + the name باسم
@@ -180,8 +180,8 @@ def titled_persons(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
 def appositions(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
     """A name followed by a comma and a title: هيذر نويرت، المتحدثة باسم الخارجية."""
     doc = ctx.doc
-    for m in ctx.matches:
-        if "TITLE" not in m.labels or m.first < 2 or not _COMMA.search(doc.gap(m.first - 1)):
+    for m in ctx.labelled("TITLE"):
+        if m.first < 2 or not _COMMA.search(doc.gap(m.first - 1)):
             continue
         last = m.first - 1
         first = last
@@ -200,8 +200,8 @@ def demonym_persons(ctx: Context) -> Iterator[Entity]:
     داهمت): it opens the clause, carries a proclitic, follows a function word or speech verb, or
     a known given name follows it."""
     doc = ctx.doc
-    for m in ctx.matches:
-        if "DEMONYM" not in m.labels or m.first != m.last or not m.key.startswith("ال"):
+    for m in ctx.labelled("DEMONYM"):
+        if m.first != m.last or not m.key.startswith("ال"):
             continue
         if not m.key.endswith(("ي", "يه")) or "LOC" in m.labels:
             continue  # a plural (الروس، الإيرانيون) or a country's name too (السعودية)
@@ -226,9 +226,9 @@ def persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) -
     """PER mentions from the lexicon and from the title, cue and given-name rules
     (``titled``: the output of :func:`titled_persons`, when the caller already has it)."""
     doc = ctx.doc
-    for m in ctx.matches:
-        if "PER" in m.labels and m.info("PER").attr("ambiguous") != "1":
-            info = m.info("PER")
+    for m in ctx.labelled("PER"):
+        info = m.info("PER")
+        if info.attr("ambiguous") != "1":
             yield Entity("PER", m.start, m.end, doc.text[m.start : m.end], info.name, info.source, m.first, m.last)
     for person, _, _ in titled if titled is not None else titled_persons(ctx):
         yield person

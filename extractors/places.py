@@ -42,9 +42,7 @@ def _after_trigger(ctx: Context, i: int) -> bool:
 def places(ctx: Context) -> Iterator[Entity]:
     """LOC mentions: lexicon matches (ambiguous ones only after a trigger), trigger + name."""
     doc = ctx.doc
-    for m in ctx.matches:
-        if "LOC" not in m.labels:
-            continue
+    for m in ctx.labelled("LOC"):
         info = m.info("LOC")
         club = _club(ctx, m, info)
         if not club and _ambiguous(ctx, m) and not _after_trigger(ctx, m.first):
@@ -59,8 +57,8 @@ def places(ctx: Context) -> Iterator[Entity]:
         yield Entity(
             "LOC", start, doc.ends[last], doc.text[start : doc.ends[last]], info.name, info.source, first, last
         )
-    for m in ctx.matches:
-        if "LOC_TRIGGER" not in m.labels or m.last + 1 >= doc.n or not doc.joined(m.last):
+    for m in ctx.labelled("LOC_TRIGGER"):
+        if m.last + 1 >= doc.n or not doc.joined(m.last):
             continue
         i = m.last + 1
         if ctx.by_first.get(i) or not ctx.name_like(i, first=True):

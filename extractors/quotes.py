@@ -114,9 +114,10 @@ class QuoteFinder:
     def _cue_breaks(self) -> set[int]:
         """Clause ends before a following cue: "…، مضيفاً أن", "… لافتا إلى", "…، قال"."""
         doc, out = self.doc, set()
-        cue_tokens = {m.last for m in self.ctx.matches if "CUE" in m.labels}
-        for m in self.ctx.matches:
-            if "CUE" not in m.labels or m.first == 0:
+        cues = self.ctx.labelled("CUE")
+        cue_tokens = {m.last for m in cues}
+        for m in cues:
+            if m.first == 0:
                 continue
             if m.first - 1 in cue_tokens and doc.joined(m.first - 1):
                 continue  # وتابع قائلا: one cue phrase
@@ -373,8 +374,8 @@ def cue_phrases(ctx: Context) -> list[Match]:
     phrase (وتابع قائلا، تابع بالقول) that keeps the first cue's lemma and agreement."""
     doc = ctx.doc
     longest: dict[int, Match] = {}
-    for m in ctx.matches:
-        if "CUE" in m.labels and (m.first not in longest or m.last > longest[m.first].last):
+    for m in ctx.labelled("CUE"):
+        if m.first not in longest or m.last > longest[m.first].last:
             longest[m.first] = m
     phrases: list[Match] = []
     for first in sorted(longest):

@@ -37,8 +37,8 @@ def _columns(doc: Document) -> tuple:
     return doc.words, doc.starts, doc.ends, doc.joins, doc.norms, doc.splits, doc._phrase_starts
 
 
-def _matches(doc: Document, gazetteer) -> tuple[list, dict, dict]:
-    """The scan, and Context's two indexes of it, as plain values."""
+def _matches(doc: Document, gazetteer) -> tuple[list, dict, dict, dict]:
+    """The scan, and Context's three indexes of it, as plain values."""
     ctx = Context(doc, gazetteer)
 
     def view(m):
@@ -46,7 +46,8 @@ def _matches(doc: Document, gazetteer) -> tuple[list, dict, dict]:
 
     by_first = {i: [view(m) for m in ms] for i, ms in ctx.by_first.items()}
     by_span = {span: view(m) for span, m in ctx.by_span.items()}
-    return [view(m) for m in ctx.matches], by_first, by_span
+    by_label = {label: [view(m) for m in ms] for label, ms in ctx.by_label.items()}
+    return [view(m) for m in ctx.matches], by_first, by_span, by_label
 
 
 def _both(text: str, gazetteer, monkeypatch) -> tuple[tuple, tuple]:

@@ -9,9 +9,10 @@
  *   fill(records, words, new) -> None; records[i] = new[words[i]] where records[i] is None
  *   columns(records) -> (norms, splits, phrase_starts)
  *   scan(phrase_starts, norms, joins, starts, ends, words, phrases, prefixes, match_type,
- *        gazetteer) -> (matches, by_first, by_span): the list of
+ *        gazetteer) -> (matches, by_first, by_span, by_label): the list of
  *        match_type(first, last, start, end, key, slot, stripped, gazetteer) in scan order, first
- *        token -> its matches, (first, last) -> the first match of that span
+ *        token -> its matches, (first, last) -> the first match of that span, label -> matches
+ *        carrying it (in scan order)
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -232,13 +233,40 @@ join_key(PyObject *a, PyObject *b)
     return out;
 }
 
-/* Appends match_type(first, last, start, end, key, slot, stripped, gazetteer) to out and to
- * group (the list of matches at token `first`), and makes it by_span[(first, last)] unless that
- * span already has a match. */
+/* by_label[label].append(m) for every label (key) of the slot dict. */
 static int
-add_match(PyObject *out, PyObject *group, PyObject *by_span, PyObject *match_type, PyObject *first,
-          Py_ssize_t last, Py_ssize_t start, PyObject *end, PyObject *key, PyObject *slot,
-          PyObject *stripped, PyObject *gazetteer)
+add_labels(PyObject *by_label, PyObject *slot, PyObject *m)
+{
+    if (!PyDict_Check(slot))
+        return 0;
+    Py_ssize_t pos = 0;
+    PyObject *label, *value;
+    while (PyDict_Next(slot, &pos, &label, &value)) {
+        PyObject *list = PyDict_GetItemWithError(by_label, label);
+        if (list == NULL) {
+            if (PyErr_Occurred())
+                return -1;
+            list = PyList_New(0);
+            if (list == NULL)
+                return -1;
+            int rc = PyDict_SetItem(by_label, label, list);
+            Py_DECREF(list); /* the dict holds it */
+            if (rc < 0)
+                return -1;
+        }
+        if (PyList_Append(list, m) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Appends match_type(first, last, start, end, key, slot, stripped, gazetteer) to out, to group
+ * (the list of matches at token `first`) and to by_label[label] for each of its labels, and makes
+ * it by_span[(first, last)] unless that span already has a match. */
+static int
+add_match(PyObject *out, PyObject *group, PyObject *by_span, PyObject *by_label, PyObject *match_type,
+          PyObject *first, Py_ssize_t last, Py_ssize_t start, PyObject *end, PyObject *key,
+          PyObject *slot, PyObject *stripped, PyObject *gazetteer)
 {
     PyObject *l = PyLong_FromSsize_t(last), *s = PyLong_FromSsize_t(start);
     PyObject *m = NULL, *span = NULL;
@@ -248,7 +276,8 @@ add_match(PyObject *out, PyObject *group, PyObject *by_span, PyObject *match_typ
         m = PyObject_Vectorcall(match_type, argv, 8, NULL);
     }
     if (m != NULL && (span = PyTuple_Pack(2, first, l)) != NULL && PyList_Append(out, m) == 0 &&
-        PyList_Append(group, m) == 0 && PyDict_SetDefault(by_span, span, m) != NULL)
+        PyList_Append(group, m) == 0 && PyDict_SetDefault(by_span, span, m) != NULL &&
+        add_labels(by_label, slot, m) == 0)
         rc = 0;
     Py_XDECREF(l);
     Py_XDECREF(s);
@@ -274,8 +303,9 @@ scan(PyObject *self, PyObject *args)
         return NULL;
     }
     PyObject *out = PyList_New(0), *by_first = PyDict_New(), *by_span = PyDict_New();
+    PyObject *by_label = PyDict_New();
     PyObject *readings = NULL, *first = NULL, *group = NULL;
-    if (out == NULL || by_first == NULL || by_span == NULL)
+    if (out == NULL || by_first == NULL || by_span == NULL || by_label == NULL)
         goto fail;
     for (Py_ssize_t i = 0; i < n; i++) {
         readings = PyList_GET_ITEM(found, i);
@@ -311,7 +341,7 @@ scan(PyObject *self, PyObject *args)
             int truthy = PyObject_IsTrue(slot);
             if (truthy < 0)
                 goto fail_readings;
-            if (truthy && add_match(out, group, by_span, match_type, first, i, start,
+            if (truthy && add_match(out, group, by_span, by_label, match_type, first, i, start,
                                     PyList_GET_ITEM(ends, i), stem, slot, stripped, gazetteer) < 0)
                 goto fail_readings;
             if (max_len == 1 || PyList_GET_ITEM(joins, i) != Py_True || i + 1 >= n)
@@ -329,7 +359,7 @@ scan(PyObject *self, PyObject *args)
                 if (got != NULL) {
                     truthy = PyObject_IsTrue(got);
                     if (truthy < 0 ||
-                        (truthy && add_match(out, group, by_span, match_type, first, j, start,
+                        (truthy && add_match(out, group, by_span, by_label, match_type, first, j, start,
                                              PyList_GET_ITEM(ends, j), key, got, stripped,
                                              gazetteer) < 0)) {
                         Py_DECREF(key);
@@ -360,7 +390,7 @@ scan(PyObject *self, PyObject *args)
         Py_CLEAR(group);
         Py_DECREF(readings);
     }
-    return Py_BuildValue("(NNN)", out, by_first, by_span);
+    return Py_BuildValue("(NNNN)", out, by_first, by_span, by_label);
 fail_readings:
     Py_DECREF(readings);
     Py_XDECREF(first);
@@ -369,6 +399,7 @@ fail:
     Py_XDECREF(out);
     Py_XDECREF(by_first);
     Py_XDECREF(by_span);
+    Py_XDECREF(by_label);
     return NULL;
 }
 
@@ -377,7 +408,7 @@ static PyMethodDef methods[] = {
     {"lookup", lookup, METH_VARARGS, "(records, missing words) of words in a cache."},
     {"fill", fill, METH_VARARGS, "Fill the missing records from a dict of new ones."},
     {"columns", columns, METH_O, "(norms, splits, phrase starts) of word records."},
-    {"scan", scan, METH_VARARGS, "Lexicon matches of a tokenised document, and two indexes."},
+    {"scan", scan, METH_VARARGS, "Lexicon matches of a tokenised document, and three indexes."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -391,7 +422,7 @@ PyInit__native(void)
 {
     PyObject *m = PyModule_Create(&module);
     /* document.py uses this module only when API is the version it was written for */
-    if (m != NULL && PyModule_AddIntConstant(m, "API", 4) < 0) {
+    if (m != NULL && PyModule_AddIntConstant(m, "API", 5) < 0) {
         Py_DECREF(m);
         return NULL;
     }

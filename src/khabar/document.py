@@ -28,7 +28,7 @@ MAX_CACHED_FORMS = 300_000  # distinct surface words kept between documents (bou
 _SPLIT_RE = re.compile(f"({textmod.WORD_RE.pattern})")
 
 # The same per-token loops in C (khabar/_native.c), when built; KHABAR_PURE_PYTHON=1 turns them off.
-NATIVE_API = 4  # the _native.API this code calls (a stale build of an older _native.c is not used)
+NATIVE_API = 5  # the _native.API this code calls (a stale build of an older _native.c is not used)
 _native = None
 if not os.environ.get("KHABAR_PURE_PYTHON"):
     try:
@@ -111,6 +111,14 @@ class Match:
 class Document:
     """Tokenised view of one text, with helpers the extractors share."""
 
+    words: list[str]
+    starts: list[int]  # character offset of each token
+    ends: list[int]
+    joins: list[bool]  # joins[i]: token i and i+1 are one phrase apart (only spaces or a hyphen between)
+    norms: list[str]  # matching form of each token
+    splits: list[tuple[tuple[int, str], ...]]  # clitic readings (letters stripped, stem) of each token
+    _phrase_starts: list[tuple]  # readings of each token that start a lexicon phrase
+
     def __init__(self, text: str, doc_id: str = "", gazetteer=None) -> None:
         """Tokenise ``text``; with a ``gazetteer``, also note which words start its phrases
         (then :meth:`scan` with that gazetteer needs no further lookups per word)."""
@@ -132,20 +140,19 @@ class Document:
         # One C-level split gives words and the gaps between them; offsets are running lengths.
         parts = _SPLIT_RE.split(text)
         ends = list(accumulate(map(len, parts)))
-        self.words: list[str] = parts[1::2]
-        self.starts: list[int] = ends[0:-1:2]
-        self.ends: list[int] = ends[1::2]
+        self.words = parts[1::2]
+        self.starts = ends[0:-1:2]
+        self.ends = ends[1::2]
         records = _word_records(self.words, gazetteer)
-        self.norms: list[str] = list(map(_NORM, records))
-        self.splits: list[tuple[tuple[int, str], ...]] = list(map(_READINGS, records))
-        self._phrase_starts: list[tuple] = list(map(_STARTS, records))
-        # joins[i]: token i and i+1 are separated only by spaces or a hyphen (one phrase)
+        self.norms = list(map(_NORM, records))
+        self.splits = list(map(_READINGS, records))
+        self._phrase_starts = list(map(_STARTS, records))
         gaps = parts[2:-1:2]
         joins = list(map(_JOINS.get, gaps))
         if None in joins:
             joins = list(map(_joining, gaps))
         joins.append(False)
-        self.joins: list[bool] = joins
+        self.joins = joins
 
     def __len__(self) -> int:
         return len(self.words)
@@ -216,4 +223,8 @@ class Document:
                     key = f"{key} {norms[j]}"
         by_first = {i: list(ms) for i, ms in groupby(out, _FIRST)}  # out is grouped by first token
         by_span = {(m.first, m.last): m for m in reversed(out)}
-        return out, by_first, by_span
+        by_label: dict[str, list[Match]] = {}
+        for m in out:
+            for label in m.labels:
+                by_label.setdefault(label, []).append(m)
+        return out, by_first, by_span, by_label
