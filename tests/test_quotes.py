@@ -153,3 +153,51 @@ def test_clause_ends_match_the_single_regex_they_replace():
     randomly = ("".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 9))) for _ in range(20000))
     for text in [*fixed, *randomly]:
         assert q.clause_ends(Document(text)) == [m.start() for m in one_regex.finditer(text)], repr(text)
+
+
+def _quote_spans_by_paragraph(text):
+    """The former per-paragraph implementation of quotemarks.quote_spans (the reference)."""
+    import re
+
+    from khabar.extractors.quotemarks import OPENERS, _reopens
+
+    ends = [m.end() for m in re.finditer(r"\n", text)]
+    if not ends or ends[-1] != len(text):
+        ends.append(len(text))
+    spans, opened, pos = [], None, 0
+    for para_end in ends:
+        continuing = opened is not None
+        for m in re.finditer(r'[«»“”"„]', text[:para_end]):
+            if m.start() < pos:
+                continue
+            ch = m.group()
+            if continuing and not text[pos : m.start()].strip():
+                continuing = False
+                continue
+            continuing = False
+            if opened is None:
+                if ch in OPENERS:
+                    opened = (m.end(), OPENERS[ch])
+            elif ch == opened[1]:
+                if not text[opened[0] : m.start()].strip():
+                    opened = (m.end(), opened[1])
+                    continue
+                spans.append((opened[0], m.start()))
+                opened = None
+        if opened is not None and not _reopens(text, para_end):
+            opened = None
+        pos = para_end
+    return spans
+
+
+def test_quote_spans_equal_the_per_paragraph_reference():
+    import random
+
+    from khabar.extractors.quotemarks import quote_spans
+
+    pieces = ["«", "»", "“", "”", '"', "„", "\n", " ", "  ", "قال", "نعم", "\n\n", " \n"]
+    rnd = random.Random(5)
+    texts = ['قال: "أولا\n"ثانيا" ثم', "«أ»\n«ب", '" "نص" و"', ""]
+    texts += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 14))) for _ in range(20000)]
+    for text in texts:
+        assert quote_spans(text) == _quote_spans_by_paragraph(text), repr(text)
