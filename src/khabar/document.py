@@ -72,7 +72,8 @@ def _new_records(missing: list[str], gazetteer) -> dict[str, tuple]:
     for surface, norm in zip(missing, norms, strict=True):
         if len(norm) > 2 and norm[0] in textmod.PROCLITICS:
             splits = tuple(textmod.clitic_splits(norm))
-            starts = tuple((n, stem, first_len[stem], phrases.get(stem)) for n, stem in splits if stem in first_len)
+            hits = [(n, stem) for n, stem in splits if stem in first_len]  # mostly none
+            starts = tuple([(n, stem, first_len[stem], phrases.get(stem)) for n, stem in hits]) if hits else ()
         else:
             splits = ((0, norm),)
             starts = ((0, norm, first_len[norm], phrases.get(norm)),) if norm in first_len else ()
