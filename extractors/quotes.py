@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import partial
 from itertools import compress
 
 from khabar.document import Document, Match
@@ -178,7 +179,7 @@ class QuoteFinder:
         if self._sentence_starts is None:
             doc = self.doc
             starts, n = doc.starts, doc.n
-            found = {bisect_left(starts, m.end()) for m in _SENTENCE_GAP.finditer(doc.text)}
+            found = set(map(partial(bisect_left, starts), [m.end() for m in _SENTENCE_GAP.finditer(doc.text)]))
             self._sentence_starts = sorted({0} | {i for i in found if i < n})
         k = bisect_right(self._sentence_starts, tok)
         return self._sentence_starts[k - 1]

@@ -9,4 +9,4 @@ import orjson
 
 def jsonl(records: Iterable[dict]) -> bytes:
     """Records as JSON lines (each ends with a newline); field order is the records' own."""
-    return b"".join(orjson.dumps(r) + b"\n" for r in records)
+    return b"".join([orjson.dumps(r, option=orjson.OPT_APPEND_NEWLINE) for r in records])

@@ -9,6 +9,7 @@ forces one. Binary data is refused; stray NUL bytes in text are kept (offsets st
 from __future__ import annotations
 
 import codecs
+import stat
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -115,8 +116,16 @@ def expand(paths: list[str], glob: str = "*.txt") -> Iterator[Source]:
             continue
         p = Path(raw)
         if p.is_dir():
-            for f in sorted(q for q in p.rglob(glob) if q.is_file()):
-                yield Source(str(f), path=f, size=_size(f))
+            found = []  # (path, size) of the regular files, one stat each
+            for q in p.rglob(glob):
+                try:
+                    st = q.stat()
+                except OSError:
+                    continue  # vanished while listing
+                if stat.S_ISREG(st.st_mode):
+                    found.append((q, st.st_size))
+            for f, size in sorted(found, key=lambda item: item[0].parts):  # the order of sorted(Paths)
+                yield Source(str(f), path=f, size=size)
         elif p.exists():
             yield Source(raw, path=p, size=_size(p))
         else:

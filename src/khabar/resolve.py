@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from itertools import compress
+from operator import attrgetter
 
 from khabar.extractors.context import COLLIDING_FUNCTION_WORDS, NAME_LINKS, Context
 from khabar.records import Entity
@@ -12,21 +13,26 @@ from khabar.records import Entity
 _SOURCE_RANK = {"rule:acronym": 0, "rule:trigger+name": 1, "rule:cue": 1, "rule:given-name": 2, "rule:title": 3}
 
 
-def _rank(e: Entity) -> int:
-    return _SOURCE_RANK.get(e.source, 4 if not e.source.startswith("rule:") else 1)
+def _overlap_order(e: Entity) -> tuple[int, int, int]:
+    """Longest first, then earliest, then the higher-ranked source (lexicon entries over rules)."""
+    return e.start - e.end, e.start, -_SOURCE_RANK.get(e.source, 4 if not e.source.startswith("rule:") else 1)
+
+
+_END = attrgetter("end")
+_START = attrgetter("start")
 
 
 def filter_overlaps(candidates: Iterable[Entity]) -> list[Entity]:
     """Keep non-overlapping mentions: longest first, then earliest, then lexicon over rules."""
-    ordered = sorted(candidates, key=lambda e: (e.start - e.end, e.start, -_rank(e)))
+    ordered = sorted(candidates, key=_overlap_order)
     taken: list[Entity] = []
-    used = bytearray(max((e.end for e in ordered), default=0))
+    used = bytearray(max(map(_END, ordered), default=0))
     for e in ordered:
         if any(used[e.start : e.end]):
             continue
         used[e.start : e.end] = b"\x01" * (e.end - e.start)
         taken.append(e)
-    taken.sort(key=lambda e: e.start)
+    taken.sort(key=_START)
     return taken
 
 
