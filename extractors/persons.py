@@ -233,21 +233,24 @@ def persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) -
     for person, _, _ in titled if titled is not None else titled_persons(ctx):
         yield person
     yield from demonym_persons(ctx)
-    for m in ctx.matches:
-        if "CUE" in m.labels and m.last + 1 < doc.n and doc.joined(m.last):
+    for m in ctx.labelled("CUE"):
+        if m.last + 1 < doc.n and doc.joined(m.last):
             j = name_run(ctx, m.last + 1, max_len=3)
             if j is not None and not doc.has_article(m.last + 1):
                 yield ctx.mention("PER", m.last + 1, j, "rule:cue")
             elif _al_surname(ctx, m.last + 1):
                 yield ctx.mention("PER", m.last + 1, m.last + 1, "rule:cue")
-        if "GIVEN" in m.labels and m.first == m.last and _given_reading(ctx, m):
-            j = name_run(ctx, m.first, given=True)
-            if j is None or j == m.first:
-                continue
-            if m.key in COLLIDING_FUNCTION_WORDS and not ctx.known_name_part(m.first + 1):
-                continue  # علي صفد، علي شعوبنا: على written without its ى
-            first, start = m.first, m.start
-            while first > 0 and doc.joined(first - 1) and (link := _link_before(ctx, first - 1)):
-                first -= 1  # أبو خليل القباني، لأبي زكريا الحفصي (the span leaves out ل)
-                start = doc.span_start(first, link - 1)
-            yield ctx.mention("PER", first, j, "rule:given-name", start=start)
+    for m in ctx.labelled("GIVEN"):
+        # a name needs a second word in the same phrase (name_run would stop at token m.first)
+        if m.first != m.last or m.first + 1 == doc.n or not doc.joined(m.first) or not _given_reading(ctx, m):
+            continue
+        j = name_run(ctx, m.first, given=True)
+        if j is None or j == m.first:
+            continue
+        if m.key in COLLIDING_FUNCTION_WORDS and not ctx.known_name_part(m.first + 1):
+            continue  # علي صفد، علي شعوبنا: على written without its ى
+        first, start = m.first, m.start
+        while first > 0 and doc.joined(first - 1) and (link := _link_before(ctx, first - 1)):
+            first -= 1  # أبو خليل القباني، لأبي زكريا الحفصي (the span leaves out ل)
+            start = doc.span_start(first, link - 1)
+        yield ctx.mention("PER", first, j, "rule:given-name", start=start)
