@@ -230,9 +230,25 @@ class Context:
         return bool(w) and "\u0621" <= w[0] <= "\u064a"
 
     def name_like(self, i: int, first: bool) -> bool:
-        """Could token i be part of a person's name (first: may it start one)?"""
+        """Could token i be part of a person's name (first: may it start one)? The answer depends
+        on the word alone (so it is cached per word), except for على/إلى written as علي/الي."""
         doc = self.doc
-        if i >= doc.n or not self.is_arabic_word(i) or len(doc.norms[i]) < 2:
+        if i >= doc.n:
+            return False
+        cache = self.gaz.name_like_cache[first]
+        word = doc.words[i]
+        found = cache.get(word)
+        if found is None:
+            found = self._name_like(i, first)
+            if doc.norms[i] not in COLLIDING_FUNCTION_WORDS:
+                if len(cache) > MAX_COMMON_CACHE:
+                    cache.clear()
+                cache[word] = found
+        return found
+
+    def _name_like(self, i: int, first: bool) -> bool:
+        doc = self.doc
+        if not self.is_arabic_word(i) or len(doc.norms[i]) < 2:
             return False
         norm = doc.norms[i]
         if not norm.isalpha() or self.is_common(i):

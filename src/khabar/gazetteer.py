@@ -75,6 +75,8 @@ class Gazetteer:
         self.given_cache: dict[str, bool] = {}  # word -> frequent given name? (bounded in Context)
         self.weak_cache: dict[str, bool] = {}  # place entry -> needs a trigger? (keys of LOC entries only)
         self.word_cache: dict[str, tuple] = {}  # surface word -> its record (see document._word_records)
+        # surface word -> Context.name_like, as a name's first word ([True]) or a later one ([False])
+        self.name_like_cache: dict[bool, dict[str, bool]] = {True: {}, False: {}}
         self._stop_firsts: frozenset[str] | None = None
         by_id: dict[tuple[str, str], int] = {}
         for entry in entries:
@@ -190,6 +192,7 @@ class Gazetteer:
         self.given_cache = {}
         self.weak_cache = {}
         self.word_cache = {}
+        self.name_like_cache = {True: {}, False: {}}
         self._stop_firsts = None
 
 
