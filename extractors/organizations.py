@@ -10,14 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from khabar.document import find_chars
 from khabar.extractors.context import FUNCTION_WORDS, Context
 from khabar.records import Entity
 from khabar.text import WORD_CHARS
 
 # A whole token of 2-6 capital Latin letters (tokens are runs of word characters and marks).
-# An acronym is a whole token of 2-6 capitals; candidates are found by a fast scan (a leading
-# character class), then their neighbours are checked.
-_CAPITALS = re.compile(r"[A-Z][A-Z]{1,5}")
+_LATIN_CAPITALS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _WORD_CHAR = re.compile(f"[{WORD_CHARS}]")
 MAX_NAME = 3
 
@@ -130,8 +129,16 @@ def organizations(ctx: Context) -> Iterator[Entity]:
 
 
 def acronym_spans(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of every whole token of 2-6 Latin capitals (PKK, NATO)."""
-    for found in _CAPITALS.finditer(text):
-        s, e = found.span()
-        if not (s and _WORD_CHAR.match(text, s - 1)) and not _WORD_CHAR.match(text, e):
+    """(start, end) of every whole token of 2-6 Latin capitals (PKK, NATO): a run of capitals
+    of that length with no word character on either side."""
+    capitals = find_chars(text, _LATIN_CAPITALS)
+    k = 0
+    while k < len(capitals):
+        s = e = capitals[k]
+        k += 1
+        while k < len(capitals) and capitals[k] == e + 1:
+            e += 1
+            k += 1
+        e += 1
+        if 2 <= e - s <= 6 and not (s and _WORD_CHAR.match(text, s - 1)) and not _WORD_CHAR.match(text, e):
             yield s, e

@@ -4,10 +4,10 @@ left alone rather than guessed."""
 
 from __future__ import annotations
 
-import re
+from khabar.document import find_chars
 
 OPENERS = {"«": "»", "“": "”", '"': '"', "„": "“"}
-_MARK_OR_BREAK_RE = re.compile(r'[«»“”"„\n]')
+_MARKS_AND_BREAK = '«»“”"„\n'
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -17,26 +17,26 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     opened: tuple[int, str] | None = None  # (offset after the opening mark, expected closer)
     para_start = 0
     continuing = False  # a quote is open at the start of this paragraph
-    for m in _MARK_OR_BREAK_RE.finditer(text):
-        ch = m.group()
+    for at in find_chars(text, _MARKS_AND_BREAK):
+        ch = text[at]
         if ch == "\n":  # the paragraph ends after this break
-            para_start = m.end()
+            para_start = at + 1
             if opened is not None and not _reopens(text, para_start):
                 opened = None  # unbalanced: give up on this mark
             continuing = opened is not None
             continue
-        if continuing and not text[para_start : m.start()].strip():
+        if continuing and not text[para_start:at].strip():
             continuing = False
             continue  # the mark that reopens a continued quote
         continuing = False
         if opened is None:
             if ch in OPENERS:
-                opened = (m.end(), OPENERS[ch])
+                opened = (at + 1, OPENERS[ch])
         elif ch == opened[1]:
-            if not text[opened[0] : m.start()].strip():
-                opened = (m.end(), opened[1])  # a doubled opening mark (" "…): the quote starts here
+            if not text[opened[0] : at].strip():
+                opened = (at + 1, opened[1])  # a doubled opening mark (" "…): the quote starts here
                 continue
-            spans.append((opened[0], m.start()))
+            spans.append((opened[0], at))
             opened = None
     return spans
 

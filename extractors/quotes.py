@@ -17,7 +17,7 @@ from dataclasses import replace
 from functools import partial
 from itertools import compress
 
-from khabar.document import Document, Match
+from khabar.document import Document, Match, find_chars
 from khabar.extractors.context import COMPLEMENTIZERS, Context
 from khabar.extractors.quotemarks import quote_spans
 from khabar.extractors.speakers import SpeakerFinder
@@ -39,15 +39,18 @@ _CLAUSE_TOKENS = frozenset(_ACCORDING_TO.split("|")) | _NEW_CLAUSE_TOKENS | {"ع
 _PARTICIPLE = re.compile(r"\w{4,}ا")  # مضيفا، لافتا، قائلا: a participle cue ends the clause before it
 _WORD = re.compile(r"\w+")
 _OPENING_MARKS = '«“"„'
-# [.!?؟](?=[\s"'»”)]|$)|\n, written to start with one character class (a faster scan)
-_SENTENCE_END = re.compile(r"[.!?؟\n](?:(?<=\n)|(?=[\s\"'»”)]|$))")
 _ACCORDING = re.compile(rf"[،,]?\s*(?:{_ACCORDING_TO})\s")
-_SENTENCE_GAP = re.compile(r"[.!?؟\n]")
+_SENTENCE_MARKS = ".!?؟\n"  # a sentence may end at each of these …
+_AFTER_SENTENCE = "\"'»”)"  # … a line break always; the others before a space, one of these, or the end
 
 
-def sentence_ends(text: str) -> list[int]:
-    """Offsets of sentence punctuation (before a space, a closing mark or the end) and line breaks."""
-    return [m.start() for m in _SENTENCE_END.finditer(text)]
+def sentence_ends(text: str, marks: list[int] | None = None) -> list[int]:
+    """Offsets of sentence punctuation (before a space, a closing mark or the end) and line breaks
+    (``marks``: the offsets of _SENTENCE_MARKS in the text, when the caller has them)."""
+    if marks is None:
+        marks = find_chars(text, _SENTENCE_MARKS)
+    last = len(text) - 1
+    return [p for p in marks if p == last or text[p] == "\n" or text[p + 1].isspace() or text[p + 1] in _AFTER_SENTENCE]
 
 
 def clause_ends(doc: Document, sentences: list[int] | None = None) -> list[int]:
@@ -110,6 +113,7 @@ class QuoteFinder:
         self._sentence_starts: list[int] | None = None
         self._ends: dict[bool, list[int]] = {}  # clause/sentence ends outside quotations
         self._sentences: list[int] | None = None  # sentence_ends() of the text
+        self._marks = find_chars(text, _SENTENCE_MARKS)
         self._text_end = len(text.rstrip())
 
     def _cue_breaks(self) -> set[int]:
@@ -156,7 +160,7 @@ class QuoteFinder:
         ends = self._ends.get(clause)
         if ends is None:
             if self._sentences is None:
-                self._sentences = sentence_ends(self.doc.text)
+                self._sentences = sentence_ends(self.doc.text, self._marks)
             found = clause_ends(self.doc, self._sentences) if clause else self._sentences
             ends = self._ends[clause] = self._outside_quotes(found)
         k = bisect_left(ends, pos)
@@ -179,7 +183,7 @@ class QuoteFinder:
         if self._sentence_starts is None:
             doc = self.doc
             starts, n = doc.starts, doc.n
-            found = set(map(partial(bisect_left, starts), [m.end() for m in _SENTENCE_GAP.finditer(doc.text)]))
+            found = set(map(partial(bisect_left, starts), [p + 1 for p in self._marks]))
             self._sentence_starts = sorted({0} | {i for i in found if i < n})
         k = bisect_right(self._sentence_starts, tok)
         return self._sentence_starts[k - 1]

@@ -95,6 +95,19 @@ def test_same_tokens_on_random_characters(monkeypatch) -> None:
 
 
 @needs_native
+def test_same_character_offsets_on_random_characters(monkeypatch) -> None:
+    rng = random.Random(17)
+    sets = [".!?؟\n", '«»“”"„\n', "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "😀ـ\x00", "]^-\\"]
+    for _ in range(2000):
+        text = "".join(rng.choice(PIECES + ["]", "^", "\\", "A", "Z"]) for _ in range(rng.randint(0, 40)))
+        for chars in sets:
+            fast = document.find_chars(text, chars)
+            with monkeypatch.context() as m:
+                m.setattr(document, "_native", None)
+                assert document.find_chars(text, chars) == fast, (repr(text), chars)
+
+
+@needs_native
 def test_same_matches_on_random_lexicon_phrases(pipeline, monkeypatch) -> None:
     rng = random.Random(11)
     gaz = pipeline.gazetteer

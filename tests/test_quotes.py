@@ -201,3 +201,22 @@ def test_quote_spans_equal_the_per_paragraph_reference():
     texts += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 14))) for _ in range(20000)]
     for text in texts:
         assert quote_spans(text) == _quote_spans_by_paragraph(text), repr(text)
+
+
+def test_sentence_ends_equal_the_regex_they_replace(monkeypatch):
+    """Sentence punctuation before a space, a closing mark or the end, and every line break."""
+    import random
+    import re
+
+    from khabar import document
+    from khabar.extractors import quotes as q
+
+    regex = re.compile(r"[.!?؟](?=[\s\"'»”)]|$)|\n")
+    pieces = list(".!?؟\n \t\"'»”)«x") + ["قال", "3.5", "\u00a0"]
+    rnd = random.Random(13)
+    texts = ["", ".", "a.\n", "نعم؟»", "v2.0 ok."]
+    texts += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 12))) for _ in range(20000)]
+    for native in (document._native, None):
+        monkeypatch.setattr(document, "_native", native)
+        for text in texts:
+            assert q.sentence_ends(text) == [m.start() for m in regex.finditer(text)], repr(text)

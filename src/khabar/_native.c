@@ -5,6 +5,7 @@
  * that code when this module is not built or KHABAR_PURE_PYTHON is set.
  *
  *   tokenize(text) -> (words, starts, ends, joins)
+ *   find_chars(text, chars) -> offsets of the characters of text that are one of chars
  *   lookup(words, cache) -> (records with None where a word is not cached, distinct missing words)
  *   fill(records, words, new) -> None; records[i] = new[words[i]] where records[i] is None
  *   columns(records) -> (norms, splits, phrase_starts)
@@ -403,8 +404,54 @@ fail:
     return NULL;
 }
 
+/* Offsets of every character of text that is one of chars (a str). */
+static PyObject *
+find_chars(PyObject *self, PyObject *args)
+{
+    PyObject *text, *chars;
+    if (!PyArg_ParseTuple(args, "UU", &text, &chars))
+        return NULL;
+    unsigned char bitmap[8192] = {0}; /* characters U+0000..U+FFFF */
+    Py_ssize_t nc = PyUnicode_GET_LENGTH(chars);
+    int ckind = PyUnicode_KIND(chars);
+    const void *cdata = PyUnicode_DATA(chars);
+    int astral = 0;
+    for (Py_ssize_t k = 0; k < nc; k++) {
+        Py_UCS4 c = PyUnicode_READ(ckind, cdata, k);
+        if (c > 0xFFFF)
+            astral = 1;
+        else
+            bitmap[c >> 3] |= (unsigned char)(1u << (c & 7));
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        int hit;
+        if (c <= 0xFFFF)
+            hit = bitmap[c >> 3] & (1u << (c & 7));
+        else if (!astral)
+            hit = 0;
+        else {
+            hit = 0;
+            for (Py_ssize_t k = 0; k < nc && !hit; k++)
+                hit = PyUnicode_READ(ckind, cdata, k) == c;
+        }
+        if (hit && append_steal(out, PyLong_FromSsize_t(i)) < 0) {
+            Py_DECREF(out);
+            return NULL;
+        }
+    }
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"tokenize", tokenize, METH_O, "(words, starts, ends, joins) of a text."},
+    {"find_chars", find_chars, METH_VARARGS, "Offsets of the characters of text that are in chars."},
     {"lookup", lookup, METH_VARARGS, "(records, missing words) of words in a cache."},
     {"fill", fill, METH_VARARGS, "Fill the missing records from a dict of new ones."},
     {"columns", columns, METH_O, "(norms, splits, phrase starts) of word records."},
@@ -422,7 +469,7 @@ PyInit__native(void)
 {
     PyObject *m = PyModule_Create(&module);
     /* document.py uses this module only when API is the version it was written for */
-    if (m != NULL && PyModule_AddIntConstant(m, "API", 5) < 0) {
+    if (m != NULL && PyModule_AddIntConstant(m, "API", 6) < 0) {
         Py_DECREF(m);
         return NULL;
     }

@@ -28,7 +28,7 @@ MAX_CACHED_FORMS = 300_000  # distinct surface words kept between documents (bou
 _SPLIT_RE = re.compile(f"({textmod.WORD_RE.pattern})")
 
 # The same per-token loops in C (khabar/_native.c), when built; KHABAR_PURE_PYTHON=1 turns them off.
-NATIVE_API = 5  # the _native.API this code calls (a stale build of an older _native.c is not used)
+NATIVE_API = 6  # the _native.API this code calls (a stale build of an older _native.c is not used)
 _native = None
 if not os.environ.get("KHABAR_PURE_PYTHON"):
     try:
@@ -37,6 +37,19 @@ if not os.environ.get("KHABAR_PURE_PYTHON"):
         _native = None
     if getattr(_native, "API", None) != NATIVE_API:
         _native = None
+
+
+_CHAR_CLASSES: dict[str, re.Pattern] = {}
+
+
+def find_chars(text: str, chars: str) -> list[int]:
+    """Offsets of the characters of ``text`` that are one of ``chars``."""
+    if _native is not None:
+        return _native.find_chars(text, chars)
+    pattern = _CHAR_CLASSES.get(chars)
+    if pattern is None:
+        pattern = _CHAR_CLASSES[chars] = re.compile(f"[{re.escape(chars)}]")
+    return [m.start() for m in pattern.finditer(text)]
 
 
 def _word_records(words: list[str], gazetteer) -> list[tuple]:
