@@ -65,6 +65,7 @@ def extract(
         print(f"khabar: --format must be auto, jsonl or pretty, not {fmt!r}", file=sys.stderr)
         raise typer.Exit(Exit.USAGE)
     pipeline = _pipeline(lexicon, no_builtin_persons, want_quotes=not no_quotes)
+    batch.tune_gc()
     items = sources(paths, glob, jsonl, id_field, text_field, encoding)
     jobs = jobs or batch.default_jobs()
     if isinstance(items, list) and len(items) < 2:

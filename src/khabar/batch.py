@@ -11,6 +11,7 @@ across blocks).
 from __future__ import annotations
 
 import codecs
+import gc
 import multiprocessing
 import os
 from collections import deque
@@ -43,10 +44,21 @@ class Outcome:
 
 
 _WORKER: Pipeline | None = None
+# Collector thresholds for a process that only runs extraction (the CLI and its workers; never set
+# by the library): a young collection every 20,000 new containers instead of 700, and full ones
+# rarer. Documents make no reference cycles, and full collections walk every cached word record
+# (2% fewer instructions over 1,000 articles, callgrind; they were also a tenth of the L1 misses).
+GC_THRESHOLDS = (20_000, 20, 100)
+
+
+def tune_gc() -> None:
+    """Collector thresholds for a batch process (see GC_THRESHOLDS)."""
+    gc.set_threshold(*GC_THRESHOLDS)
 
 
 def _init_worker(pipeline: Pipeline | None) -> None:
     global _WORKER
+    tune_gc()
     if pipeline is not None:
         _WORKER = pipeline
 
