@@ -7,6 +7,7 @@ folder of .txt files, then times whole `khabar extract` processes over that fold
 and --jobs 2, interleaved (min / median / max of R runs), reports MB/s of input text (UTF-8 bytes),
 documents/s and peak RSS (the largest single process, parent or worker, from getrusage),
 then the wall time of a one-file run on samples/rafah_meeting.txt (warm lexicon cache).
+It also says whether the optional C loops (khabar._native) are in use.
 """
 
 from __future__ import annotations
@@ -60,6 +61,13 @@ def main() -> None:
     a = ap.parse_args()
     exe = [sys.executable, "-m", "khabar", "extract", "-q"]
     subprocess.run([*exe, str(ROOT / "samples/rafah_meeting.txt")], check=True, stdout=subprocess.DEVNULL)
+    native = subprocess.run(
+        [sys.executable, "-c", "from khabar import document; print(document._native is not None)"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    print(f"C loops (khabar._native) in use: {native}")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         n, nbytes = write_corpus(Path(a.news), folder, a.docs)
