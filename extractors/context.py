@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from khabar.document import Document, Match
 from khabar.gazetteer import Gazetteer
@@ -92,9 +93,6 @@ _NAME_LABELS = frozenset({"GIVEN", "SURNAME", "PER"})
 NOT_NAME_LABELS = frozenset({"TITLE", "CUE", "DESC", "DEMONYM", "ORG_TRIGGER", "LOC_TRIGGER", "LOC", "ORG"})
 
 
-_NONE: list[Match] = []  # (never appended to)
-
-
 class Context:
     """Per-document index of lexicon matches by first token, with word-class tests."""
 
@@ -106,9 +104,9 @@ class Context:
         self.matches, self.by_first, self.by_span, self.by_label = doc.scan_indexed(gazetteer)
         self.writes_alef_maksura = "ى" in doc.text
 
-    def labelled(self, label: str) -> list[Match]:
+    def labelled(self, label: str) -> Sequence[Match]:
         """The matches carrying ``label``, in text order."""
-        return self.by_label.get(label, _NONE)
+        return self.by_label.get(label, ())
 
     def mention(self, label: str, first: int, last: int, source: str, start: int | None = None) -> Entity:
         """A rule's mention of tokens first..last (from ``start`` when proclitics are left out);

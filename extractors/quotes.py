@@ -86,7 +86,7 @@ def clause_ends(doc: Document, sentences: list[int] | None = None) -> list[int]:
             if first == word_start:
                 continue  # no separator: right after a line break, or after another character
         extra.append(first)
-        swallowed.update(i for i in range(first + 1, word_start) if text[i] == "\n")
+        swallowed.update(pos for pos in range(first + 1, word_start) if text[pos] == "\n")
     if not extra:
         return found
     if swallowed:
@@ -364,9 +364,12 @@ class QuoteFinder:
 
 def quotes(ctx: Context, entities: list[Entity], titles: dict[str, str]) -> Iterator[Quote]:
     """Every attributed quote in the document, in text order."""
+    cues = cue_phrases(ctx)
+    if not cues:
+        return  # no speech verb: nothing to index
     finder = QuoteFinder(ctx, entities, titles)
     spans: set[tuple[int, int]] = set()
-    for m in cue_phrases(ctx):
+    for m in cues:
         quote = finder.at_cue(m)
         while quote is not None and (quote.quote.start, quote.quote.end) not in spans:
             spans.add((quote.quote.start, quote.quote.end))

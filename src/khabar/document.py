@@ -200,10 +200,12 @@ class Document:
         """Every lexicon phrase in the text (all lengths, every clitic reading)."""
         return self.scan_indexed(gazetteer)[0]
 
-    def scan_indexed(self, gazetteer) -> tuple[list[Match], dict[int, list[Match]], dict[tuple[int, int], Match]]:
-        """(matches, by_first, by_span): every lexicon phrase in the text (all lengths, every
-        clitic reading) in text order; first token -> its matches; (first, last) -> the first
-        match with that span."""
+    def scan_indexed(
+        self, gazetteer
+    ) -> tuple[list[Match], dict[int, list[Match]], dict[tuple[int, int], Match], dict[str, list[Match]]]:
+        """(matches, by_first, by_span, by_label): every lexicon phrase in the text (all lengths,
+        every clitic reading) in text order; first token -> its matches; (first, last) -> the
+        first match with that span; label -> the matches carrying it, in text order."""
         phrases = gazetteer.phrases
         norms = self.norms
         out: list[Match] = []
