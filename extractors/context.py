@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from khabar.document import Document, Match
+from khabar.document import Document, Match, remember
 from khabar.gazetteer import Gazetteer
 from khabar.records import Entity
 
@@ -82,7 +82,6 @@ COLLIDING_FUNCTION_WORDS = {
     ),
     "الي": lambda ctx, i: not ctx.doc.words[i].startswith("أ"),
 }
-MAX_COMMON_CACHE = 300_000
 MIN_GIVEN_COUNT = 3  # given names rarer than this (in the source list) never start a name on their own
 NAME_LINKS = normalized_words("بن ابن بنت أبو أبي عبد آل ولد دي دو فان فون")
 
@@ -176,9 +175,7 @@ class Context:
                 cached = False  # كوفي is a name, not ك + وفي
             else:
                 cached = any(stem in FUNCTION_WORDS or stem in common for _, stem in readings[1:])
-            if len(self.gaz.common_cache) > MAX_COMMON_CACHE:
-                self.gaz.common_cache.clear()
-            self.gaz.common_cache[word] = cached
+            remember(self.gaz.common_cache, word, cached)
         return cached
 
     def frequent_given(self, key: str) -> bool:
@@ -188,9 +185,7 @@ class Context:
         if found is None:
             slot = self.gaz.phrases.get(key, {})
             count = int(self.gaz.info(slot["GIVEN"]).attr("count", "99") or 0) if "GIVEN" in slot else 0
-            if len(cache) > MAX_COMMON_CACHE:
-                cache.clear()
-            found = cache[key] = count >= MIN_GIVEN_COUNT
+            found = remember(cache, key, count >= MIN_GIVEN_COUNT)
         return found
 
     def starts_given_name(self, i: int, key: str) -> bool:
@@ -239,9 +234,7 @@ class Context:
         if found is None:
             found = self._name_like(i, first)
             if doc.norms[i] not in COLLIDING_FUNCTION_WORDS:
-                if len(cache) > MAX_COMMON_CACHE:
-                    cache.clear()
-                cache[word] = found
+                remember(cache, word, found)
         return found
 
     def _name_like(self, i: int, first: bool) -> bool:

@@ -14,7 +14,6 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import replace
-from functools import partial
 from itertools import compress
 
 from khabar.document import Document, Match, find_chars
@@ -29,17 +28,16 @@ _OPENS_CONTENT = re.compile(r'[:«“"„]')  # after the cue: the content start
 MAX_CONTENT_GAP = 45  # tokens between cue and complementizer / quotation
 NEAR_COMPLEMENTIZER = 4  # needs=quote cues: how close after the subject إن/أن must come
 MIN_DIRECT_WORDS = 3  # shorter quotations are names or titles ("أكسيوس")
-_ACCORDING_TO = "بحسب|حسب|وفقا|وفقاً|وفق|نقلا|نقلاً|طبقا|طبقاً"
-_ACCORDING_WORDS = rf"(?:{_ACCORDING_TO}|على حد)"
-_NEW_CLAUSE_WORDS = r"(?:إذ|وهي|وهو|وذلك|معربا|معرباً|معربة)"  # after a comma only
+ACCORDING_TO = ("بحسب", "حسب", "وفقا", "وفقاً", "وفق", "نقلا", "نقلاً", "طبقا", "طبقاً")
+NEW_CLAUSE = ("إذ", "وهي", "وهو", "وذلك", "معربا", "معرباً", "معربة")  # start a clause after a comma
 # Words that may end a clause (whole tokens): they do when only a comma and/or spaces precede
 # them and a space follows (see clause_ends). على counts only as the start of على حد.
-_NEW_CLAUSE_TOKENS = frozenset(_NEW_CLAUSE_WORDS[3:-1].split("|"))
-_CLAUSE_TOKENS = frozenset(_ACCORDING_TO.split("|")) | _NEW_CLAUSE_TOKENS | {"على"}
+_NEW_CLAUSE_TOKENS = frozenset(NEW_CLAUSE)
+_CLAUSE_TOKENS = frozenset(ACCORDING_TO) | _NEW_CLAUSE_TOKENS | {"على"}
 _PARTICIPLE = re.compile(r"\w{4,}ا")  # مضيفا، لافتا، قائلا: a participle cue ends the clause before it
 _WORD = re.compile(r"\w+")
 _OPENING_MARKS = '«“"„'
-_ACCORDING = re.compile(rf"[،,]?\s*(?:{_ACCORDING_TO})\s")
+_ACCORDING = re.compile(rf"[،,]?\s*(?:{'|'.join(ACCORDING_TO)})\s")
 _SENTENCE_MARKS = ".!?؟\n"  # a sentence may end at each of these …
 _AFTER_SENTENCE = "\"'»”)"  # … a line break always; the others before a space, one of these, or the end
 
@@ -142,11 +140,8 @@ class QuoteFinder:
         return k >= 0 and pos < self.all_marks[k][1]
 
     def _outside_quotes(self, offsets: list[int]) -> list[int]:
-        """The sorted ``offsets`` that no quotation covers (in_quote, inlined for long lists)."""
-        if not self.all_marks:
-            return offsets
-        starts, marks = self._all_starts, self.all_marks
-        return [e for e in offsets if (k := bisect_right(starts, e) - 1) < 0 or e >= marks[k][1]]
+        """The ``offsets`` that no quotation covers."""
+        return [e for e in offsets if not self.in_quote(e)] if self.all_marks else offsets
 
     def clause_end(self, pos: int) -> int:
         """End of the clause starting at ``pos``: sentence punctuation, "according to", or a following
@@ -182,9 +177,8 @@ class QuoteFinder:
         """First token of the sentence holding token ``tok``."""
         if self._sentence_starts is None:
             doc = self.doc
-            starts, n = doc.starts, doc.n
-            found = set(map(partial(bisect_left, starts), [p + 1 for p in self._marks]))
-            self._sentence_starts = sorted({0} | {i for i in found if i < n})
+            found = {doc.first_token_from(p + 1) for p in self._marks}
+            self._sentence_starts = sorted({0} | {i for i in found if i < doc.n})
         k = bisect_right(self._sentence_starts, tok)
         return self._sentence_starts[k - 1]
 

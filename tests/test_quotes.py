@@ -142,9 +142,10 @@ def test_clause_ends_match_the_single_regex_they_replace():
     from khabar.document import Document
     from khabar.extractors import quotes as q
 
+    according = f"(?:{'|'.join(q.ACCORDING_TO)}|على حد)"
+    new = f"(?:{'|'.join(q.NEW_CLAUSE)})"
     one_regex = re.compile(
-        r"[.!?؟](?=[\s\"'»”)]|$)|\n"
-        rf"|[،,\s]\s*(?:{q._ACCORDING_WORDS}|(?<=[،,])\s*{q._NEW_CLAUSE_WORDS}|(?<=[،,]\s){q._NEW_CLAUSE_WORDS})(?=\s)"
+        r"[.!?؟](?=[\s\"'»”)]|$)|\n" rf"|[،,\s]\s*(?:{according}|(?<=[،,])\s*{new}|(?<=[،,]\s){new})(?=\s)"
     )
     pieces = ["بحسب", "حسب", "وفقاً", "على حد", "إذ", "وهو", "معربا", "قال", "وبحسب", "إذا", "على", "حد"]
     pieces += ["،", ",", " ", "\n", ".", "؟", "\t", "x", "\u064b", "ـ"]
