@@ -14,89 +14,28 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import replace
-from itertools import compress
 
-from khabar.document import Document, Match, find_chars
+from khabar.document import Match, find_chars
+from khabar.extractors.attribution import Attribution
+from khabar.extractors.clauses import ACCORDING_TO, PARTICIPLE, SENTENCE_MARKS, clause_ends, sentence_ends
 from khabar.extractors.context import COMPLEMENTIZERS, Context
 from khabar.extractors.quotemarks import quote_spans
-from khabar.extractors.speakers import SpeakerFinder
-from khabar.records import Entity, Quote, Span, Speaker
+from khabar.records import Entity, Quote, Span
 
 COORDINATED = frozenset("""وان وانه وانها وانهم وبان وبانه وبانها""".split())
 RELATIVE_BEFORE_CUE = frozenset("""ما الذي التي الذين اللذين اللتين مما عما فيما لما""".split())
-_OPENS_CONTENT = re.compile(r'[:«“"„]')  # after the cue: the content starts, no explicit subject
 MAX_CONTENT_GAP = 45  # tokens between cue and complementizer / quotation
 NEAR_COMPLEMENTIZER = 4  # needs=quote cues: how close after the subject إن/أن must come
 MIN_DIRECT_WORDS = 3  # shorter quotations are names or titles ("أكسيوس")
-ACCORDING_TO = ("بحسب", "حسب", "وفقا", "وفقاً", "وفق", "نقلا", "نقلاً", "طبقا", "طبقاً")
-NEW_CLAUSE = ("إذ", "وهي", "وهو", "وذلك", "معربا", "معرباً", "معربة")  # start a clause after a comma
-# Words that may end a clause (whole tokens): they do when only a comma and/or spaces precede
-# them and a space follows (see clause_ends). على counts only as the start of على حد.
-_NEW_CLAUSE_TOKENS = frozenset(NEW_CLAUSE)
-_CLAUSE_TOKENS = frozenset(ACCORDING_TO) | _NEW_CLAUSE_TOKENS | {"على"}
-_PARTICIPLE = re.compile(r"\w{4,}ا")  # مضيفا، لافتا، قائلا: a participle cue ends the clause before it
 _WORD = re.compile(r"\w+")
 _OPENING_MARKS = '«“"„'
 _ACCORDING = re.compile(rf"[،,]?\s*(?:{'|'.join(ACCORDING_TO)})\s")
-_SENTENCE_MARKS = ".!?؟\n"  # a sentence may end at each of these …
-_AFTER_SENTENCE = "\"'»”)"  # … a line break always; the others before a space, one of these, or the end
-
-
-def sentence_ends(text: str, marks: list[int] | None = None) -> list[int]:
-    """Offsets of sentence punctuation (before a space, a closing mark or the end) and line breaks
-    (``marks``: the offsets of _SENTENCE_MARKS in the text, when the caller has them)."""
-    if marks is None:
-        marks = find_chars(text, _SENTENCE_MARKS)
-    last = len(text) - 1
-    return [p for p in marks if p == last or text[p] == "\n" or text[p + 1].isspace() or text[p + 1] in _AFTER_SENTENCE]
-
-
-def clause_ends(doc: Document, sentences: list[int] | None = None) -> list[int]:
-    """Offsets where a clause ends: sentence punctuation, a line break (``sentences``, the
-    document's :func:`sentence_ends`), or the comma/space before "according to" (بحسب، وفقا …)
-    or, after a comma, a new clause (إذ، وهو …).
-
-    The same offsets as one regex ``[.!?؟](?=…)|\\n|[،,\\s]\\s*(?:according|(?<=[،,])\\s*new)(?=\\s)``
-    would find, from the tokens (that regex stops at every space).
-    """
-    text, words, starts, ends, n = doc.text, doc.words, doc.starts, doc.ends, doc.n
-    found = sentence_ends(text) if sentences is None else sentences
-    extra: list[int] = []
-    swallowed: set[int] = set()  # line breaks inside a separator run belong to its end
-    for i in compress(range(n), map(_CLAUSE_TOKENS.__contains__, words)):
-        word, end = words[i], ends[i]
-        if word == "على":  # على حد
-            if i + 1 == n or words[i + 1] != "حد" or starts[i + 1] != end + 1 or text[end] != " ":
-                continue
-            end = ends[i + 1]
-        if end == len(text) or not text[end].isspace():
-            continue
-        word_start = k = starts[i]
-        while k > 0 and text[k - 1].isspace():
-            k -= 1
-        comma = k > 0 and text[k - 1] in "،,"
-        first = k - 1 if comma else k
-        if not comma:
-            if word in _NEW_CLAUSE_TOKENS:
-                continue
-            while first < word_start and text[first] == "\n":
-                first += 1  # a leading line break ends the clause on its own
-            if first == word_start:
-                continue  # no separator: right after a line break, or after another character
-        extra.append(first)
-        swallowed.update(pos for pos in range(first + 1, word_start) if text[pos] == "\n")
-    if not extra:
-        return found
-    if swallowed:
-        found = [e for e in found if e not in swallowed]
-    return sorted(found + extra)
 
 
 class QuoteFinder:
     def __init__(self, ctx: Context, entities: list[Entity], titles: dict[str, str]) -> None:
         self.ctx = ctx
         self.doc = ctx.doc
-        self.speakers = SpeakerFinder(ctx, entities, titles)
         text = self.doc.text
         self.all_marks = quote_spans(text)  # every quotation, names and scare quotes too
         self.marks = [(s, e) for s, e in self.all_marks if len(_WORD.findall(text, s, e)) >= MIN_DIRECT_WORDS]
@@ -107,11 +46,10 @@ class QuoteFinder:
         self._opened_at = {s - 1: (s, e) for s, e in self.marks}  # opening mark offset -> quotation
         self.claimed: set[tuple[int, int]] = set()
         self.breaks = sorted(self._cue_breaks())
-        self.history: list[tuple[int, Speaker]] = []  # (cue token, explicit speaker)
-        self._sentence_starts: list[int] | None = None
         self._ends: dict[bool, list[int]] = {}  # clause/sentence ends outside quotations
         self._sentences: list[int] | None = None  # sentence_ends() of the text
-        self._marks = find_chars(text, _SENTENCE_MARKS)
+        self._marks = find_chars(text, SENTENCE_MARKS)
+        self.attribution = Attribution(ctx, entities, titles, self._marks)
         self._text_end = len(text.rstrip())
 
     def _cue_breaks(self) -> set[int]:
@@ -124,7 +62,7 @@ class QuoteFinder:
                 continue
             if m.first - 1 in cue_tokens and doc.joined(m.first - 1):
                 continue  # وتابع قائلا: one cue phrase
-            participle = _PARTICIPLE.fullmatch(m.key) is not None
+            participle = PARTICIPLE.fullmatch(m.key) is not None
             if m.info("CUE").attr("needs", "any") == "quote" and not participle:
                 continue  # يبلغ، تابع: too often not speech to end a clause
             gap = doc.gap(m.first - 1)
@@ -160,49 +98,6 @@ class QuoteFinder:
             ends = self._ends[clause] = self._outside_quotes(found)
         k = bisect_left(ends, pos)
         return ends[k] if k < len(ends) else self._text_end
-
-    def sentence_subject(self, cue_tok: int, gender: str, opening: int | None = None) -> Speaker | None:
-        """The subject after the verb that opens the cue's sentence (وسلطت الوكالة …، قائلة), or
-        the sentence starting at token ``opening``."""
-        start = self._sentence_start(cue_tok) if opening is None else opening
-        if start >= cue_tok - 1:
-            return None
-        found = self.speakers.at(self.speakers.subject_start(start + 1), gender, named_only=True)
-        if found is None or found[1] >= cue_tok:
-            return None
-        speaker = found[0]
-        return Speaker(None, speaker.label, speaker.canonical, speaker.gender)
-
-    def _sentence_start(self, tok: int) -> int:
-        """First token of the sentence holding token ``tok``."""
-        if self._sentence_starts is None:
-            doc = self.doc
-            found = {doc.first_token_from(p + 1) for p in self._marks}
-            self._sentence_starts = sorted({0} | {i for i in found if i < doc.n})
-        k = bisect_right(self._sentence_starts, tok)
-        return self._sentence_starts[k - 1]
-
-    def _previous_subject(self, start: int, gender: str) -> Speaker | None:
-        """وأشاد بول ريان بالخطة. وكتب: "…" — the subject of the sentence before, when it is named
-        and more recent than the last speaker; else the last speaker."""
-        last = self.implied(gender)
-        if start == 0:
-            return last
-        prev_start = self._sentence_start(start - 1)
-        recent = self.history[-1][0] if self.history else -1
-        if recent >= prev_start:
-            return last
-        subject = self.sentence_subject(start, gender, opening=prev_start)
-        return subject or last
-
-    def implied(self, gender: str, since: int = 0) -> Speaker | None:
-        """The last explicit speaker (with a cue at or after token ``since``) whose gender agrees."""
-        for tok, prev in reversed(self.history):
-            if tok < since:
-                break
-            if not gender or not prev.gender or prev.gender == gender:
-                return Speaker(None, prev.label, prev.canonical, prev.gender)
-        return None
 
     def content(self, after_tok: int, limit: int) -> tuple[str, Span] | None:
         """(kind, span) of what was said, looking forward from token ``after_tok``."""
@@ -308,38 +203,14 @@ class QuoteFinder:
         info = m.info("CUE")
         if self.in_quote(m.start) or (m.first > 0 and doc.norms[m.first - 1] in RELATIVE_BEFORE_CUE):
             return None
-        speaker, after, explicit = self._speaker(m, info)
+        speaker, after, explicit = self.attribution.speaker(m, info)
         got = self._said(m, info.attr("needs", "any"), after)
         if explicit:
-            self.history.append((m.first, speaker))  # a later وأضاف / مضيفاً continues this subject
+            self.attribution.remember(m.first, speaker)
         if got is None:
             return None
         cue = Span(doc.text[m.start : m.end], m.start, m.end)
         return Quote(got[0], cue, info.attr("lemma", info.name), speaker, got[1])
-
-    def _speaker(self, m, info) -> tuple[Speaker | None, int, bool]:
-        """(speaker, first token after the subject, was the subject explicit?) for a cue."""
-        doc, gender = self.doc, info.attr("gender")
-        subj = self.speakers.subject_start(m.last + 1)
-        via = info.attr("speaker_after")
-        if via:
-            window = range(m.last + 1, min(doc.n, m.last + 10))
-            subj = next((j + 1 for j in window if doc.norms[j] == via), subj)
-        participle = _PARTICIPLE.fullmatch(m.key) is not None  # مضيفاً، واصفاً: what follows is the object
-        explicit = subj < doc.n and doc.norms[subj] not in COMPLEMENTIZERS
-        found = None
-        before = self.speakers.before(m.first, gender) if not participle else None
-        if before is not None:
-            found = before[0], m.last  # SVO: أن برويدي يصف قطر بأنها …
-        elif explicit and not participle and not _OPENS_CONTENT.search(doc.gap(subj - 1)):
-            found = self.speakers.at(subj, gender)
-        if found:
-            return found[0], found[1] + 1, True
-        # implied: this sentence's speaker, else its opening subject, else the one before
-        start = self._sentence_start(m.first)
-        in_sentence = self.implied(gender, since=start)
-        speaker = in_sentence or self.sentence_subject(m.first, gender) or self._previous_subject(start, gender)
-        return speaker, m.last + 1, False
 
     def _said(self, m, needs: str, after: int) -> tuple[str, Span] | None:
         """(kind, span) of what the cue at ``m`` introduces, or None."""

@@ -140,7 +140,7 @@ def test_clause_ends_match_the_single_regex_they_replace():
     import re
 
     from khabar.document import Document
-    from khabar.extractors import quotes as q
+    from khabar.extractors import clauses as q
 
     according = f"(?:{'|'.join(q.ACCORDING_TO)}|على حد)"
     new = f"(?:{'|'.join(q.NEW_CLAUSE)})"
@@ -210,7 +210,7 @@ def test_sentence_ends_equal_the_regex_they_replace(monkeypatch):
     import re
 
     from khabar import document
-    from khabar.extractors import quotes as q
+    from khabar.extractors import clauses as q
 
     regex = re.compile(r"[.!?؟](?=[\s\"'»”)]|$)|\n")
     pieces = list(".!?؟\n \t\"'»”)«x") + ["قال", "3.5", "\u00a0"]

@@ -1,4 +1,6 @@
-"""Who speaks: the subject noun phrase after a speech cue, resolved to a canonical name.
+"""Attribution: who speaks for each speech cue, and which entity of the document that is.
+
+The subject noun phrase after a cue is resolved to a canonical name.
 
 Tried in order at the subject position: a resolved entity, a title phrase (linked to the person
 it introduced in this document), an unnamed source (مسؤول أميركي → DESC; المسؤولان → the last
@@ -8,8 +10,10 @@ source with the same stem), then a short noun phrase up to the complementizer.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from khabar import text as textmod
+from khabar.extractors.clauses import PARTICIPLE
 from khabar.extractors.context import COMPLEMENTIZERS, FUNCTION_WORDS, Context, normalized_words
 from khabar.extractors.persons import skip_modifiers, title_phrase
 from khabar.records import Entity, Span, Speaker
@@ -21,6 +25,7 @@ SKIP_BEFORE_SUBJECT = normalized_words(
 )
 _ADJ_END = re.compile(r"(ي|يه|يون|يين|يان|يتان)$")
 MAX_NP = 5
+_OPENS_CONTENT = re.compile(r'[:«“"„]')  # after the cue: the content starts, no explicit subject
 MIN_SUBJECT_LETTERS = 3
 ACCORDING = normalized_words("وفقا وفقاً بحسب حسب نقلا نقلاً طبقا طبقاً")
 
@@ -212,3 +217,88 @@ class SpeakerFinder:
             last += 1
         span = self._span(doc.starts[i], last)
         return Speaker(span, "DESC", " ".join(span.text.split()), gender), last
+
+
+class Attribution:
+    """Chooses and resolves the speaker of each cue in one document: the explicit subject, an
+    entity right before the cue, or (implied) this sentence's last speaker, its opening subject,
+    or the subject of the sentence before. Keeps the document's speaker history."""
+
+    def __init__(self, ctx: Context, entities: list[Entity], titles: dict[str, str], marks: list[int]) -> None:
+        self.ctx = ctx
+        self.doc = ctx.doc
+        self.finder = SpeakerFinder(ctx, entities, titles)
+        self.history: list[tuple[int, Speaker]] = []  # (cue token, explicit speaker)
+        self._marks = marks  # offsets of sentence punctuation (clauses.SENTENCE_MARKS)
+        self._sentence_starts: list[int] | None = None
+
+    def remember(self, cue_tok: int, speaker: Speaker) -> None:
+        """An explicit speaker: a later وأضاف / مضيفاً continues this subject."""
+        self.history.append((cue_tok, speaker))
+
+    def sentence_subject(self, cue_tok: int, gender: str, opening: int | None = None) -> Speaker | None:
+        """The subject after the verb that opens the cue's sentence (وسلطت الوكالة …، قائلة), or
+        the sentence starting at token ``opening``."""
+        start = self._sentence_start(cue_tok) if opening is None else opening
+        if start >= cue_tok - 1:
+            return None
+        found = self.finder.at(self.finder.subject_start(start + 1), gender, named_only=True)
+        if found is None or found[1] >= cue_tok:
+            return None
+        speaker = found[0]
+        return Speaker(None, speaker.label, speaker.canonical, speaker.gender)
+
+    def _sentence_start(self, tok: int) -> int:
+        """First token of the sentence holding token ``tok``."""
+        if self._sentence_starts is None:
+            doc = self.doc
+            found = {doc.first_token_from(p + 1) for p in self._marks}
+            self._sentence_starts = sorted({0} | {i for i in found if i < doc.n})
+        k = bisect_right(self._sentence_starts, tok)
+        return self._sentence_starts[k - 1]
+
+    def _previous_subject(self, start: int, gender: str) -> Speaker | None:
+        """وأشاد بول ريان بالخطة. وكتب: "…" — the subject of the sentence before, when it is named
+        and more recent than the last speaker; else the last speaker."""
+        last = self.implied(gender)
+        if start == 0:
+            return last
+        prev_start = self._sentence_start(start - 1)
+        recent = self.history[-1][0] if self.history else -1
+        if recent >= prev_start:
+            return last
+        subject = self.sentence_subject(start, gender, opening=prev_start)
+        return subject or last
+
+    def implied(self, gender: str, since: int = 0) -> Speaker | None:
+        """The last explicit speaker (with a cue at or after token ``since``) whose gender agrees."""
+        for tok, prev in reversed(self.history):
+            if tok < since:
+                break
+            if not gender or not prev.gender or prev.gender == gender:
+                return Speaker(None, prev.label, prev.canonical, prev.gender)
+        return None
+
+    def speaker(self, m, info) -> tuple[Speaker | None, int, bool]:
+        """(speaker, first token after the subject, was the subject explicit?) for a cue."""
+        doc, gender = self.doc, info.attr("gender")
+        subj = self.finder.subject_start(m.last + 1)
+        via = info.attr("speaker_after")
+        if via:
+            window = range(m.last + 1, min(doc.n, m.last + 10))
+            subj = next((j + 1 for j in window if doc.norms[j] == via), subj)
+        participle = PARTICIPLE.fullmatch(m.key) is not None  # مضيفاً، واصفاً: what follows is the object
+        explicit = subj < doc.n and doc.norms[subj] not in COMPLEMENTIZERS
+        found = None
+        before = self.finder.before(m.first, gender) if not participle else None
+        if before is not None:
+            found = before[0], m.last  # SVO: أن برويدي يصف قطر بأنها …
+        elif explicit and not participle and not _OPENS_CONTENT.search(doc.gap(subj - 1)):
+            found = self.finder.at(subj, gender)
+        if found:
+            return found[0], found[1] + 1, True
+        # implied: this sentence's speaker, else its opening subject, else the one before
+        start = self._sentence_start(m.first)
+        in_sentence = self.implied(gender, since=start)
+        speaker = in_sentence or self.sentence_subject(m.first, gender) or self._previous_subject(start, gender)
+        return speaker, m.last + 1, False

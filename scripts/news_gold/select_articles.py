@@ -1,0 +1,77 @@
+#!/usr/bin/env python3
+"""Reproducible selection of the news gold set (60 articles, two outlet families).
+
+Rule: within each stratum (ANT source+category, or SaudiNewsNet outlet) keep articles whose text
+is 700-3,200 characters long, has at least 3 speech-cue matches (CUE) and is not a duplicate
+text; rank the kept articles by SHA-1 of their id and take the first N of each stratum. Articles
+already in tests/data/quotes_gold/ (the set the quote rules were written on) are never taken.
+Within each stratum the first-ranked third of the picks goes to the `dev` split (rules may be
+tuned on it), the rest to `heldout` (scored, never read for tuning). The split is fixed here,
+before any article is read.
+
+usage: python3 select_articles.py [--shared ../shared] > selection.tsv
+"""
+
+import hashlib
+import json
+import os
+import re
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ANT_QUOTA = {
+    ("BBC", "middleEast"): 6,
+    ("BBC", "internationalNews"): 6,
+    ("BBC", "economy"): 3,
+    ("CNN", "middleEast"): 6,
+    ("CNN", "internationalNews"): 6,
+    ("CNN", "sport"): 3,
+}
+SNN_QUOTA = {
+    s: 3
+    for s in ("aawsat", "aleqtisadiya", "aljazirah", "almadina", "alriyadh", "alwatan", "alyaum", "okaz", "sabq", "was")
+}
+CUE = re.compile(
+    r"(?:^|[\s«\"(])(?:و|ف)?(?:قال|قالت|يقول|تقول|أضاف|أضافت|أكد|أكدت|أوضح|أوضحت|"
+    r"أشار|أشارت|ذكر|ذكرت|أفاد|أفادت|صرح|صرّح|أعلن|أعلنت|نفى|نفت|تابع|تابعت|"
+    r"شدد|شددت|لفت|لفتت|كشف|كشفت|حذر|حذّر|حذرت|اعتبر|اعتبرت|رأى|رأت|نقل|نقلت|"
+    r"مضيفا|مضيفة|مشيرا|مشيرة|مؤكدا|مؤكدة)(?=[\s،:,])"
+)
+
+
+def rank(ids):
+    return sorted(ids, key=lambda i: hashlib.sha1(i.encode()).hexdigest())
+
+
+def pick(path, key_of, quota, exclude):
+    kept, seen = {}, set()
+    for line in open(path, encoding="utf-8"):
+        d = json.loads(line)
+        key = key_of(d)
+        if key not in quota or d["id"] in exclude:
+            continue
+        t = d["text"]
+        if t in seen or not 700 <= len(t) <= 3200 or len(CUE.findall(t)) < 3:
+            continue
+        seen.add(t)
+        kept.setdefault(key, []).append(d["id"])
+    rows = []
+    for key, n in quota.items():
+        for k, i in enumerate(rank(kept.get(key, []))[:n]):
+            rows.append((i, "dev" if k < n // 3 else "heldout", key if isinstance(key, str) else "/".join(key)))
+    return rows
+
+
+def main(argv):
+    shared = argv[argv.index("--shared") + 1] if "--shared" in argv else os.path.join(HERE, "../../../shared")
+    old = os.path.join(HERE, "../../tests/data/quotes_gold")
+    exclude = {f[: -len(".gold.json")] for f in os.listdir(old) if f.endswith(".gold.json")}
+    news = os.path.join(shared, "data/news")
+    rows = pick(os.path.join(news, "ant_bbc_cnn.jsonl"), lambda d: (d["source"], d["category"]), ANT_QUOTA, exclude)
+    rows += pick(os.path.join(news, "saudinewsnet_sample.jsonl"), lambda d: d["source"], SNN_QUOTA, exclude)
+    for row in rows:
+        print("\t".join(row))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
