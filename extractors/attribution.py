@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 
 from khabar import text as textmod
-from khabar.extractors.clauses import PARTICIPLE
+from khabar.extractors.clauses import PARTICIPLE, dateline_end
 from khabar.extractors.context import COMPLEMENTIZERS, FUNCTION_WORDS, Context, normalized_words
 from khabar.extractors.persons import skip_modifiers, title_phrase
 from khabar.records import Entity, Span, Speaker
@@ -28,18 +28,33 @@ MAX_NP = 5
 _OPENS_CONTENT = re.compile(r'[:«“"„]')  # after the cue: the content starts, no explicit subject
 MIN_SUBJECT_LETTERS = 3
 ACCORDING = normalized_words("وفقا وفقاً بحسب حسب نقلا نقلاً طبقا طبقاً")
+# Pronoun-like honorifics that stand for a person named before (سموه، معاليه).
+HONORIFIC_PRONOUNS = normalized_words("سموه سموها معاليه معاليها سعادته سعادتها فخامته دولته سماحته جلالته عطوفته")
+# Documents that "say" what their issuer says: resolved to the issuer named beside them.
+DOCUMENT_NOUNS = normalized_words("البيان التقرير الدراسة الرسالة المذكرة الوثيقة الإعلان التعميم")
+MAX_ISSUER_LOOKBACK = 120  # tokens back to the document word's first mention
+ISSUER_WINDOW = 6  # tokens around it where the issuer is named
+MAX_ROLE = 12  # tokens of a role phrase (مدير عام الشؤون الصحية بمنطقة الرياض)
+_ROLE_GAP = re.compile(r"[\s،,«»\"“”]*")  # words of a role phrase: joined by spaces, commas, quotation marks
+# "… لوكالة الأنباء", "للصحفيين": who the role holder spoke to, not part of the role.
+_TO_MEDIA = normalized_words(
+    "لوكالة لصحيفة لقناة لموقع لشبكة لتلفزيون لإذاعة للصحفيين للصحافيين للصحافة للتلفزيون للإذاعة"
+)
 
 
 class SpeakerFinder:
     """Resolves subjects within one document; remembers sources for anaphora (المسؤولان)."""
 
-    def __init__(self, ctx: Context, entities: list[Entity], titles: dict[str, str]) -> None:
+    def __init__(
+        self, ctx: Context, entities: list[Entity], titled: list[tuple[Entity, str, str]], opening: int
+    ) -> None:
         self.ctx = ctx
-        self.titles = titles
-        self.by_token = {e.first: e for e in entities}
-        self.by_last = {e.last: e for e in entities}
-        self.orgs = [e for e in entities if e.label == "ORG"]
-        self.people = [e for e in entities if e.label == "PER"]
+        spoken = [e for e in entities if e.start >= opening]  # a dateline's names never speak
+        self.by_token = {e.first: e for e in spoken}
+        self.by_last = {e.last: e for e in spoken}
+        self.orgs = [e for e in spoken if e.label in ("ORG", "PER")]
+        self.people = [e for e in spoken if e.label == "PER"]
+        self.roles = role_book(ctx, titled, entities)
 
     def subject_start(self, i: int) -> int:
         doc = self.ctx.doc
@@ -57,13 +72,20 @@ class SpeakerFinder:
             return None
         ent = self.by_token.get(i)
         if ent is not None:
-            return Speaker(Span(ent.text, ent.start, ent.end), ent.label, ent.canonical, gender), ent.last
+            role = self.roles.role_of(ent.canonical, doc.starts[i]) if ent.label == "PER" else None
+            return Speaker(Span(ent.text, ent.start, ent.end), ent.label, ent.canonical, gender, role=role), ent.last
+        if doc.norms[i] in HONORIFIC_PRONOUNS:
+            return self._honorific(i, gender), i
         title = ctx.longest(i, "TITLE")
         if title is not None:
             return self._title(title, gender)
+        if doc.norms[i] in DOCUMENT_NOUNS:
+            issuer = self._issuer(i)
+            if issuer is not None:
+                return Speaker(self._span(doc.starts[i], i), issuer.label, issuer.canonical, gender), i
         desc = ctx.longest(i, "DESC")
         if desc is not None:
-            return self._desc(desc, gender)
+            return self._role_holder(desc, gender) or self._desc(desc, gender)
         if ctx.word_has(i, "ORG_TRIGGER") and not doc.has_article(i):
             return self._org_phrase(i, gender)  # وكالة الأنباء الإماراتية: a body named by its trigger
         if doc.has_article(i) and i + 1 < doc.n and doc.joined(i) and ctx.word_has(i + 1, "DEMONYM"):
@@ -109,26 +131,97 @@ class SpeakerFinder:
         norm = self.ctx.doc.norms[i]
         if not norm.startswith("ال") or not self.ctx.word_has(i, "ORG_TRIGGER"):
             return None
-        bare = norm[2:]
+        bare, norms = norm[2:], self.ctx.doc.norms
         for e in reversed(self.orgs):
-            if e.start < self.ctx.doc.starts[i] and bare in self.ctx.doc.norms[e.first : e.last + 1][:1]:
+            before = e.label == "ORG" and e.start < self.ctx.doc.starts[i]
+            if before and (norms[e.first] == bare or e.first > 0 and norms[e.first - 1] == bare):
                 return e.canonical
         return None
 
     def _title(self, m, gender: str) -> tuple[Speaker, int]:
+        """A role as subject: the person it names in apposition (وزير الخارجية عادل الجبير، مدير
+        عام تعليم جدة عبدالله الثقفي، رئيس أوروغواي السابق، خوسيه موخيكا), else the person who
+        held that role earlier in the document, else the whole role phrase, unresolved."""
+        named = self._role_holder(m, gender)
+        if named is not None:
+            return named
         if m.key.endswith("باسم"):  # المتحدث باسم X: the spokesperson of X
             return self._spokesperson(m, gender)
-        after = skip_modifiers(self.ctx, m.last + 1)
-        ent = self.by_token.get(after)
-        if ent is not None and ent.label == "PER" and self.ctx.doc.joined(after - 1):
-            return Speaker(Span(ent.text, ent.start, ent.end), "PER", ent.canonical, gender), ent.last
-        last = after - 1
-        phrase = title_phrase(self.ctx, m, last)
+        last, _ = self._role_end(m)
+        role = " ".join(self.ctx.doc.text[m.start : self.ctx.doc.ends[last]].split())
         span = self._span(m.start, last)
-        canonical = (
-            self.titles.get(phrase) or self.titles.get(m.key) or self._by_role(m, last) or " ".join(span.text.split())
-        )
-        return Speaker(span, "PER", canonical, gender), last
+        phrase = title_phrase(self.ctx, m, last)
+        canonical = self.roles.holder(phrase, m.key, m.start) or self._by_role(m, last) or role
+        return Speaker(span, "PER", canonical, gender, role=role), last
+
+    def _role_holder(self, m, gender: str) -> tuple[Speaker, int] | None:
+        """The person named in apposition after a role or source phrase starting with match m."""
+        last, ent = self._role_end(m)
+        if ent is None:
+            return None
+        role = " ".join(self.ctx.doc.text[m.start : self.ctx.doc.ends[last]].split())
+        return Speaker(Span(ent.text, ent.start, ent.end), "PER", ent.canonical, gender, role=role), ent.last
+
+    def _role_end(self, m) -> tuple[int, Entity | None]:
+        """(last token of the role phrase, the person named right after it or None). The phrase
+        runs over complements (عام، الهيئة العامة للسياحة بالطائف، في المدينة المنورة) up to a
+        complementizer, a clause mark, a function word or a speech verb."""
+        ctx, doc = self.ctx, self.ctx.doc
+        last = skip_modifiers(ctx, m.last + 1) - 1
+        j = m.last + 1
+        while j < doc.n and j - m.last <= MAX_ROLE and _ROLE_GAP.fullmatch(doc.gap(j - 1)):
+            ent = self.by_token.get(j)
+            if ent is not None and ent.label == "PER" and self._opens_apposition(j, m):
+                return j - 1, ent
+            norm = doc.norms[j]
+            if norm in COMPLEMENTIZERS or norm in ACCORDING or norm in SKIP_BEFORE_SUBJECT or norm in _TO_MEDIA:
+                break
+            if ent is None and ctx.word_has(j, "CUE") or norm in FUNCTION_WORDS and not self._place_after(j):
+                break
+            if "،" in doc.gap(j - 1) or "," in doc.gap(j - 1):
+                break  # a comma not followed by a name ends the phrase
+            last = j = (ent.last if ent is not None else j) + 1
+            last -= 1
+        return last, None
+
+    def _opens_apposition(self, j: int, m) -> bool:
+        """A name at token j stands in apposition to the role (not a genitive: مدير مكتب ترامب)."""
+        doc, ctx = self.ctx.doc, self.ctx
+        if j == m.last + 1 or "،" in doc.gap(j - 1) or "," in doc.gap(j - 1):
+            return True
+        k = j - 1
+        return doc.has_article(k) or any(ctx.word_has(k, lab) for lab in ("LOC", "ORG", "DEMONYM", "TITLE"))
+
+    def _place_after(self, j: int) -> bool:
+        """في / لدى + a place, a body or a definite noun: a complement of the role (السفير لدى الأمم
+        المتحدة، رئيس المركز في الجيش الإيراني)."""
+        doc = self.ctx.doc
+        if doc.norms[j] not in ("في", "لدي") or j + 1 >= doc.n:
+            return False
+        return doc.has_article(j + 1) or bool(self.ctx.longest(j + 1, "LOC", "ORG"))
+
+    def _honorific(self, i: int, gender: str) -> Speaker:
+        """سموه، معاليه: the nearest person named before it with a title, else the nearest person."""
+        doc = self.ctx.doc
+        before = [e for e in self.people if e.end <= doc.starts[i]]
+        titled = [e for e in before if self.roles.titled(e.start)]
+        ent = (titled or before or [None])[-1]
+        span = self._span(doc.starts[i], i)
+        if ent is None:
+            return Speaker(span, "PER", span.text, gender)
+        return Speaker(span, "PER", ent.canonical, gender)
+
+    def _issuer(self, i: int) -> Entity | None:
+        """البيان / التقرير as subject: the body or person named beside the same document word
+        earlier (أصدرت الوزارة بيانا، في بيان لوزارة الداخلية، بيان صادر عن …)."""
+        doc = self.ctx.doc
+        stem = doc.norms[i][2:]
+        for k in range(i - 1, max(-1, i - MAX_ISSUER_LOOKBACK), -1):
+            if any(stem == s for _, s in doc.splits[k]) or doc.norms[k].removeprefix("ال") == stem:
+                near = [e for e in self.orgs if k - ISSUER_WINDOW <= e.first <= k + ISSUER_WINDOW and e.first != k]
+                if near:
+                    return min(near, key=lambda e: abs(e.first - k))
+        return None
 
     def _by_role(self, m, last: int) -> str | None:
         """الرئيس الأمريكي → the one person of this document whose lexicon entry has that role
@@ -224,10 +317,13 @@ class Attribution:
     entity right before the cue, or (implied) this sentence's last speaker, its opening subject,
     or the subject of the sentence before. Keeps the document's speaker history."""
 
-    def __init__(self, ctx: Context, entities: list[Entity], titles: dict[str, str], marks: list[int]) -> None:
+    def __init__(
+        self, ctx: Context, entities: list[Entity], titled: list[tuple[Entity, str, str]], marks: list[int]
+    ) -> None:
         self.ctx = ctx
-        self.doc = ctx.doc
-        self.finder = SpeakerFinder(ctx, entities, titles)
+        self.doc = doc = ctx.doc
+        self.opening = dateline_end(doc.text, lambda: bool(doc.n and ctx.longest(0, "LOC")))
+        self.finder = SpeakerFinder(ctx, entities, titled, self.opening)
         self.history: list[tuple[int, Speaker]] = []  # (cue token, explicit speaker)
         self._marks = marks  # offsets of sentence punctuation (clauses.SENTENCE_MARKS)
         self._sentence_starts: list[int] | None = None
@@ -253,6 +349,8 @@ class Attribution:
         if self._sentence_starts is None:
             doc = self.doc
             found = {doc.first_token_from(p + 1) for p in self._marks}
+            if self.opening:
+                found.add(doc.first_token_from(self.opening))  # the dateline is a sentence of its own
             self._sentence_starts = sorted({0} | {i for i in found if i < doc.n})
         k = bisect_right(self._sentence_starts, tok)
         return self._sentence_starts[k - 1]
@@ -302,3 +400,49 @@ class Attribution:
         in_sentence = self.implied(gender, since=start)
         speaker = in_sentence or self.sentence_subject(m.first, gender) or self._previous_subject(start, gender)
         return speaker, m.last + 1, False
+
+
+class RoleBook:
+    """Roles given to named persons in one document, in text order (رئيس الوزراء الإسرائيلي
+    بنيامين نتنياهو): a later bare role resolves to the nearest earlier holder, never a later one."""
+
+    def __init__(self, entries: list[tuple[int, str, str, str, str]]) -> None:
+        self.entries = sorted(entries)  # (person's offset, role phrase, role head, canonical, role text)
+        self._starts = {e[0] for e in entries}
+
+    def holder(self, phrase: str, head: str, before: int) -> str | None:
+        """The person who last held ``phrase`` (else a role with the same ``head``) before offset ``before``."""
+        earlier = [e for e in self.entries if e[0] < before]
+        for want, k in ((phrase, 1), (head, 2)):
+            found = [e[3] for e in earlier if e[k] == want]
+            if found:
+                return found[-1]
+        return None
+
+    def role_of(self, canonical: str, before: int) -> str | None:
+        """The role last given to the person ``canonical`` before offset ``before`` (or at it)."""
+        found = [e[4] for e in self.entries if e[0] <= before and e[3] == canonical]
+        return found[-1] if found else None
+
+    def titled(self, start: int) -> bool:
+        """A person mention at offset ``start`` was introduced by a title."""
+        return start in self._starts
+
+
+def role_book(ctx: Context, titled: list[tuple[Entity, str, str]], entities: list[Entity]) -> RoleBook:
+    """The RoleBook of a document from the title rule's (person, title head, title phrase) triples;
+    the role text is the title's words as written, before the name or after it (apposition)."""
+    doc = ctx.doc
+    by_start = {e.start: e for e in entities if e.label == "PER"}
+    entries = []
+    for person, head, phrase in titled:
+        final = by_start.get(person.start, person)
+        n = len(phrase.split())
+        if person.first >= n and doc.norms[person.first - 1] == phrase.split()[-1]:
+            text = doc.text[doc.starts[person.first - n] : doc.ends[person.first - 1]]
+        elif person.last + n < doc.n:
+            text = doc.text[doc.starts[person.last + 1] : doc.ends[person.last + n]]
+        else:
+            text = phrase
+        entries.append((person.start, phrase, head, final.canonical, " ".join(text.split())))
+    return RoleBook(entries)

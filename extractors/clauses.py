@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from itertools import compress
 
 from khabar.document import Document, find_chars
@@ -67,3 +68,30 @@ def clause_ends(doc: Document, sentences: list[int] | None = None) -> list[int]:
     if swallowed:
         found = [e for e in found if e not in swallowed]
     return sorted(found + extra)
+
+
+# A dateline or credit line opening the text: "دبي، الإمارات العربية المتحدة (CNN)--", "الرياض - واس",
+# "جدة ـ عبدالغني الشريف  " (city, dash, reporter), "لندن: «الشرق الأوسط»". Its words never speak.
+_CREDITED = re.compile(
+    r"\s*(?:[^\n]{0,80}?\((?:CNN|سي إن إن|[A-Za-z. ]{2,20})\)\s*[-–—ـ]*"  # … (CNN)--
+    r"|[^\n]{0,90}?(?<!\w)(?:واس|يو بي آي|أ ف ب|د ب أ)(?!\w))"  # … واس (agency credit)
+)
+_PLACED = re.compile(
+    r"\s*(?:[^\n:\-–—ـ]{0,40}?:\s*«[^»\n]{2,30}»"  # لندن: «الشرق الأوسط»
+    r"|[^\n\-–—ـ.،:]{0,40}?\s[-–—ـ]{1,2}(?:\s*[^\n\-–—ـ.،:]{2,30}?(?=\n|\s{2,}))?)"  # جدة ـ (reporter)
+)
+MAX_DATELINE_WORDS = 12
+
+
+def dateline_end(text: str, opens_with_place: Callable[[], bool]) -> int:
+    """Offset where an opening dateline or credit line ends, or 0 when the text has none. A line
+    without a credit (CNN, واس) counts only when ``opens_with_place()`` says the text starts
+    with a place name."""
+    m = _CREDITED.match(text)
+    if m is None:
+        m = _PLACED.match(text)
+        if m is not None and not opens_with_place():
+            return 0
+    if m is None or len(m.group().split()) > MAX_DATELINE_WORDS:
+        return 0
+    return m.end()

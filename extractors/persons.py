@@ -10,7 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from khabar.extractors.context import COLLIDING_FUNCTION_WORDS, FUNCTION_WORDS, NAME_LINKS, NOT_NAME_LABELS, Context
+from khabar.extractors.context import (
+    COLLIDING_FUNCTION_WORDS,
+    COMPLEMENTIZERS,
+    FUNCTION_WORDS,
+    NAME_LINKS,
+    NOT_NAME_LABELS,
+    Context,
+)
 from khabar.records import Entity
 
 MAX_RUN = 4  # name words in a run, not counting links (بن، آل، أبو)
@@ -55,6 +62,8 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
         if _conjoined(ctx, nxt):
             break  # متعب وأسامة: the conjunction starts another name
         if not ctx.name_like(nxt, first=False) and not _town_as_surname(ctx, nxt):
+            if introduced and words == 1 and _nisba_before_role(ctx, nxt):
+                j = nxt  # الدكتور أشرف العربي وزير التخطيط: a nisba family name, then the role
             break
         if ctx.longest(nxt, "TITLE") and not ctx.known_name_part(nxt):
             break  # محمد بن زايد آل نهيان ولي العهد
@@ -120,6 +129,16 @@ def _common_first_name(ctx: Context, i: int) -> bool:
         and doc.joined(i)
         and ctx.name_like(i + 1, first=False)
     )
+
+
+def _nisba_before_role(ctx: Context, i: int) -> bool:
+    """Token i is an al-nisba (العربي، المصري) standing right before a title or a comma: after a
+    title and a given name it is the family name, not a nationality."""
+    doc = ctx.doc
+    if not (doc.has_article(i) and doc.words[i].endswith("ي")) or i + 1 >= doc.n:
+        return False
+    gap = doc.gap(i)
+    return "،" in gap or "," in gap or doc.joined(i) and bool(ctx.longest(i + 1, "TITLE"))
 
 
 def _town_as_surname(ctx: Context, i: int) -> bool:
@@ -222,6 +241,84 @@ def demonym_persons(ctx: Context) -> Iterator[Entity]:
             yield ctx.mention("PER", i + 1, j, "rule:demonym")
 
 
+_SUBJECT_GAP = re.compile(r"[\s،,«»\"“”]*")  # inside a subject phrase: spaces, commas, quotation marks
+_SUBJECT_ENDS = frozenset({"في", "لدي", "خلال", "عقب", "امام", "اثناء", "ردا", "لوكاله", "لصحيفه", "للصحفيين"})
+_ADVERBS = frozenset({"اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "ايضا"})
+MAX_SUBJECT = 14  # tokens from the cue to the end of its subject phrase
+MAX_SUBJECT_NAME = 4
+
+
+def subject_ends(ctx: Context, cue_last: int) -> list[int]:
+    """Tokens that may end the subject phrase after a speech verb: the word before a
+    complementizer, a comma, a colon, or an adverbial (في، خلال، اليوم …): وقال مدير عام تعليم جدة
+    عبدالله الثقفي، أن …; وأكد الرئيس الأفغاني أشرف غاني في وقت لاحق إن …"""
+    doc = ctx.doc
+    ends = []
+    j = cue_last + 1
+    while j < doc.n and j - cue_last <= MAX_SUBJECT and _SUBJECT_GAP.fullmatch(doc.gap(j - 1)):
+        norm = doc.norms[j]
+        if norm in COMPLEMENTIZERS or ctx.word_has(j, "CUE"):
+            return ends + [j - 1] if j > cue_last + 1 else ends
+        if norm in _SUBJECT_ENDS or norm in _ADVERBS or "،" in doc.gap(j - 1) or "," in doc.gap(j - 1):
+            ends.append(j - 1)
+        j += 1
+    if j < doc.n and j > cue_last + 1 and doc.gap(j - 1).strip()[:1] in ("،", ",", ":"):
+        ends.append(j - 1)  # … الثقفي، / … الثقفي: "…"
+    return ends
+
+
+def subject_persons(ctx: Context) -> Iterator[Entity]:
+    """A name that ends the subject phrase of a speech verb, after a role and its complements and
+    an honorific or a comma (أكد مدير عام التعليم بمنطقة نجران ناصر بن سليمان المنيع أن …، قال
+    عضو اللجنة … المهندس جديع القحطاني، …): the subject slot is evidence enough for an unseen name."""
+    doc = ctx.doc
+    for m in ctx.labelled("CUE"):
+        if not doc.joined(m.last) or not ctx.longest(m.last + 1, "TITLE", "DESC"):
+            continue  # the subject must open with a role
+        for end in subject_ends(ctx, m.last):
+            found = _name_before(ctx, m.last + 1, end)
+            if found is not None:
+                yield ctx.mention("PER", found, end, "rule:subject")
+                break
+
+
+def _name_before(ctx: Context, role: int, end: int) -> int | None:
+    """First token of a name that ends at token ``end`` and follows the role opening at ``role``."""
+    doc = ctx.doc
+    first = end
+    while first - 1 > role and end - first + 1 < MAX_SUBJECT_NAME and _name_part(ctx, first - 1):
+        if doc.has_article(first - 1) and doc.norms[first - 2] not in NAME_LINKS:
+            break  # an ال-word ends the role (الرئيس الأفغاني), unless a link takes it (آل الشيخ)
+        first -= 1
+    while first <= end and not _after_role(ctx, first):
+        first += 1  # the name starts right after an honorific, a role word, a nationality or a comma
+    if first > end or first <= role or not ctx.name_like(first, first=True) or doc.has_article(first):
+        return None
+    if any(not _name_part(ctx, k) for k in range(first, end + 1)) or ctx.longest(first, "LOC", "ORG"):
+        return None
+    return first
+
+
+def _name_part(ctx: Context, k: int) -> bool:
+    """Token k may be a word of a name in the subject slot: an Arabic word that is no function
+    word, speech verb, title (unless also a name part), place or body (غاني، العربي are)."""
+    norm = ctx.doc.norms[k]
+    if norm in FUNCTION_WORDS or not ctx.is_arabic_word(k) or ctx.word_has(k, "CUE"):
+        return False
+    if ctx.word_has(k, "TITLE") and not ctx.known_name_part(k):
+        return False
+    return norm in NAME_LINKS or ctx.known_name_part(k) or not ctx.firm_place_or_org(k)
+
+
+def _after_role(ctx: Context, k: int) -> bool:
+    """Token k follows a title or honorific (العميد، المهندس), a nationality, or a comma."""
+    doc = ctx.doc
+    if k == 0:
+        return False
+    gap = doc.gap(k - 1)
+    return "،" in gap or "," in gap or ctx.word_has(k - 1, "TITLE") or ctx.word_has(k - 1, "DEMONYM")
+
+
 def persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) -> Iterator[Entity]:
     """PER mentions from the lexicon and from the title, cue and given-name rules
     (``titled``: the output of :func:`titled_persons`, when the caller already has it)."""
@@ -233,6 +330,7 @@ def persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) -
     for person, _, _ in titled if titled is not None else titled_persons(ctx):
         yield person
     yield from demonym_persons(ctx)
+    yield from subject_persons(ctx)
     for m in ctx.labelled("CUE"):
         if m.last + 1 < doc.n and doc.joined(m.last):
             j = name_run(ctx, m.last + 1, max_len=3)

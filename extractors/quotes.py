@@ -23,7 +23,10 @@ from khabar.extractors.quotemarks import quote_spans
 from khabar.records import Entity, Quote, Span
 
 COORDINATED = frozenset("""وان وانه وانها وانهم وبان وبانه وبانها""".split())
-RELATIVE_BEFORE_CUE = frozenset("""ما الذي التي الذين اللذين اللتين مما عما فيما لما""".split())
+# A relative pronoun or a preposition before a cue word makes it a noun or a relative clause (ما قاله، في رد فعل).
+RELATIVE_BEFORE_CUE = frozenset(
+    """ما الذي التي الذين اللذين اللتين مما عما فيما لما في وفي من على عن الي بعد قبل خلال""".split()
+)
 MAX_CONTENT_GAP = 45  # tokens between cue and complementizer / quotation
 NEAR_COMPLEMENTIZER = 4  # needs=quote cues: how close after the subject إن/أن must come
 MIN_DIRECT_WORDS = 3  # shorter quotations are names or titles ("أكسيوس")
@@ -33,7 +36,7 @@ _ACCORDING = re.compile(rf"[،,]?\s*(?:{'|'.join(ACCORDING_TO)})\s")
 
 
 class QuoteFinder:
-    def __init__(self, ctx: Context, entities: list[Entity], titles: dict[str, str]) -> None:
+    def __init__(self, ctx: Context, entities: list[Entity], titled: list[tuple[Entity, str, str]]) -> None:
         self.ctx = ctx
         self.doc = ctx.doc
         text = self.doc.text
@@ -49,7 +52,7 @@ class QuoteFinder:
         self._ends: dict[bool, list[int]] = {}  # clause/sentence ends outside quotations
         self._sentences: list[int] | None = None  # sentence_ends() of the text
         self._marks = find_chars(text, SENTENCE_MARKS)
-        self.attribution = Attribution(ctx, entities, titles, self._marks)
+        self.attribution = Attribution(ctx, entities, titled, self._marks)
         self._text_end = len(text.rstrip())
 
     def _cue_breaks(self) -> set[int]:
@@ -227,12 +230,12 @@ class QuoteFinder:
         return got
 
 
-def quotes(ctx: Context, entities: list[Entity], titles: dict[str, str]) -> Iterator[Quote]:
+def quotes(ctx: Context, entities: list[Entity], titled: list[tuple[Entity, str, str]]) -> Iterator[Quote]:
     """Every attributed quote in the document, in text order."""
     cues = cue_phrases(ctx)
     if not cues:
         return  # no speech verb: nothing to index
-    finder = QuoteFinder(ctx, entities, titles)
+    finder = QuoteFinder(ctx, entities, titled)
     spans: set[tuple[int, int]] = set()
     for m in cues:
         quote = finder.at_cue(m)

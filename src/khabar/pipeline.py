@@ -13,8 +13,9 @@ from khabar.extractors.places import places
 from khabar.extractors.quotes import quotes
 from khabar.gazetteer import Gazetteer, compile_gazetteer
 from khabar.lexicon import env_lexicon_paths
+from khabar.linking import document_entities, link_speakers
 from khabar.records import Entity, Quote
-from khabar.resolve import resolve_entities, title_map
+from khabar.resolve import resolve_entities
 
 
 @dataclass
@@ -26,7 +27,7 @@ class Result:
     quotes: list[Quote] = field(default_factory=list)
 
     def records(self) -> list[dict]:
-        """JSON-ready records (schema version 1): entities then quotes, each in text order."""
+        """JSON-ready records (schema version 2): entities then quotes, each in text order."""
         out = [e.as_dict(self.doc_id) for e in self.entities]
         out.extend(q.as_dict(self.doc_id) for q in self.quotes)
         return out
@@ -58,12 +59,14 @@ class Pipeline:
 
     def run(self, text: str, doc_id: str = "") -> Result:
         """Entities and quotes of one document."""
-        ctx = Context(Document(text, doc_id, self.gazetteer), self.gazetteer)
-        titled = list(titled_persons(ctx))
-        candidates = [*places(ctx), *organizations(ctx), *persons(ctx, titled)]
-        entities = resolve_entities(ctx, candidates)
-        found = list(quotes(ctx, entities, title_map(titled, entities))) if self.want_quotes else []
-        return Result(doc_id, entities, found)
+        ctx = Context(Document(text, doc_id, self.gazetteer), self.gazetteer)  # tokens, lexicon matches
+        titled = list(titled_persons(ctx))  # persons introduced by a title, with the title
+        candidates = [*places(ctx), *organizations(ctx), *persons(ctx, titled)]  # extractors
+        mentions = resolve_entities(ctx, candidates)  # overlap policy, short forms → full names
+        entities = document_entities(ctx, mentions)  # one entity per person, body, place
+        found = list(quotes(ctx, mentions, titled)) if self.want_quotes else []  # quotes + attribution
+        link_speakers(entities, mentions, found)  # each speaker → its entity
+        return Result(doc_id, mentions, found)
 
     def extract(self, text: str, doc_id: str = "") -> list[dict]:
         """Records of one document as dicts (the JSON-lines schema)."""

@@ -1,10 +1,11 @@
-"""Typed records produced by the extractors, and their JSON shape (schema version 1)."""
+"""Typed records produced by the extractors, and their JSON shape (schema version 2,
+``schema/output.schema.json``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 @dataclass(slots=True)
@@ -19,6 +20,7 @@ class Entity:
     source: str
     first: int = -1
     last: int = -1
+    entity: str = ""  # document-local id of the entity this mention belongs to (linking.py)
 
     def as_dict(self, doc: str) -> dict:
         return {
@@ -29,6 +31,7 @@ class Entity:
             "text": self.text,
             "start": self.start,
             "end": self.end,
+            "entity": self.entity or None,
             "canonical": self.canonical,
             "source": self.source,
         }
@@ -49,6 +52,8 @@ class Speaker:
     label: str
     canonical: str
     gender: str = ""
+    role: str | None = None  # the role phrase given with or instead of a name (وزير الخارجية)
+    entity: str | None = None  # the document entity it was linked to, when any
 
     def as_dict(self) -> dict:
         s = self.span
@@ -57,7 +62,10 @@ class Speaker:
             "start": s.start if s else None,
             "end": s.end if s else None,
             "label": self.label,
+            "entity": self.entity,
             "canonical": self.canonical,
+            "role": self.role,
+            "resolved": self.entity is not None,
         }
 
 

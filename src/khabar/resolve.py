@@ -1,4 +1,4 @@
-"""One pass over the candidates: overlap policy, short forms → full names, titles → persons."""
+"""One pass over the candidates: overlap policy, short forms → full names."""
 
 from __future__ import annotations
 
@@ -152,22 +152,3 @@ def resolve_entities(ctx: Context, candidates: list[Entity]) -> list[Entity]:
             e.canonical = full or e.canonical
     shorts = short_forms(ctx, names, taken)  # only tokens no mention covers
     return sorted(taken + shorts, key=lambda e: e.start) if shorts else taken
-
-
-def title_map(titled: list[tuple[Entity, str, str]], entities: list[Entity]) -> dict[str, str]:
-    """Normalised title phrases (رئيس الوزراء الاسرائيلي) → the canonical person they introduced.
-
-    The bare head (رئيس الوزراء) maps too when only one person in the document carries it.
-    """
-    by_start = {e.start: e for e in entities if e.label == "PER"}
-    out: dict[str, str] = {}
-    heads: dict[str, set[str]] = {}
-    for person, head, phrase in titled:
-        final = by_start.get(person.start)
-        canonical = final.canonical if final else person.canonical
-        out.setdefault(phrase, canonical)
-        heads.setdefault(head, set()).add(canonical)
-    for head, people in heads.items():
-        if len(people) == 1:
-            out.setdefault(head, next(iter(people)))
-    return out

@@ -1,0 +1,125 @@
+"""Document entities: every PER/ORG/LOC mention belongs to exactly one entity of the document.
+
+Runs once per document, after the extractors and the overlap/short-form pass (resolve.py):
+
+- mentions with the same label and the same resolved name form one entity (a surname and the
+  full name it was resolved to; a lexicon alias and its entry);
+- a place or body named with and without its head word or nationality (غزة / قطاع غزة,
+  الخارجية / وزارة الخارجية الأمريكية) is one entity when only one longer form fits;
+- each entity gets a document-local id (e1, e2 … in order of first mention) and, as canonical
+  name, its fullest mention in the article's own spelling;
+- each quote's speaker is linked to the entity whose mention it is, or whose name it resolved to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from khabar import text as textmod
+from khabar.extractors.context import Context
+from khabar.records import Entity, Quote
+
+# Words that may stand before or after a name without changing what it names: place heads,
+# organization heads and nationality adjectives (lexicon labels).
+_HEAD_LABELS = frozenset({"LOC_TRIGGER", "ORG_TRIGGER", "DEMONYM"})
+
+
+@dataclass(slots=True)
+class DocEntity:
+    """One person, organization or place of the document and its mentions."""
+
+    id: str
+    label: str
+    canonical: str
+    mentions: list[Entity] = field(default_factory=list)
+    keys: set[str] = field(default_factory=set)  # normalised names that refer to it
+
+
+def _words(s: str) -> list[str]:
+    return textmod.normalize(" ".join(s.split())).split()
+
+
+def _fullest(mentions: list[Entity]) -> str:
+    """The mention with the most words (then characters, then the earliest), spaces collapsed."""
+    best = max(mentions, key=lambda e: (len(e.text.split()), len(e.text), -e.start))
+    return " ".join(best.text.split())
+
+
+def _is_head(ctx: Context, word: str) -> bool:
+    labels = ctx.gaz.phrases.get(word, {}).keys() | ctx.gaz.phrases.get(word.removeprefix("ال"), {}).keys()
+    return not labels.isdisjoint(_HEAD_LABELS)
+
+
+def _inside(ctx: Context, short: list[str], long: list[str]) -> bool:
+    """``short`` is ``long`` without some head words at its edges (غزة in قطاع غزة)."""
+    n = len(short)
+    for k in range(len(long) - n + 1):
+        if long[k : k + n] == short:
+            extra = long[:k] + long[k + n :]
+            return bool(extra) and all(_is_head(ctx, w) for w in extra)
+    return False
+
+
+def _merge_contained(ctx: Context, groups: list[DocEntity]) -> list[DocEntity]:
+    """Merge a LOC/ORG entity into the one longer entity whose name only adds head words."""
+    forms = {id(g): _words(g.canonical) for g in groups}
+    kept = []
+    for g in groups:
+        if g.label == "PER":
+            kept.append(g)
+            continue
+        hosts = [h for h in groups if h is not g and h.label == g.label and _inside(ctx, forms[id(g)], forms[id(h)])]
+        if len(hosts) == 1:
+            hosts[0].mentions.extend(g.mentions)
+            hosts[0].keys |= g.keys
+        else:
+            kept.append(g)
+    return kept
+
+
+def document_entities(ctx: Context, mentions: list[Entity]) -> list[DocEntity]:
+    """Group the document's mentions into entities; sets each mention's ``entity`` id and its
+    ``canonical`` (the entity's fullest name in the article)."""
+    by_key: dict[tuple[str, str], DocEntity] = {}
+    for e in mentions:
+        key = (e.label, textmod.normalize(" ".join(e.canonical.split())))
+        group = by_key.get(key)
+        if group is None:
+            group = by_key[key] = DocEntity("", e.label, "", keys={key[1]})
+        group.mentions.append(e)
+    groups = list(by_key.values())
+    for g in groups:
+        g.canonical = _fullest(g.mentions)
+    groups = _merge_contained(ctx, groups)
+    groups.sort(key=lambda g: min(e.start for e in g.mentions))
+    for k, g in enumerate(groups, 1):
+        g.id = f"e{k}"
+        g.canonical = _fullest(g.mentions)
+        g.keys.add(textmod.normalize(g.canonical))
+        for e in g.mentions:
+            g.keys.add(textmod.normalize(" ".join(e.text.split())))
+            e.entity, e.canonical = g.id, g.canonical
+    return groups
+
+
+def link_speakers(groups: list[DocEntity], mentions: list[Entity], quotes: list[Quote]) -> None:
+    """Give each speaker the entity whose mention it is, or whose name it resolved to (a role,
+    an honorific or an implied subject carries the resolved name); its canonical becomes that
+    entity's canonical."""
+    by_span = {(e.start, e.end): e for e in mentions}
+    by_key: dict[str, DocEntity] = {}
+    for g in groups:
+        for key in g.keys:
+            by_key.setdefault(key, g)
+    by_id = {g.id: g for g in groups}
+    for q in quotes:
+        sp = q.speaker
+        if sp is None:
+            continue
+        group = None
+        if sp.span is not None and (sp.span.start, sp.span.end) in by_span:
+            group = by_id.get(by_span[sp.span.start, sp.span.end].entity)
+        if group is None:
+            group = by_key.get(textmod.normalize(" ".join(sp.canonical.split())))
+        if group is not None and (sp.label in (group.label, "DESC") or sp.span is None):
+            sp.entity, sp.canonical, sp.label = group.id, group.canonical, group.label
