@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from khabar.document import find_chars
-from khabar.extractors.context import FUNCTION_WORDS, Context
+from khabar.extractors.context import FUNCTION_WORDS, Context, normalized_words
 from khabar.records import Entity
 from khabar.text import WORD_CHARS
 
@@ -48,6 +48,37 @@ def _np_end(ctx: Context, i: int) -> int | None:
             break  # الى written without hamza looks like an article
         j += 1
     return j
+
+
+# Adjectives that make a definite trigger an institution's name (المحكمة العليا، الهيئة العامة
+# للسياحة، المجلس الوطني); other adjectives leave it a description (الشركة الأمريكية، الوزارة المعنية).
+INSTITUTIONAL = normalized_words(
+    """العليا العامة العام الوطني الوطنية الدولية الدولي الاتحادية الاتحادي المركزي المركزية الجنائية
+    الدستورية الاعلى الملكية الملكي التنفيذية التشريعي التشريعية الاستشاري الاستشارية"""
+)
+MAX_DESCRIPTION = 5  # words after the trigger: منظمة حظر الأسلحة الكيميائية
+
+
+def _descriptive_end(ctx: Context, i: int) -> int | None:
+    """Last token of the description after a desc=1 trigger: definite nouns and adjectives, their
+    genitives (حظر الأسلحة), nationality adjectives and known places, up to a function word, a
+    title, a speech verb, a person or a comma (وزارة الخارجية الأمريكية، هيئة الرياضة السعودية)."""
+    doc = ctx.doc
+    last, j = None, i
+    while j < doc.n and j - i < MAX_DESCRIPTION:
+        if doc.norms[j] in FUNCTION_WORDS or ctx.longest(j, "CUE", "TITLE", "PER", "GIVEN"):
+            break
+        place = ctx.longest(j, "LOC", "ORG")
+        if place is not None and not doc.has_article(j):
+            last = j = place.last  # وزارة خارجية قطر
+        elif doc.has_article(j) or any(s[1].startswith("ال") for s in doc.splits[j]) or ctx.word_has(j, "DEMONYM"):
+            last = j  # الخارجية، للسياحة، السعودية
+        elif not (j + 1 < doc.n and doc.joined(j) and doc.has_article(j + 1)):
+            break  # an indefinite word only as the head of a genitive (حظر الأسلحة)
+        if not doc.joined(j):
+            break
+        j += 1
+    return last
 
 
 _OPENING = re.compile(r"\s*[\"«“]\s*")
@@ -115,6 +146,11 @@ def organizations(ctx: Context) -> Iterator[Entity]:
         end = None if definite else _name_end(ctx, first)
         if end is None and trigger.attr("np") == "any":
             end = _np_end(ctx, first)
+        if end is None and trigger.attr("desc") == "1" and (not definite or doc.norms[first] in INSTITUTIONAL):
+            end = _descriptive_end(ctx, first)  # (الهيئة العامة للسياحة، المحكمة العليا)
+            if end is not None:
+                yield ctx.mention("ORG", m.first, end, "rule:trigger+description", start=m.start)
+                continue
         if end is None:
             continue
         if trigger.attr("span") == "with":
