@@ -52,7 +52,7 @@ class SpeakerFinder:
         spoken = [e for e in entities if e.start >= opening]  # a dateline's names never speak
         self.by_token = {e.first: e for e in spoken}
         self.by_last = {e.last: e for e in spoken}
-        self.orgs = [e for e in spoken if e.label in ("ORG", "PER")]
+        self.named = [e for e in spoken if e.label in ("ORG", "PER")]  # persons and bodies, in text order
         self.people = [e for e in spoken if e.label == "PER"]
         self.roles = role_book(ctx, titled, entities)
 
@@ -132,19 +132,22 @@ class SpeakerFinder:
         if not norm.startswith("ال") or not self.ctx.word_has(i, "ORG_TRIGGER"):
             return None
         bare, norms = norm[2:], self.ctx.doc.norms
-        for e in reversed(self.orgs):
+        for e in reversed(self.named):
             before = e.label == "ORG" and e.start < self.ctx.doc.starts[i]
             if before and (norms[e.first] == bare or e.first > 0 and norms[e.first - 1] == bare):
                 return e.canonical
         return None
 
-    def _title(self, m, gender: str) -> tuple[Speaker, int]:
+    def _title(self, m, gender: str) -> tuple[Speaker, int] | None:
         """A role as subject: the person it names in apposition (وزير الخارجية عادل الجبير، مدير
         عام تعليم جدة عبدالله الثقفي، رئيس أوروغواي السابق، خوسيه موخيكا), else the person who
         held that role earlier in the document, else the whole role phrase, unresolved."""
         named = self._role_holder(m, gender)
         if named is not None:
             return named
+        own = m.info("TITLE").attr("gender")
+        if gender and own and own != gender:
+            return None  # اعتبرت السفير …: a feminine verb, a masculine role: the role is the object
         if m.key.endswith("باسم"):  # المتحدث باسم X: the spokesperson of X
             return self._spokesperson(m, gender)
         last, _ = self._role_end(m)
@@ -160,6 +163,7 @@ class SpeakerFinder:
         if ent is None:
             return None
         role = " ".join(self.ctx.doc.text[m.start : self.ctx.doc.ends[last]].split())
+        self.roles.add(ent.start, title_phrase(self.ctx, m, last), m.key, ent.canonical, role)
         return Speaker(Span(ent.text, ent.start, ent.end), "PER", ent.canonical, gender, role=role), ent.last
 
     def _role_end(self, m) -> tuple[int, Entity | None]:
@@ -218,7 +222,7 @@ class SpeakerFinder:
         stem = doc.norms[i][2:]
         for k in range(i - 1, max(-1, i - MAX_ISSUER_LOOKBACK), -1):
             if any(stem == s for _, s in doc.splits[k]) or doc.norms[k].removeprefix("ال") == stem:
-                near = [e for e in self.orgs if k - ISSUER_WINDOW <= e.first <= k + ISSUER_WINDOW and e.first != k]
+                near = [e for e in self.named if k - ISSUER_WINDOW <= e.first <= k + ISSUER_WINDOW and e.first != k]
                 if near:
                     return min(near, key=lambda e: abs(e.first - k))
         return None
@@ -255,6 +259,9 @@ class SpeakerFinder:
                 break
             last += 1
         span = self._span(m.start, last)
+        holder = self.roles.holder(title_phrase(self.ctx, m, last), m.key, m.start) if m.key.startswith("ال") else None
+        if holder is not None:  # المتحدث باسم الانتخابات, after the spokesperson was named
+            return Speaker(span, "PER", holder, gender, role=" ".join(span.text.split())), last
         return Speaker(span, "DESC", " ".join(span.text.split()), gender), last
 
     def _desc(self, m, gender: str) -> tuple[Speaker, int]:
@@ -398,8 +405,27 @@ class Attribution:
         # implied: this sentence's speaker, else its opening subject, else the one before
         start = self._sentence_start(m.first)
         in_sentence = self.implied(gender, since=start)
-        speaker = in_sentence or self.sentence_subject(m.first, gender) or self._previous_subject(start, gender)
+        speaker = (
+            in_sentence
+            or self.sentence_subject(m.first, gender)
+            or self._named_before(start, m.first)
+            or self._previous_subject(start, gender)
+        )
         return speaker, m.last + 1, False
+
+    def _named_before(self, start: int, cue_tok: int) -> Speaker | None:
+        """The nearest person or body named earlier in the cue's sentence, not as the object of a
+        preposition (أصدر سورنسن بيانا، قال فيه …)."""
+        doc = self.doc
+        for e in reversed(self.finder.named):
+            if e.last >= cue_tok:
+                continue
+            if e.first < start:
+                return None
+            if e.first > 0 and doc.norms[e.first - 1] in FUNCTION_WORDS or doc.words[e.first][:1] in "لب":
+                continue  # مع سورنسن، لسورنسن: an object
+            return Speaker(None, e.label, e.canonical)
+        return None
 
 
 class RoleBook:
@@ -409,6 +435,13 @@ class RoleBook:
     def __init__(self, entries: list[tuple[int, str, str, str, str]]) -> None:
         self.entries = sorted(entries)  # (person's offset, role phrase, role head, canonical, role text)
         self._starts = {e[0] for e in entries}
+
+    def add(self, start: int, phrase: str, head: str, canonical: str, role: str) -> None:
+        """A role given to a person at offset ``start`` (found while reading the speakers)."""
+        if start not in self._starts:
+            self.entries.append((start, phrase, head, canonical, role))
+            self.entries.sort()
+            self._starts.add(start)
 
     def holder(self, phrase: str, head: str, before: int) -> str | None:
         """The person who last held ``phrase`` (else a role with the same ``head``) before offset ``before``."""

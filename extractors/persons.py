@@ -67,6 +67,8 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
             break
         if ctx.longest(nxt, "TITLE") and not ctx.known_name_part(nxt):
             break  # محمد بن زايد آل نهيان ولي العهد
+        if _accusative_participle(ctx, nxt):
+            break  # ترامب متحدثا، زوكربيرغ منشورا: an adverbial accusative, not a surname
         if doc.words[nxt].endswith("ة") and not ctx.known_name_part(nxt):
             break  # بركات مطمئنة: an unknown word in ة after a name is an adjective or a noun
         if ctx.longest(nxt, "ORG") or (ctx.firm_place_or_org(nxt) and not _town_as_surname(ctx, nxt)):
@@ -129,6 +131,13 @@ def _common_first_name(ctx: Context, i: int) -> bool:
         and doc.joined(i)
         and ctx.name_like(i + 1, first=False)
     )
+
+
+def _accusative_participle(ctx: Context, i: int) -> bool:
+    """Token i is an indefinite accusative participle or noun (متحدثا، منشورا، مضيفا): م…ا, five
+    letters or more, no listed name part."""
+    norm = ctx.doc.norms[i]
+    return len(norm) >= 5 and norm[0] == "م" and norm[-1] == "ا" and not ctx.known_name_part(i)
 
 
 def _nisba_before_role(ctx: Context, i: int) -> bool:
@@ -292,10 +301,14 @@ def _name_before(ctx: Context, role: int, end: int) -> int | None:
         first -= 1
     while first <= end and not _after_role(ctx, first):
         first += 1  # the name starts right after an honorific, a role word, a nationality or a comma
-    if first > end or first <= role or not ctx.name_like(first, first=True) or doc.has_article(first):
+    if first > end or first <= role or doc.has_article(first):
         return None
-    if any(not _name_part(ctx, k) for k in range(first, end + 1)) or ctx.longest(first, "LOC", "ORG"):
+    if not ctx.name_like(first, first=True) and first == end:
+        return None  # an unknown first word needs a second one (، ديميتري بيسكوف)
+    if any(not _name_part(ctx, k) for k in range(first, end + 1)):
         return None
+    if ctx.longest(first, "LOC", "ORG") and not ctx.word_has(first, "GIVEN"):
+        return None  # a place or body, not a name (أشرف is both: a given name wins)
     return first
 
 

@@ -5,7 +5,8 @@ Runs once per document, after the extractors and the overlap/short-form pass (re
 - mentions with the same label and the same resolved name form one entity (a surname and the
   full name it was resolved to; a lexicon alias and its entry);
 - a place or body named with and without its head word or nationality (غزة / قطاع غزة,
-  الخارجية / وزارة الخارجية الأمريكية) is one entity when only one longer form fits;
+  الخارجية / وزارة الخارجية الأمريكية), and a person named by a first or last part of a fuller
+  name (آل الشيخ / تركي آل الشيخ), are one entity when only one longer form fits;
 - each entity gets a document-local id (e1, e2 … in order of first mention) and, as canonical
   name, its fullest mention in the article's own spelling;
 - each quote's speaker is linked to the entity whose mention it is, or whose name it resolved to.
@@ -60,15 +61,21 @@ def _inside(ctx: Context, short: list[str], long: list[str]) -> bool:
     return False
 
 
+def _part_of_name(ctx: Context, short: list[str], long: list[str]) -> bool:
+    """``short`` opens or ends the longer name ``long`` (أشرف / آل الشيخ / سيد المحدثين in أشرف
+    غاني، تركي آل الشيخ، محمد سيد المحدثين)."""
+    n = len(short)
+    return n < len(long) and (long[:n] == short or long[-n:] == short)
+
+
 def _merge_contained(ctx: Context, groups: list[DocEntity]) -> list[DocEntity]:
-    """Merge a LOC/ORG entity into the one longer entity whose name only adds head words."""
+    """Merge an entity into the one longer entity of its label that contains it: a place or body
+    whose name only adds head words, a person's given name or family name alone."""
     forms = {id(g): _words(g.canonical) for g in groups}
     kept = []
     for g in groups:
-        if g.label == "PER":
-            kept.append(g)
-            continue
-        hosts = [h for h in groups if h is not g and h.label == g.label and _inside(ctx, forms[id(g)], forms[id(h)])]
+        fits = _part_of_name if g.label == "PER" else _inside
+        hosts = [h for h in groups if h is not g and h.label == g.label and fits(ctx, forms[id(g)], forms[id(h)])]
         if len(hosts) == 1:
             hosts[0].mentions.extend(g.mentions)
             hosts[0].keys |= g.keys
