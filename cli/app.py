@@ -29,11 +29,24 @@ NoPersonsOpt = Annotated[
 ]
 
 
-def _pipeline(lexicon: list[Path] | None, no_builtin_persons: bool = False, want_quotes: bool = True):
+NoDescriptiveOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-descriptive-orgs",
+        help="Do not report descriptive official names (وزارة الخارجية الأمريكية) as ORG, as ANERcorp's annotation.",
+    ),
+]
+
+
+def _pipeline(
+    lexicon: list[Path] | None, no_builtin_persons: bool = False, want_quotes: bool = True, descriptive: bool = True
+):
     from khabar.pipeline import Pipeline
 
     try:
-        return Pipeline(lexicon, builtin_persons=not no_builtin_persons, want_quotes=want_quotes)
+        return Pipeline(
+            lexicon, builtin_persons=not no_builtin_persons, want_quotes=want_quotes, descriptive_orgs=descriptive
+        )
     except LexiconError as exc:
         for problem in exc.problems:
             print(f"khabar: lexicon error: {problem}", file=sys.stderr)
@@ -56,6 +69,7 @@ def extract(
     no_quotes: Annotated[bool, typer.Option("--no-quotes", help="Entities only.")] = False,
     lexicon: LexiconOpt = None,
     no_builtin_persons: NoPersonsOpt = False,
+    no_descriptive_orgs: NoDescriptiveOpt = False,
 ) -> None:
     """Extract entities and attributed quotes from Arabic news as JSON lines."""
     from khabar import batch
@@ -64,7 +78,7 @@ def extract(
     if fmt not in ("auto", "jsonl", "pretty"):
         print(f"khabar: --format must be auto, jsonl or pretty, not {fmt!r}", file=sys.stderr)
         raise typer.Exit(Exit.USAGE)
-    pipeline = _pipeline(lexicon, no_builtin_persons, want_quotes=not no_quotes)
+    pipeline = _pipeline(lexicon, no_builtin_persons, want_quotes=not no_quotes, descriptive=not no_descriptive_orgs)
     batch.tune_gc()
     items = sources(paths, glob, jsonl, id_field, text_field, encoding)
     jobs = jobs or batch.default_jobs()
@@ -100,17 +114,26 @@ def eval_cmd(
     doc_sentences: Annotated[int, typer.Option(help="Sentences grouped into one document.")] = 20,
     lexicon: LexiconOpt = None,
     no_builtin_persons: NoPersonsOpt = False,
+    no_descriptive_orgs: NoDescriptiveOpt = False,
 ) -> None:
     """Entity P/R/F1 per type and micro-averaged on a CoNLL file (ANERcorp tags)."""
     from khabar.evaluate import evaluate_conll, format_report
 
-    pipeline = _pipeline(lexicon, no_builtin_persons, want_quotes=False)
+    pipeline = _pipeline(lexicon, no_builtin_persons, want_quotes=False, descriptive=not no_descriptive_orgs)
     try:
         report = evaluate_conll(pipeline, gold, doc_sentences)
     except OSError as exc:
         print(f"khabar: {gold}: {exc.strerror or exc}", file=sys.stderr)
         raise typer.Exit(Exit.INPUT_ERRORS) from None
     print(format_report(report, errors))
+
+
+@app.command("schema")
+def schema_cmd() -> None:
+    """Print the JSON Schema of the output records (schema version 2)."""
+    from khabar.output import SCHEMA_FILE
+
+    sys.stdout.write(SCHEMA_FILE.read_text(encoding="utf-8"))
 
 
 def main() -> None:

@@ -23,6 +23,7 @@ SKIP_BEFORE_SUBJECT = normalized_words(
     """الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت امس اليوم مساء صباح ليله اول ايضا بدوره بدورها
     بالقول قائلا قائلة العام الماضي الأسبوع الشهر الجاري المقبل الحالي مؤخرا لاحقا"""
 )
+_POSSESSED = re.compile(r"..(?:ها|هم|هما|هن|كم|نا)$")  # a noun with an attached pronoun (مسؤوليتها)
 _ADJ_END = re.compile(r"(ي|يه|يون|يين|يان|يتان)$")
 MAX_NP = 5
 _OPENS_CONTENT = re.compile(r'[:«“"„]')  # after the cue: the content starts, no explicit subject
@@ -221,7 +222,8 @@ class SpeakerFinder:
         doc = self.ctx.doc
         stem = doc.norms[i][2:]
         for k in range(i - 1, max(-1, i - MAX_ISSUER_LOOKBACK), -1):
-            if any(stem == s for _, s in doc.splits[k]) or doc.norms[k].removeprefix("ال") == stem:
+            forms = {s for _, s in doc.splits[k]} | {doc.norms[k]}
+            if forms & {stem, stem + "ا", "ال" + stem}:  # بيان، بيانا، البيان، ببيان
                 near = [e for e in self.named if k - ISSUER_WINDOW <= e.first <= k + ISSUER_WINDOW and e.first != k]
                 if near:
                     return min(near, key=lambda e: abs(e.first - k))
@@ -302,6 +304,8 @@ class SpeakerFinder:
             return None
         if len(doc.norms[i]) < MIN_SUBJECT_LETTERS:
             return None  # لـ(CNN), و: not a subject
+        if _POSSESSED.search(doc.norms[i]) and not doc.has_article(i):
+            return None  # أعلنت مسؤوليتها، قال فيه: a noun with a pronoun attached is the object
         org = self._definite_trigger(i)
         if org is not None:
             return Speaker(self._span(doc.starts[i], i), "ORG", org, gender), i
@@ -343,8 +347,8 @@ class Attribution:
         """The subject after the verb that opens the cue's sentence (وسلطت الوكالة …، قائلة), or
         the sentence starting at token ``opening``."""
         start = self._sentence_start(cue_tok) if opening is None else opening
-        if start >= cue_tok - 1:
-            return None
+        if start >= cue_tok - 1 or self.doc.starts[start] < self.opening:
+            return None  # (a dateline has no subject)
         found = self.finder.at(self.finder.subject_start(start + 1), gender, named_only=True)
         if found is None or found[1] >= cue_tok:
             return None
@@ -450,7 +454,9 @@ class RoleBook:
             found = [e[3] for e in earlier if e[k] == want]
             if found:
                 return found[-1]
-        return None
+        word = _head_word(head)  # الوزير → the last person introduced as وزير …
+        found = [e[3] for e in earlier if _head_word(e[2]) == word]
+        return found[-1] if found else None
 
     def role_of(self, canonical: str, before: int) -> str | None:
         """The role last given to the person ``canonical`` before offset ``before`` (or at it)."""
@@ -460,6 +466,11 @@ class RoleBook:
     def titled(self, start: int) -> bool:
         """A person mention at offset ``start`` was introduced by a title."""
         return start in self._starts
+
+
+def _head_word(role: str) -> str:
+    """First word of a role without the article: وزير الخارجية → وزير, الوزير → وزير."""
+    return role.split()[0].removeprefix("ال") if role else ""
 
 
 def role_book(ctx: Context, titled: list[tuple[Entity, str, str]], entities: list[Entity]) -> RoleBook:

@@ -111,8 +111,9 @@ def _trigger_in_name(ctx: Context, i: int) -> bool:
     return m is not None and m.info("ORG_TRIGGER").attr("span") == "with"
 
 
-def organizations(ctx: Context) -> Iterator[Entity]:
-    """ORG mentions from the lexicon, from trigger + noun phrase, and from Latin acronyms."""
+def organizations(ctx: Context, descriptive: bool = True) -> Iterator[Entity]:
+    """ORG mentions from the lexicon, from trigger + noun phrase (``descriptive``: also trigger +
+    description, وزارة الخارجية الأمريكية), and from Latin acronyms."""
     doc = ctx.doc
     for m in ctx.labelled("ORG"):
         info = m.info("ORG")
@@ -146,7 +147,12 @@ def organizations(ctx: Context) -> Iterator[Entity]:
         end = None if definite else _name_end(ctx, first)
         if end is None and trigger.attr("np") == "any":
             end = _np_end(ctx, first)
-        if end is None and trigger.attr("desc") == "1" and (not definite or doc.norms[first] in INSTITUTIONAL):
+        if (
+            end is None
+            and descriptive
+            and trigger.attr("desc") == "1"
+            and (not definite or doc.norms[first] in INSTITUTIONAL)
+        ):
             end = _descriptive_end(ctx, first)  # (الهيئة العامة للسياحة، المحكمة العليا)
             if end is not None:
                 yield ctx.mention("ORG", m.first, end, "rule:trigger+description", start=m.start)

@@ -24,6 +24,7 @@ MAX_RUN = 4  # name words in a run, not counting links (بن، آل، أبو)
 _COMMA = re.compile(r"^\s*[،,]\s*$")
 MAX_MODIFIERS = 4
 REGNAL_ORDINALS = frozenset("الاول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر".split())
+ROLE_MODIFIERS = frozenset("السابق السابقه الاسبق الحالي الحاليه الجديد الجديده المقبل المستقيل المنتخب".split())
 _LEADING_LINKS = frozenset({"ابو", "ابي", "ابا", "ابن", "بن", "بنت", "ام"})  # before a given name
 _PLACE_PREPOSITIONS = frozenset({"لدي", "في"})  # normalised لدى، في
 
@@ -55,6 +56,8 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
                 j = nxt  # محمد بن سلمان: the link, then its word on the next turn
                 continue
             break
+        if doc.norms[nxt] in ROLE_MODIFIERS:
+            break  # رئيس أوروغواي السابق: "former" ends the phrase, it is no name
         if doc.norms[nxt] in REGNAL_ORDINALS:
             if words == 1 and introduced:
                 j = nxt  # الملك محمد الخامس: the ordinal ends the name (not اللاعب محمد صلاح الثاني)

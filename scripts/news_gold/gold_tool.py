@@ -23,11 +23,12 @@ KINDS = {"direct", "indirect", "mixed"}
 
 def corpus_text(doc_id: str) -> dict:
     for name in FILES:
-        for line in open(os.path.join(SHARED, "data/news", name), encoding="utf-8"):
-            if f'"{doc_id}"' in line:
-                d = json.loads(line)
-                if d["id"] == doc_id:
-                    return d
+        with open(os.path.join(SHARED, "data/news", name), encoding="utf-8") as fh:
+            for line in fh:
+                if f'"{doc_id}"' in line:
+                    d = json.loads(line)
+                    if d["id"] == doc_id:
+                        return d
     raise SystemExit(f"gold_tool: no article {doc_id}")
 
 
@@ -42,7 +43,8 @@ def check(errs, where, span, doc, allow_null=False):
 
 
 def verify(path: str, doc: str | None = None) -> list[str]:
-    g = json.load(open(path, encoding="utf-8"))
+    with open(path, encoding="utf-8") as fh:
+        g = json.load(fh)
     doc = doc if doc is not None else corpus_text(g["document"])["text"]
     errs: list[str] = []
     for i, e in enumerate(g.get("entities", [])):

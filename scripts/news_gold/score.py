@@ -28,9 +28,10 @@ _COUNTS = re.compile(r"entity (\w+): .*\(tp=(\d+) fp=(\d+) fn=(\d+)\)")
 def corpus() -> dict[str, str]:
     texts = {}
     for name in ("ant_bbc_cnn.jsonl", "saudinewsnet_sample.jsonl"):
-        for line in open(SHARED / name, encoding="utf-8"):
-            d = json.loads(line)
-            texts[d["id"]] = d["text"]
+        with open(SHARED / name, encoding="utf-8") as fh:
+            for line in fh:
+                d = json.loads(line)
+                texts[d["id"]] = d["text"]
     return texts
 
 
@@ -116,7 +117,7 @@ def main(argv: list[str]) -> None:
         print(
             f"TOTAL {key:8s} quotes P={qp:.3f} R={qr:.3f} F1={qf:.3f} | speaker right {t['spk_ok']}/{gold_q} = "
             f"{t['spk_ok'] / max(gold_q, 1):.3f} | entities P={ep:.3f} R={er:.3f} F1={ef:.3f} "
-            + " ".join(f"{lab}={f:.3f}(R={r:.3f})" for lab, (_, r, f) in zip(("PER", "ORG", "LOC"), ents))
+            + " ".join(f"{lab}={f:.3f}(R={r:.3f})" for lab, (_, r, f) in zip(("PER", "ORG", "LOC"), ents, strict=True))
         )
 
 

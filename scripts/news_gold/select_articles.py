@@ -45,7 +45,9 @@ def rank(ids):
 
 def pick(path, key_of, quota, exclude):
     kept, seen = {}, set()
-    for line in open(path, encoding="utf-8"):
+    with open(path, encoding="utf-8") as fh:
+        lines = list(fh)
+    for line in lines:
         d = json.loads(line)
         key = key_of(d)
         if key not in quota or d["id"] in exclude:

@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
 
 import orjson
+
+SCHEMA_FILE = Path(__file__).parent / "schema" / "output.schema.json"
+
+
+@cache
+def schema() -> dict:
+    """The JSON Schema every output record follows (``schema/output.schema.json``)."""
+    return json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
 
 
 def jsonl(records: Iterable[dict]) -> bytes:

@@ -43,12 +43,15 @@ class Pipeline:
         use_env: bool = True,
         want_quotes: bool = True,
         use_cache: bool = True,
+        descriptive_orgs: bool = True,
     ) -> None:
         paths = list(lexicons or [])
         if use_env:
             paths = env_lexicon_paths() + paths
         self.lexicon_paths = paths
         self.want_quotes = want_quotes
+        # وزارة الخارجية الأمريكية، هيئة الرياضة السعودية as ORG (news usage); off = ANERcorp's usage
+        self.descriptive_orgs = descriptive_orgs
         self.gazetteer: Gazetteer = compile_gazetteer(paths, builtin_persons=builtin_persons, use_cache=use_cache)
 
     def __setstate__(self, state: dict) -> None:
@@ -61,7 +64,7 @@ class Pipeline:
         """Entities and quotes of one document."""
         ctx = Context(Document(text, doc_id, self.gazetteer), self.gazetteer)  # tokens, lexicon matches
         titled = list(titled_persons(ctx))  # persons introduced by a title, with the title
-        candidates = [*places(ctx), *organizations(ctx), *persons(ctx, titled)]  # extractors
+        candidates = [*places(ctx), *organizations(ctx, self.descriptive_orgs), *persons(ctx, titled)]  # extractors
         mentions = resolve_entities(ctx, candidates)  # overlap policy, short forms → full names
         entities = document_entities(ctx, mentions)  # one entity per person, body, place
         found = list(quotes(ctx, mentions, titled)) if self.want_quotes else []  # quotes + attribution

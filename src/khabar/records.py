@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 2  # equal to the const in schema/output.schema.json (tests check it)
 
 
 @dataclass(slots=True)
@@ -71,7 +71,7 @@ class Speaker:
 
 @dataclass(slots=True)
 class Quote:
-    """An attributed statement: kind is direct, indirect, mixed or according_to."""
+    """An attributed statement: kind is direct, indirect or mixed."""
 
     kind: str
     cue: Span
