@@ -75,6 +75,9 @@ class SpeakerFinder:
         if ent is not None:
             role = self.roles.role_of(ent.canonical, doc.starts[i]) if ent.label == "PER" else None
             return Speaker(Span(ent.text, ent.start, ent.end), ent.label, ent.canonical, gender, role=role), ent.last
+        named = self._surname(i)
+        if named is not None:
+            return Speaker(self._span(doc.starts[i], i), "PER", named.canonical, gender), i
         if doc.norms[i] in HONORIFIC_PRONOUNS:
             return self._honorific(i, gender), i
         title = ctx.longest(i, "TITLE")
@@ -204,6 +207,17 @@ class SpeakerFinder:
         if doc.norms[j] not in ("في", "لدي") or j + 1 >= doc.n:
             return False
         return doc.has_article(j + 1) or bool(self.ctx.longest(j + 1, "LOC", "ORG"))
+
+    def _surname(self, i: int) -> Entity | None:
+        """A word in the subject slot that is the last name of a person named before (وقال العربي
+        after الدكتور أشرف العربي), even where the word alone is a common word or a nationality."""
+        doc = self.ctx.doc
+        if i + 1 < doc.n and doc.joined(i) and self.ctx.name_like(i + 1, first=False):
+            return None  # the start of a longer name
+        for e in reversed(self.people):
+            if e.end <= doc.starts[i] and e.last > e.first and doc.norms[e.last] == doc.norms[i]:
+                return e
+        return None
 
     def _honorific(self, i: int, gender: str) -> Speaker:
         """سموه، معاليه: the nearest person named before it with a title, else the nearest person."""

@@ -66,8 +66,12 @@ def _descriptive_end(ctx: Context, i: int) -> int | None:
     doc = ctx.doc
     last, j = None, i
     while j < doc.n and j - i < MAX_DESCRIPTION:
-        if doc.norms[j] in FUNCTION_WORDS or ctx.longest(j, "CUE", "TITLE", "PER", "GIVEN"):
-            break
+        if (
+            doc.norms[j] in FUNCTION_WORDS
+            or not ctx.is_arabic_word(j)
+            or ctx.longest(j, "CUE", "TITLE", "PER", "GIVEN")
+        ):
+            break  # (وكالة AFP: an acronym is the name)
         place = ctx.longest(j, "LOC", "ORG")
         if place is not None and not doc.has_article(j):
             last = j = place.last  # وزارة خارجية قطر

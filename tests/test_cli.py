@@ -21,7 +21,9 @@ def khabar(*args, **kw):
     return subprocess.run([sys.executable, "-m", "khabar", *args], capture_output=True, text=True, cwd=ROOT, **kw)
 
 
-@pytest.mark.parametrize("cmd", [[], ["extract"], ["eval"], ["lexicon"], ["lexicon", "check"], ["lexicon", "lookup"]])
+@pytest.mark.parametrize(
+    "cmd", [[], ["extract"], ["eval"], ["schema"], ["lexicon"], ["lexicon", "check"], ["lexicon", "lookup"]]
+)
 def test_every_command_has_help(cmd):
     res = khabar(*cmd, "--help")
     assert res.returncode == 0
@@ -32,7 +34,7 @@ def test_stdout_is_json_lines_only():
     res = khabar("extract", str(SEED))
     assert res.returncode == 0
     records = [json.loads(line) for line in res.stdout.splitlines()]
-    assert records and all(r["schema_version"] == 1 for r in records)
+    assert records and all(r["schema_version"] == 2 for r in records)
     assert "documents" in res.stderr  # the summary goes to stderr
 
 
@@ -228,3 +230,18 @@ def test_eval_on_a_conll_file(tmp_path):
     assert "LOC: P=0.500 R=1.000 F1=0.667 (tp=1 fp=1 fn=0)" in lines  # القاهرة is LOC for khabar
     assert "ORG: P=0.000 R=0.000 F1=0.000 (tp=0 fp=0 fn=1)" in lines
     assert lines[-1] == "micro PER+LOC+ORG: P=0.667 R=0.667 F1=0.667"
+
+
+def test_schema_command_prints_the_json_schema():
+    res = khabar("schema")
+    assert res.returncode == 0
+    assert json.loads(res.stdout)["$defs"]["quote"]["properties"]["schema_version"]["const"] == 2
+
+
+def test_no_descriptive_orgs_leaves_descriptions_out():
+    """وزارة الخارجية الأمريكية is one ORG by default; --no-descriptive-orgs follows ANERcorp's usage."""
+    text = "وقالت وزارة الخارجية الأمريكية إن الاجتماع انتهى.\n"
+    on = [json.loads(line) for line in khabar("extract", "-q", "-f", "jsonl", "-", input=text).stdout.splitlines()]
+    off = khabar("extract", "-q", "-f", "jsonl", "--no-descriptive-orgs", "-", input=text).stdout.splitlines()
+    assert any(r["type"] == "entity" and r["text"] == "وزارة الخارجية الأمريكية" for r in on)
+    assert not any(json.loads(line).get("text") == "وزارة الخارجية الأمريكية" for line in off)

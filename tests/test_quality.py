@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -51,6 +52,46 @@ def test_offsets_are_exact_everywhere(pipeline):
     texts = [SAMPLES / "rafah_meeting.txt", *(g.parent / g.name.replace(".gold.json", ".txt") for g in QUOTE_GOLD)]
     for path in texts:
         text = Path(path).read_text(encoding="utf-8")
+        for r in pipeline.extract(text, path.name):
+            spans = [r] if r["type"] == "entity" else [r["cue"], r["quote"], r["speaker"]]
+            for s in spans:
+                if s and s.get("start") is not None:
+                    assert text[s["start"] : s["end"]] == s["text"], (path.name, s)
+
+
+NEWS_GOLD = sorted((DATA / "news_gold").glob("*.gold.json"))
+
+
+def _news_totals(pipeline, split: str) -> dict[str, float]:
+    tot = {"qtp": 0.0, "qfp": 0.0, "qfn": 0.0, "spk_ok": 0.0}
+    for gold in NEWS_GOLD:
+        if json.loads(gold.read_text(encoding="utf-8"))["split"] != split:
+            continue
+        text = (gold.parent / gold.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
+        s = score(gold, pipeline.extract(text, gold.name))
+        for k in tot:
+            tot[k] += s[k]
+    return tot
+
+
+@pytest.mark.parametrize(
+    "split, min_speakers, min_recall",
+    [("dev", 0.55, 0.75), ("heldout", 0.60, 0.75)],
+)
+def test_news_gold_speakers(pipeline, split, min_speakers, min_recall):
+    """The BBC/CNN half of the news gold set (tests/data/news_gold): the speaker of each gold
+    quote and the quotes found, per split; floors a little under the measured values."""
+    t = _news_totals(pipeline, split)
+    gold = t["qtp"] + t["qfn"]
+    assert len(NEWS_GOLD) == 30 and gold >= 50
+    assert t["spk_ok"] / gold >= min_speakers, t
+    assert t["qtp"] / gold >= min_recall, t
+
+
+def test_news_gold_offsets_are_exact(pipeline):
+    for gold in NEWS_GOLD:
+        path = gold.parent / gold.name.replace(".gold.json", ".txt")
+        text = path.read_text(encoding="utf-8")
         for r in pipeline.extract(text, path.name):
             spans = [r] if r["type"] == "entity" else [r["cue"], r["quote"], r["speaker"]]
             for s in spans:

@@ -15,6 +15,7 @@ Runs once per document, after the extractors and the overlap/short-form pass (re
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from khabar import text as textmod
 from khabar.extractors.context import Context
@@ -34,6 +35,16 @@ class DocEntity:
     canonical: str
     mentions: list[Entity] = field(default_factory=list)
     keys: set[str] = field(default_factory=set)  # normalised names that refer to it
+    known_as: str | None = None  # the lexicon entry's name (the first mention matched to an entry)
+
+
+_START = attrgetter("start")
+
+
+def _from_lexicon(e: Entity) -> bool:
+    """The mention was matched to a lexicon entry (source file.tsv:line; its canonical is still the
+    entry's name)."""
+    return not e.source.startswith(("rule:", "resolve:"))
 
 
 def _words(s: str) -> list[str]:
@@ -70,18 +81,28 @@ def _part_of_name(ctx: Context, short: list[str], long: list[str]) -> bool:
 
 def _merge_contained(ctx: Context, groups: list[DocEntity]) -> list[DocEntity]:
     """Merge an entity into the one longer entity of its label that contains it: a place or body
-    whose name only adds head words, a person's given name or family name alone."""
-    forms = {id(g): _words(g.canonical) for g in groups}
-    kept = []
-    for g in groups:
+    whose name (as written, or as its lexicon entry) only adds head words, a person's given name
+    or family name alone. Groups are taken shortest name first, so chains end at the fullest."""
+    forms = {id(g): [k.split() for k in g.keys] for g in groups}
+    size = {id(g): max(len(f) for f in forms[id(g)]) for g in groups}
+    merged: set[int] = set()
+    for g in sorted(groups, key=lambda g: size[id(g)]):
         fits = _part_of_name if g.label == "PER" else _inside
-        hosts = [h for h in groups if h is not g and h.label == g.label and fits(ctx, forms[id(g)], forms[id(h)])]
+        own = _words(g.canonical)
+        hosts = [
+            h
+            for h in groups
+            if h is not g
+            and id(h) not in merged
+            and h.label == g.label
+            and size[id(h)] > len(own)
+            and any(fits(ctx, own, f) for f in forms[id(h)])
+        ]
         if len(hosts) == 1:
             hosts[0].mentions.extend(g.mentions)
             hosts[0].keys |= g.keys
-        else:
-            kept.append(g)
-    return kept
+            merged.add(id(g))
+    return [g for g in groups if id(g) not in merged]
 
 
 def document_entities(ctx: Context, mentions: list[Entity]) -> list[DocEntity]:
@@ -101,11 +122,12 @@ def document_entities(ctx: Context, mentions: list[Entity]) -> list[DocEntity]:
     groups.sort(key=lambda g: min(e.start for e in g.mentions))
     for k, g in enumerate(groups, 1):
         g.id = f"e{k}"
+        g.known_as = next((e.canonical for e in sorted(g.mentions, key=_START) if _from_lexicon(e)), None)
         g.canonical = _fullest(g.mentions)
         g.keys.add(textmod.normalize(g.canonical))
         for e in g.mentions:
             g.keys.add(textmod.normalize(" ".join(e.text.split())))
-            e.entity, e.canonical = g.id, g.canonical
+            e.entity, e.canonical, e.known_as = g.id, g.canonical, g.known_as
     return groups
 
 
@@ -129,4 +151,4 @@ def link_speakers(groups: list[DocEntity], mentions: list[Entity], quotes: list[
         if group is None:
             group = by_key.get(textmod.normalize(" ".join(sp.canonical.split())))
         if group is not None and (sp.label in (group.label, "DESC") or sp.span is None):
-            sp.entity, sp.canonical, sp.label = group.id, group.canonical, group.label
+            sp.entity, sp.canonical, sp.label, sp.known_as = group.id, group.canonical, group.label, group.known_as

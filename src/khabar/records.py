@@ -21,6 +21,7 @@ class Entity:
     first: int = -1
     last: int = -1
     entity: str = ""  # document-local id of the entity this mention belongs to (linking.py)
+    known_as: str | None = None  # the lexicon entry's name for the entity, the same in every document
 
     def as_dict(self, doc: str) -> dict:
         return {
@@ -33,6 +34,7 @@ class Entity:
             "end": self.end,
             "entity": self.entity or None,
             "canonical": self.canonical,
+            "known_as": self.known_as,
             "source": self.source,
         }
 
@@ -54,6 +56,7 @@ class Speaker:
     gender: str = ""
     role: str | None = None  # the role phrase given with or instead of a name (وزير الخارجية)
     entity: str | None = None  # the document entity it was linked to, when any
+    known_as: str | None = None  # that entity's lexicon name, when it has one
 
     def as_dict(self) -> dict:
         s = self.span
@@ -64,6 +67,7 @@ class Speaker:
             "label": self.label,
             "entity": self.entity,
             "canonical": self.canonical,
+            "known_as": self.known_as,
             "role": self.role,
             "resolved": self.entity is not None,
         }

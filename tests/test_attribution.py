@@ -1,0 +1,131 @@
+"""Who speaks: attribution and document entities, table-driven (regressions named by the case)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _quotes(pipeline, text):
+    return [r for r in pipeline.extract(text, "t") if r["type"] == "quote"]
+
+
+def _speaker_of(pipeline, text, cue):
+    for q in _quotes(pipeline, text):
+        if q["cue"]["text"].endswith(cue):
+            return q["speaker"]
+    raise AssertionError(f"no quote for {cue}: {_quotes(pipeline, text)}")
+
+
+@pytest.mark.parametrize(
+    "text, cue, canonical, role",
+    [
+        # ROLE NAME apposition, role complements included, no comma
+        (
+            "وأوضح مدير عام تعليم جدة عبدالله بن أحمد الثقفي، أن الدراسة ستبدأ في موعدها.",
+            "أوضح",
+            "عبدالله بن أحمد الثقفي",
+            "مدير عام تعليم جدة",
+        ),
+        # ROLE، NAME، apposition with a "former" modifier (was: the speaker نيكولاس مادورو, named later)
+        (
+            "وقال رئيس أوروغواي السابق، خوسيه موخيكا، إن البلاد تحتاج إلى الهدوء. والتقى نيكولاس مادورو بالوفد.",
+            "قال",
+            "خوسيه موخيكا",
+            "رئيس أوروغواي السابق",
+        ),
+        # an honorific (العميد) before an unseen name, a place complement in the role
+        (
+            'وقال رئيس مركز الدراسات في الجيش الإيراني العميد أحمد رضا بوردستان إن "القوات جاهزة تماما".',
+            "قال",
+            "أحمد رضا بوردستان",
+            "رئيس مركز الدراسات في الجيش الإيراني العميد",
+        ),
+    ],
+)
+def test_role_and_name_in_apposition(pipeline, text, cue, canonical, role):
+    sp = _speaker_of(pipeline, text, cue)
+    assert (sp["canonical"], sp["role"], sp["label"], sp["resolved"]) == (canonical, role, "PER", True)
+    assert text[sp["start"] : sp["end"]] == canonical
+
+
+@pytest.mark.parametrize(
+    "text, cue, canonical",
+    [
+        # a bare role → the nearest earlier holder of a role with the same head word
+        (
+            "وقال وزير الخارجية الأمريكي مايك بومبيو إن العقوبات ستستمر. وأضاف الوزير أن بلاده لن تتراجع.",
+            "أضاف",
+            "مايك بومبيو",
+        ),
+        # an honorific pronoun → the titled person named before it
+        ("استقبل الأمير فيصل بن سلمان الوفد في مكتبه. وأكد سموه أن المنطقة تشهد نهضة.", "أكد", "فيصل بن سلمان"),
+        # a definite trigger noun → the body of that kind named before
+        (
+            "وقالت وزارة الصحة السعودية إن الحالات تراجعت. وأضافت الوزارة أن الفحوص مستمرة.",
+            "أضافت",
+            "وزارة الصحة السعودية",
+        ),
+        # a document → its issuer named beside the same word earlier
+        ("أصدرت وزارة الداخلية بيانا حول الحادث. وقال البيان إن التحقيقات جارية.", "قال", "وزارة الداخلية"),
+        # a surname → the fullest name in the article, in its spelling
+        ("كشف الدكتور اشرف العربي وزير التخطيط عن الخطة. وقال العربي إن النمو سيرتفع.", "قال", "اشرف العربي"),
+    ],
+)
+def test_resolved_to_an_earlier_entity(pipeline, text, cue, canonical):
+    sp = _speaker_of(pipeline, text, cue)
+    assert sp["canonical"] == canonical and sp["resolved"] and sp["entity"], sp
+
+
+@pytest.mark.parametrize(
+    "text, cue, canonical",
+    [
+        # never a person first named later in the article
+        ("وقال الرئيس إن الحوار مستمر. وكان الرئيس الأمريكي دونالد ترامب قد زار المنطقة.", "قال", "الرئيس"),
+        # a role whose holder is never named keeps the whole role phrase, not the head word
+        ("وقال مدير المستشفى إن المصابين بحالة مستقرة.", "قال", "مدير المستشفى"),
+        # an anonymous source keeps its whole phrase
+        ("قال مسؤول أمني عراقي إن الهجوم أسفر عن قتلى.", "قال", "مسؤول أمني عراقي"),
+    ],
+)
+def test_unresolved_speakers_keep_the_article_phrase(pipeline, text, cue, canonical):
+    sp = _speaker_of(pipeline, text, cue)
+    assert sp["canonical"] == canonical and not sp["resolved"] and sp["entity"] is None, sp
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "دبي، الإمارات العربية المتحدة (CNN)-- قال إن الاتفاق سيوقع قريبا.",
+        "الرياض - واس أكد إن الاتفاق سيوقع قريبا.",
+        "نجران 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس  أكد أن الدراسة ستنطلق في موعدها.",
+    ],
+)
+def test_a_dateline_never_speaks(pipeline, text):
+    for q in _quotes(pipeline, text):
+        sp = q["speaker"] or {}
+        assert sp.get("label") != "LOC" and "الإمارات" not in (sp.get("canonical") or ""), q
+
+
+def test_gender_agreement_keeps_a_masculine_role_out_of_a_feminine_verb(pipeline):
+    """اعتبرت السفير …: the role is the object; the subject is the ministry named before."""
+    text = 'وقالت وزارة الخارجية السعودية إن القرار نهائي. واعتبرت السفير الكندي "شخصا غير مرغوب فيه".'
+    sp = _speaker_of(pipeline, text, "اعتبرت")
+    assert sp["canonical"] == "وزارة الخارجية السعودية", sp
+
+
+def test_a_noun_with_an_attached_pronoun_is_not_the_subject(pipeline):
+    text = 'وأصدرت حركة طالبان بيانا أعلنت مسؤوليتها فيه عن قتل "قائد الشرطة سيئ السمعة في المدينة".'
+    sp = _speaker_of(pipeline, text, "أعلنت")
+    assert sp["canonical"] != "مسؤوليتها" and "طالبان" in sp["canonical"], sp
+
+
+def test_one_entity_per_person_with_one_canonical(pipeline):
+    text = "قال تركي آل الشيخ إن الموسم سيبدأ. وأضاف آل الشيخ أن الأندية جاهزة. وكتب آل الشيخ على تويتر."
+    ents = [r for r in pipeline.extract(text, "t") if r["type"] == "entity" and r["label"] == "PER"]
+    assert len({e["entity"] for e in ents}) == 1 and {e["canonical"] for e in ents} == {"تركي آل الشيخ"}, ents
+
+
+def test_a_place_with_and_without_its_head_is_one_entity(pipeline):
+    text = "قصفت الطائرات قطاع غزة أمس. وقال سكان في غزة إن القصف استمر ساعات."
+    ents = [r for r in pipeline.extract(text, "t") if r["type"] == "entity" and r["label"] == "LOC"]
+    assert len(ents) == 2 and len({e["entity"] for e in ents}) == 1, ents
