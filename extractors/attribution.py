@@ -180,7 +180,10 @@ class SpeakerFinder:
         while j < doc.n and j - m.last <= MAX_ROLE and _ROLE_GAP.fullmatch(doc.gap(j - 1)):
             ent = self.by_token.get(j)
             if ent is not None and ent.label == "PER" and self._opens_apposition(j, m):
-                return j - 1, ent
+                last = j - 1
+                while last > m.last and ctx.longest(last, "TITLE") is not None:
+                    last -= 1  # … بالمعهد المهندس حافظ العنزي: the honorific is not part of the role
+                return last, ent
             norm = doc.norms[j]
             if norm in COMPLEMENTIZERS or norm in ACCORDING or norm in SKIP_BEFORE_SUBJECT or norm in _TO_MEDIA:
                 break
@@ -440,8 +443,10 @@ class Attribution:
                 continue
             if e.first < start:
                 return None
-            if e.first > 0 and doc.norms[e.first - 1] in FUNCTION_WORDS or doc.words[e.first][:1] in "لب":
-                continue  # مع سورنسن، لسورنسن: an object
+            if e.first == 0 or not doc.joined(e.first - 1) or doc.norms[e.first - 1] in FUNCTION_WORDS:
+                continue  # مع سورنسن، "…، تويتر،": an object or an aside, not the subject
+            if doc.words[e.first][:1] in "لب" and e.start > doc.starts[e.first]:
+                continue  # لسورنسن: an object
             return Speaker(None, e.label, e.canonical)
         return None
 

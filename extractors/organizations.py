@@ -40,6 +40,8 @@ def _np_end(ctx: Context, i: int) -> int | None:
     doc = ctx.doc
     if not doc.has_article(i) or ctx.word_has(i, "DEMONYM") or ctx.is_common(i) and not ctx.by_first.get(i):
         return None
+    if ctx.word_has(i, "TITLE"):
+        return None  # بالمعهد المهندس حافظ: a title and a name follow, not the institute's name
     j = i
     while j + 1 < doc.n and j - i + 1 < MAX_NAME and doc.joined(j) and doc.has_article(j + 1):
         if ctx.word_has(j + 1, "DEMONYM") or ctx.word_has(j + 1, "CUE") or ctx.word_has(j + 1, "TITLE"):
