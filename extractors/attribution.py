@@ -33,6 +33,8 @@ ACCORDING = normalized_words("وفقا وفقاً بحسب حسب نقلا نق�
 HONORIFIC_PRONOUNS = normalized_words("سموه سموها معاليه معاليها سعادته سعادتها فخامته دولته سماحته جلالته عطوفته")
 # Documents that "say" what their issuer says: resolved to the issuer named beside them.
 DOCUMENT_NOUNS = normalized_words("البيان التقرير الدراسة الرسالة المذكرة الوثيقة الإعلان التعميم")
+PREPOSITIONS = normalized_words("في على عن من إلى مع عبر لدى حول ضد عند بعد قبل خلال منذ عقب")
+DOCUMENT_HEADS = frozenset(w.removeprefix("ال") for w in DOCUMENT_NOUNS)  # بيان X، تقرير X
 MAX_ISSUER_LOOKBACK = 120  # tokens back to the document word's first mention
 ISSUER_WINDOW = 6  # tokens around it where the issuer is named
 MAX_ROLE = 12  # tokens of a role phrase (مدير عام الشؤون الصحية بمنطقة الرياض)
@@ -83,6 +85,11 @@ class SpeakerFinder:
         title = ctx.longest(i, "TITLE")
         if title is not None:
             return self._title(title, gender)
+        if doc.norms[i] in DOCUMENT_HEADS and i + 1 < doc.n and doc.joined(i):
+            issuer = self.at(i + 1, gender, named_only=True)  # بيان الخارجية السعودية: the issuer follows
+            if issuer is not None:
+                sp, last = issuer
+                return Speaker(self._span(doc.starts[i], last), sp.label, sp.canonical, gender), last
         if doc.norms[i] in DOCUMENT_NOUNS:
             issuer = self._issuer(i)
             if issuer is not None:
@@ -109,6 +116,9 @@ class SpeakerFinder:
         ent = self.by_last.get(cue_tok - 1)
         if ent is None or ent.label not in ("PER", "ORG"):
             return None
+        doc = self.ctx.doc
+        if ent.first > 0 and doc.joined(ent.first - 1) and doc.norms[ent.first - 1] in PREPOSITIONS:
+            return None  # على تويتر قالت الوزارة: the object of a preposition is no subject
         return Speaker(Span(ent.text, ent.start, ent.end), ent.label, ent.canonical, gender), ent.last
 
     def _org_phrase(self, i: int, gender: str) -> tuple[Speaker, int] | None:

@@ -28,8 +28,8 @@ def _name_end(ctx: Context, i: int) -> int | None:
         return None
     j = i
     while j + 1 < doc.n and j - i + 1 < MAX_NAME and doc.joined(j) and ctx.name_like(j + 1, first=True):
-        if ctx.by_first.get(j + 1):
-            break
+        if ctx.by_first.get(j + 1) or ctx.word_has(j + 1, "GIVEN") and ctx.frequent_given(doc.norms[j + 1]):
+            break  # (شرطة أوستن برايان مانلي: a person's given name starts after the body's name)
         j += 1
     return j
 

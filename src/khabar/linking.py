@@ -131,7 +131,15 @@ def document_entities(ctx: Context, mentions: list[Entity]) -> list[DocEntity]:
     return groups
 
 
-def link_speakers(groups: list[DocEntity], mentions: list[Entity], quotes: list[Quote]) -> None:
+def _body_named_in_full(ctx: Context, groups: list[DocEntity], phrase: str) -> DocEntity | None:
+    """The one body of the document whose name is ``phrase`` plus head words (الخارجية السعودية →
+    وزارة الخارجية السعودية), if there is exactly one."""
+    own = _words(phrase)
+    found = [g for g in groups if g.label == "ORG" and any(_inside(ctx, own, k.split()) for k in g.keys)]
+    return found[0] if len(found) == 1 else None
+
+
+def link_speakers(ctx: Context, groups: list[DocEntity], mentions: list[Entity], quotes: list[Quote]) -> None:
     """Give each speaker the entity whose mention it is, or whose name it resolved to (a role,
     an honorific or an implied subject carries the resolved name); its canonical becomes that
     entity's canonical."""
@@ -150,5 +158,7 @@ def link_speakers(groups: list[DocEntity], mentions: list[Entity], quotes: list[
             group = by_id.get(by_span[sp.span.start, sp.span.end].entity)
         if group is None:
             group = by_key.get(textmod.normalize(" ".join(sp.canonical.split())))
+        if group is None and sp.label in ("DESC", "ORG"):
+            group = _body_named_in_full(ctx, groups, sp.canonical)
         if group is not None and (sp.label in (group.label, "DESC") or sp.span is None):
             sp.entity, sp.canonical, sp.label, sp.known_as = group.id, group.canonical, group.label, group.known_as

@@ -68,7 +68,7 @@ class Pipeline:
         mentions = resolve_entities(ctx, candidates)  # overlap policy, short forms → full names
         entities = document_entities(ctx, mentions)  # one entity per person, body, place
         found = list(quotes(ctx, mentions, titled)) if self.want_quotes else []  # quotes + attribution
-        link_speakers(entities, mentions, found)  # each speaker → its entity
+        link_speakers(ctx, entities, mentions, found)  # each speaker → its entity
         return Result(doc_id, mentions, found)
 
     def extract(self, text: str, doc_id: str = "") -> list[dict]:
