@@ -197,7 +197,7 @@ class SpeakerFinder:
             norm = doc.norms[j]
             if norm in COMPLEMENTIZERS or norm in ACCORDING or norm in SKIP_BEFORE_SUBJECT or norm in _TO_MEDIA:
                 break
-            if ent is None and ctx.word_has(j, "CUE") or norm in FUNCTION_WORDS and not self._place_after(j):
+            if ent is None and ctx.word_has(j, "CUE") or norm in FUNCTION_WORDS and not self._role_link(j):
                 break
             if "،" in doc.gap(j - 1) or "," in doc.gap(j - 1):
                 break  # a comma not followed by a name ends the phrase
@@ -212,6 +212,10 @@ class SpeakerFinder:
             return True
         k = j - 1
         return doc.has_article(k) or any(ctx.word_has(k, lab) for lab in ("LOC", "ORG", "DEMONYM", "TITLE"))
+
+    def _role_link(self, j: int) -> bool:
+        """A function word inside a role phrase: باسم (المتحدث باسم الانتخابات) or في/لدى + a place."""
+        return self.ctx.doc.norms[j] == "باسم" or self._place_after(j)
 
     def _place_after(self, j: int) -> bool:
         """في / لدى + a place, a body or a definite noun: a complement of the role (السفير لدى الأمم

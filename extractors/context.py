@@ -64,7 +64,7 @@ FUNCTION_WORDS = normalized_words(
     الذين اللذين اللتين كان كانت كانوا يكون تكون هو هي هم هما نحن انا انت بعد قبل خلال بين حول ضد
     عند منذ حتى او ام ثم لكن لكنه كما ايضا كل غير عبر لدى نحو امس اليوم غدا حيث اذا اذ لو وقد فقد
     لقد الا سوى دون مثل بينما عندما كيف اين متى لماذا هل يا اي اية بل ليس ليست مما عما فيما لما
-    إلى لدى أمام وراء داخل خارج عبر تجاه بشأن بسبب إثر عقب لدى بالقول
+    إلى لدى أمام وراء داخل خارج عبر تجاه بشأن بسبب إثر عقب لدى بالقول باسم باسمه باسمها باسمهم
     فيه فيها فيهم عليه عليها عليهم منه منها منهم له لها لهم عنه عنها عنهم إليه إليها"""
 )
 # إن/أن/بأن and their pronoun forms: what follows is the content of a statement.
@@ -252,6 +252,10 @@ class Context:
             return "PER" in slot
         if not self.known_name_part(i) and _not_a_name_shape(norm, first, doc.words[i]):
             return False
+        if norm.startswith(("بال", "وبال", "فبال", "كال")) and not self.known_name_part(i):
+            stem = "ال" + norm.split("ال", 1)[1]
+            if stem in self.gaz.phrases:
+                return False  # بالنادي، وبالمملكة: a preposition and a known definite noun
         if doc.has_article(i) and norm not in NAME_LINKS:
             return not first  # al- family names (البرادعي) continue a name, never start one
         return True

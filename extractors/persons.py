@@ -25,6 +25,7 @@ _COMMA = re.compile(r"^\s*[،,]\s*$")
 MAX_MODIFIERS = 4
 REGNAL_ORDINALS = frozenset("الاول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر".split())
 ROLE_MODIFIERS = frozenset("السابق السابقه الاسبق الحالي الحاليه الجديد الجديده المقبل المستقيل المنتخب".split())
+_TOLD = frozenset({"لي", "لنا", "له", "لها", "لهم"})  # after a speech verb: "told me/him …"
 _LEADING_LINKS = frozenset({"ابو", "ابي", "ابا", "ابن", "بن", "بنت", "ام"})  # before a given name
 _PLACE_PREPOSITIONS = frozenset({"لدي", "في"})  # normalised لدى، في
 
@@ -68,8 +69,9 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
             if introduced and words == 1 and _nisba_before_role(ctx, nxt):
                 j = nxt  # الدكتور أشرف العربي وزير التخطيط: a nisba family name, then the role
             break
-        if ctx.longest(nxt, "TITLE") and not ctx.known_name_part(nxt):
-            break  # محمد بن زايد آل نهيان ولي العهد
+        title = ctx.longest(nxt, "TITLE")
+        if title is not None and (not ctx.known_name_part(nxt) or title.last > nxt):
+            break  # محمد بن زايد آل نهيان ولي العهد (ولي is a given name too, ولي العهد a title)
         if _accusative_participle(ctx, nxt):
             break  # ترامب متحدثا، زوكربيرغ منشورا: an adverbial accusative, not a surname
         if doc.words[nxt].endswith("ة") and not ctx.known_name_part(nxt):
@@ -306,8 +308,8 @@ def _name_before(ctx: Context, role: int, end: int) -> int | None:
         first += 1  # the name starts right after an honorific, a role word, a nationality or a comma
     if first > end or first <= role or doc.has_article(first):
         return None
-    if not ctx.name_like(first, first=True) and first == end:
-        return None  # an unknown first word needs a second one (، ديميتري بيسكوف)
+    if not ctx.name_like(first, first=True) and (first == end or doc.norms[first][0] in "لب"):
+        return None  # an unknown first word needs a second one (، ديميتري بيسكوف), not a preposition (لنصرة)
     if any(not _name_part(ctx, k) for k in range(first, end + 1)):
         return None
     if ctx.longest(first, "LOC", "ORG") and not ctx.word_has(first, "GIVEN"):
@@ -348,8 +350,10 @@ def persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) -
     yield from demonym_persons(ctx)
     yield from subject_persons(ctx)
     for m in ctx.labelled("CUE"):
-        if m.last + 1 < doc.n and doc.joined(m.last):
-            j = name_run(ctx, m.last + 1, max_len=3)
+        if m.last + 1 >= doc.n or not doc.joined(m.last) or doc.norms[m.last + 1] in _TOLD:
+            continue  # قال لي: "told me", not the name لي
+        if not ctx.longest(m.last + 1, "TITLE"):
+            j = name_run(ctx, m.last + 1, max_len=3)  # (not قال ولي العهد: a title, not the name ولي)
             if j is not None and not doc.has_article(m.last + 1):
                 yield ctx.mention("PER", m.last + 1, j, "rule:cue")
             elif _al_surname(ctx, m.last + 1):
