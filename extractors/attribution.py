@@ -57,6 +57,10 @@ class SpeakerFinder:
         self.by_last = {e.last: e for e in spoken}
         self.named = [e for e in spoken if e.label in ("ORG", "PER")]  # persons and bodies, in text order
         self.people = [e for e in spoken if e.label == "PER"]
+        self.by_surname: dict[str, list[Entity]] = {}  # last word of a longer name → its mentions
+        for e in self.people:
+            if e.last > e.first:
+                self.by_surname.setdefault(ctx.doc.norms[e.last], []).append(e)
         self.roles = role_book(ctx, titled, entities)
 
     def subject_start(self, i: int) -> int:
@@ -187,9 +191,13 @@ class SpeakerFinder:
         ctx, doc = self.ctx, self.ctx.doc
         last = skip_modifiers(ctx, m.last + 1) - 1
         j = m.last + 1
+        governed = False  # باسم + a person's title: the name after it is whom the role speaks for
         while j < doc.n and j - m.last <= MAX_ROLE and _ROLE_GAP.fullmatch(doc.gap(j - 1)):
             ent = self.by_token.get(j)
-            if ent is not None and ent.label == "PER" and self._opens_apposition(j, m):
+            comma = "،" in doc.gap(j - 1) or "," in doc.gap(j - 1)
+            if ent is not None and ent.label == "PER" and governed and not comma:
+                governed = False  # متحدث باسم الرئيس الروسي فلاديمير بوتين: Putin does not speak here
+            elif ent is not None and ent.label == "PER" and self._opens_apposition(j, m):
                 last = j - 1
                 while last > m.last and ctx.longest(last, "TITLE") is not None:
                     last -= 1  # … بالمعهد المهندس حافظ العنزي: the honorific is not part of the role
@@ -199,8 +207,9 @@ class SpeakerFinder:
                 break
             if ent is None and ctx.word_has(j, "CUE") or norm in FUNCTION_WORDS and not self._role_link(j):
                 break
-            if "،" in doc.gap(j - 1) or "," in doc.gap(j - 1):
+            if comma:
                 break  # a comma not followed by a name ends the phrase
+            governed = governed or norm == "باسم" and j + 1 < doc.n and bool(ctx.longest(j + 1, "TITLE"))
             last = j = (ent.last if ent is not None else j) + 1
             last -= 1
         return last, None
@@ -231,8 +240,8 @@ class SpeakerFinder:
         doc = self.ctx.doc
         if i + 1 < doc.n and doc.joined(i) and self.ctx.name_like(i + 1, first=False):
             return None  # the start of a longer name
-        for e in reversed(self.people):
-            if e.end <= doc.starts[i] and e.last > e.first and doc.norms[e.last] == doc.norms[i]:
+        for e in reversed(self.by_surname.get(doc.norms[i], ())):
+            if e.end <= doc.starts[i]:
                 return e
         return None
 
@@ -298,8 +307,11 @@ class SpeakerFinder:
         return Speaker(span, "DESC", " ".join(span.text.split()), gender), last
 
     def _desc(self, m, gender: str) -> tuple[Speaker, int]:
-        """مسؤول أميركي → DESC; المسؤولان → the last indefinite source with the same stem."""
+        """مسؤول أميركي → DESC; المسؤولان → the last indefinite source with the same stem; متحدث
+        باسم X → the whole phrase."""
         last = self._desc_end(m)
+        if m.last + 1 < self.ctx.doc.n and self.ctx.doc.norms[m.last + 1] == "باسم":
+            last = max(last, self._role_end(m)[0])
         span = self._span(m.start, last)
         canonical = " ".join(span.text.split())
         if m.key.startswith("ال"):

@@ -85,6 +85,12 @@ def test_resolved_to_an_earlier_entity(pipeline, text, cue, canonical):
         ("وقال مدير المستشفى إن المصابين بحالة مستقرة.", "قال", "مدير المستشفى"),
         # an anonymous source keeps its whole phrase
         ("قال مسؤول أمني عراقي إن الهجوم أسفر عن قتلى.", "قال", "مسؤول أمني عراقي"),
+        # a spokesperson of a named person is not that person
+        (
+            "وأكد متحدث باسم الرئيس الروسي فلاديمير بوتين أن بلاده لن تقبل.",
+            "أكد",
+            "متحدث باسم الرئيس الروسي فلاديمير بوتين",
+        ),
     ],
 )
 def test_unresolved_speakers_keep_the_article_phrase(pipeline, text, cue, canonical):

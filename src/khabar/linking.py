@@ -85,16 +85,20 @@ def _merge_contained(ctx: Context, groups: list[DocEntity]) -> list[DocEntity]:
     or family name alone. Groups are taken shortest name first, so chains end at the fullest."""
     forms = {id(g): [k.split() for k in g.keys] for g in groups}
     size = {id(g): max(len(f) for f in forms[id(g)]) for g in groups}
+    holding: dict[tuple[str, str], list[DocEntity]] = {}  # (label, word) → entities with it in a name
+    for h in groups:
+        for word in {w for f in forms[id(h)] for w in f}:
+            holding.setdefault((h.label, word), []).append(h)
     merged: set[int] = set()
     for g in sorted(groups, key=lambda g: size[id(g)]):
         fits = _part_of_name if g.label == "PER" else _inside
         own = _words(g.canonical)
         hosts = [
             h
-            for h in groups
+            for h in holding.get((g.label, own[0]), ())
+            if own
             if h is not g
             and id(h) not in merged
-            and h.label == g.label
             and size[id(h)] > len(own)
             and any(fits(ctx, own, f) for f in forms[id(h)])
         ]
@@ -108,9 +112,17 @@ def _merge_contained(ctx: Context, groups: list[DocEntity]) -> list[DocEntity]:
 def document_entities(ctx: Context, mentions: list[Entity]) -> list[DocEntity]:
     """Group the document's mentions into entities; sets each mention's ``entity`` id and its
     ``canonical`` (the entity's fullest name in the article)."""
+    norm: dict[str, str] = {}  # written name → normalised, once per document
+
+    def normal(s: str) -> str:
+        found = norm.get(s)
+        if found is None:
+            found = norm[s] = textmod.normalize(" ".join(s.split()))
+        return found
+
     by_key: dict[tuple[str, str], DocEntity] = {}
     for e in mentions:
-        key = (e.label, textmod.normalize(" ".join(e.canonical.split())))
+        key = (e.label, normal(e.canonical))
         group = by_key.get(key)
         if group is None:
             group = by_key[key] = DocEntity("", e.label, "", keys={key[1]})
@@ -118,15 +130,17 @@ def document_entities(ctx: Context, mentions: list[Entity]) -> list[DocEntity]:
     groups = list(by_key.values())
     for g in groups:
         g.canonical = _fullest(g.mentions)
-    groups = _merge_contained(ctx, groups)
+    if len(groups) > 1:
+        groups = _merge_contained(ctx, groups)
     groups.sort(key=lambda g: min(e.start for e in g.mentions))
     for k, g in enumerate(groups, 1):
         g.id = f"e{k}"
-        g.known_as = next((e.canonical for e in sorted(g.mentions, key=_START) if _from_lexicon(e)), None)
+        g.mentions.sort(key=_START)
+        g.known_as = next((e.canonical for e in g.mentions if _from_lexicon(e)), None)
         g.canonical = _fullest(g.mentions)
-        g.keys.add(textmod.normalize(g.canonical))
+        g.keys.add(normal(g.canonical))
+        g.keys.update(normal(e.text) for e in g.mentions)
         for e in g.mentions:
-            g.keys.add(textmod.normalize(" ".join(e.text.split())))
             e.entity, e.canonical, e.known_as = g.id, g.canonical, g.known_as
     return groups
 
