@@ -53,8 +53,12 @@ def _words(s: str) -> list[str]:
 
 def _fullest(mentions: list[Entity]) -> str:
     """The mention with the most words (then characters, then the earliest), spaces collapsed."""
-    best = max(mentions, key=lambda e: (len(e.text.split()), len(e.text), -e.start))
+    best = mentions[0] if len(mentions) == 1 else max(mentions, key=_fullness)
     return " ".join(best.text.split())
+
+
+def _fullness(e: Entity) -> tuple[int, int, int]:
+    return e.last - e.first, e.end - e.start, -e.start
 
 
 def _is_head(ctx: Context, word: str) -> bool:
@@ -122,7 +126,7 @@ def document_entities(ctx: Context, mentions: list[Entity]) -> list[DocEntity]:
 
     by_key: dict[tuple[str, str], DocEntity] = {}
     for e in mentions:
-        key = (e.label, normal(e.canonical))
+        key = (e.label, norm.get(e.canonical) or normal(e.canonical))
         group = by_key.get(key)
         if group is None:
             group = by_key[key] = DocEntity("", e.label, "", keys={key[1]})
@@ -131,15 +135,17 @@ def document_entities(ctx: Context, mentions: list[Entity]) -> list[DocEntity]:
     for g in groups:
         g.canonical = _fullest(g.mentions)
     if len(groups) > 1:
-        groups = _merge_contained(ctx, groups)
-    groups.sort(key=lambda g: min(e.start for e in g.mentions))
+        groups = _merge_contained(ctx, groups)  # (mentions appended: re-sorted and re-measured below)
+        for g in groups:
+            if len(g.mentions) > 1:
+                g.mentions.sort(key=_START)
+                g.canonical = _fullest(g.mentions)
+    groups.sort(key=lambda g: g.mentions[0].start)
     for k, g in enumerate(groups, 1):
         g.id = f"e{k}"
-        g.mentions.sort(key=_START)
         g.known_as = next((e.canonical for e in g.mentions if _from_lexicon(e)), None)
-        g.canonical = _fullest(g.mentions)
         g.keys.add(normal(g.canonical))
-        g.keys.update(normal(e.text) for e in g.mentions)
+        g.keys.update(normal(e.text) for e in g.mentions)  # (a speaker may carry a mention's own text)
         for e in g.mentions:
             e.entity, e.canonical, e.known_as = g.id, g.canonical, g.known_as
     return groups
