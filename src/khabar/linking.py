@@ -91,8 +91,11 @@ def _merge_contained(ctx: Context, groups: list[DocEntity]) -> list[DocEntity]:
     size = {id(g): max(len(f) for f in forms[id(g)]) for g in groups}
     holding: dict[tuple[str, str], list[DocEntity]] = {}  # (label, word) → entities with it in a name
     for h in groups:
-        for word in {w for f in forms[id(h)] for w in f}:
-            holding.setdefault((h.label, word), []).append(h)
+        if size[id(h)] > 1:  # a host has a longer name than what it takes in
+            for word in {w for f in forms[id(h)] for w in f}:
+                holding.setdefault((h.label, word), []).append(h)
+    if not holding:
+        return groups
     merged: set[int] = set()
     for g in sorted(groups, key=lambda g: size[id(g)]):
         fits = _part_of_name if g.label == "PER" else _inside
