@@ -529,8 +529,14 @@ def role_book(ctx: Context, titled: list[tuple[Entity, str, str]], entities: lis
         n = len(phrase.split())
         if person.first >= n and doc.norms[person.first - 1] == phrase.split()[-1]:
             text = doc.text[doc.starts[person.first - n] : doc.ends[person.first - 1]]
-        elif person.last + n < doc.n:
-            text = doc.text[doc.starts[person.last + 1] : doc.ends[person.last + n]]
+        elif person.last + n < doc.n:  # apposition: ديف باتلر، الناطق باسم القوات الأمريكية،
+            last = person.last + n
+            while last + 1 < doc.n and last - person.last < MAX_ROLE and doc.joined(last):
+                nxt = doc.norms[last + 1]
+                if nxt in COMPLEMENTIZERS or nxt in FUNCTION_WORDS and nxt != "باسم" or ctx.word_has(last + 1, "CUE"):
+                    break
+                last += 1
+            text = doc.text[doc.starts[person.last + 1] : doc.ends[last]]
         else:
             text = phrase
         entries.append((person.start, phrase, head, final.canonical, " ".join(text.split())))

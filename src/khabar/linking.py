@@ -119,21 +119,21 @@ def _merge_contained(ctx: Context, groups: list[DocEntity]) -> list[DocEntity]:
 def document_entities(ctx: Context, mentions: list[Entity]) -> list[DocEntity]:
     """Group the document's mentions into entities; sets each mention's ``entity`` id and its
     ``canonical`` (the entity's fullest name in the article)."""
-    norm: dict[str, str] = {}  # written name → normalised, once per document
-
-    def normal(s: str) -> str:
-        found = norm.get(s)
-        if found is None:
-            found = norm[s] = textmod.normalize(" ".join(s.split()))
-        return found
-
-    by_key: dict[tuple[str, str], DocEntity] = {}
+    by_name: dict[tuple[str, str], list[Entity]] = {}  # (label, resolved name as given) → mentions
     for e in mentions:
-        key = (e.label, norm.get(e.canonical) or normal(e.canonical))
-        group = by_key.get(key)
+        found = by_name.get((e.label, e.canonical))
+        if found is None:
+            by_name[e.label, e.canonical] = [e]
+        else:
+            found.append(e)
+    by_key: dict[tuple[str, str], DocEntity] = {}  # spelling variants of one name meet here
+    for (label, name), found in by_name.items():
+        key = textmod.normalize(" ".join(name.split()))
+        group = by_key.get((label, key))
         if group is None:
-            group = by_key[key] = DocEntity("", e.label, "", keys={key[1]})
-        group.mentions.append(e)
+            by_key[label, key] = DocEntity("", label, "", found, {key})
+        else:
+            group.mentions = sorted(group.mentions + found, key=_START)
     groups = list(by_key.values())
     for g in groups:
         g.canonical = _fullest(g.mentions)
@@ -147,8 +147,8 @@ def document_entities(ctx: Context, mentions: list[Entity]) -> list[DocEntity]:
     for k, g in enumerate(groups, 1):
         g.id = f"e{k}"
         g.known_as = next((e.canonical for e in g.mentions if _from_lexicon(e)), None)
-        g.keys.add(normal(g.canonical))
-        g.keys.update(normal(e.text) for e in g.mentions)  # (a speaker may carry a mention's own text)
+        # (a speaker may carry a mention's own text)
+        g.keys.update(textmod.normalize(" ".join(t.split())) for t in {g.canonical, *(e.text for e in g.mentions)})
         for e in g.mentions:
             e.entity, e.canonical, e.known_as = g.id, g.canonical, g.known_as
     return groups
