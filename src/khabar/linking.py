@@ -147,30 +147,33 @@ def document_entities(ctx: Context, mentions: list[Entity]) -> list[DocEntity]:
     for k, g in enumerate(groups, 1):
         g.id = f"e{k}"
         g.known_as = next((e.canonical for e in g.mentions if _from_lexicon(e)), None)
-        # (a speaker may carry a mention's own text)
-        g.keys.update(textmod.normalize(" ".join(t.split())) for t in {g.canonical, *(e.text for e in g.mentions)})
+        g.keys.add(textmod.normalize(" ".join(g.canonical.split())))
         for e in g.mentions:
             e.entity, e.canonical, e.known_as = g.id, g.canonical, g.known_as
     return groups
 
 
-def _body_named_in_full(ctx: Context, groups: list[DocEntity], phrase: str) -> DocEntity | None:
-    """The one body of the document whose name is ``phrase`` plus head words (الخارجية السعودية →
-    وزارة الخارجية السعودية), if there is exactly one."""
+def _body_named_in_full(ctx: Context, names: dict[str, list[DocEntity]], phrase: str) -> DocEntity | None:
+    """The one body of the document (``names``: normalised name → entities) whose name is ``phrase``
+    plus head words (الخارجية السعودية → وزارة الخارجية السعودية), if there is exactly one."""
     own = _words(phrase)
-    found = [g for g in groups if g.label == "ORG" and any(_inside(ctx, own, k.split()) for k in g.keys)]
-    return found[0] if len(found) == 1 else None
+    found = {id(g): g for k, gs in names.items() for g in gs if g.label == "ORG" and _inside(ctx, own, k.split())}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def link_speakers(ctx: Context, groups: list[DocEntity], mentions: list[Entity], quotes: list[Quote]) -> None:
     """Give each speaker the entity whose mention it is, or whose name it resolved to (a role,
     an honorific or an implied subject carries the resolved name); its canonical becomes that
     entity's canonical."""
+    if not quotes:
+        return
     by_span = {(e.start, e.end): e for e in mentions}
     by_key: dict[str, DocEntity] = {}
-    for g in groups:
-        for key in g.keys:
+    names: dict[str, list[DocEntity]] = {}
+    for g in groups:  # its names, then its mentions' own texts (a title's holder as first written)
+        for key in [*g.keys, *(textmod.normalize(" ".join(t.split())) for t in {e.text for e in g.mentions})]:
             by_key.setdefault(key, g)
+            names.setdefault(key, []).append(g)
     by_id = {g.id: g for g in groups}
     for q in quotes:
         sp = q.speaker
@@ -182,6 +185,6 @@ def link_speakers(ctx: Context, groups: list[DocEntity], mentions: list[Entity],
         if group is None:
             group = by_key.get(textmod.normalize(" ".join(sp.canonical.split())))
         if group is None and sp.label in ("DESC", "ORG"):
-            group = _body_named_in_full(ctx, groups, sp.canonical)
+            group = _body_named_in_full(ctx, names, sp.canonical)
         if group is not None and (sp.label in (group.label, "DESC") or sp.span is None):
             sp.entity, sp.canonical, sp.label, sp.known_as = group.id, group.canonical, group.label, group.known_as
