@@ -30,7 +30,9 @@ _OPENS_CONTENT = re.compile(r'[:«“"„]')  # after the cue: the content start
 MIN_SUBJECT_LETTERS = 3
 ACCORDING = normalized_words("وفقا وفقاً بحسب حسب نقلا نقلاً طبقا طبقاً")
 # Pronoun-like honorifics that stand for a person named before (سموه، معاليه).
-HONORIFIC_PRONOUNS = normalized_words("سموه سموها معاليه معاليها سعادته سعادتها فخامته دولته سماحته جلالته عطوفته")
+HONORIFIC_PRONOUNS = normalized_words(
+    "سموه سموها معاليه معاليها سعادته سعادتها فخامته دولته سماحته جلالته عطوفته فضيلته فضيلتها"
+)
 # Documents that "say" what their issuer says: resolved to the issuer named beside them.
 DOCUMENT_NOUNS = normalized_words("البيان التقرير الدراسة الرسالة المذكرة الوثيقة الإعلان التعميم")
 PREPOSITIONS = normalized_words("في على عن من إلى مع عبر لدى حول ضد عند بعد قبل خلال منذ عقب")
@@ -223,8 +225,12 @@ class SpeakerFinder:
         return doc.has_article(k) or any(ctx.word_has(k, lab) for lab in ("LOC", "ORG", "DEMONYM", "TITLE"))
 
     def _role_link(self, j: int) -> bool:
-        """A function word inside a role phrase: باسم (المتحدث باسم الانتخابات) or في/لدى + a place."""
-        return self.ctx.doc.norms[j] == "باسم" or self._place_after(j)
+        """A function word inside a role phrase: باسم (المتحدث باسم الانتخابات), على/عن after a role
+        word (المشرف على البرنامج، المسؤول عن الملف), or في/لدى + a place."""
+        norm = self.ctx.doc.norms[j]
+        if norm in ("علي", "عن") and j > 0 and self.ctx.longest(j - 1, "TITLE", "DESC"):
+            return True
+        return norm == "باسم" or self._place_after(j)
 
     def _place_after(self, j: int) -> bool:
         """في / لدى + a place, a body or a definite noun: a complement of the role (السفير لدى الأمم

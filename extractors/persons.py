@@ -25,6 +25,8 @@ _COMMA = re.compile(r"^\s*[،,]\s*$")
 MAX_MODIFIERS = 4
 REGNAL_ORDINALS = frozenset("الاول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر".split())
 ROLE_MODIFIERS = frozenset("السابق السابقه الاسبق الحالي الحاليه الجديد الجديده المقبل المستقيل المنتخب".split())
+_COMPOUND_SECONDS = frozenset({"الله", "الدين", "الرحمن", "الرحيم"})  # second words of compound given names
+_FAMILY = "ال"  # آل (the family of), normalised
 _TOLD = frozenset({"لي", "لنا", "له", "لها", "لهم"})  # after a speech verb: "told me/him …"
 _LEADING_LINKS = frozenset({"ابو", "ابي", "ابا", "ابن", "بن", "بنت", "ام"})  # before a given name
 _PLACE_PREPOSITIONS = frozenset({"لدي", "في"})  # normalised لدى، في
@@ -53,8 +55,11 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
             words += 1
             continue
         if doc.norms[nxt] in NAME_LINKS and nxt + 1 < doc.n and doc.joined(nxt):
-            if ctx.name_like(nxt + 1, first=False) or ctx.known_name_part(nxt + 1):
-                j = nxt  # محمد بن سلمان: the link, then its word on the next turn
+            family = (
+                doc.norms[nxt] == _FAMILY and ctx.is_arabic_word(nxt + 1) and doc.norms[nxt + 1] not in FUNCTION_WORDS
+            )
+            if ctx.name_like(nxt + 1, first=False) or ctx.known_name_part(nxt + 1) or family:
+                j = nxt  # محمد بن سلمان: the link, then its word on the next turn (آل الشيخ: any word)
                 continue
             break
         if doc.norms[nxt] in ROLE_MODIFIERS:
@@ -259,7 +264,7 @@ _SUBJECT_GAP = re.compile(r"[\s،,«»\"“”]*")  # inside a subject phrase: s
 _SUBJECT_ENDS = frozenset({"في", "لدي", "خلال", "عقب", "امام", "اثناء", "ردا", "لوكاله", "لصحيفه", "للصحفيين"})
 _ADVERBS = frozenset({"اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "ايضا"})
 MAX_SUBJECT = 14  # tokens from the cue to the end of its subject phrase
-MAX_SUBJECT_NAME = 4
+MAX_SUBJECT_NAME = 6  # عبدالرحمن بن رجاء الله السلمي
 
 
 def subject_ends(ctx: Context, cue_last: int) -> list[int]:
@@ -301,7 +306,8 @@ def _name_before(ctx: Context, role: int, end: int) -> int | None:
     doc = ctx.doc
     first = end
     while first - 1 > role and end - first + 1 < MAX_SUBJECT_NAME and _name_part(ctx, first - 1):
-        if doc.has_article(first - 1) and doc.norms[first - 2] not in NAME_LINKS:
+        second = doc.norms[first - 1] in _COMPOUND_SECONDS  # رجاء الله، نور الدين
+        if doc.has_article(first - 1) and not second and doc.norms[first - 2] not in NAME_LINKS:
             break  # an ال-word ends the role (الرئيس الأفغاني), unless a link takes it (آل الشيخ)
         first -= 1
     while first <= end and not _after_role(ctx, first):
@@ -315,6 +321,19 @@ def _name_before(ctx: Context, role: int, end: int) -> int | None:
     if ctx.longest(first, "LOC", "ORG") and not ctx.word_has(first, "GIVEN"):
         return None  # a place or body, not a name (أشرف is both: a given name wins)
     return first
+
+
+def _stands_as_subject(ctx: Context, first: int, last: int) -> bool:
+    """A name after a speech verb: a one-word name the lists do not know must end the subject
+    (وقال كوتس إن، وقال كوتس، …), not open a longer noun phrase (وقال فرع وزارة التجارة، أوضح عميد
+    المعهد)."""
+    doc = ctx.doc
+    if last > first or ctx.known_name_part(first) or last + 1 >= doc.n:
+        return True
+    gap = doc.gap(last)
+    nxt = doc.norms[last + 1]
+    ends = nxt in COMPLEMENTIZERS or nxt in _SUBJECT_ENDS or nxt in _ADVERBS
+    return not doc.joined(last) or gap.strip() != "" or ends
 
 
 def _name_part(ctx: Context, k: int) -> bool:
@@ -354,7 +373,7 @@ def persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) -
             continue  # قال لي: "told me", not the name لي
         if not ctx.longest(m.last + 1, "TITLE"):
             j = name_run(ctx, m.last + 1, max_len=3)  # (not قال ولي العهد: a title, not the name ولي)
-            if j is not None and not doc.has_article(m.last + 1):
+            if j is not None and not doc.has_article(m.last + 1) and _stands_as_subject(ctx, m.last + 1, j):
                 yield ctx.mention("PER", m.last + 1, j, "rule:cue")
             elif _al_surname(ctx, m.last + 1):
                 yield ctx.mention("PER", m.last + 1, m.last + 1, "rule:cue")

@@ -23,10 +23,11 @@ from khabar.extractors.quotemarks import quote_spans
 from khabar.records import Entity, Quote, Span
 
 COORDINATED = frozenset("""وان وانه وانها وانهم وبان وبانه وبانها""".split())
-# A relative pronoun or a preposition before a cue word makes it a noun or a relative clause (ما قاله، في رد فعل).
+# A relative pronoun, a preposition or a negating noun before a cue word makes it a noun or a relative
+# clause (ما قاله، في رد فعل، عدم ذكر).
 RELATIVE_BEFORE_CUE = frozenset(
-    """ما الذي التي الذين اللذين اللتين مما عما فيما لما في وفي من على عن الي بعد قبل خلال""".split()
-)
+    """ما الذي التي الذين اللذين اللتين مما عما فيما لما في وفي من على عن الي بعد قبل خلال عدم دون بدون""".split()
+)  # (… عدم ذكر اسمه: a noun, not a verb)
 MAX_CONTENT_GAP = 45  # tokens between cue and complementizer / quotation
 NEAR_COMPLEMENTIZER = 4  # needs=quote cues: how close after the subject إن/أن must come
 MIN_DIRECT_WORDS = 3  # shorter quotations are names or titles ("أكسيوس")

@@ -4,7 +4,7 @@ A word is listed (label COMMON) when, in the ANT corpus (BBC/CNN Arabic 2018, 7,
 it occurs at least MIN_COUNT times, has at least 3 letters, is not already a lexicon entry of
 another kind (a name, place, organization, title, cue, …; given names may be listed) nor a person,
 place or organization behind a proclitic (وفرنسا، لإيران), and is almost never preceded by a
-word that introduces names — a given name, a speech verb or a demonym — (at most
+word that introduces names — a given name, a speech verb, a demonym or a name link (بن، آل) — (at most
 MAX_NAME_CONTEXT of its occurrences): names such as سالفيني follow them often (قال سالفيني،
 ماتيو سالفيني), common nouns such as إدارة hardly ever. Titles are not counted: they are
 followed as often by the rest of a compound title (مدير إدارة، رئيس مجلس) as by names.
@@ -22,7 +22,7 @@ from collections import Counter
 from pathlib import Path
 
 from khabar.document import Document
-from khabar.extractors.context import FUNCTION_WORDS, MIN_GIVEN_COUNT
+from khabar.extractors.context import FUNCTION_WORDS, MIN_GIVEN_COUNT, NAME_LINKS
 from khabar.gazetteer import Gazetteer, builtin_files
 from khabar.lexicon import load_lexicons
 from khabar.text import clitic_splits, normalize
@@ -70,6 +70,8 @@ def count(news: Path) -> tuple[Counter, Counter, dict[str, Counter]]:
                 introduced = i and doc.joins[prev] and not _function_word(doc, prev)
                 if introduced and any(stem in before_names for _, stem in doc.splits[prev]):
                     after_name[norm] += 1
+                elif introduced and doc.norms[prev] in NAME_LINKS:
+                    after_name[norm] += 1  # سلمان بن عبدالعزيز، آل الشيخ: a name link is name context
     labelled = {key for key, slot in gaz.phrases.items() if slot.keys() & LABELLED}
     proper = {key for key, slot in gaz.phrases.items() if slot.keys() & PROPER}
     for key in list(freq):
@@ -95,7 +97,7 @@ def main(argv: list[str]) -> None:
         "# source: ANT corpus v2.1 (antcorpus/antcorpus.multisource.data; BBC Arabic and CNN Arabic, 2018; "
         "cite Chouigui et al.): words with at least "
         f"{MIN_COUNT} occurrences, at most {MAX_NAME_CONTEXT:.0%} of them right after a given name, "
-        "speech verb or demonym, "
+        "speech verb, demonym or name link (بن، آل، أبو), "
         "and no other lexicon label",
         "# licence: Apache-2.0",
         f"# generated-by: scripts/build_news_common.py sha256={sha}",

@@ -59,6 +59,7 @@ def test_role_and_name_in_apposition(pipeline, text, cue, canonical, role):
         ),
         # an honorific pronoun → the titled person named before it
         ("استقبل الأمير فيصل بن سلمان الوفد في مكتبه. وأكد سموه أن المنطقة تشهد نهضة.", "أكد", "فيصل بن سلمان"),
+        ("ألقى الشيخ عبدالعزيز آل الشيخ كلمة في الحفل. وقال فضيلته إن الأمن نعمة.", "قال", "عبدالعزيز آل الشيخ"),
         # a definite trigger noun → the body of that kind named before
         (
             "وقالت وزارة الصحة السعودية إن الحالات تراجعت. وأضافت الوزارة أن الفحوص مستمرة.",
@@ -135,3 +136,9 @@ def test_a_place_with_and_without_its_head_is_one_entity(pipeline):
     text = "قصفت الطائرات قطاع غزة أمس. وقال سكان في غزة إن القصف استمر ساعات."
     ents = [r for r in pipeline.extract(text, "t") if r["type"] == "entity" and r["label"] == "LOC"]
     assert len(ents) == 2 and len({e["entity"] for e in ents}) == 1, ents
+
+
+def test_a_negated_masdar_is_no_cue(pipeline):
+    """مصدر طلب عدم ذكر اسمه: ذكر here is a noun; its "subject" اسمه never speaks."""
+    text = "وقال مصدر طلب عدم ذكر اسمه إن المفاوضات مستمرة."
+    assert all((q["speaker"] or {}).get("canonical") != "اسمه" for q in _quotes(pipeline, text))

@@ -147,3 +147,64 @@ def test_acronym_candidates_equal_the_lookaround_regex():
     for _ in range(5000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 16)))
         assert list(orgs.acronym_spans(text)) == [m.span() for m in slow.finditer(text)], repr(text)
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        # the subject slot of a speech verb: role, complements, honorific or comma, then the name
+        ("وأكد مدير عام التعليم بمنطقة نجران ناصر بن سليمان المنيع أن الدراسة ستبدأ.", "ناصر بن سليمان المنيع"),
+        (
+            "وأوضح عضو مجلس الإدارة الدكتور عبدالرحمن بن رجاء الله السلمي أنه تم التوزيع.",
+            "عبدالرحمن بن رجاء الله السلمي",
+        ),
+        ("أكد المتحدث باسم الرئاسة الروسية، ديميتري بيسكوف، أن الأمر ممكن.", "ديميتري بيسكوف"),
+        ("وأكد الرئيس الأفغاني أشرف غاني في وقت لاحق إن القائد قتل.", "أشرف غاني"),  # أشرف is a town too
+        ("كشف الدكتور اشرف العربي وزير التخطيط عن الخطة.", "اشرف العربي"),  # a nisba before a role
+    ],
+)
+def test_unseen_persons_by_evidence(no_persons, text, person):
+    assert ("PER", person) in found(no_persons, text)
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("وقال ولي العهد إن المشروع سيكتمل.", ("PER", "ولي")),  # a title, not the given name ولي
+        ("استقبل ولي ولي العهد الوفد.", ("PER", "ولي ولي")),
+        ("وقال لي إن الأمر انتهى.", ("PER", "لي")),  # "told me"
+        ("وقال ترامب متحدثا للصحفيين إن الأمر انتهى.", ("PER", "ترامب متحدثا")),  # an adverbial accusative
+        ("وقال فرع وزارة التجارة بالمنطقة إن الحملة مستمرة.", ("PER", "فرع")),  # a noun opening a phrase
+        ("وأوضح عميد المعهد أن البرنامج بدأ.", ("PER", "عميد")),  # a role word
+        ("وقال المتحدث باسمه أفيخاي أدرعي إن الجيش رد.", ("PER", "باسمه أفيخاي أدرعي")),
+        ("وقال رئيس أوروغواي السابق إن البلاد هادئة.", ("PER", "أوروغواي السابق")),  # "former" is no name
+    ],
+)
+def test_no_junk_persons(pipeline, text, absent):
+    assert absent not in found(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text, org",
+    [
+        ("قالت وزارة الخارجية الأمريكية إن الاجتماع انتهى.", "وزارة الخارجية الأمريكية"),
+        ("وأكدت هيئة الرياضة السعودية في بيان أن الموسم سيبدأ.", "هيئة الرياضة السعودية"),
+        ("وذكرت وكالة الأنباء السورية أن القصف استمر.", "وكالة الأنباء السورية"),
+        ("قضت المحكمة العليا بأن القانون دستوري.", "المحكمة العليا"),  # an institutional adjective
+        ("وقال مدير عام الهيئة العامة للسياحة بالطائف إن السوق جاهز.", "الهيئة العامة للسياحة بالطائف"),
+    ],
+)
+def test_descriptive_organization_names(pipeline, text, org):
+    assert ("ORG", org) in found(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("ذكرت وكالة AFP الخبر.", ("ORG", "وكالة AFP الخبر")),  # the acronym is the name
+        ("وقالت الشركة الأمريكية إن الأرباح زادت.", ("ORG", "الشركة الأمريكية")),  # a description
+        ("وتعمل بالمعهد المهندس حافظ العنزي منذ عام.", ("ORG", "المعهد المهندس")),  # a title follows
+    ],
+)
+def test_descriptions_that_are_no_names(pipeline, text, absent):
+    assert absent not in found(pipeline, text)

@@ -47,6 +47,8 @@ def person_names(ctx: Context, persons: list[Entity]) -> dict[str, str]:
         canonical = e.canonical
         names.setdefault(" ".join(words), canonical)
         last = words[-1]
+        if len(words) >= 3 and words[-2] in NAME_LINKS:
+            continue  # محمد بن سلمان، عبدالعزيز آل الشيخ: the last word alone is another person or a title
         if len(words) >= 2 and len(last) >= 3 and (not last.startswith("ال") or len(last) >= MIN_AL_SURNAME):
             names.setdefault(last, canonical)
     return names
