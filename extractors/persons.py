@@ -209,10 +209,28 @@ def titled_persons(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
         comma = _COMMA.search(doc.gap(i - 1)) is not None  # الرئيس الأمريكي، دونالد ترامب،
         if not doc.joined(i - 1) and not comma:
             continue
+        start = _without_preposition(ctx, i)
+        if start is None:
+            continue  # لأمانة نجران، بتعليم القريات: a preposition and a noun, not a name
         j = name_run(ctx, i, introduced=True)
         if j is not None and (not comma or j > i):
-            yield ctx.mention("PER", i, j, "rule:title"), m.key, title_phrase(ctx, m, i - 1)
+            yield ctx.mention("PER", i, j, "rule:title", start=start), m.key, title_phrase(ctx, m, i - 1)
     yield from appositions(ctx)
+
+
+def _without_preposition(ctx: Context, i: int) -> int | None:
+    """Where a name starting at token i starts: the token itself, or after ل/ب when the rest is a
+    listed name and the whole word is none (لترامب → ترامب); None when the token is ل/ب + another
+    known word (لأمانة، بتعليم)."""
+    doc = ctx.doc
+    if doc.norms[i][:1] not in ("ل", "ب") or ctx.known_name_part(i):
+        return doc.starts[i]
+    for stripped, stem in doc.splits[i]:
+        labels = ctx.gaz.phrases.get(stem, {}).keys()
+        if stripped == 1 and labels and labels <= {"PER", "GIVEN", "SURNAME"}:
+            return doc.span_start(i, stripped)  # (not لأمانة: أمانة is a name and a body's head)
+    known_word = any(stripped and ctx.gaz.phrases.get(stem) for stripped, stem in doc.splits[i])
+    return None if known_word else doc.starts[i]  # (بورتر، برويدي: no known word behind ب)
 
 
 def appositions(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
@@ -314,7 +332,9 @@ def _name_before(ctx: Context, role: int, end: int) -> int | None:
         first += 1  # the name starts right after an honorific, a role word, a nationality or a comma
     if first > end or first <= role or doc.has_article(first):
         return None
-    if not ctx.name_like(first, first=True) and (first == end or doc.norms[first][0] in "لب"):
+    if _without_preposition(ctx, first) != doc.starts[first]:
+        return None  # وقال الرئيس لترامب: ل + a name is the one spoken to
+    if not ctx.name_like(first, first=True) and (first == end or doc.norms[first][:1] in ("ل", "ب")):
         return None  # an unknown first word needs a second one (، ديميتري بيسكوف), not a preposition (لنصرة)
     if any(not _name_part(ctx, k) for k in range(first, end + 1)):
         return None
@@ -362,6 +382,8 @@ def persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) -
     doc = ctx.doc
     for m in ctx.labelled("PER"):
         info = m.info("PER")
+        if m.stripped and doc.norms[m.first] in FUNCTION_WORDS:
+            continue  # لصالح ("in favour of") is no ل + صالح
         if info.attr("ambiguous") != "1":
             yield Entity("PER", m.start, m.end, doc.text[m.start : m.end], info.name, info.source, m.first, m.last)
     for person, _, _ in titled if titled is not None else titled_persons(ctx):
@@ -373,8 +395,10 @@ def persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) -
             continue  # قال لي: "told me", not the name لي
         if not ctx.longest(m.last + 1, "TITLE"):
             j = name_run(ctx, m.last + 1, max_len=3)  # (not قال ولي العهد: a title, not the name ولي)
-            if j is not None and not doc.has_article(m.last + 1) and _stands_as_subject(ctx, m.last + 1, j):
-                yield ctx.mention("PER", m.last + 1, j, "rule:cue")
+            object_of = _without_preposition(ctx, m.last + 1) is None  # ودعا لبشار …، قال لأمانة …
+            if j is not None and not object_of and not doc.has_article(m.last + 1):
+                if _stands_as_subject(ctx, m.last + 1, j):  # (كتب برويد: a name may start with ب)
+                    yield ctx.mention("PER", m.last + 1, j, "rule:cue")
             elif _al_surname(ctx, m.last + 1):
                 yield ctx.mention("PER", m.last + 1, m.last + 1, "rule:cue")
     for m in ctx.labelled("GIVEN"):

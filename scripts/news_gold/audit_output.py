@@ -10,7 +10,8 @@ Prints, for the run in OUT.jsonl:
 - quotes whose speaker is a bare role word (رئيس، مدير، عضو، وكيل، سموه، الوزارة …, the speaker text
   alone) left unresolved;
 - PER mentions that are a single function word, a title, or a form with a proclitic kept
-  (لترامب), by class;
+  (لترامب, whose first word is no name while the word without its first letter is; ل + ال
+  contracted, للأسد → لأسد, is the written name and not counted), by class;
 - the most frequent speakers and PER mentions (to read the top of each list for junk).
 """
 
@@ -66,7 +67,9 @@ def main(argv: list[str]) -> None:
                 bare_resolved += sp.get("resolved", False) or sp.get("canonical") != sp.get("text")
         elif r["type"] == "entity" and r["label"] == "PER":
             pers[r["text"]] += 1
-            junk[_junk_class(gaz, r["text"])] += 1
+            text = texts.get(r["doc"], "")
+            contracted = r["start"] > 0 and text[r["start"] - 1 : r["start"] + 1] == "لل"  # للأسد → ل + لأسد
+            junk[None if contracted else _junk_class(gaz, r["text"])] += 1
     junk.pop(None, None)
     print(
         f"quotes {quotes}; speaker a dateline place: {dateline}; speaker a bare role word: {bare} "
@@ -86,10 +89,11 @@ def _junk_class(gaz, text: str) -> str | None:
         return "function word"
     if "TITLE" in labels and "PER" not in labels and "GIVEN" not in labels:
         return "title"
-    if norm[:1] in "وفبلك" and len(norm) > 3:
-        stem = norm[1:]
-        stem_labels = gaz.phrases.get(stem, {}) or gaz.phrases.get(stem.split()[0], {})
-        if ("PER" in stem_labels or "SURNAME" in stem_labels or "GIVEN" in stem_labels) and not labels:
+    first = norm.split()[0]
+    if first[:1] in "وفبلك" and len(first) > 3:
+        own = gaz.phrases.get(first, {})  # فريد، بسام، لبنى are names themselves
+        stem = gaz.phrases.get(first[1:], {})
+        if not own.keys() & {"PER", "GIVEN", "SURNAME"} and stem.keys() & {"PER", "GIVEN", "SURNAME"}:
             return "proclitic kept"
     return None
 

@@ -73,8 +73,15 @@ def given_name_fronts(ctx: Context, taken: list[Entity]) -> list[Entity]:
     out = []
     hits = [i for i in compress(range(doc.n), map(singles.__contains__, doc.norms)) if i > 0]
     for i in hits:
-        if doc.joined(i - 1) and ctx.word_has(i - 1, "GIVEN") and not ctx.is_common(i - 1):
-            out.append(ctx.mention("PER", i - 1, i, "resolve:given+surname"))
+        if not doc.joined(i - 1) or ctx.is_common(i - 1):
+            continue
+        readings = [m for m in ctx.by_first.get(i - 1, ()) if "GIVEN" in m.labels and m.last == i - 1]
+        given = min(readings, key=lambda m: m.stripped, default=None)  # وارين as written, before و + ارين
+        if given is None:
+            continue
+        if given.stripped and doc.norms[i - 1][:1] not in ("و", "ف"):
+            continue  # لصالح ترامب، لجنة نوبل: ل/ب + a word is no given name (وارين is one)
+        out.append(ctx.mention("PER", i - 1, i, "resolve:given+surname"))
     return out
 
 
