@@ -209,6 +209,9 @@ def titled_persons(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
         comma = _COMMA.search(doc.gap(i - 1)) is not None  # الرئيس الأمريكي، دونالد ترامب،
         if not doc.joined(i - 1) and not comma:
             continue
+        inner = ctx.longest(i, "TITLE")
+        if inner is not None and inner.last > i:
+            continue  # سمو ولي العهد: a second title follows, not a name (ولي is a given name too)
         start = _without_preposition(ctx, i)
         if start is None:
             continue  # لأمانة نجران، بتعليم القريات: a preposition and a noun, not a name

@@ -208,3 +208,15 @@ def test_descriptive_organization_names(pipeline, text, org):
 )
 def test_descriptions_that_are_no_names(pipeline, text, absent):
     assert absent not in found(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("واستقبل سمو ولي العهد الوفد أمس.", ("PER", "ولي")),  # a second title, not a name
+        ("صوت الناخبون لصالح ترامب في الولاية.", ("PER", "صالح")),  # لصالح, "in favour of"
+        ("وقال المتحدث الرسمي لأمانة نجران عبدالله الفاضل إن الجولات مستمرة.", ("PER", "لأمانة نجران عبدالله الفاضل")),
+    ],
+)
+def test_no_junk_persons_from_prepositions_and_titles(pipeline, text, absent):
+    assert absent not in found(pipeline, text)
