@@ -355,6 +355,8 @@ class SpeakerFinder:
             return None  # لـ(CNN), و: not a subject
         if _POSSESSED.search(doc.norms[i]) and not doc.has_article(i):
             return None  # أعلنت مسؤوليتها، قال فيه: a noun with a pronoun attached is the object
+        if doc.norms[i][:1] in ("ل", "ب") and any(s and ctx.gaz.phrases.get(stem) for s, stem in doc.splits[i]):
+            return None  # بلاغ بتعطل قارب، بفتح قنوات: a preposition opens no subject
         org = self._definite_trigger(i)
         if org is not None:
             return Speaker(self._span(doc.starts[i], i), "ORG", org, gender), i
@@ -367,6 +369,8 @@ class SpeakerFinder:
                 break
             if nxt in FUNCTION_WORDS or nxt in SKIP_BEFORE_SUBJECT or nxt in COMPLEMENTIZERS or nxt in ACCORDING:
                 break
+            if nxt[:1] == "و" and nxt[1:] in FUNCTION_WORDS:
+                break  # زوج المعلمة والتي توفيت: a conjoined relative clause
             last += 1
         span = self._span(doc.starts[i], last)
         return Speaker(span, "DESC", " ".join(span.text.split()), gender), last

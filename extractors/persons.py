@@ -24,8 +24,10 @@ MAX_RUN = 4  # name words in a run, not counting links (بن، آل، أبو)
 _COMMA = re.compile(r"^\s*[،,]\s*$")
 MAX_MODIFIERS = 4
 REGNAL_ORDINALS = frozenset("الاول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر".split())
-ROLE_MODIFIERS = frozenset("السابق السابقه الاسبق الحالي الحاليه الجديد الجديده المقبل المستقيل المنتخب".split())
+ROLE_MODIFIERS = frozenset("السابق السابقه الاسبق الحالي الحاليه الجديد الجديده المقبل المستقيل المنتخب عام".split())
 _COMPOUND_SECONDS = frozenset({"الله", "الدين", "الرحمن", "الرحيم"})  # second words of compound given names
+# Labels of words that are no names (a small town's name behind ب is no evidence: بور = ب + ور).
+_WORD_LABELS = frozenset({"COMMON", "ORG_TRIGGER", "LOC_TRIGGER", "TITLE", "CUE", "DESC", "DEMONYM", "ORG"})
 _FAMILY = "ال"  # آل (the family of), normalised
 _TOLD = frozenset({"لي", "لنا", "له", "لها", "لهم"})  # after a speech verb: "told me/him …"
 _LEADING_LINKS = frozenset({"ابو", "ابي", "ابا", "ابن", "بن", "بنت", "ام"})  # before a given name
@@ -70,6 +72,8 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
             break
         if _conjoined(ctx, nxt):
             break  # متعب وأسامة: the conjunction starts another name
+        if _without_preposition(ctx, nxt) is None:
+            break  # بليند لموقع يونايتد: ل/ب + a known word ends the name
         if not ctx.name_like(nxt, first=False) and not _town_as_surname(ctx, nxt):
             if introduced and words == 1 and _nisba_before_role(ctx, nxt):
                 j = nxt  # الدكتور أشرف العربي وزير التخطيط: a nisba family name, then the role
@@ -222,18 +226,18 @@ def titled_persons(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
 
 
 def _without_preposition(ctx: Context, i: int) -> int | None:
-    """Where a name starting at token i starts: the token itself, or after ل/ب when the rest is a
-    listed name and the whole word is none (لترامب → ترامب); None when the token is ل/ب + another
-    known word (لأمانة، بتعليم)."""
+    """Where a name starting at token i starts (the token's start), or None when the token is ل/ب
+    + a known word and no name itself: a complement (المشرف لمثلث، لأمانة نجران، بتعليم) or the
+    one spoken to (وقال الرئيس لترامب)."""
     doc = ctx.doc
     if doc.norms[i][:1] not in ("ل", "ب") or ctx.known_name_part(i):
         return doc.starts[i]
+    dative = doc.norms[i][:1] == "ل"  # ل + a name is "to X"; ب + a given name is often a name (برويد)
     for stripped, stem in doc.splits[i]:
-        labels = ctx.gaz.phrases.get(stem, {}).keys()
-        if stripped == 1 and labels and labels <= {"PER", "GIVEN", "SURNAME"}:
-            return doc.span_start(i, stripped)  # (not لأمانة: أمانة is a name and a body's head)
-    known_word = any(stripped and ctx.gaz.phrases.get(stem) for stripped, stem in doc.splits[i])
-    return None if known_word else doc.starts[i]  # (بورتر، برويدي: no known word behind ب)
+        labels = ctx.gaz.phrases.get(stem, {}).keys() if stripped else ()
+        if labels and (dative or not labels.isdisjoint(_WORD_LABELS) or "LOC" in labels and not ctx.weak_place(stem)):
+            return None
+    return doc.starts[i]  # (بورتر، برويدي، بور: no other word behind ب)
 
 
 def appositions(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
@@ -326,7 +330,9 @@ def _name_before(ctx: Context, role: int, end: int) -> int | None:
     """First token of a name that ends at token ``end`` and follows the role opening at ``role``."""
     doc = ctx.doc
     first = end
-    while first - 1 > role and end - first + 1 < MAX_SUBJECT_NAME and _name_part(ctx, first - 1):
+    while (
+        first - 1 > role and end - first + 1 < MAX_SUBJECT_NAME and _name_part(ctx, first - 1) and doc.joined(first - 1)
+    ):
         second = doc.norms[first - 1] in _COMPOUND_SECONDS  # رجاء الله، نور الدين
         if doc.has_article(first - 1) and not second and doc.norms[first - 2] not in NAME_LINKS:
             break  # an ال-word ends the role (الرئيس الأفغاني), unless a link takes it (آل الشيخ)
@@ -363,8 +369,10 @@ def _name_part(ctx: Context, k: int) -> bool:
     """Token k may be a word of a name in the subject slot: an Arabic word that is no function
     word, speech verb, title (unless also a name part), place or body (غاني، العربي are)."""
     norm = ctx.doc.norms[k]
-    if norm in FUNCTION_WORDS or not ctx.is_arabic_word(k) or ctx.word_has(k, "CUE"):
-        return False
+    if norm in FUNCTION_WORDS or not ctx.is_arabic_word(k) or ctx.word_has(k, "CUE") or len(norm) < 2:
+        return False  # (م. before a name: an abbreviated title)
+    if _conjoined(ctx, k) or _without_preposition(ctx, k) is None or norm in ROLE_MODIFIERS:
+        return False  # تبوك والشارقة، بليند لموقع يونايتد، مدير عام
     if ctx.word_has(k, "TITLE") and not ctx.known_name_part(k):
         return False
     return norm in NAME_LINKS or ctx.known_name_part(k) or not ctx.firm_place_or_org(k)
