@@ -327,7 +327,15 @@ class SpeakerFinder:
         return Speaker(span, "DESC", canonical, gender), last
 
     def _desc_end(self, m) -> int:
-        return self._after_adjectives(m.last, until=m.last + 2)
+        """Last token of a source phrase: its adjectives, then في/من + a place or body (مسؤولون في
+        البيت الأبيض، مصدر في وزارة الدفاع)."""
+        last = self._after_adjectives(m.last, until=m.last + 2)
+        doc = self.ctx.doc
+        if last + 2 < doc.n and doc.joined(last) and doc.norms[last + 1] in ("في", "من") and doc.joined(last + 1):
+            place = self.ctx.longest(last + 2, "LOC", "ORG")
+            if place is not None:
+                return place.last
+        return last
 
     def _after_adjectives(self, last: int, until: int) -> int:
         """Token ``last`` extended over the adjectives right after it, up to token ``until``."""

@@ -373,9 +373,11 @@ def _name_part(ctx: Context, k: int) -> bool:
         return False  # (م. before a name: an abbreviated title)
     if _conjoined(ctx, k) or _without_preposition(ctx, k) is None or norm in ROLE_MODIFIERS:
         return False  # تبوك والشارقة، بليند لموقع يونايتد، مدير عام
-    if ctx.word_has(k, "TITLE") and not ctx.known_name_part(k):
-        return False
-    return norm in NAME_LINKS or ctx.known_name_part(k) or not ctx.firm_place_or_org(k)
+    if ctx.known_name_part(k) or norm in NAME_LINKS:
+        return True
+    if ctx.word_has(k, "TITLE") or ctx.word_has(k, "ORG_TRIGGER") or ctx.word_has(k, "LOC_TRIGGER"):
+        return False  # (شرطة أوستن برايان مانلي: the body's head is no name)
+    return not ctx.firm_place_or_org(k)
 
 
 def _after_role(ctx: Context, k: int) -> bool:
@@ -384,7 +386,11 @@ def _after_role(ctx: Context, k: int) -> bool:
     if k == 0:
         return False
     gap = doc.gap(k - 1)
-    return "،" in gap or "," in gap or ctx.word_has(k - 1, "TITLE") or ctx.word_has(k - 1, "DEMONYM")
+    if "،" in gap or "," in gap or ctx.word_has(k - 1, "TITLE") or ctx.word_has(k - 1, "DEMONYM"):
+        return True
+    return any(  # after a place or body name: مدير شرطة أوستن | برايان مانلي
+        (m := ctx.longest(s, "LOC", "ORG")) is not None and m.last == k - 1 for s in range(max(0, k - 4), k)
+    )
 
 
 def persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) -> Iterator[Entity]:
