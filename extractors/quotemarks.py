@@ -1,13 +1,14 @@
 """Quotation-mark spans: «…», “…”, "…" paired within a paragraph (or across paragraphs when the
 next paragraph reopens the quote, the news convention for long quotes). Unbalanced marks are
-left alone rather than guessed."""
+left alone rather than guessed. A paragraph ends at a line break, or at a no-break space right
+after sentence punctuation (". \xa0 و…": how several Saudi outlets separate paragraphs)."""
 
 from __future__ import annotations
 
 from khabar.document import find_chars
 
 OPENERS = {"«": "»", "“": "”", '"': '"', "„": "“"}
-_MARKS_AND_BREAK = '«»“”"„\n'
+_MARKS_AND_BREAK = '«»“”"„\n\xa0'
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -19,6 +20,13 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     continuing = False  # a quote is open at the start of this paragraph
     for at in find_chars(text, _MARKS_AND_BREAK):
         ch = text[at]
+        if ch == "\xa0":
+            k = at - 1
+            while k >= 0 and text[k] == " ":
+                k -= 1
+            if k < 0 or text[k] not in ".!?؟:":
+                continue  # a no-break space inside a sentence
+            ch = "\n"
         if ch == "\n":  # the paragraph ends after this break
             para_start = at + 1
             if opened is not None and not _reopens(text, para_start):

@@ -67,8 +67,8 @@ class QuoteFinder:
             if m.first - 1 in cue_tokens and doc.joined(m.first - 1):
                 continue  # وتابع قائلا: one cue phrase
             participle = PARTICIPLE.fullmatch(m.key) is not None
-            if m.info("CUE").attr("needs", "any") == "quote" and not participle:
-                continue  # يبلغ، تابع: too often not speech to end a clause
+            if m.info("CUE").attr("needs", "any") == "quote" and not participle and not self._speaks_soon(m.last):
+                continue  # يبلغ، تابع: too often not speech to end a clause (unless أن follows: وبين X أن)
             gap = doc.gap(m.first - 1)
             comma = max(gap.find("،"), gap.find(","))
             if comma >= 0:
@@ -76,6 +76,11 @@ class QuoteFinder:
             elif participle:
                 out.add(doc.ends[m.first - 1])
         return out
+
+    def _speaks_soon(self, last: int) -> bool:
+        """A complementizer within a short subject after the cue ending at token ``last``."""
+        doc = self.doc
+        return any(doc.norms[j] in COMPLEMENTIZERS for j in range(last + 1, min(doc.n, last + 2 + NEAR_COMPLEMENTIZER)))
 
     def in_quote(self, pos: int) -> bool:
         k = bisect_right(self._all_starts, pos) - 1

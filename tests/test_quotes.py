@@ -221,3 +221,14 @@ def test_sentence_ends_equal_the_regex_they_replace(monkeypatch):
         monkeypatch.setattr(document, "_native", native)
         for text in texts:
             assert q.sentence_ends(text) == [m.start() for m in regex.finditer(text)], repr(text)
+
+
+def test_a_no_break_space_after_a_full_stop_ends_a_paragraph_for_quotation_marks():
+    """Saudi outlets separate paragraphs by ". \\xa0 ": an unclosed mark does not pair with the
+    next paragraph's opening mark (which would swallow the next quote)."""
+    from khabar.extractors.quotemarks import quote_spans
+
+    text = 'وأضافت: "وصلت الوحدات إلى الموقع. \xa0 وقال المتحدث: "تم الكشف على الشخص".'
+    spans = quote_spans(text)
+    assert [text[s:e] for s, e in spans] == ["تم الكشف على الشخص"]
+    assert quote_spans('قال: "نعم\xa0هذا" فقط') == [(6, 13)]  # inside a sentence it is only a space

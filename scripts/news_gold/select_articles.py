@@ -10,6 +10,12 @@ tuned on it), the rest to `heldout` (scored, never read for tuning). The split i
 before any article is read.
 
 usage: python3 select_articles.py [--shared ../shared] > selection.tsv
+       python3 select_articles.py --batch 2 > selection_batch2.tsv
+
+Batch 2 (24 articles, all `dev2`: annotated after batch 1 was tuned on, scored at first look, then
+tuned on) takes, by the same rule, the next-ranked article of each batch-1 SaudiNewsNet outlet,
+two of each of three outlets batch 1 did not have (3alyoum, alweeam, arreyadi), and BBC/CNN
+sections batch 1 did not have (BBC technology, sport, culture; CNN economy, technology).
 """
 
 import hashlib
@@ -43,7 +49,17 @@ def rank(ids):
     return sorted(ids, key=lambda i: hashlib.sha1(i.encode()).hexdigest())
 
 
-def pick(path, key_of, quota, exclude):
+BATCH2_ANT = {
+    ("BBC", "technology"): 2,
+    ("BBC", "sport"): 2,
+    ("BBC", "culture"): 1,
+    ("CNN", "economy"): 2,
+    ("CNN", "technology"): 1,
+}
+BATCH2_SNN = {**{s: 1 for s in SNN_QUOTA}, "3alyoum": 2, "alweeam": 2, "arreyadi": 2}
+
+
+def pick(path, key_of, quota, exclude, split=None):
     kept, seen = {}, set()
     with open(path, encoding="utf-8") as fh:
         lines = list(fh)
@@ -60,7 +76,8 @@ def pick(path, key_of, quota, exclude):
     rows = []
     for key, n in quota.items():
         for k, i in enumerate(rank(kept.get(key, []))[:n]):
-            rows.append((i, "dev" if k < n // 3 else "heldout", key if isinstance(key, str) else "/".join(key)))
+            part = split or ("dev" if k < n // 3 else "heldout")
+            rows.append((i, part, key if isinstance(key, str) else "/".join(key)))
     return rows
 
 
@@ -69,6 +86,18 @@ def main(argv):
     old = os.path.join(HERE, "../../tests/data/quotes_gold")
     exclude = {f[: -len(".gold.json")] for f in os.listdir(old) if f.endswith(".gold.json")}
     news = os.path.join(shared, "data/news")
+    if "--batch" in argv and argv[argv.index("--batch") + 1] == "2":
+        with open(os.path.join(HERE, "selection.tsv"), encoding="utf-8") as fh:
+            exclude |= {line.split("\t")[0] for line in fh}
+        rows = pick(
+            os.path.join(news, "ant_bbc_cnn.jsonl"), lambda d: (d["source"], d["category"]), BATCH2_ANT, exclude, "dev2"
+        )
+        rows += pick(
+            os.path.join(news, "saudinewsnet_sample.jsonl"), lambda d: d["source"], BATCH2_SNN, exclude, "dev2"
+        )
+        for row in rows:
+            print("\t".join(row))
+        return
     rows = pick(os.path.join(news, "ant_bbc_cnn.jsonl"), lambda d: (d["source"], d["category"]), ANT_QUOTA, exclude)
     rows += pick(os.path.join(news, "saudinewsnet_sample.jsonl"), lambda d: d["source"], SNN_QUOTA, exclude)
     for row in rows:
