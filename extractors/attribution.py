@@ -21,7 +21,7 @@ from khabar.records import Entity, Span, Speaker
 # Words that may sit between a cue and its subject (وقال، الخميس، البيت الأبيض …).
 SKIP_BEFORE_SUBJECT = normalized_words(
     """الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت امس اليوم مساء صباح ليله اول ايضا بدوره بدورها
-    بالقول قائلا قائلة العام الماضي الأسبوع الشهر الجاري المقبل الحالي مؤخرا لاحقا"""
+    بالقول قائلا قائلة العام الماضي الأسبوع الشهر الجاري المقبل الحالي مؤخرا لاحقا نفس ذات"""
 )
 _POSSESSED = re.compile(r"..(?:ها|هم|هما|هن|كم|نا)$")  # a noun with an attached pronoun (مسؤوليتها)
 _ADJ_END = re.compile(r"(ي|يه|يون|يين|يان|يتان)$")
@@ -40,6 +40,8 @@ DOCUMENT_HEADS = frozenset(w.removeprefix("ال") for w in DOCUMENT_NOUNS)  # ب
 MAX_ISSUER_LOOKBACK = 120  # tokens back to the document word's first mention
 ISSUER_WINDOW = 6  # tokens around it where the issuer is named
 MAX_ROLE = 12  # tokens of a role phrase (مدير عام الشؤون الصحية بمنطقة الرياض)
+QUANTIFIERS = normalized_words("عدد بعض أحد احد كثير كثيرون معظم غالبية أغلب مجموعة")  # + من + a group
+_IN_ROLES = normalized_words("العام الحالي")  # الأمين العام، الرئيس الحالي: adjectives of a role, not dates
 _ROLE_GAP = re.compile(r"[\s،,«»\"“”]*")  # words of a role phrase: joined by spaces, commas, quotation marks
 # "… لوكالة الأنباء", "للصحفيين": who the role holder spoke to, not part of the role.
 _TO_MEDIA = normalized_words(
@@ -205,7 +207,9 @@ class SpeakerFinder:
                     last -= 1  # … بالمعهد المهندس حافظ العنزي: the honorific is not part of the role
                 return last, ent
             norm = doc.norms[j]
-            if norm in COMPLEMENTIZERS or norm in ACCORDING or norm in SKIP_BEFORE_SUBJECT or norm in _TO_MEDIA:
+            if norm in COMPLEMENTIZERS or norm in ACCORDING or norm in _TO_MEDIA:
+                break
+            if norm in SKIP_BEFORE_SUBJECT and norm not in _IN_ROLES:
                 break
             if ent is None and ctx.word_has(j, "CUE") or norm in FUNCTION_WORDS and not self._role_link(j):
                 break
@@ -375,6 +379,9 @@ class SpeakerFinder:
             if place is not None:
                 last = place.last  # السلطات المعنية في السعودية، مصدر في وزارة الدفاع
                 break
+            if nxt == "من" and last == i and doc.norms[i] in QUANTIFIERS:
+                last += 1  # عدد من جيران المبنى، بعض من الطلاب
+                continue
             if nxt in FUNCTION_WORDS or nxt in SKIP_BEFORE_SUBJECT or nxt in COMPLEMENTIZERS or nxt in ACCORDING:
                 break
             if nxt[:1] == "و" and nxt[1:] in FUNCTION_WORDS:

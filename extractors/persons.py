@@ -373,8 +373,8 @@ def _name_part(ctx: Context, k: int) -> bool:
         return False  # (م. before a name: an abbreviated title)
     if _conjoined(ctx, k) or _without_preposition(ctx, k) is None or norm in ROLE_MODIFIERS:
         return False  # تبوك والشارقة، بليند لموقع يونايتد، مدير عام
-    if ctx.known_name_part(k) or norm in NAME_LINKS:
-        return True
+    if norm in NAME_LINKS or ctx.known_name_part(k) and (ctx.word_has(k, "GIVEN") or not ctx.firm_place_or_org(k)):
+        return True  # (not إيران of مرشد إيران خامنئي: a country, although a family name too)
     if ctx.word_has(k, "TITLE") or ctx.word_has(k, "ORG_TRIGGER") or ctx.word_has(k, "LOC_TRIGGER"):
         return False  # (شرطة أوستن برايان مانلي: the body's head is no name)
     return not ctx.firm_place_or_org(k)
@@ -393,7 +393,33 @@ def _after_role(ctx: Context, k: int) -> bool:
     )
 
 
+def _trimmed(ctx: Context, e: Entity) -> Entity | None:
+    """A rule's person without a leading ل/ب + known word or title (بتخدير أندريا كونستاند →
+    أندريا كونستاند, القاضي ستفين أونيل → ستفين أونيل); None when nothing is left."""
+    first, doc = e.first, ctx.doc
+    while first <= e.last and (_without_preposition(ctx, first) is None or ctx.longest(first, "TITLE")):
+        if ctx.known_name_part(first) and not ctx.longest(first, "TITLE"):
+            break
+        first += 1
+    lead = first == e.first and e.last - e.first >= 2 and doc.norms[first][:1] in ("ل", "ب")
+    if lead and not ctx.known_name_part(first) and ctx.known_name_part(first + 1):
+        first += 1  # بتخدير أندريا كونستاند: an unknown ب-word before a known given name
+    if first == e.first:
+        return e
+    return ctx.mention("PER", first, e.last, e.source) if first < e.last else None
+
+
 def persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) -> Iterator[Entity]:
+    """PER mentions from the lexicon and the rules; a rule's mention loses a leading preposition
+    word or title (see _trimmed)."""
+    for e in _persons(ctx, titled):
+        if e.source.startswith("rule:"):
+            e = _trimmed(ctx, e)
+        if e is not None:
+            yield e
+
+
+def _persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) -> Iterator[Entity]:
     """PER mentions from the lexicon and from the title, cue and given-name rules
     (``titled``: the output of :func:`titled_persons`, when the caller already has it)."""
     doc = ctx.doc
