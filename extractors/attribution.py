@@ -21,7 +21,7 @@ from khabar.records import Entity, Span, Speaker
 # Words that may sit between a cue and its subject (وقال، الخميس، البيت الأبيض …).
 SKIP_BEFORE_SUBJECT = normalized_words(
     """الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت امس اليوم مساء صباح ليله اول ايضا بدوره بدورها
-    بالقول قائلا قائلة العام الماضي الأسبوع الشهر الجاري المقبل الحالي مؤخرا لاحقا نفس ذات"""
+    بالقول قائلا قائلة العام الماضي الأسبوع الشهر الجاري المقبل الحالي مؤخرا لاحقا نفس ذات يوم"""
 )
 _POSSESSED = re.compile(r"..(?:ها|هم|هما|هن|كم|نا)$")  # a noun with an attached pronoun (مسؤوليتها)
 _ADJ_END = re.compile(r"(ي|يه|يون|يين|يان|يتان)$")
@@ -39,6 +39,7 @@ PREPOSITIONS = normalized_words("في على عن من إلى مع عبر لدى
 DOCUMENT_HEADS = frozenset(w.removeprefix("ال") for w in DOCUMENT_NOUNS)  # بيان X، تقرير X
 MAX_ISSUER_LOOKBACK = 120  # tokens back to the document word's first mention
 ISSUER_WINDOW = 6  # tokens around it where the issuer is named
+MAX_APPOSITION = 6  # words of "، نجم تشيلسي السابق،" between a subject and its verb
 MAX_ROLE = 12  # tokens of a role phrase (مدير عام الشؤون الصحية بمنطقة الرياض)
 QUANTIFIERS = normalized_words("عدد بعض أحد احد كثير كثيرون معظم غالبية أغلب مجموعة")  # + من + a group
 _IN_ROLES = normalized_words("العام الحالي")  # الأمين العام، الرئيس الحالي: adjectives of a role, not dates
@@ -118,16 +119,34 @@ class SpeakerFinder:
         return Speaker(span, "DESC", " ".join(span.text.split()), gender), last
 
     def before(self, cue_tok: int, gender: str) -> tuple[Speaker, int] | None:
-        """A person or organization right before the cue, in the same phrase (subject-verb order)."""
-        if cue_tok == 0 or not self.ctx.doc.joined(cue_tok - 1):
-            return None
-        ent = self.by_last.get(cue_tok - 1)
-        if ent is None or ent.label not in ("PER", "ORG"):
+        """A person or organization right before the cue, in the same phrase (subject-verb order),
+        or before an apposition between commas (غير أن فرانك لامبارد، نجم تشيلسي السابق، وصف …)."""
+        if cue_tok == 0:
             return None
         doc = self.ctx.doc
+        end = cue_tok - 1
+        if not doc.joined(end):
+            end = self._apposition_start(end)
+            if end is None:
+                return None
+        ent = self.by_last.get(end)
+        if ent is None or ent.label not in ("PER", "ORG"):
+            return None
         if ent.first > 0 and doc.joined(ent.first - 1) and doc.norms[ent.first - 1] in PREPOSITIONS:
             return None  # على تويتر قالت الوزارة: the object of a preposition is no subject
         return Speaker(Span(ent.text, ent.start, ent.end), ent.label, ent.canonical, gender), ent.last
+
+    def _apposition_start(self, last: int) -> int | None:
+        """Token before "، apposition،" that ends at token ``last`` (a comma after it), or None."""
+        doc = self.ctx.doc
+        if "،" not in doc.gap(last) and "," not in doc.gap(last):
+            return None
+        k = last
+        while k > 0 and last - k < MAX_APPOSITION and doc.joined(k - 1):
+            k -= 1
+        if k == 0 or last - k >= MAX_APPOSITION or ("،" not in doc.gap(k - 1) and "," not in doc.gap(k - 1)):
+            return None
+        return k - 1
 
     def _org_phrase(self, i: int, gender: str) -> tuple[Speaker, int] | None:
         """Trigger + one noun + its adjectives: وكالة الأنباء الإماراتية (not the object after it)."""
@@ -245,15 +264,18 @@ class SpeakerFinder:
         return doc.has_article(j + 1) or bool(self.ctx.longest(j + 1, "LOC", "ORG"))
 
     def _surname(self, i: int) -> Entity | None:
-        """A word in the subject slot that is the last name of a person named before (وقال العربي
-        after الدكتور أشرف العربي), even where the word alone is a common word or a nationality."""
+        """A word in the subject slot that is the last name of a person of the document (وقال العربي
+        with الدكتور أشرف العربي), even where the word alone is a common word or a nationality."""
         doc = self.ctx.doc
         if i + 1 < doc.n and doc.joined(i) and self.ctx.name_like(i + 1, first=False):
             return None  # the start of a longer name
-        for e in reversed(self.by_surname.get(doc.norms[i], ())):
-            if e.end <= doc.starts[i]:
-                return e
-        return None
+        found = self.by_surname.get(doc.norms[i], ())
+        earlier = [e for e in found if e.end <= doc.starts[i]]
+        if earlier:
+            return earlier[-1]
+        # a family name whose full form the article gives only later is still that person (the
+        # same name, not a role: roles and honorifics never link forward)
+        return found[0] if len({e.canonical for e in found}) == 1 else None
 
     def _honorific(self, i: int, gender: str) -> Speaker:
         """سموه، معاليه: the nearest person named before it with a title, else the nearest person."""
@@ -466,6 +488,7 @@ class Attribution:
             subj = next((j + 1 for j in window if doc.norms[j] == via), subj)
         participle = PARTICIPLE.fullmatch(m.key) is not None  # مضيفاً، واصفاً: what follows is the object
         explicit = subj < doc.n and doc.norms[subj] not in COMPLEMENTIZERS
+        explicit = explicit and "،" not in doc.gap(m.last) and "," not in doc.gap(m.last)  # وأكد، ردا على …
         found = None
         before = self.finder.before(m.first, gender) if not participle else None
         if before is not None:

@@ -286,7 +286,9 @@ def demonym_persons(ctx: Context) -> Iterator[Entity]:
 
 
 _SUBJECT_GAP = re.compile(r"[\s،,«»\"“”]*")  # inside a subject phrase: spaces, commas, quotation marks
-_SUBJECT_ENDS = frozenset({"في", "لدي", "خلال", "عقب", "امام", "اثناء", "ردا", "لوكاله", "لصحيفه", "للصحفيين"})
+_SUBJECT_ENDS = frozenset(
+    {"في", "لدي", "خلال", "عقب", "بعد", "قبل", "امام", "اثناء", "ردا", "لوكاله", "لصحيفه", "للصحفيين"}
+)
 _ADVERBS = frozenset({"اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "ايضا"})
 MAX_SUBJECT = 14  # tokens from the cue to the end of its subject phrase
 MAX_SUBJECT_NAME = 6  # عبدالرحمن بن رجاء الله السلمي

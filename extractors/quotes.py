@@ -26,8 +26,9 @@ COORDINATED = frozenset("""وان وانه وانها وانهم وبان وبا
 # A relative pronoun, a preposition or a negating noun before a cue word makes it a noun or a relative
 # clause (ما قاله، في رد فعل، عدم ذكر).
 RELATIVE_BEFORE_CUE = frozenset(
-    """ما الذي التي الذين اللذين اللتين مما عما فيما لما في وفي من على عن الي بعد قبل خلال عدم دون بدون""".split()
-)  # (… عدم ذكر اسمه: a noun, not a verb)
+    """ما الذي التي الذين اللذين اللتين مما عما فيما لما في وفي من على عن الي بعد قبل خلال عدم دون بدون
+    لم ولم لن ولن""".split()
+)  # (… عدم ذكر اسمه: a noun, not a verb; لم يعتبر: a negated report is no quote)
 MAX_CONTENT_GAP = 45  # tokens between cue and complementizer / quotation
 NEAR_COMPLEMENTIZER = 4  # needs=quote cues: how close after the subject إن/أن must come
 MIN_DIRECT_WORDS = 3  # shorter quotations are names or titles ("أكسيوس")
@@ -214,10 +215,10 @@ class QuoteFinder:
             return None
         speaker, after, explicit = self.attribution.speaker(m, info)
         got = self._said(m, info.attr("needs", "any"), after)
+        if got is None:
+            return None  # (its subject is not remembered: بين مستويات الهرمونات is no speaker)
         if explicit:
             self.attribution.remember(m.first, speaker)
-        if got is None:
-            return None
         cue = Span(doc.text[m.start : m.end], m.start, m.end)
         return Quote(got[0], cue, info.attr("lemma", info.name), speaker, got[1])
 

@@ -142,3 +142,36 @@ def test_a_negated_masdar_is_no_cue(pipeline):
     """مصدر طلب عدم ذكر اسمه: ذكر here is a noun; its "subject" اسمه never speaks."""
     text = "وقال مصدر طلب عدم ذكر اسمه إن المفاوضات مستمرة."
     assert all((q["speaker"] or {}).get("canonical") != "اسمه" for q in _quotes(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    "text, cue, canonical",
+    [
+        # subject, apposition between commas, then the verb
+        ("غير أن فرانك لامبارد، نجم تشيلسي السابق، قال إن ما حدث سوء حظ.", "قال", "فرانك لامبارد"),
+        # a family name whose full form the article gives only later is still that person
+        (
+            "وأكد الحربي أنه لا توجد تخصصات نظرية. وأوضح المتحدث الرسمي للجامعة الدكتور محمود الحربي أن الجامعة تعمل.",
+            "أكد",
+            "محمود الحربي",
+        ),
+    ],
+)
+def test_subject_found_across_the_sentence(pipeline, text, cue, canonical):
+    assert _speaker_of(pipeline, text, cue)["canonical"] == canonical
+
+
+@pytest.mark.parametrize(
+    "text, cue, not_speaker",
+    [
+        ("وقالت شركة نستله في بيان. وكانت الشركة قد قالت يوم الثلاثاء إنها لا ترى أثرا.", "قالت", "يوم"),
+        ('غير أن المكتب الإعلامي عاد وأكد، ردا على تساؤلات الصحفيين، أنه "لم يقدم أي طلب".', "أكد", "ردا"),
+    ],
+)
+def test_no_adverb_as_speaker(pipeline, text, cue, not_speaker):
+    for q in _quotes(pipeline, text):
+        assert (q["speaker"] or {}).get("canonical") != not_speaker, q
+
+
+def test_a_negated_report_is_no_quote(pipeline):
+    assert not _quotes(pipeline, "ولم يعتبر الحكم الاحتكاك مقصودا بنية إصابة اللاعب.")
