@@ -141,10 +141,36 @@ class QuoteFinder:
             quoted = self._take_quotation_at(start)
             if quoted is not None:  # وقال: "…"
                 return quoted
-            end = self.clause_end(start)
+            end = self._statement_end(start)
             if end > start:
                 return "direct", Span(text[start:end], start, end)
         return None
+
+    def _statement_end(self, start: int) -> int:
+        """End of an unmarked statement after a colon (قالت: في نظرها … .. أنا لا أهتم …): the end
+        of its paragraph, or the clause before the next speech cue, whichever comes first."""
+        text = self.doc.text
+        para = text.find("\n", start)
+        para = len(text) if para < 0 else para
+        k = bisect_right(self.breaks, start)
+        cue_break = self.breaks[k] if k < len(self.breaks) else len(text)
+        end = min(para, cue_break, self._paragraph_nbsp(start))
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ".،,"):
+            end -= 1
+        return end
+
+    def _paragraph_nbsp(self, start: int) -> int:
+        """Offset of the first no-break-space paragraph break (". \xa0") after ``start``, or the end."""
+        text = self.doc.text
+        at = text.find("\xa0", start)
+        while at >= 0:
+            k = at - 1
+            while k >= start and text[k] == " ":
+                k -= 1
+            if k >= start and text[k] in ".!?؟":
+                return k + 1
+            at = text.find("\xa0", at + 1)
+        return len(text)
 
     def _complementizer(self, i: int, limit: int) -> int | None:
         doc = self.doc
