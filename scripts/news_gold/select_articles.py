@@ -57,6 +57,15 @@ BATCH2_ANT = {
     ("CNN", "technology"): 1,
 }
 BATCH2_SNN = {**{s: 1 for s in SNN_QUOTA}, "3alyoum": 2, "alweeam": 2, "arreyadi": 2}
+# Batch 3 (30 articles, `dev3`, same procedure as batch 2): two more of each SaudiNewsNet outlet
+# (arriyadiyah, the fourteenth, once), and BBC/CNN middle-east and international news.
+BATCH3_ANT = {
+    ("BBC", "middleEast"): 2,
+    ("BBC", "internationalNews"): 1,
+    ("CNN", "middleEast"): 2,
+    ("CNN", "internationalNews"): 1,
+}
+BATCH3_SNN = {**{s: 2 for s in SNN_QUOTA}, "3alyoum": 1, "alweeam": 1, "arreyadi": 1, "arriyadiyah": 1}
 
 
 def pick(path, key_of, quota, exclude, split=None):
@@ -86,15 +95,15 @@ def main(argv):
     old = os.path.join(HERE, "../../tests/data/quotes_gold")
     exclude = {f[: -len(".gold.json")] for f in os.listdir(old) if f.endswith(".gold.json")}
     news = os.path.join(shared, "data/news")
-    if "--batch" in argv and argv[argv.index("--batch") + 1] == "2":
-        with open(os.path.join(HERE, "selection.tsv"), encoding="utf-8") as fh:
-            exclude |= {line.split("\t")[0] for line in fh}
-        rows = pick(
-            os.path.join(news, "ant_bbc_cnn.jsonl"), lambda d: (d["source"], d["category"]), BATCH2_ANT, exclude, "dev2"
-        )
-        rows += pick(
-            os.path.join(news, "saudinewsnet_sample.jsonl"), lambda d: d["source"], BATCH2_SNN, exclude, "dev2"
-        )
+    batch = argv[argv.index("--batch") + 1] if "--batch" in argv else "1"
+    if batch in ("2", "3"):
+        for earlier in ["selection.tsv", "selection_batch2.tsv"][: int(batch) - 1]:
+            with open(os.path.join(HERE, earlier), encoding="utf-8") as fh:
+                exclude |= {line.split("\t")[0] for line in fh}
+        ant, snn = (BATCH2_ANT, BATCH2_SNN) if batch == "2" else (BATCH3_ANT, BATCH3_SNN)
+        part = "dev" + batch
+        rows = pick(os.path.join(news, "ant_bbc_cnn.jsonl"), lambda d: (d["source"], d["category"]), ant, exclude, part)
+        rows += pick(os.path.join(news, "saudinewsnet_sample.jsonl"), lambda d: d["source"], snn, exclude, part)
         for row in rows:
             print("\t".join(row))
         return
