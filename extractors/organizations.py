@@ -130,7 +130,15 @@ def organizations(ctx: Context, descriptive: bool = True) -> Iterator[Entity]:
             first = m.first  # حزب الله: the party's trigger belongs to its name
         start = m.start if first == m.first else doc.starts[first]
         yield Entity(
-            "ORG", start, doc.ends[last], doc.text[start : doc.ends[last]], info.name, info.source, first, last
+            "ORG",
+            start,
+            doc.ends[last],
+            doc.text[start : doc.ends[last]],
+            info.name,
+            info.source,
+            first,
+            last,
+            known_as=info.name,
         )
     for m in ctx.labelled("ORG_TRIGGER"):
         if m.last + 1 >= doc.n:

@@ -180,8 +180,9 @@ def skip_modifiers(ctx: Context, i: int) -> int:
         if i >= doc.n or not doc.joined(i - 1):
             return i
         known = ctx.longest(i, "LOC", "ORG", "DEMONYM", "TITLE")
-        if known is not None and not known.labels.keys() & {"DEMONYM", "TITLE"} and ctx.frequent_given(doc.norms[i]):
-            return i  # جان (a town in Cameroon) after a title is the given name
+        given = known is not None and ctx.frequent_given(doc.norms[i]) and ctx.weak_place(doc.norms[i])
+        if given and not known.labels.keys() & {"DEMONYM", "TITLE"}:
+            return i  # جان (a town in Cameroon) after a title is the given name (not إيران: a country)
         placed = ctx.longest(i + 1, "LOC", "ORG") if doc.norms[i] in _PLACE_PREPOSITIONS else None
         if known is not None:
             i = known.last + 1
@@ -430,7 +431,17 @@ def _persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) 
         if m.stripped and doc.norms[m.first] in FUNCTION_WORDS:
             continue  # لصالح ("in favour of") is no ل + صالح
         if info.attr("ambiguous") != "1":
-            yield Entity("PER", m.start, m.end, doc.text[m.start : m.end], info.name, info.source, m.first, m.last)
+            yield Entity(
+                "PER",
+                m.start,
+                m.end,
+                doc.text[m.start : m.end],
+                info.name,
+                info.source,
+                m.first,
+                m.last,
+                known_as=info.name,
+            )
     for person, _, _ in titled if titled is not None else titled_persons(ctx):
         yield person
     yield from demonym_persons(ctx)

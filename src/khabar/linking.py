@@ -41,12 +41,6 @@ class DocEntity:
 _START = attrgetter("start")
 
 
-def _from_lexicon(e: Entity) -> bool:
-    """The mention was matched to a lexicon entry (source file.tsv:line; its canonical is still the
-    entry's name)."""
-    return not e.source.startswith(("rule:", "resolve:"))
-
-
 def _words(s: str) -> list[str]:
     return textmod.normalize(" ".join(s.split())).split()
 
@@ -146,7 +140,7 @@ def document_entities(ctx: Context, mentions: list[Entity]) -> list[DocEntity]:
     groups.sort(key=lambda g: g.mentions[0].start)
     for k, g in enumerate(groups, 1):
         g.id = f"e{k}"
-        g.known_as = next((e.canonical for e in g.mentions if _from_lexicon(e)), None)
+        g.known_as = next((e.known_as for e in g.mentions if e.known_as), None)
         g.keys.add(textmod.normalize(" ".join(g.canonical.split())))
         for e in g.mentions:
             e.entity, e.canonical, e.known_as = g.id, g.canonical, g.known_as

@@ -79,9 +79,8 @@ def given_name_fronts(ctx: Context, taken: list[Entity]) -> list[Entity]:
         given = min(readings, key=lambda m: m.stripped, default=None)  # وارين as written, before و + ارين
         if given is None:
             continue
-        place = ctx.longest(i - 1, "LOC")
-        if place is not None and place.info("LOC").attr("kind") in ("country", "region"):
-            continue  # لحاكم إيران خامنئي: a country, not the given name إيران
+        if ctx.firm_place_or_org(i - 1):
+            continue  # لحاكم إيران خامنئي: a country, not the given name إيران (small towns do not count)
         if given.stripped and doc.norms[i - 1][:1] not in ("و", "ف"):
             continue  # لصالح ترامب، لجنة نوبل: ل/ب + a word is no given name (وارين is one)
         out.append(ctx.mention("PER", i - 1, i, "resolve:given+surname"))
