@@ -384,13 +384,16 @@ def _name_part(ctx: Context, k: int) -> bool:
 
 
 def _after_role(ctx: Context, k: int) -> bool:
-    """Token k follows a title or honorific (العميد، المهندس), a nationality, or a comma."""
+    """Token k follows a title or honorific (العميد، المهندس), a nationality, a comma, a place or
+    body name, or (for a known given name) a definite word."""
     doc = ctx.doc
     if k == 0:
         return False
     gap = doc.gap(k - 1)
     if "،" in gap or "," in gap or ctx.word_has(k - 1, "TITLE") or ctx.word_has(k - 1, "DEMONYM"):
         return True
+    if doc.has_article(k - 1) and ctx.word_has(k, "GIVEN") and ctx.frequent_given(doc.norms[k]):
+        return True  # المحامي المتخصص بحقوق الملكية | جاستن هيوز: a given name after the role's complement
     return any(  # after a place or body name: مدير شرطة أوستن | برايان مانلي
         (m := ctx.longest(s, "LOC", "ORG")) is not None and m.last == k - 1 for s in range(max(0, k - 4), k)
     )
