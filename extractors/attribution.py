@@ -118,15 +118,18 @@ class SpeakerFinder:
         span = self._span(doc.starts[i], last)
         return Speaker(span, "DESC", " ".join(span.text.split()), gender), last
 
-    def before(self, cue_tok: int, gender: str) -> tuple[Speaker, int] | None:
+    def before(self, cue_tok: int, gender: str, subj: int = -1) -> tuple[Speaker, int] | None:
         """A person or organization right before the cue, in the same phrase (subject-verb order),
         or before an apposition between commas (غير أن فرانك لامبارد، نجم تشيلسي السابق، وصف …)."""
         if cue_tok == 0:
             return None
         doc = self.ctx.doc
         end = cue_tok - 1
-        if not doc.joined(end):
-            end = self._apposition_start(end)
+        if not doc.joined(end) and (self.by_token.get(subj) or self.ctx.longest(subj, "TITLE", "DESC")):
+            return None  # …، قال كلوب: the subject follows the verb
+        named = self.by_last.get(end)
+        if not doc.joined(end) and not (named is not None and named.label == "PER" and "،" in doc.gap(end)):
+            end = self._apposition_start(end)  # (الدور، هيذر نوريت، قالت: the name itself is the subject)
             if end is None:
                 return None
         ent = self.by_last.get(end)
@@ -406,6 +409,12 @@ class SpeakerFinder:
                 continue
             if nxt in FUNCTION_WORDS or nxt in SKIP_BEFORE_SUBJECT or nxt in COMPLEMENTIZERS or nxt in ACCORDING:
                 break
+            if (
+                nxt in _TO_MEDIA
+                or nxt[:1] == "ل"
+                and any(s and ctx.gaz.phrases.get(w) for s, w in doc.splits[last + 1])
+            ):
+                break  # بليند لموقع يونايتد: whom it was said to
             if nxt[:1] == "و" and nxt[1:] in FUNCTION_WORDS:
                 break  # زوج المعلمة والتي توفيت: a conjoined relative clause
             last += 1
@@ -490,7 +499,7 @@ class Attribution:
         explicit = subj < doc.n and doc.norms[subj] not in COMPLEMENTIZERS
         explicit = explicit and "،" not in doc.gap(m.last) and "," not in doc.gap(m.last)  # وأكد، ردا على …
         found = None
-        before = self.finder.before(m.first, gender) if not participle else None
+        before = self.finder.before(m.first, gender, subj) if not participle else None
         if before is not None:
             found = before[0], m.last  # SVO: أن برويدي يصف قطر بأنها …
         elif explicit and not participle and not _OPENS_CONTENT.search(doc.gap(subj - 1)):

@@ -30,7 +30,7 @@ _COMPOUND_SECONDS = frozenset({"الله", "الدين", "الرحمن", "الر
 _WORD_LABELS = frozenset({"COMMON", "ORG_TRIGGER", "LOC_TRIGGER", "TITLE", "CUE", "DESC", "DEMONYM", "ORG"})
 _FAMILY = "ال"  # آل (the family of), normalised
 _TOLD = frozenset({"لي", "لنا", "له", "لها", "لهم"})  # after a speech verb: "told me/him …"
-_LEADING_LINKS = frozenset({"ابو", "ابي", "ابا", "ابن", "بن", "بنت", "ام"})  # before a given name
+_LEADING_LINKS = frozenset({"ابو", "ابي", "ابا", "ابن", "بن", "بنت", "ام", "عبد"})  # before a given name
 _PLACE_PREPOSITIONS = frozenset({"لدي", "في"})  # normalised لدى، في
 
 
@@ -364,7 +364,8 @@ def _stands_as_subject(ctx: Context, first: int, last: int) -> bool:
         return True
     gap = doc.gap(last)
     nxt = doc.norms[last + 1]
-    ends = nxt in COMPLEMENTIZERS or nxt in _SUBJECT_ENDS or nxt in _ADVERBS
+    told = nxt[:1] == "ل" and _without_preposition(ctx, last + 1) is None  # قال بليند لموقع يونايتد
+    ends = nxt in COMPLEMENTIZERS or nxt in _SUBJECT_ENDS or nxt in _ADVERBS or told
     return not doc.joined(last) or gap.strip() != "" or ends
 
 
