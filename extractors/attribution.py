@@ -41,6 +41,7 @@ MAX_ISSUER_LOOKBACK = 120  # tokens back to the document word's first mention
 ISSUER_WINDOW = 6  # tokens around it where the issuer is named
 MAX_APPOSITION = 6  # words of "، نجم تشيلسي السابق،" between a subject and its verb
 MAX_ROLE = 12  # tokens of a role phrase (مدير عام الشؤون الصحية بمنطقة الرياض)
+SOURCE_QUALIFIERS = normalized_words("مسؤول مسؤولة مسؤولون مطلع مطلعة مطلعون رفيع رفيعة رفيعو كبير كبار بارز")
 QUANTIFIERS = normalized_words("عدد بعض أحد احد كثير كثيرون معظم غالبية أغلب مجموعة")  # + من + a group
 _IN_ROLES = normalized_words("العام الحالي")  # الأمين العام، الرئيس الحالي: adjectives of a role, not dates
 _ROLE_GAP = re.compile(r"[\s،,«»\"“”]*")  # words of a role phrase: joined by spaces, commas, quotation marks
@@ -358,12 +359,21 @@ class SpeakerFinder:
     def _desc_end(self, m) -> int:
         """Last token of a source phrase: its adjectives, then في/من + a place or body (مسؤولون في
         البيت الأبيض، مصدر في وزارة الدفاع)."""
-        last = self._after_adjectives(m.last, until=m.last + 2)
         doc = self.ctx.doc
-        if last + 2 < doc.n and doc.joined(last) and doc.norms[last + 1] in ("في", "من") and doc.joined(last + 1):
+        last = self._after_adjectives(m.last, until=m.last + 2)
+        while last + 1 < doc.n and doc.joined(last) and doc.norms[last + 1] in SOURCE_QUALIFIERS:
+            last += 1  # مصدر أمني مسؤول، مصادر مطلعة
+        if (
+            last + 2 < doc.n
+            and doc.joined(last)
+            and doc.norms[last + 1] in ("في", "من", "داخل")
+            and doc.joined(last + 1)
+        ):
             place = self.ctx.longest(last + 2, "LOC", "ORG")
             if place is not None:
-                return place.last
+                return place.last  # مسؤولون في البيت الأبيض، مصادر داخل حزب الله
+            if doc.has_article(last + 2):
+                return self._after_adjectives(last + 2, until=last + 4)  # مختصون في القطاع السياحي
         return last
 
     def _after_adjectives(self, last: int, until: int) -> int:
@@ -390,6 +400,8 @@ class SpeakerFinder:
             return None
         if len(doc.norms[i]) < MIN_SUBJECT_LETTERS:
             return None  # لـ(CNN), و: not a subject
+        if doc.words[i].endswith(("\u064e", "\u064b")):
+            return None  # الشبابَ: a noun marked accusative is an object, not the subject
         if _POSSESSED.search(doc.norms[i]) and not doc.has_article(i):
             return None  # أعلنت مسؤوليتها، قال فيه: a noun with a pronoun attached is the object
         if doc.norms[i][:1] in ("ل", "ب") and any(s and ctx.gaz.phrases.get(stem) for s, stem in doc.splits[i]):

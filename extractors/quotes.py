@@ -18,7 +18,7 @@ from dataclasses import replace
 from khabar.document import Match, find_chars
 from khabar.extractors.attribution import Attribution
 from khabar.extractors.clauses import ACCORDING_TO, PARTICIPLE, SENTENCE_MARKS, clause_ends, sentence_ends
-from khabar.extractors.context import COMPLEMENTIZERS, Context
+from khabar.extractors.context import COMPLEMENTIZERS, FUNCTION_WORDS, Context
 from khabar.extractors.quotemarks import quote_spans
 from khabar.records import Entity, Quote, Span
 
@@ -239,6 +239,8 @@ class QuoteFinder:
         info = m.info("CUE")
         if self.in_quote(m.start) or (m.first > 0 and doc.norms[m.first - 1] in RELATIVE_BEFORE_CUE):
             return None
+        if info.attr("opens") == "clause" and not m.stripped and self._after_noun(m.first):
+            return None  # التواصل بين أفراد المجتمع: بين after a noun is "between"
         speaker, after, explicit = self.attribution.speaker(m, info)
         got = self._said(m, info.attr("needs", "any"), after)
         if got is None:
@@ -247,6 +249,13 @@ class QuoteFinder:
             self.attribution.remember(m.first, speaker)
         cue = Span(doc.text[m.start : m.end], m.start, m.end)
         return Quote(got[0], cue, info.attr("lemma", info.name), speaker, got[1])
+
+    def _after_noun(self, i: int) -> bool:
+        """Token i follows another word of its phrase that is no function word or complementizer."""
+        doc = self.doc
+        if i == 0 or not doc.joined(i - 1):
+            return False
+        return doc.norms[i - 1] not in FUNCTION_WORDS and doc.norms[i - 1] not in COMPLEMENTIZERS
 
     def _said(self, m, needs: str, after: int) -> tuple[str, Span] | None:
         """(kind, span) of what the cue at ``m`` introduces, or None."""
