@@ -87,6 +87,8 @@ class SpeakerFinder:
         if ent is not None:
             role = self.roles.role_of(ent.canonical, doc.starts[i]) if ent.label == "PER" else None
             return Speaker(Span(ent.text, ent.start, ent.end), ent.label, ent.canonical, gender, role=role), ent.last
+        if doc.words[i].endswith(("\u064e", "\u064b")):
+            return None  # الشبابَ السعودي: a noun marked accusative is an object, not the subject
         named = self._surname(i)
         if named is not None:
             return Speaker(self._span(doc.starts[i], i), "PER", named.canonical, gender), i
@@ -400,8 +402,6 @@ class SpeakerFinder:
             return None
         if len(doc.norms[i]) < MIN_SUBJECT_LETTERS:
             return None  # لـ(CNN), و: not a subject
-        if doc.words[i].endswith(("\u064e", "\u064b")):
-            return None  # الشبابَ: a noun marked accusative is an object, not the subject
         if _POSSESSED.search(doc.norms[i]) and not doc.has_article(i):
             return None  # أعلنت مسؤوليتها، قال فيه: a noun with a pronoun attached is the object
         if doc.norms[i][:1] in ("ل", "ب") and any(s and ctx.gaz.phrases.get(stem) for s, stem in doc.splits[i]):

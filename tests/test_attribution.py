@@ -175,3 +175,16 @@ def test_no_adverb_as_speaker(pipeline, text, cue, not_speaker):
 
 def test_a_negated_report_is_no_quote(pipeline):
     assert not _quotes(pipeline, "ولم يعتبر الحكم الاحتكاك مقصودا بنية إصابة اللاعب.")
+
+
+@pytest.mark.parametrize(
+    "text, cue, not_speaker",
+    [
+        ("وتابع حاثا الشبابَ السعودي على العمل إن الفرص كثيرة.", "تابع", "الشبابَ السعودي"),  # accusative
+        ("وأكد المسؤول أهمية التواصل بين أفراد المجتمع، وأن الأمن مسؤولية الجميع.", "بين", None),
+    ],
+)
+def test_objects_and_prepositions_are_no_speakers(pipeline, text, cue, not_speaker):
+    for q in _quotes(pipeline, text):
+        assert not q["cue"]["text"].endswith(cue) or (q["speaker"] or {}).get("canonical") != not_speaker, q
+        assert q["cue"]["text"] != "بين", q  # بين after a noun is "between"
