@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 
 from khabar import text as textmod
 from khabar.extractors.clauses import PARTICIPLE, dateline_end
@@ -440,9 +441,15 @@ class Attribution:
     or the subject of the sentence before. Keeps the document's speaker history."""
 
     def __init__(
-        self, ctx: Context, entities: list[Entity], titled: list[tuple[Entity, str, str]], marks: list[int]
+        self,
+        ctx: Context,
+        entities: list[Entity],
+        titled: list[tuple[Entity, str, str]],
+        marks: list[int],
+        in_quote: Callable[[int], bool] = lambda pos: False,
     ) -> None:
         self.ctx = ctx
+        self.in_quote = in_quote  # is a character offset inside a quotation?
         self.doc = doc = ctx.doc
         self.opening = dateline_end(doc.text, lambda: bool(doc.n and ctx.longest(0, "LOC")))
         self.finder = SpeakerFinder(ctx, entities, titled, self.opening)
@@ -542,6 +549,10 @@ class Attribution:
                 continue  # مع سورنسن، "…، تويتر،": an object or an aside, not the subject
             if doc.words[e.first][:1] in "لب" and e.start > doc.starts[e.first]:
                 continue  # لسورنسن: an object
+            if self.in_quote(e.start):
+                continue  # "… عن دعم الأسد الحيوان،" لافتا: a name inside the quotation does not speak
+            if e.first >= 2 and doc.joined(e.first - 2) and doc.norms[e.first - 2] in PREPOSITIONS:
+                continue  # في وجه أدولف هتلر: the complement of a prepositional phrase
             return Speaker(None, e.label, e.canonical)
         return None
 

@@ -54,7 +54,7 @@ class QuoteFinder:
         self._ends: dict[bool, list[int]] = {}  # clause/sentence ends outside quotations
         self._sentences: list[int] | None = None  # sentence_ends() of the text
         self._marks = find_chars(text, SENTENCE_MARKS)
-        self.attribution = Attribution(ctx, entities, titled, self._marks)
+        self.attribution = Attribution(ctx, entities, titled, self._marks, self.in_quote)
         self._text_end = len(text.rstrip())
 
     def _cue_breaks(self) -> set[int]:

@@ -188,3 +188,9 @@ def test_objects_and_prepositions_are_no_speakers(pipeline, text, cue, not_speak
     for q in _quotes(pipeline, text):
         assert not q["cue"]["text"].endswith(cue) or (q["speaker"] or {}).get("canonical") != not_speaker, q
         assert q["cue"]["text"] != "بين", q  # بين after a noun is "between"
+
+
+def test_a_name_inside_the_quotation_does_not_speak(pipeline):
+    text = 'وقال الرئيس الأمريكي دونالد ترامب: "روسيا وإيران مسؤولتان عن دعم الأسد الحيوان،" لافتا إلى أن "ثمنا كبيرا سيدفع".'
+    sp = _speaker_of(pipeline, text, "لافتا")
+    assert sp["canonical"] == "دونالد ترامب", sp
