@@ -191,6 +191,9 @@ def test_objects_and_prepositions_are_no_speakers(pipeline, text, cue, not_speak
 
 
 def test_a_name_inside_the_quotation_does_not_speak(pipeline):
-    text = 'وقال الرئيس الأمريكي دونالد ترامب: "روسيا وإيران مسؤولتان عن دعم الأسد الحيوان،" لافتا إلى أن "ثمنا كبيرا سيدفع".'
+    text = (
+        'وقال الرئيس الأمريكي دونالد ترامب: "روسيا وإيران مسؤولتان عن دعم الأسد الحيوان،"'
+        ' لافتا إلى أن "ثمنا كبيرا سيدفع".'
+    )
     sp = _speaker_of(pipeline, text, "لافتا")
     assert sp["canonical"] == "دونالد ترامب", sp
