@@ -146,12 +146,12 @@ class SpeakerFinder:
     def _apposition_start(self, last: int) -> int | None:
         """Token before "، apposition،" that ends at token ``last`` (a comma after it), or None."""
         doc = self.ctx.doc
-        if "،" not in doc.gap(last) and "," not in doc.gap(last):
+        if not doc.comma(last):
             return None
         k = last
         while k > 0 and last - k < MAX_APPOSITION and doc.joined(k - 1):
             k -= 1
-        if k == 0 or last - k >= MAX_APPOSITION or ("،" not in doc.gap(k - 1) and "," not in doc.gap(k - 1)):
+        if k == 0 or last - k >= MAX_APPOSITION or not doc.comma(k - 1):
             return None
         return k - 1
 
@@ -224,7 +224,7 @@ class SpeakerFinder:
         governed = False  # باسم + a person's title: the name after it is whom the role speaks for
         while j < doc.n and j - m.last <= MAX_ROLE and _ROLE_GAP.fullmatch(doc.gap(j - 1)):
             ent = self.by_token.get(j)
-            comma = "،" in doc.gap(j - 1) or "," in doc.gap(j - 1)
+            comma = doc.comma(j - 1)
             if ent is not None and ent.label == "PER" and governed and not comma:
                 governed = False  # متحدث باسم الرئيس الروسي فلاديمير بوتين: Putin does not speak here
             elif ent is not None and ent.label == "PER" and self._opens_apposition(j, m):
@@ -249,7 +249,7 @@ class SpeakerFinder:
     def _opens_apposition(self, j: int, m) -> bool:
         """A name at token j stands in apposition to the role (not a genitive: مدير مكتب ترامب)."""
         doc, ctx = self.ctx.doc, self.ctx
-        if j == m.last + 1 or "،" in doc.gap(j - 1) or "," in doc.gap(j - 1):
+        if j == m.last + 1 or doc.comma(j - 1):
             return True
         k = j - 1
         return doc.has_article(k) or any(ctx.word_has(k, lab) for lab in ("LOC", "ORG", "DEMONYM", "TITLE"))
@@ -516,7 +516,7 @@ class Attribution:
             subj = next((j + 1 for j in window if doc.norms[j] == via), subj)
         participle = PARTICIPLE.fullmatch(m.key) is not None  # مضيفاً، واصفاً: what follows is the object
         explicit = subj < doc.n and doc.norms[subj] not in COMPLEMENTIZERS
-        explicit = explicit and "،" not in doc.gap(m.last) and "," not in doc.gap(m.last)  # وأكد، ردا على …
+        explicit = explicit and not doc.comma(m.last)  # وأكد، ردا على …
         found = None
         before = self.finder.before(m.first, gender, subj) if not participle else None
         if before is not None:

@@ -160,8 +160,7 @@ def _nisba_before_role(ctx: Context, i: int) -> bool:
     doc = ctx.doc
     if not (doc.has_article(i) and doc.words[i].endswith("ي")) or i + 1 >= doc.n:
         return False
-    gap = doc.gap(i)
-    return "،" in gap or "," in gap or doc.joined(i) and bool(ctx.longest(i + 1, "TITLE"))
+    return doc.comma(i) or doc.joined(i) and bool(ctx.longest(i + 1, "TITLE"))
 
 
 def _town_as_surname(ctx: Context, i: int) -> bool:
@@ -306,7 +305,7 @@ def subject_ends(ctx: Context, cue_last: int) -> list[int]:
         norm = doc.norms[j]
         if norm in COMPLEMENTIZERS or ctx.word_has(j, "CUE"):
             return ends + [j - 1] if j > cue_last + 1 else ends
-        if norm in _SUBJECT_ENDS or norm in _ADVERBS or "،" in doc.gap(j - 1) or "," in doc.gap(j - 1):
+        if norm in _SUBJECT_ENDS or norm in _ADVERBS or doc.comma(j - 1):
             ends.append(j - 1)
         j += 1
     if j < doc.n and j > cue_last + 1 and doc.gap(j - 1).strip()[:1] in ("،", ",", ":"):
@@ -390,8 +389,7 @@ def _after_role(ctx: Context, k: int) -> bool:
     doc = ctx.doc
     if k == 0:
         return False
-    gap = doc.gap(k - 1)
-    if "،" in gap or "," in gap or ctx.word_has(k - 1, "TITLE") or ctx.word_has(k - 1, "DEMONYM"):
+    if doc.comma(k - 1) or ctx.word_has(k - 1, "TITLE") or ctx.word_has(k - 1, "DEMONYM"):
         return True
     if doc.has_article(k - 1) and ctx.word_has(k, "GIVEN") and ctx.frequent_given(doc.norms[k]):
         return True  # المحامي المتخصص بحقوق الملكية | جاستن هيوز: a given name after the role's complement

@@ -189,6 +189,11 @@ class Document:
         end = self.starts[i + 1] if i + 1 < len(self.words) else len(self.text)
         return self.text[self.ends[i] : end]
 
+    def comma(self, i: int) -> bool:
+        """A comma (، or ,) stands between token i and token i+1."""
+        gap = self.gap(i)
+        return "،" in gap or "," in gap
+
     def first_token_from(self, char: int) -> int:
         """Index of the first token starting at or after ``char``."""
         return bisect_left(self.starts, char)
