@@ -115,6 +115,13 @@ class Context:
         text = doc.text[start : doc.ends[last]]
         return Entity(label, start, doc.ends[last], text, " ".join(text.split()), source, first, last)
 
+    def entry_mention(self, label: str, info, first: int, last: int, start: int) -> Entity:
+        """A mention of tokens first..last (from ``start``) matched to the lexicon entry ``info``:
+        its canonical and ``known_as`` are the entry's name, its source the entry's file and line."""
+        doc = self.doc
+        text = doc.text[start : doc.ends[last]]
+        return Entity(label, start, doc.ends[last], text, info.name, info.source, first, last, known_as=info.name)
+
     def has_match(self, first: int, last: int, label: str) -> bool:
         """Tokens first..last are a lexicon entry with ``label`` that is not marked ambiguous."""
         m = self.by_span.get((first, last))

@@ -129,17 +129,7 @@ def organizations(ctx: Context, descriptive: bool = True) -> Iterator[Entity]:
         if first > m.first and _trigger_in_name(ctx, m.first):
             first = m.first  # حزب الله: the party's trigger belongs to its name
         start = m.start if first == m.first else doc.starts[first]
-        yield Entity(
-            "ORG",
-            start,
-            doc.ends[last],
-            doc.text[start : doc.ends[last]],
-            info.name,
-            info.source,
-            first,
-            last,
-            known_as=info.name,
-        )
+        yield ctx.entry_mention("ORG", info, first, last, start)
     for m in ctx.labelled("ORG_TRIGGER"):
         if m.last + 1 >= doc.n:
             continue

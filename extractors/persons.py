@@ -433,17 +433,7 @@ def _persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) 
         if m.stripped and doc.norms[m.first] in FUNCTION_WORDS:
             continue  # لصالح ("in favour of") is no ل + صالح
         if info.attr("ambiguous") != "1":
-            yield Entity(
-                "PER",
-                m.start,
-                m.end,
-                doc.text[m.start : m.end],
-                info.name,
-                info.source,
-                m.first,
-                m.last,
-                known_as=info.name,
-            )
+            yield ctx.entry_mention("PER", info, m.first, m.last, m.start)
     for person, _, _ in titled if titled is not None else titled_persons(ctx):
         yield person
     yield from demonym_persons(ctx)

@@ -54,17 +54,7 @@ def places(ctx: Context) -> Iterator[Entity]:
             continue
         first, last = ctx.core(m, "LOC", "LOC_TRIGGER")  # قطاع غزة: the name is غزة
         start = m.start if first == m.first else doc.starts[first]
-        yield Entity(
-            "LOC",
-            start,
-            doc.ends[last],
-            doc.text[start : doc.ends[last]],
-            info.name,
-            info.source,
-            first,
-            last,
-            known_as=info.name,
-        )
+        yield ctx.entry_mention("LOC", info, first, last, start)
     for m in ctx.labelled("LOC_TRIGGER"):
         if m.last + 1 >= doc.n or not doc.joined(m.last):
             continue
