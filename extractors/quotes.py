@@ -68,7 +68,8 @@ class QuoteFinder:
             if m.first - 1 in cue_tokens and doc.joined(m.first - 1):
                 continue  # وتابع قائلا: one cue phrase
             participle = PARTICIPLE.fullmatch(m.key) is not None
-            if m.info("CUE").attr("needs", "any") == "quote" and not participle and not self._speaks_soon(m.last):
+            needs_quote = m.info("CUE").attr("needs", "any") == "quote" and not participle
+            if needs_quote and not self._right_after(m.last + 1, NEAR_COMPLEMENTIZER + 1):
                 continue  # يبلغ، تابع: too often not speech to end a clause (unless أن follows: وبين X أن)
             gap = doc.gap(m.first - 1)
             comma = max(gap.find("،"), gap.find(","))
@@ -77,11 +78,6 @@ class QuoteFinder:
             elif participle:
                 out.add(doc.ends[m.first - 1])
         return out
-
-    def _speaks_soon(self, last: int) -> bool:
-        """A complementizer within a short subject after the cue ending at token ``last``."""
-        doc = self.doc
-        return any(doc.norms[j] in COMPLEMENTIZERS for j in range(last + 1, min(doc.n, last + 2 + NEAR_COMPLEMENTIZER)))
 
     def in_quote(self, pos: int) -> bool:
         k = bisect_right(self._all_starts, pos) - 1
@@ -208,9 +204,9 @@ class QuoteFinder:
             return None
         return self._take_quotation_at(len(text) - len(text[colon + 1 :].lstrip()))
 
-    def _right_after(self, i: int) -> bool:
-        """A complementizer within a few words after the subject (أعلنت الشركة أنها، وصفه بأنه)."""
-        return any(self.doc.norms[j] in COMPLEMENTIZERS for j in range(i, min(self.doc.n, i + NEAR_COMPLEMENTIZER)))
+    def _right_after(self, i: int, window: int = NEAR_COMPLEMENTIZER) -> bool:
+        """A complementizer within ``window`` words from token i (أعلنت الشركة أنها، وصفه بأنه)."""
+        return any(self.doc.norms[j] in COMPLEMENTIZERS for j in range(i, min(self.doc.n, i + window)))
 
     def before(self, cue_tok: int) -> Span | None:
         """A quotation that ends just before the cue ("…"، قال)."""

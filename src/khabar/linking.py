@@ -42,7 +42,7 @@ _START = attrgetter("start")
 
 
 def _words(s: str) -> list[str]:
-    return textmod.normalize(" ".join(s.split())).split()
+    return textmod.normalize(s).split()
 
 
 def _fullest(mentions: list[Entity]) -> str:
@@ -122,7 +122,7 @@ def document_entities(ctx: Context, mentions: list[Entity]) -> list[DocEntity]:
             found.append(e)
     by_key: dict[tuple[str, str], DocEntity] = {}  # spelling variants of one name meet here
     for (label, name), found in by_name.items():
-        key = textmod.normalize(" ".join(name.split()))
+        key = textmod.normalize(name)
         group = by_key.get((label, key))
         if group is None:
             by_key[label, key] = DocEntity("", label, "", found, {key})
@@ -141,7 +141,7 @@ def document_entities(ctx: Context, mentions: list[Entity]) -> list[DocEntity]:
     for k, g in enumerate(groups, 1):
         g.id = f"e{k}"
         g.known_as = next((e.known_as for e in g.mentions if e.known_as), None)
-        g.keys.add(textmod.normalize(" ".join(g.canonical.split())))
+        g.keys.add(textmod.normalize(g.canonical))
         for e in g.mentions:
             e.entity, e.canonical, e.known_as = g.id, g.canonical, g.known_as
     return groups
@@ -165,7 +165,7 @@ def link_speakers(ctx: Context, groups: list[DocEntity], mentions: list[Entity],
     by_key: dict[str, DocEntity] = {}
     names: dict[str, list[DocEntity]] = {}
     for g in groups:  # its names, then its mentions' own texts (a title's holder as first written)
-        for key in [*g.keys, *(textmod.normalize(" ".join(t.split())) for t in {e.text for e in g.mentions})]:
+        for key in [*g.keys, *(textmod.normalize(t) for t in {e.text for e in g.mentions})]:
             by_key.setdefault(key, g)
             names.setdefault(key, []).append(g)
     by_id = {g.id: g for g in groups}
@@ -177,7 +177,7 @@ def link_speakers(ctx: Context, groups: list[DocEntity], mentions: list[Entity],
         if sp.span is not None and (sp.span.start, sp.span.end) in by_span:
             group = by_id.get(by_span[sp.span.start, sp.span.end].entity)
         if group is None:
-            group = by_key.get(textmod.normalize(" ".join(sp.canonical.split())))
+            group = by_key.get(textmod.normalize(sp.canonical))
         if group is None and sp.label in ("DESC", "ORG"):
             group = _body_named_in_full(ctx, names, sp.canonical)
         if group is not None and (sp.label in (group.label, "DESC") or sp.span is None):
