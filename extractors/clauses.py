@@ -95,3 +95,14 @@ def dateline_end(text: str, opens_with_place: Callable[[], bool]) -> int:
     if m is None or len(m.group().split()) > MAX_DATELINE_WORDS:
         return 0
     return m.end()
+
+
+def nbsp_paragraph_end(text: str, at: int, marks: str, lowest: int = 0) -> int | None:
+    """The no-break space at offset ``at`` ends a paragraph when sentence punctuation (one of
+    ``marks``) stands before it, spaces between (". \xa0 و…": how several Saudi outlets write a
+    paragraph break): the offset just after that punctuation, else None. The search back stops
+    at ``lowest``."""
+    k = at - 1
+    while k >= lowest and text[k] == " ":
+        k -= 1
+    return k + 1 if k >= lowest and text[k] in marks else None

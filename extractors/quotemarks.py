@@ -6,6 +6,7 @@ after sentence punctuation (". \xa0 و…": how several Saudi outlets separate p
 from __future__ import annotations
 
 from khabar.document import find_chars
+from khabar.extractors.clauses import nbsp_paragraph_end
 
 OPENERS = {"«": "»", "“": "”", '"': '"', "„": "“"}
 _MARKS_AND_BREAK = '«»“”"„\n\xa0'
@@ -21,10 +22,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     for at in find_chars(text, _MARKS_AND_BREAK):
         ch = text[at]
         if ch == "\xa0":
-            k = at - 1
-            while k >= 0 and text[k] == " ":
-                k -= 1
-            if k < 0 or text[k] not in ".!?؟:":
+            if nbsp_paragraph_end(text, at, ".!?؟:") is None:
                 continue  # a no-break space inside a sentence
             ch = "\n"
         if ch == "\n":  # the paragraph ends after this break

@@ -17,7 +17,14 @@ from dataclasses import replace
 
 from khabar.document import Match, find_chars
 from khabar.extractors.attribution import Attribution
-from khabar.extractors.clauses import ACCORDING_TO, PARTICIPLE, SENTENCE_MARKS, clause_ends, sentence_ends
+from khabar.extractors.clauses import (
+    ACCORDING_TO,
+    PARTICIPLE,
+    SENTENCE_MARKS,
+    clause_ends,
+    nbsp_paragraph_end,
+    sentence_ends,
+)
 from khabar.extractors.context import COMPLEMENTIZERS, FUNCTION_WORDS, Context
 from khabar.extractors.quotemarks import quote_spans
 from khabar.records import Entity, Quote, Span
@@ -160,11 +167,9 @@ class QuoteFinder:
         text = self.doc.text
         at = text.find("\xa0", start)
         while at >= 0:
-            k = at - 1
-            while k >= start and text[k] == " ":
-                k -= 1
-            if k >= start and text[k] in ".!?؟":
-                return k + 1
+            end = nbsp_paragraph_end(text, at, ".!?؟", lowest=start)
+            if end is not None:
+                return end
             at = text.find("\xa0", at + 1)
         return len(text)
 
