@@ -16,7 +16,7 @@ from collections.abc import Callable
 from khabar import text as textmod
 from khabar.extractors.clauses import PARTICIPLE, dateline_end
 from khabar.extractors.context import COMPLEMENTIZERS, FUNCTION_WORDS, Context, normalized_words
-from khabar.extractors.persons import skip_modifiers, title_phrase
+from khabar.extractors.persons import PHRASE_GAP, skip_modifiers, title_phrase
 from khabar.records import Entity, Span, Speaker
 
 # Words that may sit between a cue and its subject (وقال، الخميس، البيت الأبيض …).
@@ -45,7 +45,6 @@ MAX_ROLE = 12  # tokens of a role phrase (مدير عام الشؤون الصح�
 SOURCE_QUALIFIERS = normalized_words("مسؤول مسؤولة مسؤولون مطلع مطلعة مطلعون رفيع رفيعة رفيعو كبير كبار بارز")
 QUANTIFIERS = normalized_words("عدد بعض أحد احد كثير كثيرون معظم غالبية أغلب مجموعة")  # + من + a group
 _IN_ROLES = normalized_words("العام الحالي")  # الأمين العام، الرئيس الحالي: adjectives of a role, not dates
-_ROLE_GAP = re.compile(r"[\s،,«»\"“”]*")  # words of a role phrase: joined by spaces, commas, quotation marks
 # "… لوكالة الأنباء", "للصحفيين": who the role holder spoke to, not part of the role.
 _TO_MEDIA = normalized_words(
     "لوكالة لصحيفة لقناة لموقع لشبكة لتلفزيون لإذاعة للصحفيين للصحافيين للصحافة للتلفزيون للإذاعة"
@@ -222,7 +221,7 @@ class SpeakerFinder:
         last = skip_modifiers(ctx, m.last + 1) - 1
         j = m.last + 1
         governed = False  # باسم + a person's title: the name after it is whom the role speaks for
-        while j < doc.n and j - m.last <= MAX_ROLE and _ROLE_GAP.fullmatch(doc.gap(j - 1)):
+        while j < doc.n and j - m.last <= MAX_ROLE and PHRASE_GAP.fullmatch(doc.gap(j - 1)):
             ent = self.by_token.get(j)
             comma = doc.comma(j - 1)
             if ent is not None and ent.label == "PER" and governed and not comma:
@@ -405,7 +404,7 @@ class SpeakerFinder:
             return None  # لـ(CNN), و: not a subject
         if _POSSESSED.search(doc.norms[i]) and not doc.has_article(i):
             return None  # أعلنت مسؤوليتها، قال فيه: a noun with a pronoun attached is the object
-        if doc.norms[i][:1] in ("ل", "ب") and any(s and ctx.gaz.phrases.get(stem) for s, stem in doc.splits[i]):
+        if ctx.behind_preposition(i, ("ل", "ب")):
             return None  # بلاغ بتعطل قارب، بفتح قنوات: a preposition opens no subject
         org = self._definite_trigger(i)
         if org is not None:
@@ -422,11 +421,7 @@ class SpeakerFinder:
                 continue
             if nxt in FUNCTION_WORDS or nxt in SKIP_BEFORE_SUBJECT or nxt in COMPLEMENTIZERS or nxt in ACCORDING:
                 break
-            if (
-                nxt in _TO_MEDIA
-                or nxt[:1] == "ل"
-                and any(s and ctx.gaz.phrases.get(w) for s, w in doc.splits[last + 1])
-            ):
+            if nxt in _TO_MEDIA or ctx.behind_preposition(last + 1, ("ل",)):
                 break  # بليند لموقع يونايتد: whom it was said to
             if nxt[:1] == "و" and nxt[1:] in FUNCTION_WORDS:
                 break  # زوج المعلمة والتي توفيت: a conjoined relative clause

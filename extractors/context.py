@@ -122,6 +122,12 @@ class Context:
         text = doc.text[start : doc.ends[last]]
         return Entity(label, start, doc.ends[last], text, info.name, info.source, first, last, known_as=info.name)
 
+    def behind_preposition(self, i: int, letters: tuple[str, ...]) -> bool:
+        """Token i is one of the proclitics ``letters`` + a word the lexicons know (بتعطل، لموقع)."""
+        doc = self.doc
+        phrases = self.gaz.phrases
+        return doc.norms[i][:1] in letters and any(s and phrases.get(stem) for s, stem in doc.splits[i])
+
     def has_match(self, first: int, last: int, label: str) -> bool:
         """Tokens first..last are a lexicon entry with ``label`` that is not marked ambiguous."""
         m = self.by_span.get((first, last))

@@ -285,7 +285,7 @@ def demonym_persons(ctx: Context) -> Iterator[Entity]:
             yield ctx.mention("PER", i + 1, j, "rule:demonym")
 
 
-_SUBJECT_GAP = re.compile(r"[\s،,«»\"“”]*")  # inside a subject phrase: spaces, commas, quotation marks
+PHRASE_GAP = re.compile(r"[\s،,«»\"“”]*")  # inside a subject or role phrase: spaces, commas, quotation marks
 _SUBJECT_ENDS = frozenset(
     {"في", "لدي", "خلال", "عقب", "بعد", "قبل", "امام", "اثناء", "ردا", "لوكاله", "لصحيفه", "للصحفيين"}
 )
@@ -301,7 +301,7 @@ def subject_ends(ctx: Context, cue_last: int) -> list[int]:
     doc = ctx.doc
     ends = []
     j = cue_last + 1
-    while j < doc.n and j - cue_last <= MAX_SUBJECT and _SUBJECT_GAP.fullmatch(doc.gap(j - 1)):
+    while j < doc.n and j - cue_last <= MAX_SUBJECT and PHRASE_GAP.fullmatch(doc.gap(j - 1)):
         norm = doc.norms[j]
         if norm in COMPLEMENTIZERS or ctx.word_has(j, "CUE"):
             return ends + [j - 1] if j > cue_last + 1 else ends
