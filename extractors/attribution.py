@@ -136,8 +136,10 @@ class SpeakerFinder:
             if end is None:
                 return None
         ent = self.by_last.get(end)
-        if ent is None or ent.label not in ("PER", "ORG"):
+        if ent is None or ent.label not in ("PER", "ORG", "LOC"):
             return None
+        if ent.label == "LOC" and (ent.first == 0 or doc.norms[ent.first - 1] not in COMPLEMENTIZERS):
+            return None  # a country speaks only as the subject of its clause: أن الولايات المتحدة ترى
         if ent.first > 0 and doc.joined(ent.first - 1) and doc.norms[ent.first - 1] in PREPOSITIONS:
             return None  # على تويتر قالت الوزارة: the object of a preposition is no subject
         return Speaker(Span(ent.text, ent.start, ent.end), ent.label, ent.canonical, gender), ent.last
@@ -430,6 +432,18 @@ class SpeakerFinder:
         return Speaker(span, "DESC", " ".join(span.text.split()), gender), last
 
 
+_OPENERS = normalized_words("لكن ولكن بينما وبينما فيما")  # a clause whose subject may precede its verb
+
+
+def _opens_clause(doc, k: int) -> bool:
+    """Token k opens a clause: لكن، بينما … or أن after غير/إلا."""
+    norm = doc.norms[k]
+    return norm in _OPENERS or norm == "ان" and k > 0 and doc.norms[k - 1] in ("غير", "الا")
+
+
+EXPLICIT, IMPLIED, NEAREST = "explicit", "implied", "nearest"  # how a cue's speaker was found
+
+
 class Attribution:
     """Chooses and resolves the speaker of each cue in one document: the explicit subject, an
     entity right before the cue, or (implied) this sentence's last speaker, its opening subject,
@@ -452,9 +466,14 @@ class Attribution:
         self._marks = marks  # offsets of sentence punctuation (clauses.SENTENCE_MARKS)
         self._sentence_starts: list[int] | None = None
 
-    def remember(self, cue_tok: int, speaker: Speaker) -> None:
-        """An explicit speaker: a later وأضاف / مضيفاً continues this subject."""
-        self.history.append((cue_tok, speaker))
+    def remember(self, cue_tok: int, speaker: Speaker | None, how: str, quoted: bool) -> None:
+        """The current speaker after a cue: a later وأضاف / مضيفاً continues it. A quote's speaker
+        found as the subject or from the discourse is remembered (not the nearest-name guess); a
+        cue that introduced no quote leaves its named subject (أكد الوزير أهمية …، ثم قال: …)."""
+        if speaker is None or how == NEAREST:
+            return
+        if quoted or how == EXPLICIT and speaker.label in ("PER", "ORG"):
+            self.history.append((cue_tok, speaker))
 
     def sentence_subject(self, cue_tok: int, gender: str, opening: int | None = None) -> Speaker | None:
         """The subject after the verb that opens the cue's sentence (وسلطت الوكالة …، قائلة), or
@@ -501,8 +520,10 @@ class Attribution:
                 return Speaker(None, prev.label, prev.canonical, prev.gender)
         return None
 
-    def speaker(self, m, info) -> tuple[Speaker | None, int, bool]:
-        """(speaker, first token after the subject, was the subject explicit?) for a cue."""
+    def speaker(self, m, info) -> tuple[Speaker | None, int, str]:
+        """(speaker, first token after the subject, how it was found) for a cue: EXPLICIT (the
+        subject), IMPLIED (a speaker or subject of the discourse) or NEAREST (the nearest name
+        before the cue in its sentence: a guess, not remembered as the current speaker)."""
         doc, gender = self.doc, info.attr("gender")
         subj = self.finder.subject_start(m.last + 1)
         via = info.attr("speaker_after")
@@ -514,22 +535,45 @@ class Attribution:
         explicit = explicit and not doc.comma(m.last)  # وأكد، ردا على …
         found = None
         before = self.finder.before(m.first, gender, subj) if not participle else None
+        if before is not None and m.stripped and m.first > 0 and doc.comma(m.first - 1):
+            before = None  # …، بالعدواني، وقال: a verb joined by و after a comma takes no subject before it
         if before is not None:
             found = before[0], m.last  # SVO: أن برويدي يصف قطر بأنها …
         elif explicit and not participle and not _OPENS_CONTENT.search(doc.gap(subj - 1)):
             found = self.finder.at(subj, gender)
         if found:
-            return found[0], found[1] + 1, True
+            return found[0], found[1] + 1, EXPLICIT
+        fronted = self._preverbal(m.first, gender) if not (participle or m.stripped) else None
+        if fronted is not None:
+            return fronted, m.last + 1, EXPLICIT  # ولكن مسؤولين أكدوا أن …
         # implied: this sentence's speaker, else its opening subject, else the one before
         start = self._sentence_start(m.first)
-        in_sentence = self.implied(gender, since=start)
-        speaker = (
-            in_sentence
-            or self.sentence_subject(m.first, gender)
-            or self._named_before(start, m.first)
-            or self._previous_subject(start, gender)
-        )
-        return speaker, m.last + 1, False
+        speaker = self.implied(gender, since=start) or self.sentence_subject(m.first, gender)
+        if speaker is None:
+            nearest = self._named_before(start, m.first)
+            if nearest is not None:
+                return nearest, m.last + 1, NEAREST
+            speaker = self._previous_subject(start, gender)
+        return speaker, m.last + 1, IMPLIED
+
+    def _preverbal(self, cue_tok: int, gender: str) -> Speaker | None:
+        """ولكن مسؤولين أكدوا، لكن الفيفا تقول، المصممة المغربية أوضحت: a subject phrase right before
+        the verb, opening its sentence or after a clause opener (لكن، بينما، غير أن، إلا أن); not a
+        fronted topic (وحول إقامة البطولة قال)."""
+        doc = self.doc
+        start = max(self._sentence_start(cue_tok), doc.first_token_from(self.opening))
+        first = cue_tok
+        while first > start and cue_tok - first <= MAX_NP and doc.joined(first - 1):
+            if _opens_clause(doc, first - 1):
+                break
+            first -= 1
+        if first == cue_tok or first > start and not _opens_clause(doc, first - 1):
+            return None
+        head = doc.norms[first]
+        if head in FUNCTION_WORDS or head in PREPOSITIONS or head[:1] == "و" and head[1:] in PREPOSITIONS:
+            return None
+        found = self.finder.at(first, gender)
+        return found[0] if found is not None and found[1] == cue_tok - 1 else None
 
     def _named_before(self, start: int, cue_tok: int) -> Speaker | None:
         """The nearest person or body named earlier in the cue's sentence, not as the object of a

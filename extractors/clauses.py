@@ -15,7 +15,7 @@ NEW_CLAUSE = ("إذ", "وهي", "وهو", "وذلك", "معربا", "معربا�
 # them and a space follows (see clause_ends). على counts only as the start of على حد.
 _NEW_CLAUSE_TOKENS = frozenset(NEW_CLAUSE)
 _CLAUSE_TOKENS = frozenset(ACCORDING_TO) | _NEW_CLAUSE_TOKENS | {"على"}
-PARTICIPLE = re.compile(r"\w{4,}ا")  # مضيفا، لافتا، قائلا: a participle cue ends the clause before it
+PARTICIPLE = re.compile(r"\w{3,}[^\Wو]ا")  # مضيفا، لافتا، قائلا (not أكدوا: a plural verb) end the clause before
 SENTENCE_MARKS = ".!?؟\n"  # a sentence may end at each of these …
 _AFTER_SENTENCE = "\"'»”)"  # … a line break always; the others before a space, one of these, or the end
 

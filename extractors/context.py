@@ -86,7 +86,7 @@ MIN_GIVEN_COUNT = 3  # given names rarer than this (in the source list) never st
 NAME_LINKS = normalized_words("بن ابن بنت أبو أبي عبد آل ولد دي دو فان فون")
 
 
-_NAME_LABELS = frozenset({"GIVEN", "SURNAME", "PER"})
+NAME_LABELS = frozenset({"GIVEN", "SURNAME", "PER"})
 # A word with one of these labels is no name part unless it is also a PER entry, and a given name
 # that is also one of them (جبل، وادي: place triggers) does not start a name alone.
 NOT_NAME_LABELS = frozenset({"TITLE", "CUE", "DESC", "DEMONYM", "ORG_TRIGGER", "LOC_TRIGGER", "LOC", "ORG"})
@@ -184,7 +184,7 @@ class Context:
             readings = self.doc.splits[i]
             if norm in FUNCTION_WORDS or norm.isdigit() or norm in common:
                 cached = True
-            elif not _NAME_LABELS.isdisjoint(self.gaz.phrases.get(norm, ())):
+            elif not NAME_LABELS.isdisjoint(self.gaz.phrases.get(norm, ())):
                 cached = False  # كوفي is a name, not ك + وفي
             else:
                 cached = any(stem in FUNCTION_WORDS or stem in common for _, stem in readings[1:])
@@ -213,7 +213,19 @@ class Context:
         if norm in NAME_LINKS:
             return True
         slot = self.gaz.phrases.get(norm, {})
-        return not _NAME_LABELS.isdisjoint(slot)
+        return not NAME_LABELS.isdisjoint(slot)
+
+    def name_after_clitic(self, i: int, letters: tuple[str, ...]) -> int | None:
+        """Where the name in token i starts when the token is one of the proclitics ``letters`` +
+        a listed name and no name itself (وميشيل، بإيفانكا), else None. A plain alef after و is the
+        name's own (وارين، والتر): a name after the conjunction is written with its hamza (وأحمد)."""
+        doc = self.doc
+        if doc.norms[i][:1] not in letters or self.known_name_part(i) or doc.words[i][1:2] == "ا":
+            return None
+        for stripped, stem in doc.splits[i][1:2]:
+            if not NAME_LABELS.isdisjoint(self.gaz.phrases.get(stem, ())):
+                return doc.span_start(i, stripped)
+        return None
 
     def weak_place(self, key: str) -> bool:
         """The one-word place entry ``key`` is reported only after a trigger (see weak_place_info)."""

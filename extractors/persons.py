@@ -220,6 +220,8 @@ def titled_persons(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
         if start is None:
             continue  # لأمانة نجران، بتعليم القريات: a preposition and a noun, not a name
         j = name_run(ctx, i, introduced=True)
+        if j is not None and start > doc.starts[i] and j == i and not ctx.word_has(i, "PER"):
+            continue  # السابق بفتح تحقيقات: ب + one given name alone is a preposition and a noun
         if j is not None and (not comma or j > i):
             yield ctx.mention("PER", i, j, "rule:title", start=start), m.key, title_phrase(ctx, m, i - 1)
     yield from appositions(ctx)
@@ -234,10 +236,11 @@ def _without_preposition(ctx: Context, i: int) -> int | None:
         return doc.starts[i]
     dative = doc.norms[i][:1] == "ل"  # ل + a name is "to X"; ب + a given name is often a name (برويد)
     for stripped, stem in doc.splits[i]:
-        labels = ctx.gaz.phrases.get(stem, {}).keys() if stripped else ()
+        labels = ctx.gaz.phrases.get(stem, {}).keys() if stripped else frozenset()
         if labels and (dative or not labels.isdisjoint(_WORD_LABELS) or "LOC" in labels and not ctx.weak_place(stem)):
             return None
-    return doc.starts[i]  # (بورتر، برويدي، بور: no other word behind ب)
+    after = ctx.name_after_clitic(i, ("ب",))  # بميشيل باشيليت: ب + a name (the name without ب)
+    return doc.starts[i] if after is None else after  # (بورتر، برويدي، بور: no other word behind ب)
 
 
 def appositions(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
@@ -254,7 +257,8 @@ def appositions(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
             first += 1
         known = any(ctx.longest(k, "LOC", "ORG", "PER") for k in range(first, last + 1))
         if last > first and ctx.name_like(first, first=True) and not known:
-            yield ctx.mention("PER", first, last, "rule:apposition"), m.key, title_phrase(ctx, m, m.last)
+            start = ctx.name_after_clitic(first, ("و", "ف"))
+            yield ctx.mention("PER", first, last, "rule:apposition", start=start), m.key, title_phrase(ctx, m, m.last)
 
 
 def demonym_persons(ctx: Context) -> Iterator[Entity]:
@@ -359,7 +363,11 @@ def _stands_as_subject(ctx: Context, first: int, last: int) -> bool:
     (وقال كوتس إن، وقال كوتس، …), not open a longer noun phrase (وقال فرع وزارة التجارة، أوضح عميد
     المعهد)."""
     doc = ctx.doc
-    if last > first or ctx.known_name_part(first) or last + 1 >= doc.n:
+    if ctx.known_name_part(first):
+        return True
+    if last > first:  # not كتبت برذاذ الطلاء، نتساءل بمنتهى الصدق: ب + a noun + its genitive
+        return doc.norms[first][:1] != "ب" or not doc.has_article(first + 1)
+    if last + 1 >= doc.n:
         return True
     gap = doc.gap(last)
     nxt = doc.norms[last + 1]

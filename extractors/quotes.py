@@ -242,12 +242,13 @@ class QuoteFinder:
             return None
         if info.attr("opens") == "clause" and not m.stripped and self._after_noun(m.first):
             return None  # التواصل بين أفراد المجتمع: بين after a noun is "between"
-        speaker, after, explicit = self.attribution.speaker(m, info)
-        got = self._said(m, info.attr("needs", "any"), after)
+        speaker, after, how = self.attribution.speaker(m, info)
+        needs = info.attr("needs", "any")
+        got = self._said(m, needs, after)
+        if got is not None or needs == "any":  # (not بين مستويات الهرمونات: no speaker)
+            self.attribution.remember(m.first, speaker, how, quoted=got is not None)
         if got is None:
-            return None  # (its subject is not remembered: بين مستويات الهرمونات is no speaker)
-        if explicit:
-            self.attribution.remember(m.first, speaker)
+            return None
         cue = Span(doc.text[m.start : m.end], m.start, m.end)
         return Quote(got[0], cue, info.attr("lemma", info.name), speaker, got[1])
 

@@ -197,3 +197,39 @@ def test_a_name_inside_the_quotation_does_not_speak(pipeline):
     )
     sp = _speaker_of(pipeline, text, "لافتا")
     assert sp["canonical"] == "دونالد ترامب", sp
+
+
+@pytest.mark.parametrize(
+    "text, cue, canonical",
+    [
+        # an implied speaker stays the current speaker for the next وأضاف
+        (
+            'قال وزير الخارجية الأمريكي مايك بومبيو إن العقوبات ستستمر. وتابع: "لن نتراجع". وقالت '
+            'الصحيفة إن الاجتماع انتهى دون اتفاق. وكان بومبيو قد وصل أمس. وأضاف: "سنعود".',
+            "أضاف",
+            "مايك بومبيو",
+        ),
+        # a subject named before its verb, after لكن or opening the sentence
+        (
+            "وقال ترامب إن القوات ستنسحب، ولكن وزارة الدفاع الأمريكية أكدت أن القوات باقية.",
+            "أكدت",
+            "وزارة الدفاع الأمريكية",
+        ),
+        # a country as the subject of its clause after أن
+        (
+            "وقال المسؤول إن الطلقات كانت قريبة، مضيفا أن الولايات المتحدة ترى أن رازق كان الهدف.",
+            "ترى",
+            "الولايات المتحدة",
+        ),
+    ],
+)
+def test_subject_found_in_the_discourse_or_before_the_verb(pipeline, text, cue, canonical):
+    sp = _speaker_of(pipeline, text, cue)
+    assert sp is not None and sp["canonical"] == canonical, sp
+
+
+def test_a_plural_verb_is_no_participle(pipeline):
+    """أكدوا ends in ا like مضيفا but is a verb whose subject comes before it, not "adding"."""
+    text = "وقال ترامب إن القوات ستنسحب، ولكن مسؤولين أمريكيين كبار أكدوا أن القوات باقية."
+    sp = _speaker_of(pipeline, text, "أكدوا")
+    assert sp is not None and sp["canonical"] == "مسؤولين أمريكيين كبار", sp

@@ -220,3 +220,47 @@ def test_descriptions_that_are_no_names(pipeline, text, absent):
 )
 def test_no_junk_persons_from_prepositions_and_titles(pipeline, text, absent):
     assert absent not in found(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text, person, glued",
+    [
+        # و/ب before a listed given name is a clitic: the mention starts after it
+        ("سينتج باراك وميشيل أوباما محتوى منوعا.", "ميشيل أوباما", "وميشيل أوباما"),
+        ("قابل المدير الأسبق، بميشيل باشيليت، مفوضة الأمم المتحدة.", "ميشيل باشيليت", "بميشيل باشيليت"),
+        ("رفعت الشركة العلامة الخاصة بإيفانكا ترامب من قائمتها.", "إيفانكا ترامب", "بإيفانكا ترامب"),
+        ("والأعضاء رانيا السليماني، ومرام كردي، الدكتورة ندى فدا.", "مرام كردي", "ومرام كردي"),
+    ],
+)
+def test_proclitics_are_left_out_of_person_mentions(pipeline, text, person, glued):
+    got = found(pipeline, text)
+    assert ("PER", person) in got and ("PER", glued) not in got
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        (
+            "وفي مؤتمر صحفي قال وارين ميتشل، الضابط في شرطة دالاس، إن الشرطية لم تسمع.",
+            "وارين ميتشل",
+        ),  # وا is the name's
+        ('وقالت برايس: "أدرك حجم المشكلة".', "برايس"),  # a foreign name that opens with ب
+    ],
+)
+def test_names_that_open_with_a_clitic_letter_keep_it(pipeline, text, person):
+    assert ("PER", person) in found(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("طالب نائب الرئيس المصري السابق بفتح تحقيقات عاجلة.", ("PER", "فتح")),  # ب + a noun, not a name
+        ("طالب نائب الرئيس المصري السابق بفتح تحقيقات عاجلة.", ("PER", "بفتح")),
+        ("قال ترامب إن الأمر انتهى. وناشد ترامب الجماعات المسيحية.", ("PER", "ناشد ترامب")),  # و + a verb
+        ("وكتبت برذاذ الطلاء الأحمر عبارة على الجدار.", ("PER", "برذاذ الطلاء")),  # ب + a noun + its genitive
+        ("التقى الوفد خادم الحرمين الشريفين وولي عهده الأمين.", ("PER", "ولي")),  # the title ولي العهد
+        ("ترأس الشيخ عبد العزيز آل الشيخ الاجتماع. وقاد الشيخ صالح كامل الدورة.", ("PER", "الشيخ")),  # a title alone
+    ],
+)
+def test_no_junk_persons_from_clitics_verbs_and_titles(pipeline, text, absent):
+    assert absent not in found(pipeline, text)

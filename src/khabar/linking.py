@@ -41,6 +41,10 @@ class DocEntity:
 _START = attrgetter("start")
 
 
+def _FIRST_START(g: DocEntity) -> int:
+    return g.mentions[0].start
+
+
 def _words(s: str) -> list[str]:
     return textmod.normalize(s).split()
 
@@ -81,13 +85,19 @@ def _merge_contained(ctx: Context, groups: list[DocEntity]) -> list[DocEntity]:
     """Merge an entity into the one longer entity of its label that contains it: a place or body
     whose name (as written, or as its lexicon entry) only adds head words, a person's given name
     or family name alone. Groups are taken shortest name first, so chains end at the fullest."""
-    forms = {id(g): [k.split() for k in g.keys] for g in groups}
-    size = {id(g): max(len(f) for f in forms[id(g)]) for g in groups}
+    forms: dict[int, list[list[str]]] = {}  # host → its names, as words
+    size: dict[int, int] = {}
     holding: dict[tuple[str, str], list[DocEntity]] = {}  # (label, word) → entities with it in a name
     for h in groups:
-        if size[id(h)] > 1:  # a host has a longer name than what it takes in
-            for word in {w for f in forms[id(h)] for w in f}:
-                holding.setdefault((h.label, word), []).append(h)
+        names = [k.split() for k in h.keys]
+        size[id(h)] = n = max(map(len, names))
+        if n > 1:  # a host has a longer name than what it takes in
+            forms[id(h)] = names
+            for name in names:
+                for word in name:
+                    hosts = holding.setdefault((h.label, word), [])
+                    if not hosts or hosts[-1] is not h:
+                        hosts.append(h)
     if not holding:
         return groups
     merged: set[int] = set()
@@ -113,45 +123,42 @@ def _merge_contained(ctx: Context, groups: list[DocEntity]) -> list[DocEntity]:
 def document_entities(ctx: Context, mentions: list[Entity]) -> list[DocEntity]:
     """Group the document's mentions into entities; sets each mention's ``entity`` id and its
     ``canonical`` (the entity's fullest name in the article)."""
-    by_name: dict[tuple[str, str], list[Entity]] = {}  # (label, resolved name as given) → mentions
-    for e in mentions:
-        found = by_name.get((e.label, e.canonical))
-        if found is None:
-            by_name[e.label, e.canonical] = [e]
-        else:
-            found.append(e)
-    by_key: dict[tuple[str, str], DocEntity] = {}  # spelling variants of one name meet here
-    for (label, name), found in by_name.items():
-        key = textmod.normalize(name)
-        group = by_key.get((label, key))
+    normalize = textmod.normalize
+    by_key: dict[tuple[str, str], DocEntity] = {}  # (label, resolved name, normalised) → its entity
+    for e in mentions:  # (in text order: each entity's mentions stay in text order)
+        key = normalize(e.canonical)
+        group = by_key.get((e.label, key))
         if group is None:
-            by_key[label, key] = DocEntity("", label, "", found, {key})
+            by_key[e.label, key] = DocEntity("", e.label, "", [e], {key})
         else:
-            group.mentions = sorted(group.mentions + found, key=_START)
+            group.mentions.append(e)
     groups = list(by_key.values())
     for g in groups:
         g.canonical = _fullest(g.mentions)
     if len(groups) > 1:
-        groups = _merge_contained(ctx, groups)  # (mentions appended: re-sorted and re-measured below)
-        for g in groups:
-            if len(g.mentions) > 1:
-                g.mentions.sort(key=_START)
-                g.canonical = _fullest(g.mentions)
-    groups.sort(key=lambda g: g.mentions[0].start)
+        merged = _merge_contained(ctx, groups)
+        if len(merged) < len(groups):  # (mentions appended: re-sorted and re-measured)
+            groups = merged
+            for g in groups:
+                if len(g.mentions) > 1:
+                    g.mentions.sort(key=_START)
+                    g.canonical = _fullest(g.mentions)
+    groups.sort(key=_FIRST_START)
     for k, g in enumerate(groups, 1):
-        g.id = f"e{k}"
-        g.known_as = next((e.known_as for e in g.mentions if e.known_as), None)
-        g.keys.add(textmod.normalize(g.canonical))
+        g.id = gid = f"e{k}"
+        g.known_as = known = next((e.known_as for e in g.mentions if e.known_as), None)
+        canonical = g.canonical
+        g.keys.add(normalize(canonical))
         for e in g.mentions:
-            e.entity, e.canonical, e.known_as = g.id, g.canonical, g.known_as
+            e.entity, e.canonical, e.known_as = gid, canonical, known
     return groups
 
 
-def _body_named_in_full(ctx: Context, names: dict[str, list[DocEntity]], phrase: str) -> DocEntity | None:
-    """The one body of the document (``names``: normalised name → entities) whose name is ``phrase``
+def _body_named_in_full(ctx: Context, names: dict[tuple[str, ...], list[DocEntity]], phrase: str) -> DocEntity | None:
+    """The one body of the document (``names``: a body's name as words → bodies) whose name is ``phrase``
     plus head words (الخارجية السعودية → وزارة الخارجية السعودية), if there is exactly one."""
-    own = _words(phrase)
-    found = {id(g): g for k, gs in names.items() for g in gs if g.label == "ORG" and _inside(ctx, own, k.split())}
+    own = tuple(_words(phrase))
+    found = {id(g): g for words, gs in names.items() if _inside(ctx, own, words) for g in gs}
     return next(iter(found.values())) if len(found) == 1 else None
 
 
@@ -163,11 +170,14 @@ def link_speakers(ctx: Context, groups: list[DocEntity], mentions: list[Entity],
         return
     by_span = {(e.start, e.end): e for e in mentions}
     by_key: dict[str, DocEntity] = {}
-    names: dict[str, list[DocEntity]] = {}
+    bodies: dict[tuple[str, ...], list[DocEntity]] = {}  # a body's name, as words → the bodies
     for g in groups:  # its names, then its mentions' own texts (a title's holder as first written)
-        for key in [*g.keys, *(textmod.normalize(t) for t in {e.text for e in g.mentions})]:
+        keys = [*g.keys, *(textmod.normalize(t) for t in {e.text for e in g.mentions})]
+        for key in keys:
             by_key.setdefault(key, g)
-            names.setdefault(key, []).append(g)
+        if g.label == "ORG":
+            for key in dict.fromkeys(keys):
+                bodies.setdefault(tuple(key.split()), []).append(g)
     by_id = {g.id: g for g in groups}
     for q in quotes:
         sp = q.speaker
@@ -179,6 +189,6 @@ def link_speakers(ctx: Context, groups: list[DocEntity], mentions: list[Entity],
         if group is None:
             group = by_key.get(textmod.normalize(sp.canonical))
         if group is None and sp.label in ("DESC", "ORG"):
-            group = _body_named_in_full(ctx, names, sp.canonical)
+            group = _body_named_in_full(ctx, bodies, sp.canonical)
         if group is not None and (sp.label in (group.label, "DESC") or sp.span is None):
             sp.entity, sp.canonical, sp.label, sp.known_as = group.id, group.canonical, group.label, group.known_as

@@ -81,10 +81,16 @@ def given_name_fronts(ctx: Context, taken: list[Entity]) -> list[Entity]:
             continue
         if ctx.firm_place_or_org(i - 1):
             continue  # لحاكم إيران خامنئي: a country, not the given name إيران (small towns do not count)
-        if given.stripped and doc.norms[i - 1][:1] not in ("و", "ف"):
-            continue  # لصالح ترامب، لجنة نوبل: ل/ب + a word is no given name (وارين is one)
-        out.append(ctx.mention("PER", i - 1, i, "resolve:given+surname"))
+        if given.stripped and (doc.norms[i - 1][:1] not in ("و", "ف") or _opens_sentence(doc, i - 1)):
+            continue  # لصالح ترامب: ل/ب + a word is no given name; ". وناشد ترامب": و + a verb
+        start = ctx.name_after_clitic(i - 1, ("و", "ف")) if given.stripped else None
+        out.append(ctx.mention("PER", i - 1, i, "resolve:given+surname", start=start))  # وميشيل: not و
     return out
+
+
+def _opens_sentence(doc, i: int) -> bool:
+    """Token i is the first of the text or follows a sentence end or a line break."""
+    return i == 0 or any(mark in doc.gap(i - 1) for mark in ".!?؟\n:")
 
 
 # Second parts of compound given names (شمس الدين، عبد الله): never a surname on their own.
@@ -113,7 +119,11 @@ def short_forms(ctx: Context, names: dict[str, str], taken: list[Entity]) -> lis
     """Every other occurrence of a known surname as a PER mention (clitics stripped; a name link
     before it comes along: أبي وقاص)."""
     doc = ctx.doc
-    words = {stem: canonical for stem, canonical in names.items() if " " not in stem and _may_stand_alone(stem)}
+    words = {
+        stem: canonical
+        for stem, canonical in names.items()
+        if " " not in stem and _may_stand_alone(stem) and not ctx.gaz.stopped(stem, "PER")
+    }
     if not words:
         return []
     covered = {i for e in taken for i in range(e.first, e.last + 1)}
@@ -131,6 +141,8 @@ def short_forms(ctx: Context, names: dict[str, str], taken: list[Entity]) -> lis
                     start = doc.starts[first]
                 if first < i and any(k in covered for k in range(first, i)):
                     break
+                if first == i and ctx.word_has(i, "TITLE"):
+                    break  # الشيخ صالح: a title alone (not the family name of آل الشيخ)
                 text = doc.text[start : doc.ends[i]]
                 out.append(Entity("PER", start, doc.ends[i], text, words[stem], "resolve:short-form", first, i))
                 break
