@@ -160,6 +160,12 @@ class SpeakerFinder:
         """Trigger + one noun + its adjectives: وكالة الأنباء الإماراتية (not the object after it)."""
         doc = self.ctx.doc
         last = i
+        quoted = quoted_name_end(doc, i + 1)
+        if quoted is not None:  # شركة «إيني»: the trigger and the name in marks
+            end = _after_close_mark(doc, quoted)
+            text = doc.text[doc.starts[i] : end]
+            name = " ".join(text.translate(_NO_MARKS).split())
+            return Speaker(Span(text, doc.starts[i], end), "ORG", name, gender), quoted
         if i + 1 < doc.n and doc.joined(i) and doc.norms[i + 1] not in FUNCTION_WORDS:
             last = self._after_adjectives(i + 1, until=i + MAX_NP)
         if last == i:
@@ -432,6 +438,33 @@ class SpeakerFinder:
         return Speaker(span, "DESC", " ".join(span.text.split()), gender), last
 
 
+MAX_QUOTED_NAME = 3  # words of a name written in quotation marks: "يويفا"، شركة «إيني»
+_OPEN_MARKS, _CLOSE_MARKS = '«“"„', '»”"'
+_NO_MARKS = str.maketrans("", "", _OPEN_MARKS + _CLOSE_MARKS)
+
+
+def quoted_name_end(doc, i: int) -> int | None:
+    """The last token of a short name in quotation marks opening at token i ("يويفا"، «سرنوشت
+    الأفغانية»), or None: no mark before it, a colon (a quotation), or no closing mark soon."""
+    if i == 0 or i >= doc.n:
+        return None
+    gap = doc.gap(i - 1).strip()
+    if not gap or gap[-1] not in _OPEN_MARKS or ":" in gap:
+        return None
+    for j in range(i, min(doc.n, i + MAX_QUOTED_NAME)):
+        if doc.gap(j).strip()[:1] in _CLOSE_MARKS and doc.gap(j).strip():
+            return j
+        if not doc.joined(j):
+            return None
+    return None
+
+
+def _after_close_mark(doc, j: int) -> int:
+    """Offset just after the closing mark that follows token j."""
+    gap = doc.gap(j)
+    return doc.ends[j] + len(gap) - len(gap.lstrip()) + 1
+
+
 _OPENERS = normalized_words("لكن ولكن بينما وبينما فيما")  # a clause whose subject may precede its verb
 
 
@@ -541,6 +574,8 @@ class Attribution:
             found = before[0], m.last  # SVO: أن برويدي يصف قطر بأنها …
         elif explicit and not participle and not _OPENS_CONTENT.search(doc.gap(subj - 1)):
             found = self.finder.at(subj, gender)
+        elif explicit and not participle and self._quoted_subject(subj):
+            found = self.finder.at(subj, gender)  # وقال "يويفا" لبي بي سي إن …
         if found:
             return found[0], found[1] + 1, EXPLICIT
         fronted = self._preverbal(m.first, gender) if not (participle or m.stripped) else None
@@ -555,6 +590,16 @@ class Attribution:
                 return nearest, m.last + 1, NEAREST
             speaker = self._previous_subject(start, gender)
         return speaker, m.last + 1, IMPLIED
+
+    def _quoted_subject(self, subj: int) -> bool:
+        """وقال "يويفا" لبي بي سي إنه، وذكرت "وايمو" بأنها: a short name in quotation marks, then the
+        rest of the attribution (a complementizer, ل + the one told, في), not the quotation itself."""
+        doc = self.doc
+        last = quoted_name_end(doc, subj)
+        if last is None or last + 1 >= doc.n or doc.gap(last).strip()[1:].strip():
+            return False  # (punctuation after the closing mark: "…": or "…"،)
+        nxt = doc.norms[last + 1]
+        return nxt in COMPLEMENTIZERS or nxt == "في" or nxt[:1] == "ل" or nxt[:1] == "ب" and nxt[1:] in COMPLEMENTIZERS
 
     def _preverbal(self, cue_tok: int, gender: str) -> Speaker | None:
         """ولكن مسؤولين أكدوا، لكن الفيفا تقول، المصممة المغربية أوضحت: a subject phrase right before

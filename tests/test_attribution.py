@@ -233,3 +233,15 @@ def test_a_plural_verb_is_no_participle(pipeline):
     text = "وقال ترامب إن القوات ستنسحب، ولكن مسؤولين أمريكيين كبار أكدوا أن القوات باقية."
     sp = _speaker_of(pipeline, text, "أكدوا")
     assert sp is not None and sp["canonical"] == "مسؤولين أمريكيين كبار", sp
+
+
+@pytest.mark.parametrize(
+    "text, cue, canonical",
+    [
+        ('وقال "يويفا" لبي بي سي إن العقوبة نهائية.', "قال", "يويفا"),  # a name in marks, then ل + the one told
+        ("وقالت شركة «إيني» إن الحقل كبير.", "قالت", "شركة إيني"),  # a trigger and the name in marks
+    ],
+)
+def test_a_short_quoted_name_is_the_subject(pipeline, text, cue, canonical):
+    sp = _speaker_of(pipeline, text, cue)
+    assert sp is not None and sp["canonical"] == canonical, sp
