@@ -25,7 +25,7 @@ from khabar.extractors.clauses import (
     nbsp_paragraph_end,
     sentence_ends,
 )
-from khabar.extractors.context import COMPLEMENTIZERS, FUNCTION_WORDS, Context
+from khabar.extractors.context import COMPLEMENTIZERS, FUNCTION_WORDS, Context, normalized_words
 from khabar.extractors.quotemarks import quote_spans
 from khabar.records import Entity, Quote, Span
 
@@ -42,6 +42,23 @@ MIN_DIRECT_WORDS = 3  # shorter quotations are names or titles ("أكسيوس")
 _WORD = re.compile(r"\w+")
 _OPENING_MARKS = '«“"„'
 _ACCORDING = re.compile(rf"[،,]?\s*(?:{'|'.join(ACCORDING_TO)})\s")
+
+
+# Words that open a new clause whose verb may follow them directly (لكنه أوضح، بينما أكد، إلا أنها أشارت)
+_CLAUSE_OPENERS = normalized_words("لكن ولكن لكنه ولكنه لكنها ولكنها بينما وبينما فيما كما وكما حيث")
+_EXCEPT_THAT = normalized_words("انه انها ان")  # إلا أنه/أنها: "but"
+
+
+def _opener_before(doc, cue_tok: int) -> int | None:
+    """First token of the clause opener right before the cue at ``cue_tok`` (لكنه، إلا أنها), or None."""
+    k = cue_tok - 1
+    if k < 1 or not doc.joined(k):
+        return None
+    if doc.norms[k] in _CLAUSE_OPENERS:
+        return k
+    if doc.norms[k] in _EXCEPT_THAT and doc.joined(k - 1) and doc.norms[k - 1] in ("الا", "غير"):
+        return k - 1
+    return None
 
 
 class QuoteFinder:
@@ -78,12 +95,14 @@ class QuoteFinder:
             needs_quote = m.info("CUE").attr("needs", "any") == "quote" and not participle
             if needs_quote and not self._right_after(m.last + 1, NEAR_COMPLEMENTIZER + 1):
                 continue  # يبلغ، تابع: too often not speech to end a clause (unless أن follows: وبين X أن)
-            gap = doc.gap(m.first - 1)
+            opener = _opener_before(doc, m.first) if not m.stripped else None
+            first = m.first if opener is None else opener  # …، لكنه أوضح / … بينما أكد: a new clause
+            gap = doc.gap(first - 1)
             comma = max(gap.find("،"), gap.find(","))
             if comma >= 0:
-                out.add(doc.ends[m.first - 1] + comma)
-            elif participle:
-                out.add(doc.ends[m.first - 1])
+                out.add(doc.ends[first - 1] + comma)
+            elif participle or opener is not None:
+                out.add(doc.ends[first - 1])
         return out
 
     def in_quote(self, pos: int) -> bool:

@@ -232,3 +232,16 @@ def test_a_no_break_space_after_a_full_stop_ends_a_paragraph_for_quotation_marks
     spans = quote_spans(text)
     assert [text[s:e] for s, e in spans] == ["تم الكشف على الشخص"]
     assert quote_spans('قال: "نعم\xa0هذا" فقط') == [(6, 13)]  # inside a sentence it is only a space
+
+
+@pytest.mark.parametrize(
+    "text, first_quote",
+    [
+        # a clause opener before a later speech verb ends the first statement
+        ("قال الوزير إن الاتفاق قريب بينما أكد المعارضون أن الخلاف كبير.", "الاتفاق قريب"),
+        ("قال الوزير إن الاتفاق قريب إلا أنه أشار إلى أن الخلاف كبير.", "الاتفاق قريب"),
+    ],
+)
+def test_a_clause_opener_before_a_later_cue_ends_the_quote(pipeline, text, first_quote):
+    quotes = [r for r in pipeline.extract(text) if r["type"] == "quote"]
+    assert quotes and quotes[0]["quote"]["text"] == first_quote, quotes
