@@ -1,7 +1,7 @@
 """Count what users of other outlets would call junk in khabar's output over a corpus run.
 
 usage: khabar extract -q CORPUS.jsonl > OUT.jsonl
-       python scripts/news_gold/audit_output.py OUT.jsonl --corpus CORPUS.jsonl [--top 25]
+       python scripts/news_gold/audit_output.py OUT.jsonl --corpus CORPUS.jsonl [--top 25] [--labels TSV]
 
 Prints, for the run in OUT.jsonl:
 - quotes whose speaker is a dateline place: a place named in the document's opening dateline
@@ -12,6 +12,8 @@ Prints, for the run in OUT.jsonl:
 - PER mentions that are a single function word, a title, or a form with a proclitic kept
   (لترامب, whose first word is no name while the word without its first letter is; ل + ال
   contracted, للأسد → لأسد, is the written name and not counted), by class;
+- with ``--labels scripts/news_gold/junk_labels.tsv``: the flagged mentions that are junk by hand
+  judgement (the flag also catches names such as فريمان، كروز، برايس), and flagged forms not judged;
 - the most frequent speakers and PER mentions (to read the top of each list for junk).
 """
 
@@ -39,6 +41,8 @@ def main(argv: list[str]) -> None:
     speakers, pers = Counter(), Counter()
     dateline = bare = bare_resolved = quotes = 0
     junk = Counter()
+    judged = _labels(argv[argv.index("--labels") + 1]) if "--labels" in argv else None
+    real_junk, unjudged = 0.0, Counter()
     corpus = argv[argv.index("--corpus") + 1]
     texts = {}
     with open(corpus, encoding="utf-8") as fh:
@@ -69,7 +73,13 @@ def main(argv: list[str]) -> None:
             pers[r["text"]] += 1
             text = texts.get(r["doc"], "")
             contracted = r["start"] > 0 and text[r["start"] - 1 : r["start"] + 1] == "لل"  # للأسد → ل + لأسد
-            junk[None if contracted else _junk_class(gaz, r["text"])] += 1
+            kind = None if contracted else _junk_class(gaz, r["text"])
+            junk[kind] += 1
+            if kind and judged is not None:
+                if (r["text"], kind) in judged:
+                    real_junk += judged[r["text"], kind]
+                else:
+                    unjudged[r["text"]] += 1
     junk.pop(None, None)
     print(
         f"quotes {quotes}; speaker a dateline place: {dateline}; speaker a bare role word: {bare} "
@@ -78,8 +88,24 @@ def main(argv: list[str]) -> None:
     print(
         "junk PER mentions: " + ", ".join(f"{k} {v}" for k, v in sorted(junk.items())) + f"; total {sum(junk.values())}"
     )
+    if judged is not None:
+        print(
+            f"junk by hand judgement: about {real_junk:.0f} of {sum(junk.values())} flagged; "
+            f"{sum(unjudged.values())} flagged mentions of forms not judged: "
+            + "; ".join(f"{k} {v}" for k, v in unjudged.most_common(10))
+        )
     print("top speakers: " + "; ".join(f"{k} {v}" for k, v in speakers.most_common(top)))
     print("top PER mentions: " + "; ".join(f"{k} {v}" for k, v in pers.most_common(top)))
+
+
+def _labels(path: str) -> dict[tuple[str, str], float]:
+    """(form, class) → junk fraction, from a junk_labels.tsv file."""
+    out = {}
+    with open(path, encoding="utf-8") as fh:
+        rows = [line.rstrip("\n").split("\t") for line in fh if not line.startswith("#")]
+    for form, kind, _, fraction, *_ in rows[1:]:
+        out[form, kind] = float(fraction)
+    return out
 
 
 def _junk_class(gaz, text: str) -> str | None:
