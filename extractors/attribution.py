@@ -14,9 +14,10 @@ from bisect import bisect_right
 from collections.abc import Callable
 
 from khabar import text as textmod
-from khabar.extractors.clauses import PARTICIPLE, dateline_end
+from khabar.extractors.clauses import PARTICIPLE, clause_opener, dateline_end
 from khabar.extractors.context import COMPLEMENTIZERS, FUNCTION_WORDS, Context, normalized_words
 from khabar.extractors.persons import PHRASE_GAP, skip_modifiers, title_phrase
+from khabar.extractors.quotemarks import OPENING_MARKS
 from khabar.records import Entity, Span, Speaker
 
 # Words that may sit between a cue and its subject (وقال، الخميس، البيت الأبيض …).
@@ -27,7 +28,7 @@ SKIP_BEFORE_SUBJECT = normalized_words(
 _POSSESSED = re.compile(r"..(?:ها|هم|هما|هن|كم|نا)$")  # a noun with an attached pronoun (مسؤوليتها)
 _ADJ_END = re.compile(r"(ي|يه|يون|يين|يان|يتان)$")
 MAX_NP = 5
-_OPENS_CONTENT = re.compile(r'[:«“"„]')  # after the cue: the content starts, no explicit subject
+_OPENS_CONTENT = re.compile(f"[:{OPENING_MARKS}]")  # after the cue: the content starts, no explicit subject
 MIN_SUBJECT_LETTERS = 3
 ACCORDING = normalized_words("وفقا وفقاً بحسب حسب نقلا نقلاً طبقا طبقاً")
 # Pronoun-like honorifics that stand for a person named before (سموه، معاليه).
@@ -439,8 +440,8 @@ class SpeakerFinder:
 
 
 MAX_QUOTED_NAME = 3  # words of a name written in quotation marks: "يويفا"، شركة «إيني»
-_OPEN_MARKS, _CLOSE_MARKS = '«“"„', '»”"'
-_NO_MARKS = str.maketrans("", "", _OPEN_MARKS + _CLOSE_MARKS)
+_CLOSE_MARKS = '»”"'
+_NO_MARKS = str.maketrans("", "", OPENING_MARKS + _CLOSE_MARKS)
 
 
 def quoted_name_end(doc, i: int) -> int | None:
@@ -449,7 +450,7 @@ def quoted_name_end(doc, i: int) -> int | None:
     if i == 0 or i >= doc.n:
         return None
     gap = doc.gap(i - 1).strip()
-    if not gap or gap[-1] not in _OPEN_MARKS or ":" in gap:
+    if not gap or gap[-1] not in OPENING_MARKS or ":" in gap:
         return None
     for j in range(i, min(doc.n, i + MAX_QUOTED_NAME)):
         if doc.gap(j).strip()[:1] in _CLOSE_MARKS and doc.gap(j).strip():
@@ -465,13 +466,12 @@ def _after_close_mark(doc, j: int) -> int:
     return doc.ends[j] + len(gap) - len(gap.lstrip()) + 1
 
 
-_OPENERS = normalized_words("لكن ولكن بينما وبينما فيما")  # a clause whose subject may precede its verb
+# Clause openers after which the subject may precede its verb: لكن، بينما … and غير/إلا أن
+_OPENERS, _THAT = normalized_words("لكن ولكن بينما وبينما فيما"), frozenset({"ان"})
 
 
 def _opens_clause(doc, k: int) -> bool:
-    """Token k opens a clause: لكن، بينما … or أن after غير/إلا."""
-    norm = doc.norms[k]
-    return norm in _OPENERS or norm == "ان" and k > 0 and doc.norms[k - 1] in ("غير", "الا")
+    return clause_opener(doc, k, _OPENERS, _THAT) is not None
 
 
 EXPLICIT, IMPLIED, NEAREST = "explicit", "implied", "nearest"  # how a cue's speaker was found

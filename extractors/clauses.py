@@ -106,3 +106,16 @@ def nbsp_paragraph_end(text: str, at: int, marks: str, lowest: int = 0) -> int |
     while k >= lowest and text[k] == " ":
         k -= 1
     return k + 1 if k >= lowest and text[k] in marks else None
+
+
+_EXCEPT = ("الا", "غير")  # إلا/غير + أن: "but" (normalised)
+
+
+def clause_opener(doc: Document, k: int, words: frozenset[str], that: frozenset[str]) -> int | None:
+    """First token of a clause opener that ends at token k: one of ``words`` (لكن، بينما), or
+    إلا/غير + one of ``that`` (أن، أنه); None when token k ends none."""
+    if doc.norms[k] in words:
+        return k
+    if doc.norms[k] in that and k > 0 and doc.joined(k - 1) and doc.norms[k - 1] in _EXCEPT:
+        return k - 1
+    return None

@@ -9,6 +9,7 @@ from khabar.document import find_chars
 from khabar.extractors.clauses import nbsp_paragraph_end
 
 OPENERS = {"«": "»", "“": "”", '"': '"', "„": "“"}
+OPENING_MARKS = "".join(OPENERS)
 _MARKS_AND_BREAK = '«»“”"„\n\xa0'
 
 

@@ -22,11 +22,12 @@ from khabar.extractors.clauses import (
     PARTICIPLE,
     SENTENCE_MARKS,
     clause_ends,
+    clause_opener,
     nbsp_paragraph_end,
     sentence_ends,
 )
 from khabar.extractors.context import COMPLEMENTIZERS, FUNCTION_WORDS, Context, normalized_words
-from khabar.extractors.quotemarks import quote_spans
+from khabar.extractors.quotemarks import OPENING_MARKS, quote_spans
 from khabar.records import Entity, Quote, Span
 
 COORDINATED = frozenset("""وان وانه وانها وانهم وبان وبانه وبانها""".split())
@@ -40,7 +41,6 @@ MAX_CONTENT_GAP = 45  # tokens between cue and complementizer / quotation
 NEAR_COMPLEMENTIZER = 4  # needs=quote cues: how close after the subject إن/أن must come
 MIN_DIRECT_WORDS = 3  # shorter quotations are names or titles ("أكسيوس")
 _WORD = re.compile(r"\w+")
-_OPENING_MARKS = '«“"„'
 _ACCORDING = re.compile(rf"[،,]?\s*(?:{'|'.join(ACCORDING_TO)})\s")
 
 
@@ -54,11 +54,7 @@ def _opener_before(doc, cue_tok: int) -> int | None:
     k = cue_tok - 1
     if k < 1 or not doc.joined(k):
         return None
-    if doc.norms[k] in _CLAUSE_OPENERS:
-        return k
-    if doc.norms[k] in _EXCEPT_THAT and doc.joined(k - 1) and doc.norms[k - 1] in ("الا", "غير"):
-        return k - 1
-    return None
+    return clause_opener(doc, k, _CLAUSE_OPENERS, _EXCEPT_THAT)
 
 
 class QuoteFinder:
@@ -282,7 +278,7 @@ class QuoteFinder:
         """(kind, span) of what the cue at ``m`` introduces, or None."""
         sentence_end = self.clause_end(self.doc.ends[m.last])
         got = self.content(after, sentence_end)
-        quoted = got is not None and (got[0] == "direct" or got[1].text[:1] in _OPENING_MARKS)
+        quoted = got is not None and (got[0] == "direct" or got[1].text[:1] in OPENING_MARKS)
         if got and needs == "quote" and not quoted and not self._right_after(after):
             got = None  # دعا إلى الوحدة …، باعتبار أن …: not what was called for
         if got is None:

@@ -41,7 +41,7 @@ class DocEntity:
 _START = attrgetter("start")
 
 
-def _FIRST_START(g: DocEntity) -> int:
+def _first_start(g: DocEntity) -> int:
     return g.mentions[0].start
 
 
@@ -143,7 +143,7 @@ def document_entities(ctx: Context, mentions: list[Entity]) -> list[DocEntity]:
                 if len(g.mentions) > 1:
                     g.mentions.sort(key=_START)
                     g.canonical = _fullest(g.mentions)
-    groups.sort(key=_FIRST_START)
+    groups.sort(key=_first_start)
     for k, g in enumerate(groups, 1):
         g.id = gid = f"e{k}"
         g.known_as = known = next((e.known_as for e in g.mentions if e.known_as), None)

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from itertools import compress
 from operator import attrgetter
 
+from khabar.extractors.clauses import SENTENCE_MARKS
 from khabar.extractors.context import COLLIDING_FUNCTION_WORDS, NAME_LINKS, Context
 from khabar.records import Entity
 
@@ -90,7 +91,7 @@ def given_name_fronts(ctx: Context, taken: list[Entity]) -> list[Entity]:
 
 def _opens_sentence(doc, i: int) -> bool:
     """Token i is the first of the text or follows a sentence end or a line break."""
-    return i == 0 or any(mark in doc.gap(i - 1) for mark in ".!?؟\n:")
+    return i == 0 or any(mark in doc.gap(i - 1) for mark in SENTENCE_MARKS + ":")
 
 
 # Second parts of compound given names (شمس الدين، عبد الله): never a surname on their own.
