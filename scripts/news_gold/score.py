@@ -45,6 +45,14 @@ def hydrate(gold: dict, text: str) -> dict:
     return gold
 
 
+def load_scorer():
+    """tests/tools/score_gold.py (the judges' scorer) as a module."""
+    spec = importlib.util.spec_from_file_location("score_gold", ROOT / "tests" / "tools" / "score_gold.py")
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    return scorer
+
+
 def score_one(scorer, gold: dict, records: list[dict], show: bool) -> tuple[dict, str]:
     with tempfile.TemporaryDirectory() as tmp:
         gpath, opath = Path(tmp) / "g.json", Path(tmp) / "o.jsonl"
@@ -72,9 +80,7 @@ def main(argv: list[str]) -> None:
     opt = {a: argv[k + 1] for k, a in enumerate(argv[:-1]) if a in ("--gold", "--split", "--outputs")}
     show = "--show" in argv
     folder = Path(opt.get("--gold", Path(__file__).parent / "gold"))
-    spec = importlib.util.spec_from_file_location("score_gold", ROOT / "tests" / "tools" / "score_gold.py")
-    scorer = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(scorer)
+    scorer = load_scorer()
     texts = corpus()
     pipe = None
     totals: dict[str, dict[str, int]] = {}
