@@ -40,6 +40,7 @@ DOCUMENT_NOUNS = normalized_words("البيان التقرير الدراسة ا
 PREPOSITIONS = normalized_words("في على عن من إلى مع عبر لدى حول ضد عند بعد قبل خلال منذ عقب")
 DOCUMENT_HEADS = frozenset(w.removeprefix("ال") for w in DOCUMENT_NOUNS)  # بيان X، تقرير X
 MAX_ISSUER_LOOKBACK = 120  # tokens back to the document word's first mention
+ISSUED = normalized_words("صادر صادرة الصادر الصادرة")  # بيان صادر عن …
 ISSUER_WINDOW = 6  # tokens around it where the issuer is named
 MAX_APPOSITION = 6  # words of "، نجم تشيلسي السابق،" between a subject and its verb
 MAX_ROLE = 12  # tokens of a role phrase (مدير عام الشؤون الصحية بمنطقة الرياض)
@@ -99,7 +100,7 @@ class SpeakerFinder:
         if title is not None:
             return self._title(title, gender)
         if doc.norms[i] in DOCUMENT_HEADS and i + 1 < doc.n and doc.joined(i):
-            issuer = self.at(i + 1, gender, named_only=True)  # بيان الخارجية السعودية: the issuer follows
+            issuer = self._issued_by(i, gender)  # بيان الخارجية السعودية، بيان للجيش، بيان صادر عن …
             if issuer is not None:
                 sp, last = issuer
                 return Speaker(self._span(doc.starts[i], last), sp.label, sp.canonical, gender), last
@@ -115,6 +116,33 @@ class SpeakerFinder:
         if doc.has_article(i) and i + 1 < doc.n and doc.joined(i) and ctx.word_has(i + 1, "DEMONYM"):
             return self._body(i, gender)  # المخابرات التركية: a described body
         return None if named_only else self._noun_phrase(i, gender)
+
+    def _issued_by(self, i: int, gender: str) -> tuple[Speaker, int] | None:
+        """The issuer named right after the document word at token i: بيان الخارجية السعودية،
+        بيان لوزارة الدفاع، بيان للجيش الإسرائيلي، بيان صادر عن القوات الأمريكية."""
+        doc = self.ctx.doc
+        j = i + 1
+        if doc.norms[j] in ISSUED and j + 2 < doc.n and doc.joined(j) and doc.norms[j + 1] in ("عن", "من"):
+            j += 2
+        issuer = self.at(j, gender, named_only=True)
+        if issuer is not None and not doc.words[j].startswith(("ل", "ب")):
+            return issuer
+        if issuer is None and doc.norms[j][:1] != "ل":
+            return None
+        body = doc.norms[j][1:]  # لوزارة، للجيش (لل = ل + ال)
+        body = "ال" + body[1:] if body.startswith("ل") else body
+        if issuer is not None:
+            sp, last = issuer
+            if sp.canonical != self._span(doc.starts[j], last).text:
+                return issuer  # an entity's own canonical name
+        elif not body.startswith("ال") or not (
+            self.ctx.gaz.phrases.get(body) or (doc.joined(j) and self.ctx.word_has(j + 1, "DEMONYM"))
+        ):
+            return None  # بيان للقوات الأمريكية: a described body; not بيان لها، بيان للرد
+        last = self._after_adjectives(j, until=j + MAX_NP)
+        words = [body] + doc.words[j + 1 : last + 1]
+        label = issuer[0].label if issuer is not None else "DESC"
+        return Speaker(self._span(doc.starts[j], last), label, " ".join(words), gender), last
 
     def _body(self, i: int, gender: str) -> tuple[Speaker, int]:
         doc = self.ctx.doc

@@ -10,7 +10,7 @@ from itertools import compress
 from khabar.document import Document, find_chars
 
 ACCORDING_TO = ("بحسب", "حسب", "وفقا", "وفقاً", "وفق", "نقلا", "نقلاً", "طبقا", "طبقاً")
-NEW_CLAUSE = ("إذ", "وهي", "وهو", "وذلك", "معربا", "معرباً", "معربة")  # start a clause after a comma
+NEW_CLAUSE = ("إذ", "وذلك", "معربا", "معرباً", "معربة")  # start a clause after a comma
 # Words that may end a clause (whole tokens): they do when only a comma and/or spaces precede
 # them and a space follows (see clause_ends). على counts only as the start of على حد.
 _NEW_CLAUSE_TOKENS = frozenset(NEW_CLAUSE)

@@ -245,3 +245,17 @@ def test_a_plural_verb_is_no_participle(pipeline):
 def test_a_short_quoted_name_is_the_subject(pipeline, text, cue, canonical):
     sp = _speaker_of(pipeline, text, cue)
     assert sp is not None and sp["canonical"] == canonical, sp
+
+
+@pytest.mark.parametrize(
+    "text, cue, canonical",
+    [
+        ("وجاء في بيان صادر عن الجيش الإسرائيلي أن الجنرال كان حاضرا.", "جاء في", "الجيش الإسرائيلي"),
+        ("وقال بيان للجيش الإسرائيلي إن الجنرال كان حاضرا.", "قال", "الجيش الإسرائيلي"),  # not للجيش
+        ("وجاء في بيان لوزارة الدفاع الأمريكية أن الجنرال كان حاضرا.", "جاء في", "وزارة الدفاع الأمريكية"),
+    ],
+)
+def test_a_document_speaks_for_the_body_named_after_it(pipeline, text, cue, canonical):
+    sp = _speaker_of(pipeline, text, cue)
+    assert sp["canonical"] == canonical
+    assert text[sp["start"] : sp["end"]].startswith("بيان")

@@ -61,6 +61,24 @@ def one(pipeline, text):
             "mixed",
             'الاتفاق "تاريخي" وإن التنفيذ يبدأ غدا',
         ),
+        # an appositive "، وهو …" inside the statement does not end it
+        (
+            "وأوضح الوكيل أن الفعالية تضمنت ركن الطفل، وهو برنامج تعليمي للأطفال.",
+            "أوضح",
+            "الوكيل",
+            "indirect",
+            "الفعالية تضمنت ركن الطفل، وهو برنامج تعليمي للأطفال",
+        ),
+        # cues with a complementizer: أبان، أظهرت، جاء في (the document's issuer speaks)
+        ("وأبان المتحدث أن اللجنة جهزت غرفة للعمليات.", "أبان", "المتحدث", "indirect", "اللجنة جهزت غرفة للعمليات"),
+        ("وأظهرت الدراسة أن الأطفال ينامون أقل.", "أظهرت", "الدراسة", "indirect", "الأطفال ينامون أقل"),
+        (
+            "وجاء في بيان للقوات الأمريكية أن الجنرال كان حاضرا.",
+            "جاء في",
+            "القوات الأمريكية",
+            "indirect",
+            "الجنرال كان حاضرا",
+        ),
     ],
 )
 def test_quote_table(pipeline, text, cue, speaker, kind, said):
@@ -104,7 +122,7 @@ def test_coordinated_statements_share_cue_and_speaker(pipeline):
 
 def test_subject_before_a_present_tense_cue(pipeline):
     text = 'وجاء في الرسائل أن دونالد ترامب يصف الصحيفة بأنها "عدو للشعب الأمريكي".'
-    q = one(pipeline, text)
+    (q,) = [q for q in quotes(pipeline, text) if q["cue"]["text"] == "يصف"]  # (جاء في الرسائل: a quote too)
     assert q["speaker"]["canonical"] == "دونالد ترامب"
 
 
@@ -122,6 +140,8 @@ def test_direct_quote_over_two_paragraphs(pipeline):
         "ودعا الرئيس إلى الوحدة والابتعاد عن الانقسامات.",  # دعا with a plain object is not a quote
         "قال الرئيس.",  # nothing said
         "وتابع الفريق التدريبات أمس في الملعب.",  # تابع = followed (needs quotation marks)
+        "وأظهر اللاعب مستوى رائعا في المباراة.",  # أظهر + object = showed, not said
+        "وجاء في المركز الثاني فريق الهلال.",  # جاء في = came in (no complementizer)
     ],
 )
 def test_not_quotes(pipeline, text):

@@ -10,7 +10,7 @@ tuned on it), the rest to `heldout` (scored, never read for tuning). The split i
 before any article is read.
 
 usage: python3 select_articles.py [--shared ../shared] > selection.tsv
-       python3 select_articles.py --batch 2 > selection_batch2.tsv
+       python3 select_articles.py --batch N > selection_batchN.tsv   (N = 2, 3, 4)
 
 Batch 2 (24 articles, all `dev2`: annotated after batch 1 was tuned on, scored at first look, then
 tuned on) takes, by the same rule, the next-ranked article of each batch-1 SaudiNewsNet outlet,
@@ -66,6 +66,16 @@ BATCH3_ANT = {
     ("CNN", "internationalNews"): 1,
 }
 BATCH3_SNN = {**{s: 2 for s in SNN_QUOTA}, "3alyoum": 1, "alweeam": 1, "arreyadi": 1, "arriyadiyah": 1}
+# Batch 4 (22 articles, `dev4`, same procedure, annotated at stop 21): one more of each of the
+# fourteen SaudiNewsNet outlets, two of each BBC/CNN news section.
+BATCH4_ANT = {
+    ("BBC", "middleEast"): 2,
+    ("BBC", "internationalNews"): 2,
+    ("CNN", "middleEast"): 2,
+    ("CNN", "internationalNews"): 2,
+}
+BATCH4_SNN = {**{s: 1 for s in SNN_QUOTA}, "3alyoum": 1, "alweeam": 1, "arreyadi": 1, "arriyadiyah": 1}
+BATCHES = {"2": (BATCH2_ANT, BATCH2_SNN), "3": (BATCH3_ANT, BATCH3_SNN), "4": (BATCH4_ANT, BATCH4_SNN)}
 
 
 def pick(path, key_of, quota, exclude, split=None):
@@ -96,11 +106,11 @@ def main(argv):
     exclude = {f[: -len(".gold.json")] for f in os.listdir(old) if f.endswith(".gold.json")}
     news = os.path.join(shared, "data/news")
     batch = argv[argv.index("--batch") + 1] if "--batch" in argv else "1"
-    if batch in ("2", "3"):
-        for earlier in ["selection.tsv", "selection_batch2.tsv"][: int(batch) - 1]:
+    if batch in BATCHES:
+        for earlier in ["selection.tsv", "selection_batch2.tsv", "selection_batch3.tsv"][: int(batch) - 1]:
             with open(os.path.join(HERE, earlier), encoding="utf-8") as fh:
                 exclude |= {line.split("\t")[0] for line in fh}
-        ant, snn = (BATCH2_ANT, BATCH2_SNN) if batch == "2" else (BATCH3_ANT, BATCH3_SNN)
+        ant, snn = BATCHES[batch]
         part = "dev" + batch
         rows = pick(os.path.join(news, "ant_bbc_cnn.jsonl"), lambda d: (d["source"], d["category"]), ant, exclude, part)
         rows += pick(os.path.join(news, "saudinewsnet_sample.jsonl"), lambda d: d["source"], snn, exclude, part)
