@@ -81,8 +81,8 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
         title = ctx.longest(nxt, "TITLE")
         if title is not None and (not ctx.known_name_part(nxt) or title.last > nxt):
             break  # محمد بن زايد آل نهيان ولي العهد (ولي is a given name too, ولي العهد a title)
-        if _accusative_participle(ctx, nxt):
-            break  # ترامب متحدثا، زوكربيرغ منشورا: an adverbial accusative, not a surname
+        if _accusative_participle(ctx, nxt) or doc.norms[nxt] in _SUBJECT_ENDS or doc.norms[nxt] in _ADVERBS:
+            break  # ترامب متحدثا، ماي ردا على، بوتين اليوم: an adverbial, not a surname
         if doc.words[nxt].endswith("ة") and not ctx.known_name_part(nxt):
             break  # بركات مطمئنة: an unknown word in ة after a name is an adjective or a noun
         if ctx.longest(nxt, "ORG") or (ctx.firm_place_or_org(nxt) and not _town_as_surname(ctx, nxt)):
@@ -289,6 +289,10 @@ def demonym_persons(ctx: Context) -> Iterator[Entity]:
             yield ctx.mention("PER", i + 1, j, "rule:demonym")
 
 
+_VERB_PREPOSITIONS = frozenset({"إلى", "الى", "على"})
+_SUBJECT_MARKS = '،,:«“"'  # a comma, a colon or an opening quotation mark after a subject
+_POSSESSED = re.compile(r"..(?:ه|ها|هم|هما|هن|كم|نا)$")  # مشاركته، كلمتها: a noun with a pronoun
+MAX_SUBJECT_EXTENSION = 2  # words a given name in the subject slot may take
 PHRASE_GAP = re.compile(r"[\s،,«»\"“”]*")  # inside a subject or role phrase: spaces, commas, quotation marks
 _SUBJECT_ENDS = frozenset(
     {"في", "لدي", "خلال", "عقب", "بعد", "قبل", "امام", "اثناء", "ردا", "لوكاله", "لصحيفه", "للصحفيين"}
@@ -356,6 +360,58 @@ def _name_before(ctx: Context, role: int, end: int) -> int | None:
     if ctx.longest(first, "LOC", "ORG") and not ctx.word_has(first, "GIVEN"):
         return None  # a place or body, not a name (أشرف is both: a given name wins)
     return first
+
+
+def _subject_name_end(ctx: Context, first: int, last: int) -> int:
+    """A given name opening the subject of a speech verb takes up to two more words when a clear
+    subject end follows them (وقال أحمد شرف «…»، وقال رضوان لقديم إن، وأشار يحيى العبيد إلى أن): the
+    slot is the evidence for a family name no list holds. A word that cannot be a name part (a
+    title, a role, a word in ة, with an attached pronoun or behind ب, an adverbial accusative) or
+    no clear end, and the name stays as found (``last``)."""
+    doc = ctx.doc
+    given = "GIVEN" in ctx.gaz.phrases.get(doc.norms[first], {})
+    if last != first or not given or not ctx.frequent_given(doc.norms[first]):
+        return last  # (a longer run is the name the lists gave)
+    k = last
+    while k + 1 < doc.n and k - last < MAX_SUBJECT_EXTENSION and doc.joined(k) and not _subject_boundary(ctx, k + 1):
+        if doc.has_article(k) and k > last:
+            return last  # an ال-word ends a name (يحيى العبيد): more words after it are no name
+        if not _family_word(ctx, k + 1):
+            return last
+        k += 1
+    if (
+        k > last
+        and k + 1 < doc.n
+        and (not doc.joined(k) and doc.gap(k).strip()[:1] in _SUBJECT_MARKS or _subject_boundary(ctx, k + 1))
+    ):
+        return k
+    return last
+
+
+def _family_word(ctx: Context, k: int) -> bool:
+    """Token k may be a family name after a given name in the subject slot."""
+    doc = ctx.doc
+    norm, word = doc.norms[k], doc.words[k]
+    if not _name_part(ctx, k) or ctx.longest(k, *NOT_NAME_LABELS):
+        return False
+    if norm in _SUBJECT_ENDS or norm in _ADVERBS:
+        return False  # قالت ماي ردا على: an adverbial
+    if ctx.known_name_part(k):
+        return not word.endswith("ة") or ctx.word_has(k, "GIVEN")  # طالبة (a surname too) is a role
+    if doc.has_article(k) and not word.endswith("ي"):
+        return False  # an unknown ال-word is a family name only as a nisba (الرياضي), not أسماء المعتقلين
+    if word.endswith(("ة", "ًا", "اً")) or norm[:1] == "ب" or _POSSESSED.search(norm):
+        return False  # طالبة، بارتكاب، مشاركته، كلمته
+    return not _accusative_participle(ctx, k) and not (len(norm) == 5 and norm[1] == "ا" and norm[-1] == "ا")
+
+
+def _subject_boundary(ctx: Context, k: int) -> bool:
+    """Token k opens what follows a subject: a complementizer, a speech verb, إلى/على, or ل + a
+    known word (لموقع، للصحفيين)."""
+    norm = ctx.doc.norms[k]
+    if norm in COMPLEMENTIZERS or ctx.word_has(k, "CUE") or ctx.doc.words[k] in _VERB_PREPOSITIONS:
+        return True  # (إلى، على as written: علي is a given name)
+    return norm[:1] == "ل" and _without_preposition(ctx, k) is None
 
 
 def _stands_as_subject(ctx: Context, first: int, last: int) -> bool:
@@ -449,10 +505,14 @@ def _persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) 
     for m in ctx.labelled("CUE"):
         if m.last + 1 >= doc.n or not doc.joined(m.last) or doc.norms[m.last + 1] in _TOLD:
             continue  # قال لي: "told me", not the name لي
+        if m.info("CUE").attr("names") == "no":
+            continue  # أظهرت مذكرات خلخالي: a document's verb
         if not ctx.longest(m.last + 1, "TITLE"):
             j = name_run(ctx, m.last + 1, max_len=3)  # (not قال ولي العهد: a title, not the name ولي)
             object_of = _without_preposition(ctx, m.last + 1) is None  # ودعا لبشار …، قال لأمانة …
             if j is not None and not object_of and not doc.has_article(m.last + 1):
+                if m.info("CUE").attr("needs", "any") == "any":  # (كشف، أعلن take objects)
+                    j = _subject_name_end(ctx, m.last + 1, j)
                 if _stands_as_subject(ctx, m.last + 1, j):  # (كتب برويد: a name may start with ب)
                     yield ctx.mention("PER", m.last + 1, j, "rule:cue")
             elif _al_surname(ctx, m.last + 1):

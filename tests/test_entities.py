@@ -161,6 +161,10 @@ def test_acronym_candidates_equal_the_lookaround_regex():
         ("أكد المتحدث باسم الرئاسة الروسية، ديميتري بيسكوف، أن الأمر ممكن.", "ديميتري بيسكوف"),
         ("وأكد الرئيس الأفغاني أشرف غاني في وقت لاحق إن القائد قتل.", "أشرف غاني"),  # أشرف is a town too
         ("كشف الدكتور اشرف العربي وزير التخطيط عن الخطة.", "اشرف العربي"),  # a nisba before a role
+        # a given name opening the subject takes an unknown family name up to a clear subject end
+        ("وقال أحمد شرف «استمررت أداوم أسبوعا».", "أحمد شرف"),
+        ("وقالت خديجة الرياضي إن الحكم جائر.", "خديجة الرياضي"),
+        ("وأشار يحيى العبيد إلى أن المبنى جديد.", "يحيى العبيد"),
     ],
 )
 def test_unseen_persons_by_evidence(no_persons, text, person):
@@ -178,6 +182,11 @@ def test_unseen_persons_by_evidence(no_persons, text, person):
         ("وأوضح عميد المعهد أن البرنامج بدأ.", ("PER", "عميد")),  # a role word
         ("وقال المتحدث باسمه أفيخاي أدرعي إن الجيش رد.", ("PER", "باسمه أفيخاي أدرعي")),
         ("وقال رئيس أوروغواي السابق إن البلاد هادئة.", ("PER", "أوروغواي السابق")),  # "former" is no name
+        # a given name in the subject slot does not take a role, a noun or an adverbial with it
+        ("وأشارت نهلة طالبة الانتساب إلى أنها من أسرة فقيرة.", ("PER", "نهلة طالبة الانتساب")),
+        ("وقالت ماي ردا على سؤال إن الأمر انتهى.", ("PER", "ماي ردا")),
+        ("وقال عباس كلمته إن الأمر انتهى.", ("PER", "عباس كلمته")),
+        ("وأظهرت مذكرات خلخالي أن الأمر انتهى.", ("PER", "مذكرات خلخالي")),  # a document's verb
     ],
 )
 def test_no_junk_persons(pipeline, text, absent):
