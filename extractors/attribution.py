@@ -16,7 +16,7 @@ from collections.abc import Callable
 from khabar import text as textmod
 from khabar.extractors.clauses import PARTICIPLE, clause_opener, dateline_end
 from khabar.extractors.context import COMPLEMENTIZERS, FUNCTION_WORDS, Context, normalized_words
-from khabar.extractors.persons import PHRASE_GAP, skip_modifiers, title_phrase
+from khabar.extractors.persons import PHRASE_GAP, POSSESSED, firm_name_part, skip_modifiers, title_phrase
 from khabar.extractors.quotemarks import OPENING_MARKS
 from khabar.records import Entity, Span, Speaker
 
@@ -275,12 +275,23 @@ class SpeakerFinder:
                 break
             if ent is None and ctx.word_has(j, "CUE") or norm in FUNCTION_WORDS and not self._role_link(j):
                 break
+            if ent is None and self._object_with_pronoun(j):
+                break  # واختتم المدرب الهلالي حديثه بقوله: the verb's object, not the role's complement
             if comma:
                 break  # a comma not followed by a name ends the phrase
             governed = governed or norm == "باسم" and j + 1 < doc.n and bool(ctx.longest(j + 1, "TITLE"))
             last = j = (ent.last if ent is not None else j) + 1
             last -= 1
         return last, None
+
+    def _object_with_pronoun(self, j: int) -> bool:
+        """Token j is an indefinite noun with an attached pronoun (حديثه، كلمتها، تصريحاتهم), as
+        written (ة is no ه), and no باسمه: after a subject it is the verb's object."""
+        doc = self.ctx.doc
+        word = doc.words[j]
+        if POSSESSED.search(word) is None or doc.has_article(j) or word.endswith("له"):
+            return False  # (الله، عبدالله)
+        return not word.startswith("باسم") and not firm_name_part(self.ctx, j)
 
     def _opens_apposition(self, j: int, m) -> bool:
         """A name at token j stands in apposition to the role (not a genitive: مدير مكتب ترامب)."""
@@ -462,6 +473,8 @@ class SpeakerFinder:
                 break  # بليند لموقع يونايتد: whom it was said to
             if nxt[:1] == "و" and nxt[1:] in FUNCTION_WORDS:
                 break  # زوج المعلمة والتي توفيت: a conjoined relative clause
+            if self._object_with_pronoun(last + 1):
+                break  # واختتم الوزير كلمته قائلا: the object
             last += 1
         span = self._span(doc.starts[i], last)
         return Speaker(span, "DESC", " ".join(span.text.split()), gender), last

@@ -219,6 +219,8 @@ def titled_persons(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
         start = _without_preposition(ctx, i)
         if start is None:
             continue  # لأمانة نجران، بتعليم القريات: a preposition and a noun, not a name
+        if m.info("TITLE").attr("name") == "known" and not ctx.known_name_part(i):
+            continue  # الفريق جاهز: "the team", not the rank, when no listed name follows
         j = name_run(ctx, i, introduced=True)
         if j is not None and start > doc.starts[i] and j == i and not ctx.word_has(i, "PER"):
             continue  # السابق بفتح تحقيقات: ب + one given name alone is a preposition and a noun
@@ -291,7 +293,9 @@ def demonym_persons(ctx: Context) -> Iterator[Entity]:
 
 _VERB_PREPOSITIONS = frozenset({"إلى", "الى", "على"})
 _SUBJECT_MARKS = '،,:«“"'  # a comma, a colon or an opening quotation mark after a subject
-_POSSESSED = re.compile(r"..(?:ه|ها|هم|هما|هن|كم|نا)$")  # مشاركته، كلمتها: a noun with a pronoun
+# حديثه، كلمته، كلمتها (as written: ة is no ه): a noun + pronoun; a bare ه only after ت/ث, since
+# foreign names end in ـيه، ـنه، ـكه (خوسيه، زنغنه، فراوكه), and ها/هم on six letters (not سودها)
+POSSESSED = re.compile(r"(?:.{3}[تث]ه|.{4}(?:ها|هم|هما|هن))$")
 MAX_SUBJECT_EXTENSION = 2  # words a given name in the subject slot may take
 PHRASE_GAP = re.compile(r"[\s،,«»\"“”]*")  # inside a subject or role phrase: spaces, commas, quotation marks
 _SUBJECT_ENDS = frozenset(
@@ -400,9 +404,26 @@ def _family_word(ctx: Context, k: int) -> bool:
         return not word.endswith("ة") or ctx.word_has(k, "GIVEN")  # طالبة (a surname too) is a role
     if doc.has_article(k) and not word.endswith("ي"):
         return False  # an unknown ال-word is a family name only as a nisba (الرياضي), not أسماء المعتقلين
-    if word.endswith(("ة", "ًا", "اً")) or norm[:1] == "ب" or _POSSESSED.search(norm):
+    if word.endswith(("ة", "ًا", "اً")) or norm[:1] == "ب" or _possessed(ctx, k):
         return False  # طالبة، بارتكاب، مشاركته، كلمته
     return not _accusative_participle(ctx, k) and not (len(norm) == 5 and norm[1] == "ا" and norm[-1] == "ا")
+
+
+def _possessed(ctx: Context, k: int) -> bool:
+    """Token k is a noun with an attached pronoun (حديثه، كلمتها), as written: not ال… (الله), not
+    a compound with الله (عبدالله), not a listed name part."""
+    doc = ctx.doc
+    word = doc.words[k]
+    if POSSESSED.search(word) is None or doc.has_article(k) or word.endswith("له"):
+        return False
+    return not firm_name_part(ctx, k)
+
+
+def firm_name_part(ctx: Context, k: int) -> bool:
+    """Token k is a person name or surname in the lexicons, not only a given name of the long
+    generated list (حديثه is one)."""
+    slot = ctx.gaz.phrases.get(ctx.doc.norms[k], {})
+    return "PER" in slot or "SURNAME" in slot
 
 
 def _subject_boundary(ctx: Context, k: int) -> bool:
@@ -440,6 +461,8 @@ def _name_part(ctx: Context, k: int) -> bool:
         return False  # (م. before a name: an abbreviated title)
     if _conjoined(ctx, k) or _without_preposition(ctx, k) is None or norm in ROLE_MODIFIERS:
         return False  # تبوك والشارقة، بليند لموقع يونايتد، مدير عام
+    if _possessed(ctx, k):
+        return False  # المدرب الهلالي حديثه بقوله: a noun with a pronoun attached is no name
     if norm in NAME_LINKS or ctx.known_name_part(k) and (ctx.word_has(k, "GIVEN") or not ctx.firm_place_or_org(k)):
         return True  # (not إيران of مرشد إيران خامنئي: a country, although a family name too)
     if ctx.word_has(k, "TITLE") or ctx.word_has(k, "ORG_TRIGGER") or ctx.word_has(k, "LOC_TRIGGER"):

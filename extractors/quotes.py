@@ -45,15 +45,22 @@ _ACCORDING = re.compile(rf"[،,]?\s*(?:{'|'.join(ACCORDING_TO)})\s")
 
 
 # Words that open a new clause whose verb may follow them directly (لكنه أوضح، بينما أكد، إلا أنها أشارت)
-_CLAUSE_OPENERS = normalized_words("لكن ولكن لكنه ولكنه لكنها ولكنها بينما وبينما فيما كما وكما حيث")
+_CLAUSE_OPENERS = normalized_words(
+    "لكن ولكن لكنه ولكنه لكنها ولكنها بينما وبينما فيما كما وكما حيث بدوره وبدوره بدورها وبدورها"
+)
 _EXCEPT_THAT = normalized_words("انه انها ان")  # إلا أنه/أنها: "but"
+_SIDE = normalized_words("جهته جهتها جانبه جانبها ناحيته ناحيتها")  # من جهته / ومن جانبه + verb
+_FROM = normalized_words("من ومن")
 
 
 def _opener_before(doc, cue_tok: int) -> int | None:
-    """First token of the clause opener right before the cue at ``cue_tok`` (لكنه، إلا أنها), or None."""
+    """First token of the clause opener right before the cue at ``cue_tok`` (لكنه، إلا أنها، وبدوره،
+    ومن جهته), or None."""
     k = cue_tok - 1
     if k < 1 or not doc.joined(k):
         return None
+    if doc.norms[k] in _SIDE and doc.joined(k - 1) and doc.norms[k - 1] in _FROM:
+        return k - 1
     return clause_opener(doc, k, _CLAUSE_OPENERS, _EXCEPT_THAT)
 
 
@@ -89,8 +96,12 @@ class QuoteFinder:
                 continue  # وتابع قائلا: one cue phrase
             participle = PARTICIPLE.fullmatch(m.key) is not None
             needs_quote = m.info("CUE").attr("needs", "any") == "quote" and not participle
-            if needs_quote and not self._right_after(m.last + 1, NEAR_COMPLEMENTIZER + 1):
-                continue  # يبلغ، تابع: too often not speech to end a clause (unless أن follows: وبين X أن)
+            if (
+                needs_quote
+                and not self._right_after(m.last + 1, NEAR_COMPLEMENTIZER + 1)
+                and not self._colon_after(m.last)
+            ):
+                continue  # يبلغ، تابع: too often not speech to end a clause (unless أن or a colon follows)
             opener = _opener_before(doc, m.first) if not m.stripped else None
             first = m.first if opener is None else opener  # …، لكنه أوضح / … بينما أكد: a new clause
             gap = doc.gap(first - 1)
@@ -145,6 +156,9 @@ class QuoteFinder:
                     return "direct", Span(text[s:e], s, e)
                 break
         comp = self._complementizer(after_tok, limit)
+        colon = self._colon_near(after_tok, pos, limit)
+        if colon >= 0 and comp is not None and doc.starts[comp] > colon and not self._opens_with(colon, comp):
+            comp = None  # قال المدرب: نيفيز لاعب مهم ولا أرى أن …: the statement after the colon holds أن
         if comp is not None and comp + 1 < doc.n:
             start = doc.starts[comp + 1]
             end = self.clause_end(start)
@@ -153,7 +167,6 @@ class QuoteFinder:
                 inner = k < len(self.all_marks) and self.all_marks[k][1] <= end
                 kind = "mixed" if inner else "indirect"
                 return kind, Span(text[start:end], start, end)
-        colon = text.find(":", pos, min(limit, pos + 3))
         if colon >= 0:
             start = len(text) - len(text[colon + 1 :].lstrip())
             quoted = self._take_quotation_at(start)
@@ -163,6 +176,24 @@ class QuoteFinder:
             if end > start:
                 return "direct", Span(text[start:end], start, end)
         return None
+
+    def _colon_near(self, after_tok: int, pos: int, limit: int) -> int:
+        """Offset of a colon right at ``pos`` (وقال:) or closing one of the few words after it
+        (واختتم المدرب حديثه بقوله:), before ``limit``; -1 when there is none."""
+        doc, text = self.doc, self.doc.text
+        colon = text.find(":", pos, min(limit, pos + 3))
+        if colon >= 0 or after_tok >= doc.n:
+            return colon
+        for j in range(after_tok, min(doc.n - 1, after_tok + NEAR_COMPLEMENTIZER)):
+            if doc.ends[j] >= limit or doc.norms[j] in COMPLEMENTIZERS or not doc.joined(j) and ":" not in doc.gap(j):
+                return -1
+            if ":" in doc.gap(j):
+                return doc.ends[j] + doc.gap(j).index(":")
+        return -1
+
+    def _opens_with(self, colon: int, tok: int) -> bool:
+        """Token ``tok`` is the first word after the colon at offset ``colon`` (قال: إن …)."""
+        return not self.doc.text[colon + 1 : self.doc.starts[tok]].strip(' \t\n«"“')
 
     def _statement_end(self, start: int) -> int:
         """End of an unmarked statement after a colon (قالت: في نظرها … .. أنا لا أهتم …): the end
@@ -223,6 +254,11 @@ class QuoteFinder:
         if colon < 0:
             return None
         return self._take_quotation_at(len(text) - len(text[colon + 1 :].lstrip()))
+
+    def _colon_after(self, cue_last: int) -> bool:
+        """A colon closes one of the few words after the cue (واختتم المدرب حديثه بقوله: …)."""
+        doc = self.doc
+        return any(":" in doc.gap(j) for j in range(cue_last, min(doc.n - 1, cue_last + NEAR_COMPLEMENTIZER + 1)))
 
     def _right_after(self, i: int, window: int = NEAR_COMPLEMENTIZER) -> bool:
         """A complementizer within ``window`` words from token i (أعلنت الشركة أنها، وصفه بأنه)."""

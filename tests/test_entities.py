@@ -187,6 +187,8 @@ def test_unseen_persons_by_evidence(no_persons, text, person):
         ("وقالت ماي ردا على سؤال إن الأمر انتهى.", ("PER", "ماي ردا")),
         ("وقال عباس كلمته إن الأمر انتهى.", ("PER", "عباس كلمته")),
         ("وأظهرت مذكرات خلخالي أن الأمر انتهى.", ("PER", "مذكرات خلخالي")),  # a document's verb
+        ("وقال المدرب إن الفريق جاهز للمباراة.", ("PER", "جاهز")),  # الفريق = the team, not the rank
+        ("واختتم المدرب الهلالي حديثه بقوله: يجب أن نركز.", ("PER", "حديثه بقوله")),  # the object + pronoun
     ],
 )
 def test_no_junk_persons(pipeline, text, absent):

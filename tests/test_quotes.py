@@ -132,6 +132,20 @@ def test_direct_quote_over_two_paragraphs(pipeline):
     assert q["quote"]["text"].startswith("الوضع صعب") and q["quote"]["text"].endswith("مع شركائنا")
 
 
+def test_a_new_speaker_after_a_comma_and_a_discourse_opener_ends_the_statement(pipeline):
+    text = (
+        "وقال المدرب: نيفيز لاعب مهم ولا أرى أن مستواه تراجع، واختتم المدرب حديثه بقوله: يجب أن نركز"
+        " بالوسط، وبدوره أكد اللاعب حمد الحمد أن المباراة صعبة، ومن جهته أوضح الحكم أن الملعب جاهز."
+    )
+    found = [(q["cue"]["text"], q["quote"]["text"]) for q in quotes(pipeline, text)]
+    assert found == [
+        ("قال", "نيفيز لاعب مهم ولا أرى أن مستواه تراجع"),
+        ("اختتم", "يجب أن نركز بالوسط"),
+        ("أكد", "المباراة صعبة"),
+        ("أوضح", "الملعب جاهز"),
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
