@@ -28,7 +28,6 @@ SKIP_BEFORE_SUBJECT = normalized_words(
 _POSSESSED = re.compile(r"..(?:ها|هم|هما|هن|كم|نا)$")  # a noun with an attached pronoun (مسؤوليتها)
 _ADJ_END = re.compile(r"(ي|يه|يون|يين|يان|يتان)$")
 MAX_NP = 5
-_OPENS_CONTENT = re.compile(f"[:{OPENING_MARKS}]")  # after the cue: the content starts, no explicit subject
 MIN_SUBJECT_LETTERS = 3
 ACCORDING = normalized_words("وفقا وفقاً بحسب حسب نقلا نقلاً طبقا طبقاً")
 # Pronoun-like honorifics that stand for a person named before (سموه، معاليه).
@@ -48,6 +47,9 @@ SOURCE_QUALIFIERS = normalized_words("مسؤول مسؤولة مسؤولون م�
 QUANTIFIERS = normalized_words("عدد بعض أحد احد كثير كثيرون معظم غالبية أغلب مجموعة")  # + من + a group
 _IN_ROLES = normalized_words("العام الحالي")  # الأمين العام، الرئيس الحالي: adjectives of a role, not dates
 # "… لوكالة الأنباء", "للصحفيين": who the role holder spoke to, not part of the role.
+_IN_IT = normalized_words("فيه فيها")  # قال فيها: "said in it" (a tweet, a statement)
+_TOLD_OPENERS = OPENING_MARKS + "("
+_TOLD_CLOSERS = '»”")'
 _TO_MEDIA = normalized_words(
     "لوكالة لصحيفة لقناة لموقع لشبكة لتلفزيون لإذاعة للصحفيين للصحافيين للصحافة للتلفزيون للإذاعة"
 )
@@ -72,10 +74,35 @@ class SpeakerFinder:
         self.roles = role_book(ctx, titled, entities)
 
     def subject_start(self, i: int) -> int:
+        """First token of the subject after token i: adverbials (اليوم، أمس، بدوره) and the one
+        told (لـ«عكاظ»، لـ CNN، لوكالة الأنباء الألمانية) come before it."""
         doc = self.ctx.doc
-        while i < doc.n and doc.norms[i] in SKIP_BEFORE_SUBJECT:
-            i += 1
+        while i < doc.n:
+            if doc.norms[i] in SKIP_BEFORE_SUBJECT:
+                i += 1
+                continue
+            told = self._told_end(i)
+            if told is None:
+                break
+            i = told + 1
         return i
+
+    def _told_end(self, i: int) -> int | None:
+        """Last token of "to the newspaper" at token i (وقال لـ«عكاظ» مدير …، أكد ل"الرياض" الشيخ …،
+        لـ(اليوم)، لـ CNN، لوكالة الأنباء الألمانية), or None."""
+        doc = self.ctx.doc
+        if doc.norms[i] == "ل" and i + 1 < doc.n:
+            opened = doc.gap(i).strip()
+            if opened[-1:] in _TOLD_OPENERS:
+                for j in range(i + 1, min(doc.n, i + 1 + MAX_QUOTED_NAME)):
+                    if doc.gap(j).strip()[:1] in _TOLD_CLOSERS:
+                        return j
+                return None
+            return i + 1 if not self.ctx.is_arabic_word(i + 1) else None
+        ent = self.by_token.get(i)
+        if doc.norms[i][:1] == "ل" and ent is not None and ent.label == "ORG" and ent.start > doc.starts[i]:
+            return ent.last  # لوكالة الأنباء الألمانية، لصحيفة الرياض
+        return None
 
     def at(self, i: int, gender: str, named_only: bool = False) -> tuple[Speaker, int] | None:
         """The speaker whose mention starts at token i, with its last token; None if implied.
@@ -485,6 +512,16 @@ _CLOSE_MARKS = '»”"'
 _NO_MARKS = str.maketrans("", "", OPENING_MARKS + _CLOSE_MARKS)
 
 
+def _opens_content(gap: str) -> bool:
+    """The text between the cue (or the one told) and the next word opens the content: a colon,
+    or an opening mark after a space or attached to the next word (قال "…، قال " …), not a closing
+    one attached to the word before (ل"الرياض" الشيخ)."""
+    if ":" in gap:
+        return True
+    mark = gap.strip()[:1]
+    return bool(mark) and mark in OPENING_MARKS and (gap[:1].isspace() or gap.endswith(mark))
+
+
 def quoted_name_end(doc, i: int) -> int | None:
     """The last token of a short name in quotation marks opening at token i ("يويفا"، «سرنوشت
     الأفغانية»), or None: no mark before it, a colon (a quotation), or no closing mark soon."""
@@ -611,9 +648,11 @@ class Attribution:
         before = self.finder.before(m.first, gender, subj) if not participle else None
         if before is not None and m.stripped and m.first > 0 and doc.comma(m.first - 1):
             before = None  # …، بالعدواني، وقال: a verb joined by و after a comma takes no subject before it
+        if before is not None and m.last + 1 < doc.n and doc.norms[m.last + 1] in _IN_IT:
+            before = None  # نشر تغريدة على تويتر قال فيها: a relative clause on the document, its author speaks
         if before is not None:
             found = before[0], m.last  # SVO: أن برويدي يصف قطر بأنها …
-        elif explicit and not participle and not _OPENS_CONTENT.search(doc.gap(subj - 1)):
+        elif explicit and not participle and not _opens_content(doc.gap(subj - 1)):
             found = self.finder.at(subj, gender)
         elif explicit and not participle and self._quoted_subject(subj):
             found = self.finder.at(subj, gender)  # وقال "يويفا" لبي بي سي إن …

@@ -259,3 +259,23 @@ def test_a_document_speaks_for_the_body_named_after_it(pipeline, text, cue, cano
     sp = _speaker_of(pipeline, text, cue)
     assert sp["canonical"] == canonical
     assert text[sp["start"] : sp["end"]].startswith("بيان")
+
+
+@pytest.mark.parametrize(
+    "text, cue, canonical",
+    [
+        ("وقال لـ«عكاظ» مدير المستشفى إن الوضع جيد.", "قال", "مدير المستشفى"),
+        ("وأوضح لـ(اليوم) مدير المستشفى أن الوضع جيد.", "أوضح", "مدير المستشفى"),
+        ('أكد ل"الرياض" الشيخ فالح الشبلي بأن الوضع جيد.', "أكد", "فالح الشبلي"),
+        ("وقال لوكالة الأنباء الألمانية مدير المستشفى إن الوضع جيد.", "قال", "مدير المستشفى"),
+    ],
+)
+def test_the_newspaper_told_comes_before_the_subject(pipeline, text, cue, canonical):
+    """وقال لـ«عكاظ» مدير …: the outlet spoken to is no speaker; the subject follows it."""
+    assert _speaker_of(pipeline, text, cue)["canonical"] == canonical
+
+
+def test_the_platform_before_said_in_it_is_not_the_speaker(pipeline):
+    """نشر تغريدة على تويتر قال فيها: the verb describes the tweet; its author speaks."""
+    text = "ونشر الرئيس دونالد ترامب تغريدة على موقع تويتر قال فيها إن الاقتصاد قوي."
+    assert _speaker_of(pipeline, text, "قال")["canonical"] == "دونالد ترامب"
