@@ -108,7 +108,7 @@ class QuoteFinder:
             comma = max(gap.find("،"), gap.find(","))
             if comma >= 0:
                 out.add(doc.ends[first - 1] + comma)
-            elif participle or opener is not None:
+            elif participle or opener is not None or self._new_sentence_verb(m):
                 out.add(doc.ends[first - 1])
         return out
 
@@ -176,6 +176,14 @@ class QuoteFinder:
             if end > start:
                 return "direct", Span(text[start:end], start, end)
         return None
+
+    def _new_sentence_verb(self, m) -> bool:
+        """The cue at ``m`` is و + a verb with its own complementizer or colon a few words on
+        (… بين مصر وليبيا وقال حسين، إن …): a new statement although no comma precedes it."""
+        doc = self.doc
+        if not m.stripped or doc.words[m.first][:1] != "و" or PARTICIPLE.fullmatch(m.key):
+            return False
+        return self._right_after(m.last + 1, NEAR_COMPLEMENTIZER + 1) or self._colon_after(m.last)
 
     def _colon_near(self, after_tok: int, pos: int, limit: int) -> int:
         """Offset of a colon right at ``pos`` (وقال:) or closing one of the few words after it

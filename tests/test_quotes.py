@@ -132,6 +132,12 @@ def test_direct_quote_over_two_paragraphs(pipeline):
     assert q["quote"]["text"].startswith("الوضع صعب") and q["quote"]["text"].endswith("مع شركائنا")
 
 
+def test_a_verb_with_its_own_complementizer_starts_a_new_statement_without_a_comma(pipeline):
+    text = "وأكد الوزير أن هناك خطة كبيرة ستتم قريبا بين مصر وليبيا وقال حسين، إن القناة إنجاز عربي."
+    found = [(q["cue"]["text"], q["quote"]["text"]) for q in quotes(pipeline, text)]
+    assert found == [("أكد", "هناك خطة كبيرة ستتم قريبا بين مصر وليبيا"), ("قال", "القناة إنجاز عربي")]
+
+
 def test_a_new_speaker_after_a_comma_and_a_discourse_opener_ends_the_statement(pipeline):
     text = (
         "وقال المدرب: نيفيز لاعب مهم ولا أرى أن مستواه تراجع، واختتم المدرب حديثه بقوله: يجب أن نركز"
