@@ -249,7 +249,17 @@ def appositions(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
     """A name followed by a comma and a title: هيذر نويرت، المتحدثة باسم الخارجية."""
     doc = ctx.doc
     for m in ctx.labelled("TITLE"):
-        if m.first < 2 or not _COMMA.search(doc.gap(m.first - 1)):
+        if m.first < 2:
+            continue
+        if not _COMMA.search(doc.gap(m.first - 1)):
+            if _name_before_role(ctx, m) is not None:
+                first, last = _name_before_role(ctx, m)
+                start = ctx.name_after_clitic(first, ("و",))
+                yield (
+                    ctx.mention("PER", first, last, "rule:apposition", start=start),
+                    m.key,
+                    title_phrase(ctx, m, m.last),
+                )
             continue
         last = m.first - 1
         first = last
@@ -261,6 +271,45 @@ def appositions(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
         if last > first and ctx.name_like(first, first=True) and not known:
             start = ctx.name_after_clitic(first, ("و", "ف"))
             yield ctx.mention("PER", first, last, "rule:apposition", start=start), m.key, title_phrase(ctx, m, m.last)
+
+
+def _name_before_role(ctx: Context, m) -> tuple[int, int] | None:
+    """(first, last) of an unseen two- or three-word name right before a role with no comma,
+    opening its phrase (بعد لقاء نجم الدين كريم محافظ كركوك مع كريستوس ستايليانيدس المفوض
+    الأوروبي): every word name-like and unknown to the lexicons, the word before it a function
+    word, a speech verb or punctuation."""
+    doc = ctx.doc
+    if not doc.joined(m.first - 1) or m.last + 1 >= doc.n:
+        return None
+    if doc.has_article(m.first) and not ctx.word_has(m.last + 1, "DEMONYM"):
+        return None  # (a definite role needs its nationality: المفوض الأوروبي, not the الشيخ of a name)
+    last = m.first - 1
+    first = last
+    while first - 1 >= 0 and last - first < 2 and doc.joined(first - 1) and ctx.name_like(first - 1, first=False):
+        first -= 1
+    while first < last and not (ctx.name_like(first, first=True) and _opens_phrase(ctx, first)):
+        first += 1
+    if last == first or any(ctx.by_first.get(k) or doc.has_article(k) for k in range(first, last + 1)):
+        return None
+    if not all(ctx.name_like(k, first=k == first) for k in range(first, last + 1)):
+        return None
+    for k in range(first, last + 1):
+        norm, known = doc.norms[k], ctx.known_name_part(k)
+        if norm[:1] in "وبل" and not known and (k > first or ctx.name_after_clitic(k, ("و",)) is None):
+            return None  # تعازي ومواساة، ببرقية تهنئة، أعتز بإهدائي: a conjunction or a preposition
+        if k == first and not known and norm[:1] in "تني" and norm[1:2] not in ("ي", "و", "ا", "ش"):
+            return None  # تدعم ميليشيات، نتعهد: an imperfect verb (not تيموثي، نيكولاس، تشارلز)
+        if doc.words[k].endswith(("اً", "ًا", "نا", "وا")) and not known:
+            return None  # إقصاء مجحفا، نكرر شكرنا
+    return first, last
+
+
+def _opens_phrase(ctx: Context, i: int) -> bool:
+    """Token i opens a phrase: after punctuation, a function word or a speech verb."""
+    doc = ctx.doc
+    if i == 0 or not doc.joined(i - 1):
+        return True
+    return doc.norms[i - 1] in FUNCTION_WORDS or ctx.word_has(i - 1, "CUE")
 
 
 def demonym_persons(ctx: Context) -> Iterator[Entity]:
