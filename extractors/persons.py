@@ -415,6 +415,20 @@ def _name_before(ctx: Context, role: int, end: int) -> int | None:
     return first
 
 
+def _kunya_after(ctx: Context, i: int) -> Entity | None:
+    """أم + a given name in the subject slot (وأوضحت أم محمد، وتأمل أم خالد): a mother's kunya,
+    the name women are often quoted by."""
+    doc = ctx.doc
+    if i + 1 >= doc.n or doc.norms[i] != "ام" or not doc.joined(i):
+        return None
+    given = doc.norms[i + 1]
+    compound = given.startswith("عبد") and len(given) > 5  # عبدالعزيز، عبدالله (one word here)
+    listed = "GIVEN" in ctx.gaz.phrases.get(given, {}) and ctx.frequent_given(given)
+    if not (listed or compound) or ctx.is_common(i + 1):
+        return None
+    return ctx.mention("PER", i, i + 1, "rule:cue")
+
+
 def _subject_name_end(ctx: Context, first: int, last: int) -> int:
     """A given name opening the subject of a speech verb takes up to two more words when a clear
     subject end follows them (وقال أحمد شرف «…»، وقال رضوان لقديم إن، وأشار يحيى العبيد إلى أن): the
@@ -579,6 +593,10 @@ def _persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) 
             continue  # قال لي: "told me", not the name لي
         if m.info("CUE").attr("names") == "no":
             continue  # أظهرت مذكرات خلخالي: a document's verb
+        kunya = _kunya_after(ctx, m.last + 1)
+        if kunya is not None:
+            yield kunya  # وأوضحت أم محمد أنها …
+            continue
         if not ctx.longest(m.last + 1, "TITLE"):
             j = name_run(ctx, m.last + 1, max_len=3)  # (not قال ولي العهد: a title, not the name ولي)
             object_of = _without_preposition(ctx, m.last + 1) is None  # ودعا لبشار …، قال لأمانة …

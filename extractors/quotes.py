@@ -146,6 +146,8 @@ class QuoteFinder:
             s, e = self.marks[k]
             if s - 1 >= limit:
                 break
+            if (s, e) not in self.claimed and self._before_complementizer(e):
+                break  # أوضحت أم محمد «أرملة وأم لطفلين» أنها …: a description in marks, the content follows أن
             if (s, e) not in self.claimed:
                 comp = self._complementizer(after_tok, s)
                 if comp is None or not text[doc.ends[comp] : s - 1].strip():
@@ -176,6 +178,16 @@ class QuoteFinder:
             if end > start:
                 return "direct", Span(text[start:end], start, end)
         return None
+
+    def _before_complementizer(self, end: int) -> bool:
+        """A complementizer follows the closing mark of the quotation ending at ``end``."""
+        doc = self.doc
+        k = doc.first_token_from(end + 1)
+        if k >= doc.n or doc.text[end + 1 : doc.starts[k]].strip(' »”"'):
+            return False
+        if k + 1 < doc.n and doc.words[k] in ("إلى", "الى", "على") and doc.joined(k):
+            k += 1  # أشارت أم عبدالعزيز «أرملة» إلى أنها
+        return doc.norms[k] in COMPLEMENTIZERS
 
     def _new_sentence_verb(self, m) -> bool:
         """The cue at ``m`` is و + a verb with its own complementizer or colon a few words on

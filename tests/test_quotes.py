@@ -69,6 +69,14 @@ def one(pipeline, text):
             "indirect",
             "الفعالية تضمنت ركن الطفل، وهو برنامج تعليمي للأطفال",
         ),
+        # a description in quotation marks after the subject is no quote: the content follows أن
+        (
+            "وأوضحت أم محمد «أرملة وأم لطفلين» أنها حضرت للاستفسار عن المعونة.",
+            "أوضحت",
+            "أم محمد",
+            "indirect",
+            "حضرت للاستفسار عن المعونة",
+        ),
         # cues with a complementizer: أبان، أظهرت، جاء في (the document's issuer speaks)
         ("وأبان المتحدث أن اللجنة جهزت غرفة للعمليات.", "أبان", "المتحدث", "indirect", "اللجنة جهزت غرفة للعمليات"),
         ("وأظهرت الدراسة أن الأطفال ينامون أقل.", "أظهرت", "الدراسة", "indirect", "الأطفال ينامون أقل"),
