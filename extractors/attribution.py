@@ -504,6 +504,8 @@ class SpeakerFinder:
                 break  # واختتم الوزير كلمته قائلا: the object
             last += 1
         span = self._span(doc.starts[i], last)
+        if doc.norms[i] in QUANTIFIERS and doc.norms[i] not in ("احد",):
+            gender = ""  # عدد من الطلاب أكد … مؤكدين: a group, whatever the verb's agreement
         return Speaker(span, "DESC", " ".join(span.text.split()), gender), last
 
 

@@ -279,3 +279,9 @@ def test_the_platform_before_said_in_it_is_not_the_speaker(pipeline):
     """نشر تغريدة على تويتر قال فيها: the verb describes the tweet; its author speaks."""
     text = "ونشر الرئيس دونالد ترامب تغريدة على موقع تويتر قال فيها إن الاقتصاد قوي."
     assert _speaker_of(pipeline, text, "قال")["canonical"] == "دونالد ترامب"
+
+
+def test_a_group_subject_carries_to_a_plural_participle(pipeline):
+    """عدد من أصحاب المحلات (a singular verb) … مؤكدين: the group still speaks."""
+    text = "وأوضح عدد من أصحاب المحلات أن الإقبال ضعيف هذا العام، مؤكدين أن الأسعار مرتفعة."
+    assert _speaker_of(pipeline, text, "مؤكدين")["canonical"] == "عدد من أصحاب المحلات"
