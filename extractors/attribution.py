@@ -47,6 +47,8 @@ SOURCE_QUALIFIERS = normalized_words("مسؤول مسؤولة مسؤولون م�
 QUANTIFIERS = normalized_words("عدد بعض أحد احد كثير كثيرون معظم غالبية أغلب مجموعة")  # + من + a group
 _IN_ROLES = normalized_words("العام الحالي")  # الأمين العام، الرئيس الحالي: adjectives of a role, not dates
 # "… لوكالة الأنباء", "للصحفيين": who the role holder spoke to, not part of the role.
+_OTHER = normalized_words("آخر أخرى آخرون آخرين")
+CALLED = normalized_words("يدعى ويدعى تدعى وتدعى يُدعى")  # ناج آخر يدعى وائل فرجاني
 _IN_IT = normalized_words("فيه فيها")  # قال فيها: "said in it" (a tweet, a statement)
 _TOLD_OPENERS = OPENING_MARKS + "("
 _TOLD_CLOSERS = '»”")'
@@ -137,12 +139,35 @@ class SpeakerFinder:
                 return Speaker(self._span(doc.starts[i], i), issuer.label, issuer.canonical, gender), i
         desc = ctx.longest(i, "DESC")
         if desc is not None:
-            return self._role_holder(desc, gender) or self._desc(desc, gender)
+            found = self._role_holder(desc, gender) or self._desc(desc, gender)
+            return self._called(found, gender) if found is not None and found[0].label == "DESC" else found
         if ctx.word_has(i, "ORG_TRIGGER") and not doc.has_article(i):
             return self._org_phrase(i, gender)  # وكالة الأنباء الإماراتية: a body named by its trigger
         if doc.has_article(i) and i + 1 < doc.n and doc.joined(i) and ctx.word_has(i + 1, "DEMONYM"):
             return self._body(i, gender)  # المخابرات التركية: a described body
-        return None if named_only else self._noun_phrase(i, gender)
+        if named_only:
+            return None
+        found = self._noun_phrase(i, gender)
+        return self._called(found, gender) if found is not None else None
+
+    def _called(self, found: tuple[Speaker, int], gender: str) -> tuple[Speaker, int]:
+        """A described subject followed by يدعى + a name (ناج آخر يدعى وائل فرجاني، المتحدث باسم
+        الجبهة ويدعى القارئ حمزة): the named person speaks, the description is the role."""
+        doc = self.ctx.doc
+        desc, last = found
+        k = last + 1
+        if k + 1 < doc.n and doc.norms[k] in _OTHER and doc.joined(last):
+            last, k = k, k + 1  # ناج آخر يدعى
+        if k + 1 >= doc.n or doc.norms[k] not in CALLED or not doc.joined(last) or not doc.joined(k):
+            return found
+        ent = self.by_token.get(k + 1)
+        if ent is None or ent.label != "PER":
+            title = self.ctx.longest(k + 1, "TITLE")
+            ent = self.by_token.get(title.last + 1) if title is not None else None  # يدعى القارئ حمزة
+        if ent is None or ent.label != "PER":
+            return found
+        role = " ".join(doc.text[desc.span.start : doc.ends[last]].split()) if desc.span else desc.canonical
+        return Speaker(Span(ent.text, ent.start, ent.end), "PER", ent.canonical, gender, role=role), ent.last
 
     def _issued_by(self, i: int, gender: str) -> tuple[Speaker, int] | None:
         """The issuer named right after the document word at token i: بيان الخارجية السعودية،

@@ -285,3 +285,12 @@ def test_a_group_subject_carries_to_a_plural_participle(pipeline):
     """عدد من أصحاب المحلات (a singular verb) … مؤكدين: the group still speaks."""
     text = "وأوضح عدد من أصحاب المحلات أن الإقبال ضعيف هذا العام، مؤكدين أن الأسعار مرتفعة."
     assert _speaker_of(pipeline, text, "مؤكدين")["canonical"] == "عدد من أصحاب المحلات"
+
+
+def test_a_described_subject_called_by_name_is_that_person(pipeline):
+    """ناج آخر يدعى وائل فرجاني: the named person speaks, the description is the role; the
+    article's later الفرجاني is the same person."""
+    text = 'وقال ناج آخر يدعى وائل فرجاني إن القارب كان مكتظا.\nوقال الفرجاني "كان بإمكاننا أن نلامس الماء بأيدينا".'
+    first, second = _quotes(pipeline, text)
+    assert (first["speaker"]["canonical"], first["speaker"]["role"]) == ("وائل فرجاني", "ناج آخر")
+    assert second["speaker"]["canonical"] == "وائل فرجاني"

@@ -104,6 +104,8 @@ def _merge_contained(ctx: Context, groups: list[DocEntity]) -> list[DocEntity]:
     for g in sorted(groups, key=lambda g: size[id(g)]):
         fits = _part_of_name if g.label == "PER" else _inside
         own = _words(g.canonical)
+        if g.label == "PER" and len(own) == 1 and own[0].startswith("ال") and len(own[0]) > 4:
+            own = [own[0][2:]] if (g.label, own[0]) not in holding else own  # الفرجاني → وائل فرجاني
         hosts = [
             h
             for h in holding.get((g.label, own[0]), ())
