@@ -15,7 +15,9 @@ NEW_CLAUSE = ("إذ", "وذلك", "معربا", "معرباً", "معربة")  #
 # them and a space follows (see clause_ends). على counts only as the start of على حد.
 _NEW_CLAUSE_TOKENS = frozenset(NEW_CLAUSE)
 _CLAUSE_TOKENS = frozenset(ACCORDING_TO) | _NEW_CLAUSE_TOKENS | {"على"}
-PARTICIPLE = re.compile(r"\w{3,}[^\Wو]ا")  # مضيفا، لافتا، قائلا (not أكدوا: a plural verb) end the clause before
+# مضيفا، لافتا، قائلا (not أكدوا: a plural verb) and the feminine مؤكدة، قائلة (normalised ة → ه; not
+# the verb ينوه) end the clause before them
+PARTICIPLE = re.compile(r"\w{3,}[^\Wو]ا|(?:م\w{2,}|\w[اأ]\w{2,})ه")
 SENTENCE_MARKS = ".!?؟\n"  # a sentence may end at each of these …
 _AFTER_SENTENCE = "\"'»”)"  # … a line break always; the others before a space, one of these, or the end
 

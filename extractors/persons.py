@@ -267,7 +267,9 @@ def appositions(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
             first -= 1
         while first < last and not ctx.name_like(first, first=True):
             first += 1
-        known = any(ctx.longest(k, "LOC", "ORG", "PER") for k in range(first, last + 1))
+        given = next((k for k in range(first, last) if ctx.starts_given_name(k, doc.norms[k])), None)
+        first = given if given is not None else first  # فاجأت كارين كنايسل، وزيرة …: the name opens at the given name
+        known = any(ctx.firm_place_or_org(k) or ctx.longest(k, "PER") for k in range(first, last + 1))
         if last > first and ctx.name_like(first, first=True) and not known:
             start = ctx.name_after_clitic(first, ("و", "ف"))
             yield ctx.mention("PER", first, last, "rule:apposition", start=start), m.key, title_phrase(ctx, m, m.last)

@@ -294,3 +294,12 @@ def test_a_described_subject_called_by_name_is_that_person(pipeline):
     first, second = _quotes(pipeline, text)
     assert (first["speaker"]["canonical"], first["speaker"]["role"]) == ("وائل فرجاني", "ناج آخر")
     assert second["speaker"]["canonical"] == "وائل فرجاني"
+
+
+def test_a_feminine_participle_takes_the_sentence_subject_not_a_body_before_it(pipeline):
+    """… اجتماع الجمعية العامة …، مؤكدة على أن: مؤكدة is a participle (ة), like مؤكدا."""
+    text = (
+        "فاجأت كارين كنايسل، وزيرة خارجية النمسا، الحضور في اجتماع الجمعية العامة للأمم المتحدة، بعد أن"
+        ' تحدثت باللغة العربية، مؤكدة على أن العربية "لغة مهمة وجميلة".'
+    )
+    assert _speaker_of(pipeline, text, "مؤكدة")["canonical"] == "كارين كنايسل"
