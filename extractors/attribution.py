@@ -44,7 +44,7 @@ ISSUER_WINDOW = 6  # tokens around it where the issuer is named
 MAX_APPOSITION = 6  # words of "، نجم تشيلسي السابق،" between a subject and its verb
 MAX_ROLE = 12  # tokens of a role phrase (مدير عام الشؤون الصحية بمنطقة الرياض)
 SOURCE_QUALIFIERS = normalized_words("مسؤول مسؤولة مسؤولون مطلع مطلعة مطلعون رفيع رفيعة رفيعو كبير كبار بارز")
-QUANTIFIERS = normalized_words("عدد بعض أحد احد كثير كثيرون معظم غالبية أغلب مجموعة")  # + من + a group
+QUANTIFIERS = normalized_words("عدد بعض أحد احد إحدى احدى كثير كثيرون معظم غالبية أغلب مجموعة")  # + من + a group
 _IN_ROLES = normalized_words("العام الحالي")  # الأمين العام، الرئيس الحالي: adjectives of a role, not dates
 # "… لوكالة الأنباء", "للصحفيين": who the role holder spoke to, not part of the role.
 _OTHER = normalized_words("آخر أخرى آخرون آخرين")
@@ -95,9 +95,10 @@ class SpeakerFinder:
         doc = self.ctx.doc
         if doc.norms[i] == "ل" and i + 1 < doc.n:
             opened = doc.gap(i).strip()
-            if opened[-1:] in _TOLD_OPENERS:
+            if opened and opened[-1] in _TOLD_OPENERS:
                 for j in range(i + 1, min(doc.n, i + 1 + MAX_QUOTED_NAME)):
-                    if doc.gap(j).strip()[:1] in _TOLD_CLOSERS:
+                    closed = doc.gap(j).strip()
+                    if closed and closed[0] in _TOLD_CLOSERS:
                         return j
                 return None
             return i + 1 if not self.ctx.is_arabic_word(i + 1) else None
@@ -525,11 +526,11 @@ class SpeakerFinder:
                 break  # بليند لموقع يونايتد: whom it was said to
             if nxt[:1] == "و" and nxt[1:] in FUNCTION_WORDS:
                 break  # زوج المعلمة والتي توفيت: a conjoined relative clause
-            if self._object_with_pronoun(last + 1):
-                break  # واختتم الوزير كلمته قائلا: the object
+            if self._object_with_pronoun(last + 1) and doc.norms[last] not in QUANTIFIERS:
+                break  # واختتم الوزير كلمته قائلا: the object (not إحدى زميلاتها, one of her colleagues)
             last += 1
         span = self._span(doc.starts[i], last)
-        if doc.norms[i] in QUANTIFIERS and doc.norms[i] not in ("احد",):
+        if doc.norms[i] in QUANTIFIERS and doc.norms[i] not in ("احد", "احدي"):
             gender = ""  # عدد من الطلاب أكد … مؤكدين: a group, whatever the verb's agreement
         return Speaker(span, "DESC", " ".join(span.text.split()), gender), last
 

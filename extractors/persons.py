@@ -451,10 +451,16 @@ def _subject_name_end(ctx: Context, first: int, last: int) -> int:
     if (
         k > last
         and k + 1 < doc.n
-        and (not doc.joined(k) and doc.gap(k).strip()[:1] in _SUBJECT_MARKS or _subject_boundary(ctx, k + 1))
+        and (not doc.joined(k) and _subject_mark(doc.gap(k)) or _subject_boundary(ctx, k + 1))
     ):
         return k
     return last
+
+
+def _subject_mark(gap: str) -> bool:
+    """The text after a subject opens with a comma, a colon or an opening quotation mark."""
+    mark = gap.strip()[:1]
+    return bool(mark) and mark in _SUBJECT_MARKS
 
 
 def _family_word(ctx: Context, k: int) -> bool:

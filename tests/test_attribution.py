@@ -268,6 +268,9 @@ def test_a_document_speaks_for_the_body_named_after_it(pipeline, text, cue, cano
         ("وأوضح لـ(اليوم) مدير المستشفى أن الوضع جيد.", "أوضح", "مدير المستشفى"),
         ('أكد ل"الرياض" الشيخ فالح الشبلي بأن الوضع جيد.', "أكد", "فالح الشبلي"),
         ("وقال لوكالة الأنباء الألمانية مدير المستشفى إن الوضع جيد.", "قال", "مدير المستشفى"),
+        # a two-word outlet in marks, no subject after it: the sentence's subject before the verb
+        ("لكن محمد مختار المهدي، أكد لـ«الشرق الأوسط» أن الوزارة ترفض.", "أكد", "محمد مختار المهدي"),
+        ("وأشارت إحدى زميلاتها إلى أن الصحفية كانت خائفة.", "أشارت", "إحدى زميلاتها"),  # one of her colleagues
     ],
 )
 def test_the_newspaper_told_comes_before_the_subject(pipeline, text, cue, canonical):
