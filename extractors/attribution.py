@@ -193,7 +193,9 @@ class SpeakerFinder:
         ):
             return None  # بيان للقوات الأمريكية: a described body; not بيان لها، بيان للرد
         last = self._after_adjectives(j, until=j + MAX_NP)
-        words = [body] + doc.words[j + 1 : last + 1]
+        written = doc.words[j][1:]  # as the article spells it (للجمعية → الجمعية)
+        written = "ا" + written if written.startswith("ل") else written
+        words = [written] + doc.words[j + 1 : last + 1]
         label = issuer[0].label if issuer is not None else "DESC"
         return Speaker(self._span(doc.starts[j], last), label, " ".join(words), gender), last
 

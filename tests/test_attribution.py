@@ -253,6 +253,7 @@ def test_a_short_quoted_name_is_the_subject(pipeline, text, cue, canonical):
         ("وجاء في بيان صادر عن الجيش الإسرائيلي أن الجنرال كان حاضرا.", "جاء في", "الجيش الإسرائيلي"),
         ("وقال بيان للجيش الإسرائيلي إن الجنرال كان حاضرا.", "قال", "الجيش الإسرائيلي"),  # not للجيش
         ("وجاء في بيان لوزارة الدفاع الأمريكية أن الجنرال كان حاضرا.", "جاء في", "وزارة الدفاع الأمريكية"),
+        ("وأضاف بيان للجمعية الخيرية أن الحملة نجحت.", "أضاف", "الجمعية الخيرية"),  # spelled as written
     ],
 )
 def test_a_document_speaks_for_the_body_named_after_it(pipeline, text, cue, canonical):
@@ -271,6 +272,7 @@ def test_a_document_speaks_for_the_body_named_after_it(pipeline, text, cue, cano
         # a two-word outlet in marks, no subject after it: the sentence's subject before the verb
         ("لكن محمد مختار المهدي، أكد لـ«الشرق الأوسط» أن الوزارة ترفض.", "أكد", "محمد مختار المهدي"),
         ("وأشارت إحدى زميلاتها إلى أن الصحفية كانت خائفة.", "أشارت", "إحدى زميلاتها"),  # one of her colleagues
+        ("وقال قاضي المحكمة العليا أثناء الجلسة إن القانون باطل.", "قال", "قاضي المحكمة العليا"),
     ],
 )
 def test_the_newspaper_told_comes_before_the_subject(pipeline, text, cue, canonical):
