@@ -622,11 +622,28 @@ class Attribution:
         start = self._sentence_start(cue_tok) if opening is None else opening
         if start >= cue_tok - 1 or self.doc.starts[start] < self.opening:
             return None  # (a dateline has no subject)
-        found = self.finder.at(self.finder.subject_start(start + 1), gender, named_only=True)
+        subj = self.finder.subject_start(start + 1)
+        found = self.finder.at(subj, gender, named_only=True)
+        head = self.doc.norms[start]
+        if found is None and head not in PREPOSITIONS and head[1:] not in PREPOSITIONS and head not in FUNCTION_WORDS:
+            found = self._named_in_subject(subj, cue_tok, gender)  # (not وحول موافقة الوزير …: a fronted topic)
         if found is None or found[1] >= cue_tok:
             return None
         speaker = found[0]
         return Speaker(None, speaker.label, speaker.canonical, speaker.gender)
+
+    def _named_in_subject(self, subj: int, cue_tok: int, gender: str) -> tuple[Speaker, int] | None:
+        """A person named at the end of the opening subject phrase, after words of a role the
+        lexicons do not hold (أثارت سيدة الولايات المتحدة الأولى ميلانيا ترامب …): no function word,
+        preposition or punctuation before the name."""
+        doc = self.doc
+        for k in range(subj, min(cue_tok, subj + MAX_NP + 1)):
+            ent = self.finder.by_token.get(k)
+            if ent is not None and ent.label == "PER":
+                return Speaker(Span(ent.text, ent.start, ent.end), "PER", ent.canonical, gender), ent.last
+            if not doc.joined(k) or doc.norms[k] in FUNCTION_WORDS or doc.norms[k][:1] in ("ب", "ل"):
+                return None
+        return None
 
     def _sentence_start(self, tok: int) -> int:
         """First token of the sentence holding token ``tok``."""

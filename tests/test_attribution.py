@@ -308,3 +308,24 @@ def test_a_feminine_participle_takes_the_sentence_subject_not_a_body_before_it(p
         ' تحدثت باللغة العربية، مؤكدة على أن العربية "لغة مهمة وجميلة".'
     )
     assert _speaker_of(pipeline, text, "مؤكدة")["canonical"] == "كارين كنايسل"
+
+
+@pytest.mark.parametrize(
+    "text, cue, canonical",
+    [
+        (  # a role the lexicons lack, then the name: the person opens the discourse
+            "أثارت سيدة الولايات المتحدة الأولى ميلانيا ترامب اهتماما واسعا بتغريدتها."
+            ' وقالت: "نكره أن نرى الأطفال يبكون".',
+            "قالت",
+            "ميلانيا ترامب",
+        ),
+        (  # a fronted topic (وحول …) is no subject: the verb's own subject speaks
+            "وحول موافقة الوزير ماجد القصبي على الجمعية، قدم الأمير عبدالله بن مساعد شكره للوزير"
+            ' مضيفا: "هذا تعاون كبير".',
+            "مضيفا",
+            "عبدالله بن مساعد",
+        ),
+    ],
+)
+def test_the_opening_subject_of_the_sentence_speaks_for_an_implied_cue(pipeline, text, cue, canonical):
+    assert _speaker_of(pipeline, text, cue)["canonical"] == canonical
