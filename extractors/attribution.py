@@ -128,7 +128,9 @@ class SpeakerFinder:
             return self._honorific(i, gender), i
         title = ctx.longest(i, "TITLE")
         if title is not None:
-            return self._title(title, gender)
+            found = self._title(title, gender)
+            unresolved = found is not None and (found[0].label == "DESC" or found[0].canonical == found[0].role)
+            return self._called(found, gender) if unresolved else found  # المتحدث باسم الجبهة ويدعى حمزة
         if doc.norms[i] in DOCUMENT_HEADS and i + 1 < doc.n and doc.joined(i):
             issuer = self._issued_by(i, gender)  # بيان الخارجية السعودية، بيان للجيش، بيان صادر عن …
             if issuer is not None:
@@ -164,7 +166,8 @@ class SpeakerFinder:
         ent = self.by_token.get(k + 1)
         if ent is None or ent.label != "PER":
             title = self.ctx.longest(k + 1, "TITLE")
-            ent = self.by_token.get(title.last + 1) if title is not None else None  # يدعى القارئ حمزة
+            after = title.last + 1 if title is not None else k + 2 if doc.has_article(k + 1) else None
+            ent = self.by_token.get(after) if after is not None else None  # يدعى القارئ حمزة
         if ent is None or ent.label != "PER":
             return found
         role = " ".join(doc.text[desc.span.start : doc.ends[last]].split()) if desc.span else desc.canonical
@@ -330,6 +333,8 @@ class SpeakerFinder:
                 break
             if ent is None and ctx.word_has(j, "CUE") or norm in FUNCTION_WORDS and not self._role_link(j):
                 break
+            if norm in CALLED:
+                break  # المتحدث باسم الجبهة ويدعى …: the name follows "is called"
             if ent is None and self._object_with_pronoun(j):
                 break  # واختتم المدرب الهلالي حديثه بقوله: the verb's object, not the role's complement
             if comma:
@@ -440,6 +445,8 @@ class SpeakerFinder:
         while last + 1 < doc.n and last - m.last < MAX_NP - 1 and doc.joined(last):
             if doc.norms[last + 1] in FUNCTION_WORDS or doc.norms[last + 1] in COMPLEMENTIZERS:
                 break
+            if doc.norms[last + 1] in CALLED:
+                break  # المتحدث باسم الجبهة ويدعى …
             last += 1
         span = self._span(m.start, last)
         holder = self.roles.holder(title_phrase(self.ctx, m, last), m.key, m.start) if m.key.startswith("ال") else None
@@ -524,8 +531,10 @@ class SpeakerFinder:
                 continue
             if nxt in FUNCTION_WORDS or nxt in SKIP_BEFORE_SUBJECT or nxt in COMPLEMENTIZERS or nxt in ACCORDING:
                 break
-            if nxt in _TO_MEDIA or ctx.behind_preposition(last + 1, ("ل",)):
-                break  # بليند لموقع يونايتد: whom it was said to
+            if nxt in _TO_MEDIA or nxt == "ل" or ctx.behind_preposition(last + 1, ("ل",)):
+                break  # بليند لموقع يونايتد، عدد من الجيران لـ«عكاظ»: whom it was said to
+            if doc.has_article(last) and not doc.has_article(last + 1) and not self.by_token.get(last + 1):
+                break  # وصف العلماء عقار …: an adjective agrees in definiteness, an indefinite word is the object
             if nxt[:1] == "و" and nxt[1:] in FUNCTION_WORDS:
                 break  # زوج المعلمة والتي توفيت: a conjoined relative clause
             if self._object_with_pronoun(last + 1) and doc.norms[last] not in QUANTIFIERS:

@@ -417,6 +417,27 @@ def _name_before(ctx: Context, role: int, end: int) -> int | None:
     return first
 
 
+CALLED_WRITTEN = frozenset({"يدعى", "تدعى", "ويدعى", "وتدعى"})  # "is called" (not يدعي, "claims")
+
+
+def called_persons(ctx: Context) -> Iterator[Entity]:
+    """The name after يدعى ("is called", written with alef maqsura), a title between allowed: ناج
+    آخر يدعى وائل فرجاني، المتحدث باسم الجبهة ويدعى القارئ حمزة."""
+    doc = ctx.doc
+    for k in range(doc.n - 1):
+        if not doc.joined(k) or re.sub("[\u064b-\u0652]", "", doc.words[k]) not in CALLED_WRITTEN:
+            continue
+        i = k + 1
+        title = ctx.longest(i, "TITLE")
+        if title is not None and title.last + 1 < doc.n and doc.joined(title.last):
+            i = title.last + 1
+        elif doc.has_article(i) and i + 1 < doc.n and doc.joined(i):
+            i += 1  # ويدعى القارئ حمزة: an honorific the lexicons lack
+        j = name_run(ctx, i, introduced=True)
+        if j is not None and not doc.has_article(i):
+            yield ctx.mention("PER", i, j, "rule:called")
+
+
 def _kunya_after(ctx: Context, i: int) -> Entity | None:
     """أم + a given name in the subject slot (وأوضحت أم محمد، وتأمل أم خالد): a mother's kunya,
     the name women are often quoted by."""
@@ -596,6 +617,7 @@ def _persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) 
         yield person
     yield from demonym_persons(ctx)
     yield from subject_persons(ctx)
+    yield from called_persons(ctx)
     for m in ctx.labelled("CUE"):
         if m.last + 1 >= doc.n or not doc.joined(m.last) or doc.norms[m.last + 1] in _TOLD:
             continue  # قال لي: "told me", not the name لي

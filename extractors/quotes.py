@@ -39,6 +39,8 @@ RELATIVE_BEFORE_CUE = frozenset(
 )  # (… عدم ذكر اسمه: a noun, not a verb; لم يعتبر: a negated report is no quote)
 MAX_CONTENT_GAP = 45  # tokens between cue and complementizer / quotation
 NEAR_COMPLEMENTIZER = 4  # needs=quote cues: how close after the subject إن/أن must come
+_CALLED = frozenset({"يدعى", "تدعى"})  # passive "is called"; the active يدعي ("claims") ends in ي
+_DIACRITICS = re.compile("[\u064b-\u0652]")  # (يُدعى)
 MIN_DIRECT_WORDS = 3  # shorter quotations are names or titles ("أكسيوس")
 _WORD = re.compile(r"\w+")
 _ACCORDING = re.compile(rf"[،,]?\s*(?:{'|'.join(ACCORDING_TO)})\s")
@@ -94,6 +96,8 @@ class QuoteFinder:
                 continue
             if m.first - 1 in cue_tokens and doc.joined(m.first - 1):
                 continue  # وتابع قائلا: one cue phrase
+            if self._called(m):
+                continue  # ويدعى القارئ حمزة: no speech verb
             participle = PARTICIPLE.fullmatch(m.key) is not None
             needs_quote = m.info("CUE").attr("needs", "any") == "quote" and not participle
             if (
@@ -313,6 +317,8 @@ class QuoteFinder:
             return None
         if info.attr("opens") == "clause" and not m.stripped and self._after_noun(m.first):
             return None  # التواصل بين أفراد المجتمع: بين after a noun is "between"
+        if self._called(m):
+            return None  # المتحدث باسم الجبهة ويدعى القارئ حمزة: "is called", not "claims"
         speaker, after, how = self.attribution.speaker(m, info)
         needs = info.attr("needs", "any")
         got = self._said(m, needs, after)
@@ -322,6 +328,13 @@ class QuoteFinder:
             return None
         cue = Span(doc.text[m.start : m.end], m.start, m.end)
         return Quote(got[0], cue, info.attr("lemma", info.name), speaker, got[1])
+
+    def _called(self, m) -> bool:
+        """The cue is يدعى/تدعى written with alef maqsura ("is called") and a name, not أن, follows."""
+        doc = self.doc
+        word = _DIACRITICS.sub("", doc.words[m.first]).removeprefix("و")
+        nxt = m.last + 1
+        return word in _CALLED and (nxt >= doc.n or doc.norms[nxt] not in COMPLEMENTIZERS)
 
     def _after_noun(self, i: int) -> bool:
         """Token i follows another word of its phrase that is no function word or complementizer."""

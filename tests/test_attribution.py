@@ -329,3 +329,18 @@ def test_a_feminine_participle_takes_the_sentence_subject_not_a_body_before_it(p
 )
 def test_the_opening_subject_of_the_sentence_speaks_for_an_implied_cue(pipeline, text, cue, canonical):
     assert _speaker_of(pipeline, text, cue)["canonical"] == canonical
+
+
+@pytest.mark.parametrize(
+    "text, cue, canonical, role",
+    [
+        ("وقال المتحدث باسم الجبهة ويدعى القارئ حمزة إن الخبر صحيح.", "قال", "حمزة", "المتحدث باسم الجبهة"),
+        ("ووصف العلماء عقار الكيتامين بأنه مفيد للمرضى.", "وصف", "العلماء", None),  # عقار is the object
+        ("وأوضح عدد من جيران المبنى لـ«عكاظ» أن الحريق بدأ ليلا.", "أوضح", "عدد من جيران المبنى", None),
+    ],
+)
+def test_where_the_subject_phrase_ends(pipeline, text, cue, canonical, role):
+    """يدعى ("is called") names the speaker and is no speech verb; an indefinite word after a
+    definite one is the object; the outlet told (لـ) is not part of the subject."""
+    sp = _speaker_of(pipeline, text, cue)
+    assert (sp["canonical"], sp["role"]) == (canonical, role)
