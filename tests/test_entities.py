@@ -279,3 +279,29 @@ def test_names_that_open_with_a_clitic_letter_keep_it(pipeline, text, person):
 )
 def test_no_junk_persons_from_clitics_verbs_and_titles(pipeline, text, absent):
     assert absent not in found(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text, expected, absent",
+    [
+        ("وأعلن مستشفى الملك فهد بجدة أنه أجرى 158 عملية.", ("ORG", "مستشفى الملك فهد"), ("PER", "فهد")),
+        ("في مركز الملك فهد الثقافي طيلة أيام العيد.", ("ORG", "مركز الملك فهد الثقافي"), ("PER", "فهد")),
+        (
+            "وأعلنت مدينة الملك عبدالعزيز للعلوم والتقنية عن برنامج.",
+            ("ORG", "مدينة الملك عبدالعزيز للعلوم والتقنية"),
+            None,
+        ),
+        ("وصل إلى مطار الملك خالد الدولي أمس.", ("LOC", "مطار الملك خالد الدولي"), ("PER", "خالد")),
+        # not a body named after a person: "chaired by", and a university's president
+        ("اجتمع المجلس برئاسة الأمير محمد بن سلمان.", ("PER", "محمد بن سلمان"), ("ORG", "برئاسة الأمير محمد بن سلمان")),
+        (
+            "وقال رئيس لجامعة الدكتور محمود الحربي إن الطلاب بخير.",
+            ("PER", "محمود الحربي"),
+            ("ORG", "لجامعة الدكتور محمود الحربي"),
+        ),
+    ],
+)
+def test_bodies_and_places_named_after_a_person(pipeline, text, expected, absent):
+    got = found(pipeline, text)
+    assert expected in got
+    assert absent not in got

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from khabar.document import Document
 from khabar.extractors.context import Context
+from khabar.extractors.named_after import named_after
 from khabar.extractors.organizations import organizations
 from khabar.extractors.persons import persons, titled_persons
 from khabar.extractors.places import places
@@ -65,6 +66,7 @@ class Pipeline:
         ctx = Context(Document(text, doc_id, self.gazetteer), self.gazetteer)  # tokens, lexicon matches
         titled = list(titled_persons(ctx))  # persons introduced by a title, with the title
         candidates = [*places(ctx), *organizations(ctx, self.descriptive_orgs), *persons(ctx, titled)]  # extractors
+        candidates.extend(named_after(ctx, titled))  # مستشفى الملك فهد: a body named after a person
         mentions = resolve_entities(ctx, candidates)  # overlap policy, short forms → full names
         entities = document_entities(ctx, mentions)  # one entity per person, body, place
         found = list(quotes(ctx, mentions, titled)) if self.want_quotes else []  # quotes + attribution
