@@ -49,7 +49,8 @@ _IN_ROLES = normalized_words("العام الحالي")  # الأمين العا
 # "… لوكالة الأنباء", "للصحفيين": who the role holder spoke to, not part of the role.
 _OTHER = normalized_words("آخر أخرى آخرون آخرين")
 CALLED = normalized_words("يدعى ويدعى تدعى وتدعى يُدعى")  # ناج آخر يدعى وائل فرجاني
-_IN_IT = normalized_words("فيه فيها")  # قال فيها: "said in it" (a tweet, a statement)
+RELATIVES = normalized_words("الذي التي الذين")
+IN_IT = normalized_words("فيه فيها")  # قال فيها: "said in it" (a tweet, a statement)
 _TOLD_OPENERS = OPENING_MARKS + "("
 _TOLD_CLOSERS = '»”")'
 _TO_MEDIA = normalized_words(
@@ -687,12 +688,38 @@ class Attribution:
                 return Speaker(None, prev.label, prev.canonical, prev.gender)
         return None
 
+    def antecedent(self, relative: int) -> Entity | None:
+        """The named person, body or place right before the relative pronoun at token
+        ``relative`` (إسرائيل التي قالت), or None."""
+        doc = self.doc
+        ent = self.finder.by_last.get(relative - 1)
+        if ent is None or doc.gap(relative - 1).strip() or ent.start > doc.starts[ent.first]:
+            return None  # (بالولايات المتحدة - الذين: behind a preposition, or a dash between)
+        return ent
+
+    def named_at(self, i: int) -> bool:
+        """A person or body is named, or a role opens, at token i (… الذي قال فيه وزير الداخلية)."""
+        ent = self.finder.by_token.get(i)
+        return ent is not None and ent.label in ("PER", "ORG") or self.ctx.longest(i, "TITLE") is not None
+
     def speaker(self, m, info) -> tuple[Speaker | None, int, str]:
         """(speaker, first token after the subject, how it was found) for a cue: EXPLICIT (the
         subject), IMPLIED (a speaker or subject of the discourse) or NEAREST (the nearest name
         before the cue in its sentence: a guess, not remembered as the current speaker)."""
         doc, gender = self.doc, info.attr("gender")
-        subj = self.finder.subject_start(m.last + 1)
+        relative = m.first > 0 and doc.norms[m.first - 1] in RELATIVES and not m.stripped
+        if relative and m.last + 1 < doc.n and doc.norms[m.last + 1] in COMPLEMENTIZERS:
+            ent = self.antecedent(m.first - 1)  # إسرائيل التي قالت إن …: the antecedent speaks
+            if ent is not None:
+                return (
+                    Speaker(Span(ent.text, ent.start, ent.end), ent.label, ent.canonical, gender),
+                    m.last + 1,
+                    EXPLICIT,
+                )
+        if relative and m.last + 2 < doc.n and doc.norms[m.last + 1] in IN_IT:
+            subj = m.last + 2  # اليوم الذي قال فيه وزير الداخلية إن …
+        else:
+            subj = self.finder.subject_start(m.last + 1)
         via = info.attr("speaker_after")
         if via:
             window = range(m.last + 1, min(doc.n, m.last + 10))
@@ -704,7 +731,7 @@ class Attribution:
         before = self.finder.before(m.first, gender, subj) if not participle else None
         if before is not None and m.stripped and m.first > 0 and doc.comma(m.first - 1):
             before = None  # …، بالعدواني، وقال: a verb joined by و after a comma takes no subject before it
-        if before is not None and m.last + 1 < doc.n and doc.norms[m.last + 1] in _IN_IT:
+        if before is not None and m.last + 1 < doc.n and doc.norms[m.last + 1] in IN_IT:
             before = None  # نشر تغريدة على تويتر قال فيها: a relative clause on the document, its author speaks
         if before is not None:
             found = before[0], m.last  # SVO: أن برويدي يصف قطر بأنها …

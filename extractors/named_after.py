@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from khabar.extractors.context import Context
 from khabar.records import Entity
 
-MAX_COMPLEMENTS = 3  # مركز الملك فهد الثقافي، مدينة الملك عبدالعزيز للعلوم والتقنية
+MAX_COMPLEMENTS = 2  # مركز الملك فهد الثقافي، مدينة الملك عبدالعزيز للعلوم
 # Titles of the people bodies and places are named after (not الدكتور …: جامعة الدكتور فلان is a
 # university's president), normalised as the title matches are.
 NAMING_TITLES = frozenset(
@@ -38,9 +38,8 @@ def named_after(ctx: Context, titled: list[tuple[Entity, str, str]]) -> Iterator
             k = last + 1
             if k >= doc.n or not doc.joined(last):
                 break
-            coordinated = last > person.last and doc.norms[k].startswith("وال")  # للعلوم والتقنية
-            if not (coordinated or _complement(ctx, k)):
-                break
+            if not _complement(ctx, k):
+                break  # (not و + ال: مركز الملك سلمان للشباب | والجهات …)
             last = k
             if doc.norms[k].startswith("لل"):
                 label = "ORG"  # مدينة الملك عبدالعزيز للعلوم والتقنية: an institution, not a town

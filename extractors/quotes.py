@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from khabar.document import Match, find_chars
-from khabar.extractors.attribution import Attribution
+from khabar.extractors.attribution import IN_IT, RELATIVES, Attribution
 from khabar.extractors.clauses import (
     ACCORDING_TO,
     PARTICIPLE,
@@ -313,7 +313,9 @@ class QuoteFinder:
     def at_cue(self, m) -> Quote | None:
         doc = self.doc
         info = m.info("CUE")
-        if self.in_quote(m.start) or (m.first > 0 and doc.norms[m.first - 1] in RELATIVE_BEFORE_CUE):
+        if self.in_quote(m.start):
+            return None
+        if m.first > 0 and doc.norms[m.first - 1] in RELATIVE_BEFORE_CUE and not self._named_relative(m):
             return None
         if info.attr("opens") == "clause" and not m.stripped and self._after_noun(m.first):
             return None  # التواصل بين أفراد المجتمع: بين after a noun is "between"
@@ -328,6 +330,17 @@ class QuoteFinder:
             return None
         cue = Span(doc.text[m.start : m.end], m.start, m.end)
         return Quote(got[0], cue, info.attr("lemma", info.name), speaker, got[1])
+
+    def _named_relative(self, m) -> bool:
+        """A relative clause whose verb reports a named body's or person's speech: إسرائيل التي
+        قالت إن …، اليوم الذي قال فيه وزير الداخلية إن … (the antecedent is a named entity, or a
+        subject follows فيه)."""
+        doc = self.doc
+        if m.stripped or doc.norms[m.first - 1] not in RELATIVES or m.last + 1 >= doc.n:
+            return False
+        if self.attribution.antecedent(m.first - 1) is not None:
+            return doc.norms[m.last + 1] in COMPLEMENTIZERS
+        return doc.norms[m.last + 1] in IN_IT and m.last + 2 < doc.n and self.attribution.named_at(m.last + 2)
 
     def _called(self, m) -> bool:
         """The cue is يدعى/تدعى written with alef maqsura ("is called") and a name, not أن, follows."""
