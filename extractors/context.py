@@ -11,7 +11,7 @@ from khabar.records import Entity
 
 # Imperfect verbs (يعمل), Form X (استقدم), future verbs with a consonant after the prefix (سيقرر،
 # ستكون; names such as ستيفن، ستيوارت، سيف have a long vowel or are too short, سيرغي ends in ي).
-_VERB_SHAPE = re.compile(r"^ي\w{3,}$|^است\w{3,}$|^س[يتن][^يوا]\w{1,3}[^ي]$")
+VERB_SHAPE = re.compile(r"^ي\w{3,}$|^است\w{3,}$|^س[يتن][^يوا]\w{1,3}[^ي]$")
 _PRONOUN_SUFFIX = re.compile(r"\w{2,}(?:تها|تهم|تهما|يها|يهم|تنا|تكم)$")  # خارجيتها، حكومتنا
 # Read on the word as written (ة is not ه there): an attached pronoun (اكتشافه، ذكرها، سعيهما) or
 # the indefinite accusative ending اً / short ا (محضرا، نفقا، مرجعا): nouns, not names.
@@ -20,11 +20,11 @@ _SHORT_ACCUSATIVE = re.compile(r"\w{2,4}ا")  # نفقا، محضرا: not a fir
 _MARKS_BUT_TANWIN = re.compile("[\u064c-\u065f\u0670\u0640]")
 
 
-def _not_a_name_shape(norm: str, first: bool, written: str = "") -> bool:
+def not_a_name_shape(norm: str, first: bool, written: str = "") -> bool:
     """Word shapes that are not names unless a name list says so: imperfect verbs (يعمل، يلعب),
     words with a possessive suffix (خارجيتها، اكتشافه), indefinite accusatives (محضرا),
     ل + article (للجبهة)."""
-    if _VERB_SHAPE.match(norm) or _PRONOUN_SUFFIX.match(norm) or norm.startswith("لل"):
+    if VERB_SHAPE.match(norm) or _PRONOUN_SUFFIX.match(norm) or norm.startswith("لل"):
         return True
     if not written or norm.endswith("الله"):  # عطاء الله، فرج الله
         return False
@@ -275,7 +275,7 @@ class Context:
             blocking = set()  # هورست، اندرسون: small towns share their names with people
         if blocking:
             return "PER" in slot
-        if not self.known_name_part(i) and _not_a_name_shape(norm, first, doc.words[i]):
+        if not self.known_name_part(i) and not_a_name_shape(norm, first, doc.words[i]):
             return False
         if norm.startswith(("بال", "وبال", "فبال", "كال")) and not self.known_name_part(i):
             stem = "ال" + norm.split("ال", 1)[1]

@@ -9,6 +9,7 @@ from operator import attrgetter
 from khabar.extractors.clauses import SENTENCE_MARKS
 from khabar.extractors.context import COLLIDING_FUNCTION_WORDS, NAME_LINKS, Context
 from khabar.records import Entity
+from khabar.text import clitic_forms
 
 # Higher wins when two candidates cover exactly the same span.
 _SOURCE_RANK = {"rule:acronym": 0, "rule:trigger+name": 1, "rule:cue": 1, "rule:given-name": 2, "rule:title": 3}
@@ -98,18 +99,6 @@ def _opens_sentence(doc, i: int) -> bool:
 COMPOUND_SECONDS = frozenset({"الدين", "الله", "الرحمن", "الرحيم"})
 
 
-_PROCLITIC_RUNS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
-
-
-def _clitic_forms(stem: str) -> list[str]:
-    """Every written form whose clitic readings (text.clitic_splits) include ``stem``: the proclitic
-    runs before it, and ل + ال contracted (للرئيس, وللرئيس)."""
-    forms = [run + stem for run in _PROCLITIC_RUNS]
-    if stem.startswith("ال"):
-        forms += [run + "ل" + stem[1:] for run in ("", "و", "ف")]
-    return forms
-
-
 def _may_stand_alone(stem: str) -> bool:
     """A surname whose bare occurrences may be taken for the person: not a function word's
     spelling (علي = على), not a compound's second part."""
@@ -129,7 +118,7 @@ def short_forms(ctx: Context, names: dict[str, str], taken: list[Entity]) -> lis
         return []
     covered = {i for e in taken for i in range(e.first, e.last + 1)}
     # Only tokens written as a surname with or without proclitics need their readings tested.
-    forms = {form for stem in words for form in _clitic_forms(stem)}
+    forms = {form for stem in words for form in clitic_forms(stem)}
     out = []
     for i in compress(range(doc.n), map(forms.__contains__, doc.norms)):
         if i in covered or ctx.is_common(i) or ctx.longest(i, "LOC", "ORG"):

@@ -109,6 +109,18 @@ def clitic_splits(norm_word: str, max_prefix: int = 2) -> list[tuple[int, str]]:
     return out
 
 
+_PROCLITIC_RUNS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
+
+
+def clitic_forms(stem: str) -> list[str]:
+    """Every written form whose clitic readings (clitic_splits) include ``stem``: the proclitic
+    runs before it, and ل + ال contracted (للرئيس, وللرئيس)."""
+    forms = [run + stem for run in _PROCLITIC_RUNS]
+    if stem.startswith("ال"):
+        forms += [run + "ل" + stem[1:] for run in ("", "و", "ف")]
+    return forms
+
+
 def strip_article(norm_word: str) -> str | None:
     if norm_word.startswith(ARTICLE) and len(norm_word) > 3:
         return norm_word[2:]
