@@ -56,7 +56,7 @@ def _np_end(ctx: Context, i: int) -> int | None:
 # للسياحة، المجلس الوطني); other adjectives leave it a description (الشركة الأمريكية، الوزارة المعنية).
 INSTITUTIONAL = normalized_words(
     """العليا العامة العام الوطني الوطنية الدولية الدولي الاتحادية الاتحادي المركزي المركزية الجنائية
-    الدستورية الاعلى الملكية الملكي التنفيذية التشريعي التشريعية الاستشاري الاستشارية"""
+    الدستورية الاعلى الملكية الملكي التنفيذية التشريعي التشريعية الاستشاري الاستشارية القومي القومية"""
 )
 MAX_DESCRIPTION = 5  # words after the trigger: منظمة حظر الأسلحة الكيميائية
 
@@ -74,17 +74,63 @@ def _descriptive_end(ctx: Context, i: int) -> int | None:
             or ctx.longest(j, "CUE", "TITLE", "PER", "GIVEN")
         ):
             break  # (وكالة AFP: an acronym is the name)
+        if j > i and _outside_description(ctx, j):
+            break  # والحكومة، بالموافقة، الأسبوع، الجديد: a new phrase or a clause's word, not the name's
         place = ctx.longest(j, "LOC", "ORG")
         if place is not None and not doc.has_article(j):
             last = j = place.last  # وزارة خارجية قطر
         elif doc.has_article(j) or any(s[1].startswith("ال") for s in doc.splits[j]) or ctx.word_has(j, "DEMONYM"):
-            last = j  # الخارجية، للسياحة، السعودية
+            last = j  # الخارجية، للسياحة، والري، السعودية
         elif not (j + 1 < doc.n and doc.joined(j) and doc.has_article(j + 1)):
             break  # an indefinite word only as the head of a genitive (حظر الأسلحة)
         if not doc.joined(j):
             break
         j += 1
     return last
+
+
+# Words after a description that belong to the clause, not to the name: time words and
+# evaluative or temporal adjectives (مجلس الوزراء الأسبوعية، مركز التدريب الجديد، الأسبوع الماضي).
+_CLAUSE_WORDS = normalized_words(
+    """الاسبوع الاسبوعي الاسبوعية الماضي الماضية المقبل المقبلة القادم القادمة الجديد الجديدة الحالي
+    الحالية السابق السابقة البالغ البالغة المعني المعنية المذكور المذكورة اليوم امس الليلة الشهر"""
+)
+_YEAR = "العام"  # "the year" before a time adjective (العام الماضي), else "general" (الأمن العام)
+_HEADS = frozenset({"ORG_TRIGGER", "TITLE"})  # و + one of these starts a second name
+
+
+def _outside_description(ctx: Context, j: int) -> bool:
+    """Token j, inside a description after its first word, starts something else: a time word or
+    an evaluative adjective; ب/ك + ال, a prepositional phrase (بالموافقة; not ب + a place, بالطائف;
+    the genitive ل + ال, للسياحة, continues the name); و/ف + a body, a place or a title
+    (والاتحاد الأفريقي، والمركز القومي; و + a noun may be the name's own: الموارد المائية والري)."""
+    doc = ctx.doc
+    norm = doc.norms[j]
+    if norm in _CLAUSE_WORDS:
+        return True
+    if norm == _YEAR:
+        return j + 1 < doc.n and doc.norms[j + 1] in _CLAUSE_WORDS
+    if doc.has_article(j):
+        return False
+    if norm[:3] in ("بال", "كال"):
+        return ctx.longest(j, "LOC") is None  # (الهيئة العامة للسياحة بالطائف: a branch's place stays)
+    if norm[:3] not in ("وال", "فال"):
+        return False
+    phrases = ctx.gaz.phrases
+    head = any(not _HEADS.isdisjoint(phrases.get(stem, ())) for stripped, stem in doc.splits[j] if stripped)
+    return head or ctx.firm_place_or_org(j) is not None
+
+
+def _known_body_end(ctx: Context, last: int) -> int:
+    """Last token of a known body ending at ``last`` with the nationality and institutional
+    adjectives right after it (منظمة التحرير الفلسطينية، مجلس الأمن القومي): a description never
+    lengthens a known name with other words (مجلس الأمن البالغ، جامعة الدول العربية بالتنسيق)."""
+    doc, j = ctx.doc, last
+    while j + 1 < doc.n and doc.joined(j) and doc.has_article(j + 1):
+        if doc.norms[j + 1] not in INSTITUTIONAL and not ctx.word_has(j + 1, "DEMONYM"):
+            break
+        j += 1
+    return j
 
 
 _OPENING = re.compile(r"\s*[\"«“]\s*")
@@ -158,6 +204,9 @@ def organizations(ctx: Context, descriptive: bool = True) -> Iterator[Entity]:
             and (not definite or doc.norms[first] in INSTITUTIONAL)
         ):
             end = _descriptive_end(ctx, first)  # (الهيئة العامة للسياحة، المحكمة العليا)
+            known = ctx.longest(m.first, "ORG")
+            if end is not None and known is not None and known.last >= first:
+                end = _known_body_end(ctx, known.last)  # مجلس الأمن البالغ → مجلس الأمن
             if end is not None:
                 yield ctx.mention("ORG", m.first, end, "rule:trigger+description", start=m.start)
                 continue

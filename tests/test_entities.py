@@ -305,3 +305,38 @@ def test_bodies_and_places_named_after_a_person(pipeline, text, expected, absent
     got = found(pipeline, text)
     assert expected in got
     assert absent not in got
+
+
+def mentions(pipeline, text, *labels):
+    """(label, text) of the entity mentions with one of ``labels``, in text order."""
+    return [(r["label"], r["text"]) for r in pipeline.extract(text) if r["type"] == "entity" and r["label"] in labels]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a known body is lengthened only by nationality or institutional adjectives; the trigger stays
+        ("وأكد مجلس الأمن البالغ عدد أعضائه خمسة عشر أن القرار نهائي.", [("ORG", "مجلس الأمن")]),
+        ("وطالبت جامعة الدول العربية بالتنسيق مع الحكومة.", [("ORG", "جامعة الدول العربية")]),
+        (
+            "وقالت منظمة التحرير الفلسطينية والحكومة الإسرائيلية إن المفاوضات ستبدأ.",
+            [("ORG", "منظمة التحرير الفلسطينية")],
+        ),
+        ("وقال البنك المركزي الأوروبي إن التضخم تراجع.", [("ORG", "البنك المركزي الأوروبي")]),
+        ("واجتمع مجلس الأمن القومي في البيت الأبيض.", [("ORG", "مجلس الأمن القومي"), ("ORG", "البيت الأبيض")]),
+        # و + a body, ب + ال, a time word or an evaluative adjective ends a description
+        (
+            "ورحبت المنظمة الدولية والاتحاد الأفريقي بالاتفاق.",
+            [("ORG", "المنظمة الدولية"), ("ORG", "الاتحاد الأفريقي")],
+        ),
+        ("وقرر مجلس إدارة الشركة بالموافقة على توزيع الأرباح.", [("ORG", "مجلس إدارة الشركة")]),
+        ("وناقش مجلس الوزراء الأسبوعي مشروع القانون.", [("ORG", "مجلس الوزراء")]),
+        ("وأعلن مركز التدريب الجديد عن دورة ثانية.", [("ORG", "مركز التدريب")]),
+        # not: و + a noun of the name, العام = "general" (not "the year"), ب + a place
+        ("وقالت وزارة الموارد المائية والري إن المنسوب ارتفع.", [("ORG", "وزارة الموارد المائية والري")]),
+        ("وأصدر جهاز الأمن العام بيانا حول الحادث.", [("ORG", "جهاز الأمن العام")]),
+        ("وقال مدير الهيئة العامة للسياحة بالطائف إن السوق جاهز.", [("ORG", "الهيئة العامة للسياحة بالطائف")]),
+    ],
+)
+def test_descriptions_stop_at_the_name(pipeline, text, expected):
+    assert mentions(pipeline, text, "ORG") == expected
