@@ -16,7 +16,9 @@ from khabar.extractors.context import (
     FUNCTION_WORDS,
     NAME_LINKS,
     NOT_NAME_LABELS,
+    VERB_SHAPE,
     Context,
+    not_a_name_shape,
 )
 from khabar.records import Entity
 
@@ -335,11 +337,36 @@ def demonym_persons(ctx: Context) -> Iterator[Entity]:
         if not known and (m.key.endswith("يه") or nxt.endswith(("ون", "ين"))):
             continue  # a feminine demonym mostly follows a noun (الشركة الروسية مقاتلة): a listed name only
         opens = i == 0 or not doc.joined(i - 1) or m.stripped or doc.norms[i - 1] in FUNCTION_WORDS
+        opens = opens or _no_head_before(ctx, i - 1)
         if not opens and not ctx.word_has(i - 1, "CUE") and not ctx.starts_given_name(i + 1, nxt):
             continue
         j = name_run(ctx, i + 1)
         if j is not None:
             yield ctx.mention("PER", i + 1, j, "rule:demonym")
+
+
+# A word with one of these labels may be the noun a nationality adjective describes (ليون الفرنسي);
+# a reading behind a proclitic counts only as a place, a body or a person (وسجل is a given name too).
+_HEAD_LABELS = frozenset({"LOC", "ORG", "PER", "TITLE", "DEMONYM", "GIVEN", "SURNAME", "ORG_TRIGGER", "LOC_TRIGGER"})
+_CLITIC_HEAD_LABELS = frozenset({"LOC", "ORG", "PER"})
+_PRONOUN_ENDINGS = ("ه", "ها", "هم", "هما", "نا", "كم")
+
+
+def _no_head_before(ctx: Context, k: int) -> bool:
+    """Token k cannot be the noun a following definite nationality adjective describes, so that
+    adjective is a noun itself (وسجل البرازيلي دودو سيلفا، قام الفرنسي وليام غالاس، عرقلة الياباني
+    شونسوكي ناكامورا): k is an Arabic word without the article or an attached pronoun (منافسيه
+    الفنلندي: a noun with a pronoun is definite and takes the adjective), and no name or title."""
+    doc = ctx.doc
+    norm, word = doc.norms[k], doc.words[k]
+    if doc.has_article(k) or not ctx.is_arabic_word(k) or len(norm) < 3 or word.endswith(_PRONOUN_ENDINGS):
+        return False
+    if not_a_name_shape(norm, False, word) and not VERB_SHAPE.match(norm):
+        return False  # a pronoun suffix or an accusative (a verb, يسجل البرازيلي, has no head)
+    return not any(
+        not m.labels.keys().isdisjoint(_CLITIC_HEAD_LABELS if m.stripped else _HEAD_LABELS)
+        for m in ctx.by_first.get(k, ())
+    )
 
 
 _VERB_PREPOSITIONS = frozenset({"إلى", "الى", "على"})

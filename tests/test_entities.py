@@ -340,3 +340,19 @@ def mentions(pipeline, text, *labels):
 )
 def test_descriptions_stop_at_the_name(pipeline, text, expected):
     assert mentions(pipeline, text, "ORG") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # after a verb or an indefinite noun, a nationality word is a noun and a name follows
+        ("وسجل البرازيلي دودو سيلفا الهدف الثاني.", [("PER", "دودو سيلفا")]),
+        ("بعد عرقلة الياباني شونسوكي ناكامورا داخل المنطقة.", [("PER", "شونسوكي ناكامورا")]),
+        # not after a noun with a pronoun, a definite noun or a known name: they take the adjective
+        ("وأشاد مدربه البرتغالي بأداء اللاعبين.", []),
+        ("وقالت الشركة الروسية إن الأسعار سترتفع.", []),
+        ("وتعادل ليون الفرنسي مع ضيفه سلبيا.", []),
+    ],
+)
+def test_nationality_noun_before_a_name(pipeline, text, expected):
+    assert mentions(pipeline, text, "PER") == expected
