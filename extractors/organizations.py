@@ -158,6 +158,18 @@ def _quoted_name_end(ctx: Context, trigger_last: int) -> int | None:
     return None
 
 
+def _relational_adjective(ctx: Context, i: int) -> bool:
+    """Token i is a definite masculine relational adjective (التجاري، الزراعي، المركزي) that is no
+    nationality, function word, title or known place/body, and no genitive or adjective follows."""
+    doc = ctx.doc
+    norm = doc.norms[i]
+    if not (doc.has_article(i) and norm.endswith("ي") and len(norm) >= 6) or norm in FUNCTION_WORDS:
+        return False
+    if ctx.longest(i, "DEMONYM", "TITLE", "LOC", "ORG", "ORG_TRIGGER"):
+        return False
+    return not (i + 1 < doc.n and doc.joined(i) and doc.has_article(i + 1))
+
+
 def _trigger_in_name(ctx: Context, i: int) -> bool:
     m = ctx.longest(i, "ORG_TRIGGER")
     return m is not None and m.info("ORG_TRIGGER").attr("span") == "with"
@@ -191,6 +203,9 @@ def organizations(ctx: Context, descriptive: bool = True) -> Iterator[Entity]:
         place = ctx.longest(first, "LOC") if trigger.attr("place") == "1" else None
         if place is not None and not ctx.longest(first, "ORG") and not definite:  # اتحاد طنجة، ريال مدريد
             yield ctx.mention("ORG", m.first, place.last, "rule:club", start=m.start)
+            continue
+        if definite and trigger.attr("adjective") == "1" and _relational_adjective(ctx, first):
+            yield ctx.mention("ORG", m.first, first, "rule:trigger+name", start=m.start)  # البنك التجاري
             continue
         # Only an indefinite trigger takes an unknown name (حزب X، شركة X); after a definite one
         # comes an adjective or a verb (الحزب التحالفية، المجلس سيناقش).

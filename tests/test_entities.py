@@ -356,3 +356,18 @@ def test_descriptions_stop_at_the_name(pipeline, text, expected):
 )
 def test_nationality_noun_before_a_name(pipeline, text, expected):
     assert mentions(pipeline, text, "PER") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a definite bank word and one relational adjective is a bank's name
+        ("وقال البنك التجاري إن أرباحه ارتفعت.", [("ORG", "البنك التجاري")]),
+        ("ودعمت الحكومة المصرف الزراعي بقرض.", [("ORG", "المصرف الزراعي")]),
+        # not a nationality, not the word alone
+        ("وقال البنك الأمريكي إن الأرباح ارتفعت.", []),
+        ("وقال البنك إن الأرباح ارتفعت.", []),
+    ],
+)
+def test_bank_and_relational_adjective(pipeline, text, expected):
+    assert mentions(pipeline, text, "ORG") == expected
