@@ -210,8 +210,8 @@ def organizations(ctx: Context, descriptive: bool = True) -> Iterator[Entity]:
         # Only an indefinite trigger takes an unknown name (حزب X، شركة X); after a definite one
         # comes an adjective or a verb (الحزب التحالفية، المجلس سيناقش).
         end = None if definite else _name_end(ctx, first)
-        if end is None and trigger.attr("np") == "any":
-            end = _np_end(ctx, first)
+        if end is None and trigger.attr("np") == "any" and not (definite and trigger.attr("span") != "with"):
+            end = _np_end(ctx, first)  # (not الفريق الضيف، النادي الكاتالوني: after the article, an adjective)
         if (
             end is None
             and descriptive

@@ -371,3 +371,18 @@ def test_nationality_noun_before_a_name(pipeline, text, expected):
 )
 def test_bank_and_relational_adjective(pipeline, text, expected):
     assert mentions(pipeline, text, "ORG") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # after الفريق / النادي (not part of a name) comes an adjective, not the team's name
+        ("وتغلب الفريق الضيف على مضيفه.", []),
+        ("وأعلن النادي الكاتالوني عن صفقة جديدة.", []),
+        # the indefinite word and a trigger that is part of the name still take a noun phrase
+        ("وفاز نادي الزمالك على ضيفه.", [("ORG", "الزمالك")]),
+        ("وقال حزب العمال البريطاني إن الانتخابات مبكرة.", [("ORG", "حزب العمال البريطاني")]),
+    ],
+)
+def test_definite_team_word_and_adjective(pipeline, text, expected):
+    assert mentions(pipeline, text, "ORG") == expected
