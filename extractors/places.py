@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from khabar.extractors.context import NAME_LINKS, Context
+from khabar.document import Match
+from khabar.extractors.context import FUNCTION_WORDS, NAME_LINKS, Context, not_a_name_shape
 from khabar.records import Entity
 
 
@@ -35,6 +36,44 @@ def _club(ctx: Context, m, info) -> bool:
     return info.attr("kind") != "country" and not title_or_common
 
 
+def _trigger_name(ctx: Context, i: int, definite: bool) -> bool:
+    """Token i may be the name after a place trigger: an unknown name-like word or, when
+    ``definite`` (حي الدورة، نهر الليطاني، بلدتي الباذان), an unknown definite word that no other
+    definite word follows and that is no nationality, title, function word or adjective in ـية."""
+    doc = ctx.doc
+    if i >= doc.n or ctx.by_first.get(i):
+        return False
+    if ctx.name_like(i, first=True):
+        return True
+    if not definite or not doc.has_article(i) or doc.norms[i] in FUNCTION_WORDS or doc.words[i].endswith("ية"):
+        return False
+    if i + 1 < doc.n and doc.joined(i) and doc.has_article(i + 1) and not ctx.by_first.get(i + 1):
+        return False  # (حي الطبقة الوسطى: a noun and its adjective)
+    return ctx.is_arabic_word(i) and not ctx.word_has(i, "DEMONYM") and not ctx.word_has(i, "TITLE")
+
+
+def _takes_definite(ctx: Context, m: Match) -> bool:
+    """The place trigger ``m`` may take a definite name: marked definite=1 or dual=1, and written
+    in the construct state, without the article or an attached pronoun (not الحي الواقع، بلده)."""
+    info = m.info("LOC_TRIGGER")
+    if info.attr("definite") != "1" and info.attr("dual") != "1":
+        return False
+    return not m.key.startswith("ال") and not (m.key.endswith("ه") and ctx.doc.words[m.last].endswith("ه"))
+
+
+def _second_name(ctx: Context, k: int) -> Entity | None:
+    """After a dual trigger and its first name, token k (و + a word) as the second name (بلدتي
+    الباذان وطلوزة), or None when it is a known name or no name."""
+    doc = ctx.doc
+    norm = doc.norms[k]
+    if len(norm) <= 3 or ctx.by_first.get(k):
+        return None
+    stem = norm[1:]
+    if stem in ctx.gaz.common or stem in FUNCTION_WORDS or not_a_name_shape(stem, True, doc.words[k][1:]):
+        return None
+    return ctx.mention("LOC", k, k, "rule:trigger+name", start=doc.span_start(k, 1))
+
+
 def _after_trigger(ctx: Context, i: int) -> bool:
     return i > 0 and ctx.doc.joined(i - 1) and ctx.word_has(i - 1, "LOC_TRIGGER")
 
@@ -59,8 +98,14 @@ def places(ctx: Context) -> Iterator[Entity]:
         if m.last + 1 >= doc.n or not doc.joined(m.last):
             continue
         i = m.last + 1
-        if ctx.by_first.get(i) or not ctx.name_like(i, first=True):
+        dual = m.info("LOC_TRIGGER").attr("dual") == "1"
+        if dual and not (i + 1 < doc.n and doc.joined(i) and doc.norms[i + 1][:1] == "و"):
+            continue  # مدينتي الجميلة: "my city"; the dual names two places (مدينتي حلب وحمص)
+        if not _trigger_name(ctx, i, _takes_definite(ctx, m)):
             continue
         start, end = doc.starts[i], doc.ends[i]
         text = doc.text[start:end]
         yield Entity("LOC", start, end, text, text, "rule:trigger+name", i, i)
+        second = _second_name(ctx, i + 1) if dual else None
+        if second is not None:
+            yield second

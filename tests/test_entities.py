@@ -386,3 +386,22 @@ def test_bank_and_relational_adjective(pipeline, text, expected):
 )
 def test_definite_team_word_and_adjective(pipeline, text, expected):
     assert mentions(pipeline, text, "ORG") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a dual trigger names two places; حي، شارع، نهر … take a definite name
+        ("وداهمت القوات بلدتي الباذان وطلوزة شرق نابلس.", [("LOC", "الباذان"), ("LOC", "طلوزة"), ("LOC", "نابلس")]),
+        ("وانفجرت سيارة في حي الدورة جنوب بغداد.", [("LOC", "الدورة"), ("LOC", "بغداد")]),
+        ("وأقيم الحفل في شارع السعدون وسط المدينة.", [("LOC", "السعدون")]),
+        ("وعبرت القوات نهر الليطاني.", [("LOC", "الليطاني")]),
+        # not after a definite or pronoun-suffixed trigger, not an adjective
+        ("وقال إن الحي الواقع قرب السوق مزدحم.", []),
+        ("وعاد إلى بلده الثاني بعد غياب.", []),
+        ("وتقع القرية الصغيرة قرب الحدود.", []),
+        ("وقال اللاعب: مدينتي الجميلة تستحق الفوز.", []),  # "my city", not the dual
+    ],
+)
+def test_place_triggers_with_definite_and_dual_names(pipeline, text, expected):
+    assert mentions(pipeline, text, "LOC") == expected
