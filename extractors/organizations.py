@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from khabar.document import find_chars
+from khabar.extractors.bracketed import fixture_teams
 from khabar.extractors.context import FUNCTION_WORDS, Context, normalized_words
 from khabar.records import Entity
 from khabar.text import WORD_CHARS
@@ -177,7 +178,7 @@ def _trigger_in_name(ctx: Context, i: int) -> bool:
 
 def organizations(ctx: Context, descriptive: bool = True) -> Iterator[Entity]:
     """ORG mentions from the lexicon, from trigger + noun phrase (``descriptive``: also trigger +
-    description, وزارة الخارجية الأمريكية), and from Latin acronyms."""
+    description, وزارة الخارجية الأمريكية), from parentheses (bracketed.py) and from Latin acronyms."""
     doc = ctx.doc
     for m in ctx.labelled("ORG"):
         info = m.info("ORG")
@@ -231,6 +232,7 @@ def organizations(ctx: Context, descriptive: bool = True) -> Iterator[Entity]:
             yield ctx.mention("ORG", m.first, end, "rule:trigger+name", start=m.start)
         else:
             yield ctx.mention("ORG", first, end, "rule:trigger+name")
+    yield from fixture_teams(ctx)
     for s, e in acronym_spans(doc.text):
         i = doc.first_token_from(s)
         if not ctx.by_first.get(i):

@@ -361,6 +361,33 @@ def test_nationality_noun_before_a_name(pipeline, text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # a club word's ORG beats a place entry, and the document's other mentions follow it
+        (
+            "وتغلب فريق الجزيرة على ضيفه بهدفين. وقال مدرب الجزيرة إن الفوز مستحق.",
+            [("ORG", "الجزيرة"), ("ORG", "الجزيرة")],
+        ),
+        (
+            "وتلتقي في المجموعة الثالثة : بوردو ( فرنسا ) - أيندهوفن ( هولندا ) .",
+            [("ORG", "بوردو"), ("LOC", "فرنسا"), ("ORG", "أيندهوفن"), ("LOC", "هولندا")],
+        ),
+        # without that context a place stays a place: no club word, one name with no fixture
+        ("وهطلت الأمطار على الجزيرة أمس.", [("LOC", "الجزيرة")]),
+        ("زار الوزير بوردو ( فرنسا ) أمس.", [("LOC", "بوردو"), ("LOC", "فرنسا")]),
+    ],
+)
+def test_clubs_named_after_places(pipeline, text, expected):
+    assert mentions(pipeline, text, "ORG", "LOC") == expected
+
+
+def test_a_club_mention_loses_the_place_entry(pipeline):
+    text = "وتغلب فريق الشارقة على ضيفه بهدفين. وقال مدرب الشارقة إن الفوز مستحق."
+    second = [r for r in pipeline.extract(text) if r["type"] == "entity"][1]
+    assert (second["label"], second["known_as"], second["source"]) == ("ORG", None, "resolve:one-sense")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         # a definite bank word and one relational adjective is a bank's name
         ("وقال البنك التجاري إن أرباحه ارتفعت.", [("ORG", "البنك التجاري")]),
         ("ودعمت الحكومة المصرف الزراعي بقرض.", [("ORG", "المصرف الزراعي")]),

@@ -8,6 +8,7 @@ from operator import attrgetter
 
 from khabar.extractors.clauses import SENTENCE_MARKS
 from khabar.extractors.context import COLLIDING_FUNCTION_WORDS, NAME_LINKS, Context
+from khabar.org_propagation import context_over_lexicon, one_sense_per_document
 from khabar.records import Entity
 from khabar.text import clitic_forms
 
@@ -140,7 +141,8 @@ def short_forms(ctx: Context, names: dict[str, str], taken: list[Entity]) -> lis
 
 
 def resolve_entities(ctx: Context, candidates: list[Entity]) -> list[Entity]:
-    """Final entity list: overlaps removed, short forms added and linked to full names."""
+    """Final entity list: overlaps removed (a context's ORG over a place entry, kept through the
+    document: org_propagation.py), short forms added and linked to full names."""
     stopped, stop_firsts = ctx.gaz.stopped, ctx.gaz.stop_first_words()
     norms = ctx.doc.norms
     candidates = [
@@ -150,7 +152,8 @@ def resolve_entities(ctx: Context, candidates: list[Entity]) -> list[Entity]:
         or not stopped(" ".join(norms[e.first : e.last + 1]), e.label)
         and not (e.source.startswith("rule:") and stopped(norms[e.first], e.label))
     ]
-    taken = filter_overlaps(candidates)
+    taken = filter_overlaps(context_over_lexicon(candidates))
+    taken = one_sense_per_document(ctx, taken, candidates)
     fronts = given_name_fronts(ctx, taken)
     if fronts:
         taken = filter_overlaps(taken + fronts)

@@ -1,0 +1,63 @@
+"""Organizations that parentheses point out: teams of a fixture line, each with its country in
+parentheses (بوردو ( فرنسا ) - أيندهوفن ( هولندا ))."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import pairwise
+
+from khabar.document import find_chars
+from khabar.extractors.context import FUNCTION_WORDS, Context
+from khabar.records import Entity
+
+_OPEN = re.compile(r"\s*\(\s*")
+_CLOSE = re.compile(r"\s*\)")
+_CLOSE_DASH = re.compile(r"\s*\)\s*[-–]\s*")
+_TEAM_BOUNDARY = re.compile(r"[-–:().،,]|\n")
+MAX_TEAM = 3  # words of a team's name
+
+
+def _after_openings(ctx: Context) -> Iterator[int]:
+    """Tokens right after an opening parenthesis, with only spaces and the parenthesis between
+    them and the token before."""
+    doc = ctx.doc
+    for offset in find_chars(doc.text, "("):
+        k = doc.first_token_from(offset)
+        if 0 < k < doc.n and _OPEN.fullmatch(doc.gap(k - 1)):
+            yield k
+
+
+def _team_before(ctx: Context, last: int) -> int | None:
+    """First token of the team name that ends at token ``last`` (just before "( country )"): the
+    tokens back to a dash, a colon, a bracket, a line start or a common word, at most MAX_TEAM;
+    None when a function word or a number is among them."""
+    doc = ctx.doc
+    first = last
+    while first > 0 and last - first + 1 < MAX_TEAM and not _TEAM_BOUNDARY.search(doc.gap(first - 1)):
+        if ctx.is_common(first - 1) and not ctx.by_first.get(first - 1):
+            break  # المجموعة السادسة بنفيكا: a heading's words before the name
+        first -= 1
+    if any(doc.norms[k] in FUNCTION_WORDS or not ctx.is_arabic_word(k) for k in range(first, last + 1)):
+        return None
+    return first
+
+
+def fixture_teams(ctx: Context) -> Iterator[Entity]:
+    """Teams in a fixture or result line, each with its country in parentheses and a dash between
+    them: ليفربول ( إنجلترا ) - غلطة سراي ( تركيا ). A city there is a club (ORG), not a place."""
+    doc = ctx.doc
+    teams = []  # (first, last, last token of the country)
+    for k in _after_openings(ctx):
+        country = ctx.longest(k, "LOC")
+        if country is None or not _CLOSE.match(doc.gap(country.last)):
+            continue
+        first = _team_before(ctx, k - 1)
+        if first is not None:
+            teams.append((first, k - 1, country.last))
+    paired = set()
+    for (first1, last1, country1), (first2, last2, _) in pairwise(teams):
+        if first2 == country1 + 1 and _CLOSE_DASH.fullmatch(doc.gap(country1)):
+            paired.update({(first1, last1), (first2, last2)})
+    for first, last in sorted(paired):
+        yield ctx.mention("ORG", first, last, "rule:fixture")
