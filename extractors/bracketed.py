@@ -1,5 +1,6 @@
 """Organizations that parentheses point out: teams of a fixture line, each with its country in
-parentheses (بوردو ( فرنسا ) - أيندهوفن ( هولندا ))."""
+parentheses (بوردو ( فرنسا ) - أيندهوفن ( هولندا )), and a body's short name in parentheses after
+its descriptive name (قوات المساعدة على إرساء الأمن ( إيساف ))."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from khabar.document import find_chars
-from khabar.extractors.context import FUNCTION_WORDS, Context
+from khabar.extractors.context import FUNCTION_WORDS, Context, normalized_words
 from khabar.records import Entity
 
 _OPEN = re.compile(r"\s*\(\s*")
@@ -16,6 +17,8 @@ _CLOSE = re.compile(r"\s*\)")
 _CLOSE_DASH = re.compile(r"\s*\)\s*[-–]\s*")
 _TEAM_BOUNDARY = re.compile(r"[-–:().،,]|\n")
 MAX_TEAM = 3  # words of a team's name
+MAX_BODY_BEFORE = 7  # words of the description before a short name in parentheses
+_BODY_NOUNS = normalized_words("قوات قوة بعثة")  # bodies that are no trigger word (قوات الأمن)
 
 
 def _after_openings(ctx: Context) -> Iterator[int]:
@@ -61,3 +64,19 @@ def fixture_teams(ctx: Context) -> Iterator[Entity]:
             paired.update({(first1, last1), (first2, last2)})
     for first, last in sorted(paired):
         yield ctx.mention("ORG", first, last, "rule:fixture")
+
+
+def parenthesized_short_names(ctx: Context) -> Iterator[Entity]:
+    """A one-word unknown name in parentheses right after a body's descriptive name (قوات
+    المساعدة على إرساء الأمن ( إيساف )، منظمة الدول المصدرة للنفط ( أوبك )): its short name."""
+    doc = ctx.doc
+    for k in _after_openings(ctx):
+        if not doc.gap(k).lstrip().startswith(")") or ctx.by_first.get(k) or doc.has_article(k):
+            continue
+        if len(doc.norms[k]) < 3 or ctx.is_common(k) or not ctx.name_like(k, first=True):
+            continue  # (name_like: an Arabic word, not a verb or a noun with a pronoun)
+        j = k - 1
+        while j > 0 and k - j < MAX_BODY_BEFORE and doc.joined(j - 1):
+            j -= 1
+        if any(doc.norms[t] in _BODY_NOUNS or ctx.word_has(t, "ORG_TRIGGER") for t in range(j, k)):
+            yield ctx.mention("ORG", k, k, "rule:parenthesized")

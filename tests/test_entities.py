@@ -418,6 +418,24 @@ def test_definite_team_word_and_adjective(pipeline, text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # a one-word name in parentheses after a body's description, and its bare repetitions
+        (
+            "وقالت قوات المساعدة الدولية لإرساء الأمن ( إيساف ) إن جنديين قتلا. وأكدت إيساف أن الهجوم فشل.",
+            [("ORG", "إيساف"), ("ORG", "إيساف")],
+        ),
+        ("ووقعت شركة زيمكو العقد أمس. وارتفعت أسهم زيمكو بعد الإعلان.", [("ORG", "زيمكو"), ("ORG", "زيمكو")]),
+        # not after a title, not an adjective
+        ("وقال الرئيس ( عباس ) إن الاجتماع مهم.", []),
+        ("وقال الوزير ( المصري ) إن الاجتماع مهم.", []),
+    ],
+)
+def test_short_names_of_bodies(pipeline, text, expected):
+    assert mentions(pipeline, text, "ORG") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         # a dual trigger names two places; حي، شارع، نهر … take a definite name
         ("وداهمت القوات بلدتي الباذان وطلوزة شرق نابلس.", [("LOC", "الباذان"), ("LOC", "طلوزة"), ("LOC", "نابلس")]),
         ("وانفجرت سيارة في حي الدورة جنوب بغداد.", [("LOC", "الدورة"), ("LOC", "بغداد")]),

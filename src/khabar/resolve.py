@@ -8,7 +8,7 @@ from operator import attrgetter
 
 from khabar.extractors.clauses import SENTENCE_MARKS
 from khabar.extractors.context import COLLIDING_FUNCTION_WORDS, NAME_LINKS, Context
-from khabar.org_propagation import context_over_lexicon, one_sense_per_document
+from khabar.org_propagation import context_over_lexicon, one_sense_per_document, org_short_forms
 from khabar.records import Entity
 from khabar.text import clitic_forms
 
@@ -157,6 +157,9 @@ def resolve_entities(ctx: Context, candidates: list[Entity]) -> list[Entity]:
     fronts = given_name_fronts(ctx, taken)
     if fronts:
         taken = filter_overlaps(taken + fronts)
+    bodies = org_short_forms(ctx, taken)
+    if bodies:
+        taken = filter_overlaps(taken + bodies)
     names = person_names(ctx, [e for e in taken if e.label == "PER"])
     firsts = first_names(ctx, [e for e in taken if e.label == "PER"])
     for e in taken:
