@@ -403,6 +403,29 @@ def test_bank_and_relational_adjective(pipeline, text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # unknown names next to a person in a comma or و list are persons
+        (
+            "وشارك في العرض محمد سعد، ومحمد هنيدي، وأشرف عبد الباقي.",
+            [("PER", "محمد سعد"), ("PER", "محمد هنيدي"), ("PER", "أشرف عبد الباقي")],
+        ),
+        (
+            "وحضر الاجتماع حسن أبو السعود، جيهان الناصر، عنتر هلال.",
+            [("PER", "حسن أبو السعود"), ("PER", "جيهان الناصر"), ("PER", "عنتر هلال")],
+        ),
+        # not titles or places in the list, not one word without a person on both sides
+        ("وحضر الحفل محمد سعد، والسفير الأمريكي، ووزير الخارجية.", [("PER", "محمد سعد")]),
+        ("وزار محمد سعد القاهرة، والإسكندرية، وأسوان.", [("PER", "محمد سعد")]),
+        ("وضم المنتخب أحمد حسن ومتعب والحضري.", [("PER", "أحمد حسن")]),
+        ("وأشاد محمد سعد، بالجهود المبذولة.", [("PER", "محمد سعد")]),
+    ],
+)
+def test_persons_in_lists(pipeline, text, expected):
+    assert mentions(pipeline, text, "PER") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         # after الفريق / النادي (not part of a name) comes an adjective, not the team's name
         ("وتغلب الفريق الضيف على مضيفه.", []),
         ("وأعلن النادي الكاتالوني عن صفقة جديدة.", []),

@@ -9,6 +9,7 @@ from operator import attrgetter
 from khabar.extractors.clauses import SENTENCE_MARKS
 from khabar.extractors.context import COLLIDING_FUNCTION_WORDS, NAME_LINKS, Context
 from khabar.org_propagation import context_over_lexicon, one_sense_per_document, org_short_forms
+from khabar.person_lists import list_members
 from khabar.records import Entity
 from khabar.text import clitic_forms
 
@@ -142,7 +143,8 @@ def short_forms(ctx: Context, names: dict[str, str], taken: list[Entity]) -> lis
 
 def resolve_entities(ctx: Context, candidates: list[Entity]) -> list[Entity]:
     """Final entity list: overlaps removed (a context's ORG over a place entry, kept through the
-    document: org_propagation.py), short forms added and linked to full names."""
+    document: org_propagation.py), short forms and list members (person_lists.py) added, and
+    linked to full names."""
     stopped, stop_firsts = ctx.gaz.stopped, ctx.gaz.stop_first_words()
     norms = ctx.doc.norms
     candidates = [
@@ -160,6 +162,9 @@ def resolve_entities(ctx: Context, candidates: list[Entity]) -> list[Entity]:
     bodies = org_short_forms(ctx, taken)
     if bodies:
         taken = filter_overlaps(taken + bodies)
+    members = list_members(ctx, taken)
+    if members:
+        taken = filter_overlaps(taken + members)
     names = person_names(ctx, [e for e in taken if e.label == "PER"])
     firsts = first_names(ctx, [e for e in taken if e.label == "PER"])
     for e in taken:
