@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from khabar.document import Match, find_chars
-from khabar.extractors.attribution import IN_IT, RELATIVES, Attribution
+from khabar.extractors.attribution import Attribution
 from khabar.extractors.clauses import (
     ACCORDING_TO,
     PARTICIPLE,
@@ -28,6 +28,7 @@ from khabar.extractors.clauses import (
 )
 from khabar.extractors.context import COMPLEMENTIZERS, FUNCTION_WORDS, Context, normalized_words
 from khabar.extractors.quotemarks import OPENING_MARKS, quote_spans
+from khabar.extractors.subjects import IN_IT, RELATIVES
 from khabar.records import Entity, Quote, Span
 
 COORDINATED = frozenset("""وان وانه وانها وانهم وبان وبانه وبانها""".split())

@@ -1,0 +1,581 @@
+"""Subjects: the noun phrase a speech cue attributes its quote to, read from the words after
+(or right before) the cue and resolved to a canonical name.
+
+Tried in order at the subject position: a resolved entity, a title phrase (linked to the person
+it introduced in this document), an unnamed source (مسؤول أميركي → DESC; المسؤولان → the last
+source with the same stem), a document and its issuer, then a short noun phrase up to the
+complementizer. The one told (لـ«عكاظ») and adverbials before the subject are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from khabar import text as textmod
+from khabar.extractors.context import COMPLEMENTIZERS, FUNCTION_WORDS, Context, normalized_words
+from khabar.extractors.persons import PHRASE_GAP, POSSESSED, firm_name_part, skip_modifiers, title_phrase
+from khabar.extractors.quotemarks import OPENING_MARKS
+from khabar.extractors.roles import MAX_ROLE, role_book
+from khabar.records import Entity, Span, Speaker
+
+# Words that may sit between a cue and its subject (وقال، الخميس، البيت الأبيض …).
+SKIP_BEFORE_SUBJECT = normalized_words(
+    """الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت امس اليوم مساء صباح ليله اول ايضا بدوره بدورها
+    بالقول قائلا قائلة العام الماضي الأسبوع الشهر الجاري المقبل الحالي مؤخرا لاحقا نفس ذات يوم"""
+)
+_POSSESSED = re.compile(r"..(?:ها|هم|هما|هن|كم|نا)$")  # a noun with an attached pronoun (مسؤوليتها)
+_ADJ_END = re.compile(r"(ي|يه|يون|يين|يان|يتان)$")
+MAX_NP = 5
+MIN_SUBJECT_LETTERS = 3
+ACCORDING = normalized_words("وفقا وفقاً بحسب حسب نقلا نقلاً طبقا طبقاً")
+# Pronoun-like honorifics that stand for a person named before (سموه، معاليه).
+HONORIFIC_PRONOUNS = normalized_words(
+    "سموه سموها معاليه معاليها سعادته سعادتها فخامته دولته سماحته جلالته عطوفته فضيلته فضيلتها"
+)
+# Documents that "say" what their issuer says: resolved to the issuer named beside them.
+DOCUMENT_NOUNS = normalized_words("البيان التقرير الدراسة الرسالة المذكرة الوثيقة الإعلان التعميم")
+PREPOSITIONS = normalized_words("في على عن من إلى مع عبر لدى حول ضد عند بعد قبل خلال منذ عقب")
+DOCUMENT_HEADS = frozenset(w.removeprefix("ال") for w in DOCUMENT_NOUNS)  # بيان X، تقرير X
+MAX_ISSUER_LOOKBACK = 120  # tokens back to the document word's first mention
+ISSUED = normalized_words("صادر صادرة الصادر الصادرة")  # بيان صادر عن …
+ISSUER_WINDOW = 6  # tokens around it where the issuer is named
+MAX_APPOSITION = 6  # words of "، نجم تشيلسي السابق،" between a subject and its verb
+SOURCE_QUALIFIERS = normalized_words("مسؤول مسؤولة مسؤولون مطلع مطلعة مطلعون رفيع رفيعة رفيعو كبير كبار بارز")
+QUANTIFIERS = normalized_words("عدد بعض أحد احد إحدى احدى كثير كثيرون معظم غالبية أغلب مجموعة")  # + من + a group
+_IN_ROLES = normalized_words("العام الحالي")  # الأمين العام، الرئيس الحالي: adjectives of a role, not dates
+# "… لوكالة الأنباء", "للصحفيين": who the role holder spoke to, not part of the role.
+_OTHER = normalized_words("آخر أخرى آخرون آخرين")
+CALLED = normalized_words("يدعى ويدعى تدعى وتدعى يُدعى")  # ناج آخر يدعى وائل فرجاني
+RELATIVES = normalized_words("الذي التي الذين")
+IN_IT = normalized_words("فيه فيها")  # قال فيها: "said in it" (a tweet, a statement)
+_TOLD_OPENERS = OPENING_MARKS + "("
+_TOLD_CLOSERS = '»”")'
+_TO_MEDIA = normalized_words(
+    "لوكالة لصحيفة لقناة لموقع لشبكة لتلفزيون لإذاعة للصحفيين للصحافيين للصحافة للتلفزيون للإذاعة"
+)
+
+
+class SpeakerFinder:
+    """Resolves subjects within one document; remembers sources for anaphora (المسؤولان)."""
+
+    def __init__(
+        self, ctx: Context, entities: list[Entity], titled: list[tuple[Entity, str, str]], opening: int
+    ) -> None:
+        self.ctx = ctx
+        spoken = [e for e in entities if e.start >= opening]  # a dateline's names never speak
+        self.by_token = {e.first: e for e in spoken}
+        self.by_last = {e.last: e for e in spoken}
+        self.named = [e for e in spoken if e.label in ("ORG", "PER")]  # persons and bodies, in text order
+        self.people = [e for e in spoken if e.label == "PER"]
+        self.by_surname: dict[str, list[Entity]] = {}  # last word of a longer name → its mentions
+        for e in self.people:
+            if e.last > e.first:
+                self.by_surname.setdefault(ctx.doc.norms[e.last], []).append(e)
+        self.roles = role_book(ctx, titled, entities)
+
+    def subject_start(self, i: int) -> int:
+        """First token of the subject after token i: adverbials (اليوم، أمس، بدوره) and the one
+        told (لـ«عكاظ»، لـ CNN، لوكالة الأنباء الألمانية) come before it."""
+        doc = self.ctx.doc
+        while i < doc.n:
+            if doc.norms[i] in SKIP_BEFORE_SUBJECT:
+                i += 1
+                continue
+            told = self._told_end(i)
+            if told is None:
+                break
+            i = told + 1
+        return i
+
+    def _told_end(self, i: int) -> int | None:
+        """Last token of "to the newspaper" at token i (وقال لـ«عكاظ» مدير …، أكد ل"الرياض" الشيخ …،
+        لـ(اليوم)، لـ CNN، لوكالة الأنباء الألمانية), or None."""
+        doc = self.ctx.doc
+        if doc.norms[i] == "ل" and i + 1 < doc.n:
+            opened = doc.gap(i).strip()
+            if opened and opened[-1] in _TOLD_OPENERS:
+                for j in range(i + 1, min(doc.n, i + 1 + MAX_QUOTED_NAME)):
+                    closed = doc.gap(j).strip()
+                    if closed and closed[0] in _TOLD_CLOSERS:
+                        return j
+                return None
+            return i + 1 if not self.ctx.is_arabic_word(i + 1) else None
+        ent = self.by_token.get(i)
+        if doc.norms[i][:1] == "ل" and ent is not None and ent.label == "ORG" and ent.start > doc.starts[i]:
+            return ent.last  # لوكالة الأنباء الألمانية، لصحيفة الرياض
+        return None
+
+    def at(self, i: int, gender: str, named_only: bool = False) -> tuple[Speaker, int] | None:
+        """The speaker whose mention starts at token i, with its last token; None if implied.
+
+        ``named_only``: an entity, title or source noun, not any noun phrase.
+        """
+        ctx, doc = self.ctx, self.ctx.doc
+        if i >= doc.n:
+            return None
+        ent = self.by_token.get(i)
+        if ent is not None:
+            role = self.roles.role_of(ent.canonical, doc.starts[i]) if ent.label == "PER" else None
+            return Speaker(Span(ent.text, ent.start, ent.end), ent.label, ent.canonical, gender, role=role), ent.last
+        if doc.words[i].endswith(("\u064e", "\u064b")):
+            return None  # الشبابَ السعودي: a noun marked accusative is an object, not the subject
+        named = self._surname(i)
+        if named is not None:
+            return Speaker(self._span(doc.starts[i], i), "PER", named.canonical, gender), i
+        if doc.norms[i] in HONORIFIC_PRONOUNS:
+            return self._honorific(i, gender), i
+        title = ctx.longest(i, "TITLE")
+        if title is not None:
+            found = self._title(title, gender)
+            unresolved = found is not None and (found[0].label == "DESC" or found[0].canonical == found[0].role)
+            return self._called(found, gender) if unresolved else found  # المتحدث باسم الجبهة ويدعى حمزة
+        if doc.norms[i] in DOCUMENT_HEADS and i + 1 < doc.n and doc.joined(i):
+            issuer = self._issued_by(i, gender)  # بيان الخارجية السعودية، بيان للجيش، بيان صادر عن …
+            if issuer is not None:
+                sp, last = issuer
+                return Speaker(self._span(doc.starts[i], last), sp.label, sp.canonical, gender), last
+        if doc.norms[i] in DOCUMENT_NOUNS:
+            issuer = self._issuer(i)
+            if issuer is not None:
+                return Speaker(self._span(doc.starts[i], i), issuer.label, issuer.canonical, gender), i
+        desc = ctx.longest(i, "DESC")
+        if desc is not None:
+            found = self._role_holder(desc, gender) or self._desc(desc, gender)
+            return self._called(found, gender) if found is not None and found[0].label == "DESC" else found
+        if ctx.word_has(i, "ORG_TRIGGER") and not doc.has_article(i):
+            return self._org_phrase(i, gender)  # وكالة الأنباء الإماراتية: a body named by its trigger
+        if doc.has_article(i) and i + 1 < doc.n and doc.joined(i) and ctx.word_has(i + 1, "DEMONYM"):
+            return self._body(i, gender)  # المخابرات التركية: a described body
+        if named_only:
+            return None
+        found = self._noun_phrase(i, gender)
+        return self._called(found, gender) if found is not None else None
+
+    def _called(self, found: tuple[Speaker, int], gender: str) -> tuple[Speaker, int]:
+        """A described subject followed by يدعى + a name (ناج آخر يدعى وائل فرجاني، المتحدث باسم
+        الجبهة ويدعى القارئ حمزة): the named person speaks, the description is the role."""
+        doc = self.ctx.doc
+        desc, last = found
+        k = last + 1
+        if k + 1 < doc.n and doc.norms[k] in _OTHER and doc.joined(last):
+            last, k = k, k + 1  # ناج آخر يدعى
+        if k + 1 >= doc.n or doc.norms[k] not in CALLED or not doc.joined(last) or not doc.joined(k):
+            return found
+        ent = self.by_token.get(k + 1)
+        if ent is None or ent.label != "PER":
+            title = self.ctx.longest(k + 1, "TITLE")
+            after = title.last + 1 if title is not None else k + 2 if doc.has_article(k + 1) else None
+            ent = self.by_token.get(after) if after is not None else None  # يدعى القارئ حمزة
+        if ent is None or ent.label != "PER":
+            return found
+        role = " ".join(doc.text[desc.span.start : doc.ends[last]].split()) if desc.span else desc.canonical
+        return Speaker(Span(ent.text, ent.start, ent.end), "PER", ent.canonical, gender, role=role), ent.last
+
+    def _issued_by(self, i: int, gender: str) -> tuple[Speaker, int] | None:
+        """The issuer named right after the document word at token i: بيان الخارجية السعودية،
+        بيان لوزارة الدفاع، بيان للجيش الإسرائيلي، بيان صادر عن القوات الأمريكية."""
+        doc = self.ctx.doc
+        j = i + 1
+        if doc.norms[j] in ISSUED and j + 2 < doc.n and doc.joined(j) and doc.norms[j + 1] in ("عن", "من"):
+            j += 2
+        issuer = self.at(j, gender, named_only=True)
+        if issuer is not None and not doc.words[j].startswith(("ل", "ب")):
+            return issuer
+        if issuer is None and doc.norms[j][:1] != "ل":
+            return None
+        body = doc.norms[j][1:]  # لوزارة، للجيش (لل = ل + ال)
+        body = "ال" + body[1:] if body.startswith("ل") else body
+        if issuer is not None:
+            sp, last = issuer
+            if sp.canonical != self._span(doc.starts[j], last).text:
+                return issuer  # an entity's own canonical name
+        elif not body.startswith("ال") or not (
+            self.ctx.gaz.phrases.get(body) or (doc.joined(j) and self.ctx.word_has(j + 1, "DEMONYM"))
+        ):
+            return None  # بيان للقوات الأمريكية: a described body; not بيان لها، بيان للرد
+        last = self._after_adjectives(j, until=j + MAX_NP)
+        written = doc.words[j][1:]  # as the article spells it (للجمعية → الجمعية)
+        written = "ا" + written if written.startswith("ل") else written
+        words = [written] + doc.words[j + 1 : last + 1]
+        label = issuer[0].label if issuer is not None else "DESC"
+        return Speaker(self._span(doc.starts[j], last), label, " ".join(words), gender), last
+
+    def _body(self, i: int, gender: str) -> tuple[Speaker, int]:
+        doc = self.ctx.doc
+        last = self._after_adjectives(i, until=i + MAX_NP)
+        span = self._span(doc.starts[i], last)
+        return Speaker(span, "DESC", " ".join(span.text.split()), gender), last
+
+    def before(self, cue_tok: int, gender: str, subj: int = -1) -> tuple[Speaker, int] | None:
+        """A person or organization right before the cue, in the same phrase (subject-verb order),
+        or before an apposition between commas (غير أن فرانك لامبارد، نجم تشيلسي السابق، وصف …)."""
+        if cue_tok == 0:
+            return None
+        doc = self.ctx.doc
+        end = cue_tok - 1
+        if not doc.joined(end) and (self.by_token.get(subj) or self.ctx.longest(subj, "TITLE", "DESC")):
+            return None  # …، قال كلوب: the subject follows the verb
+        named = self.by_last.get(end)
+        if not doc.joined(end) and not (named is not None and named.label == "PER" and "،" in doc.gap(end)):
+            end = self._apposition_start(end)  # (الدور، هيذر نوريت، قالت: the name itself is the subject)
+            if end is None:
+                return None
+        ent = self.by_last.get(end)
+        if ent is None or ent.label not in ("PER", "ORG", "LOC"):
+            return None
+        if ent.label == "LOC" and (ent.first == 0 or doc.norms[ent.first - 1] not in COMPLEMENTIZERS):
+            return None  # a country speaks only as the subject of its clause: أن الولايات المتحدة ترى
+        if ent.first > 0 and doc.joined(ent.first - 1) and doc.norms[ent.first - 1] in PREPOSITIONS:
+            return None  # على تويتر قالت الوزارة: the object of a preposition is no subject
+        return Speaker(Span(ent.text, ent.start, ent.end), ent.label, ent.canonical, gender), ent.last
+
+    def _apposition_start(self, last: int) -> int | None:
+        """Token before "، apposition،" that ends at token ``last`` (a comma after it), or None."""
+        doc = self.ctx.doc
+        if not doc.comma(last):
+            return None
+        k = last
+        while k > 0 and last - k < MAX_APPOSITION and doc.joined(k - 1):
+            k -= 1
+        if k == 0 or last - k >= MAX_APPOSITION or not doc.comma(k - 1):
+            return None
+        return k - 1
+
+    def _org_phrase(self, i: int, gender: str) -> tuple[Speaker, int] | None:
+        """Trigger + one noun + its adjectives: وكالة الأنباء الإماراتية (not the object after it)."""
+        doc = self.ctx.doc
+        last = i
+        quoted = quoted_name_end(doc, i + 1)
+        if quoted is not None:  # شركة «إيني»: the trigger and the name in marks
+            end = _after_close_mark(doc, quoted)
+            text = doc.text[doc.starts[i] : end]
+            name = " ".join(text.translate(_NO_MARKS).split())
+            return Speaker(Span(text, doc.starts[i], end), "ORG", name, gender), quoted
+        if i + 1 < doc.n and doc.joined(i) and doc.norms[i + 1] not in FUNCTION_WORDS:
+            last = self._after_adjectives(i + 1, until=i + MAX_NP)
+        if last == i:
+            return None
+        span = self._span(doc.starts[i], last)
+        return Speaker(span, "ORG", " ".join(span.text.split()), gender), last
+
+    def _adjective(self, i: int) -> bool:
+        norm = self.ctx.doc.norms[i]
+        return norm not in FUNCTION_WORDS and (self.ctx.word_has(i, "DEMONYM") or bool(_ADJ_END.search(norm)))
+
+    def _span(self, start: int, last: int) -> Span:
+        doc = self.ctx.doc
+        return Span(doc.text[start : doc.ends[last]], start, doc.ends[last])
+
+    def _definite_trigger(self, i: int) -> str | None:
+        """الشركة / الوزارة / الحركة as subject: the last organization named with that trigger."""
+        norm = self.ctx.doc.norms[i]
+        if not norm.startswith("ال") or not self.ctx.word_has(i, "ORG_TRIGGER"):
+            return None
+        bare, norms = norm[2:], self.ctx.doc.norms
+        for e in reversed(self.named):
+            before = e.label == "ORG" and e.start < self.ctx.doc.starts[i]
+            if before and (norms[e.first] == bare or e.first > 0 and norms[e.first - 1] == bare):
+                return e.canonical
+        return None
+
+    def _title(self, m, gender: str) -> tuple[Speaker, int] | None:
+        """A role as subject: the person it names in apposition (وزير الخارجية عادل الجبير، مدير
+        عام تعليم جدة عبدالله الثقفي، رئيس أوروغواي السابق، خوسيه موخيكا), else the person who
+        held that role earlier in the document, else the whole role phrase, unresolved."""
+        named = self._role_holder(m, gender)
+        if named is not None:
+            return named
+        own = m.info("TITLE").attr("gender")
+        if gender and own and own != gender:
+            return None  # اعتبرت السفير …: a feminine verb, a masculine role: the role is the object
+        if m.key.endswith("باسم"):  # المتحدث باسم X: the spokesperson of X
+            return self._spokesperson(m, gender)
+        last, _ = self._role_end(m)
+        role = " ".join(self.ctx.doc.text[m.start : self.ctx.doc.ends[last]].split())
+        span = self._span(m.start, last)
+        phrase = title_phrase(self.ctx, m, last)
+        canonical = self.roles.holder(phrase, m.key, m.start) or self._by_role(m, last) or role
+        return Speaker(span, "PER", canonical, gender, role=role), last
+
+    def _role_holder(self, m, gender: str) -> tuple[Speaker, int] | None:
+        """The person named in apposition after a role or source phrase starting with match m."""
+        last, ent = self._role_end(m)
+        if ent is None:
+            return None
+        role = " ".join(self.ctx.doc.text[m.start : self.ctx.doc.ends[last]].split())
+        self.roles.add(ent.start, title_phrase(self.ctx, m, last), m.key, ent.canonical, role)
+        return Speaker(Span(ent.text, ent.start, ent.end), "PER", ent.canonical, gender, role=role), ent.last
+
+    def _role_end(self, m) -> tuple[int, Entity | None]:
+        """(last token of the role phrase, the person named right after it or None). The phrase
+        runs over complements (عام، الهيئة العامة للسياحة بالطائف، في المدينة المنورة) up to a
+        complementizer, a clause mark, a function word or a speech verb."""
+        ctx, doc = self.ctx, self.ctx.doc
+        last = skip_modifiers(ctx, m.last + 1) - 1
+        j = m.last + 1
+        governed = False  # باسم + a person's title: the name after it is whom the role speaks for
+        while j < doc.n and j - m.last <= MAX_ROLE and PHRASE_GAP.fullmatch(doc.gap(j - 1)):
+            ent = self.by_token.get(j)
+            comma = doc.comma(j - 1)
+            if ent is not None and ent.label == "PER" and governed and not comma:
+                governed = False  # متحدث باسم الرئيس الروسي فلاديمير بوتين: Putin does not speak here
+            elif ent is not None and ent.label == "PER" and self._opens_apposition(j, m):
+                last = j - 1
+                while last > m.last and ctx.longest(last, "TITLE") is not None:
+                    last -= 1  # … بالمعهد المهندس حافظ العنزي: the honorific is not part of the role
+                return last, ent
+            norm = doc.norms[j]
+            if norm in COMPLEMENTIZERS or norm in ACCORDING or norm in _TO_MEDIA:
+                break
+            if norm in SKIP_BEFORE_SUBJECT and norm not in _IN_ROLES:
+                break
+            if ent is None and ctx.word_has(j, "CUE") or norm in FUNCTION_WORDS and not self._role_link(j):
+                break
+            if norm in CALLED:
+                break  # المتحدث باسم الجبهة ويدعى …: the name follows "is called"
+            if ent is None and self._object_with_pronoun(j):
+                break  # واختتم المدرب الهلالي حديثه بقوله: the verb's object, not the role's complement
+            if comma:
+                break  # a comma not followed by a name ends the phrase
+            governed = governed or norm == "باسم" and j + 1 < doc.n and bool(ctx.longest(j + 1, "TITLE"))
+            last = j = (ent.last if ent is not None else j) + 1
+            last -= 1
+        return last, None
+
+    def _object_with_pronoun(self, j: int) -> bool:
+        """Token j is an indefinite noun with an attached pronoun (حديثه، كلمتها، تصريحاتهم), as
+        written (ة is no ه), and no باسمه: after a subject it is the verb's object."""
+        doc = self.ctx.doc
+        word = doc.words[j]
+        if POSSESSED.search(word) is None or doc.has_article(j) or word.endswith("له"):
+            return False  # (الله، عبدالله)
+        return not word.startswith("باسم") and not firm_name_part(self.ctx, j)
+
+    def _opens_apposition(self, j: int, m) -> bool:
+        """A name at token j stands in apposition to the role (not a genitive: مدير مكتب ترامب)."""
+        doc, ctx = self.ctx.doc, self.ctx
+        if j == m.last + 1 or doc.comma(j - 1):
+            return True
+        k = j - 1
+        return doc.has_article(k) or any(ctx.word_has(k, lab) for lab in ("LOC", "ORG", "DEMONYM", "TITLE"))
+
+    def _role_link(self, j: int) -> bool:
+        """A function word inside a role phrase: باسم (المتحدث باسم الانتخابات), على/عن after a role
+        word (المشرف على البرنامج، المسؤول عن الملف), or في/لدى + a place."""
+        norm = self.ctx.doc.norms[j]
+        if norm in ("علي", "عن") and j > 0 and self.ctx.longest(j - 1, "TITLE", "DESC"):
+            return True
+        return norm == "باسم" or self._place_after(j)
+
+    def _place_after(self, j: int) -> bool:
+        """في / لدى + a place, a body or a definite noun: a complement of the role (السفير لدى الأمم
+        المتحدة، رئيس المركز في الجيش الإيراني)."""
+        doc = self.ctx.doc
+        if doc.norms[j] not in ("في", "لدي") or j + 1 >= doc.n:
+            return False
+        return doc.has_article(j + 1) or bool(self.ctx.longest(j + 1, "LOC", "ORG"))
+
+    def _surname(self, i: int) -> Entity | None:
+        """A word in the subject slot that is the last name of a person of the document (وقال العربي
+        with الدكتور أشرف العربي), even where the word alone is a common word or a nationality."""
+        doc = self.ctx.doc
+        if i + 1 < doc.n and doc.joined(i) and self.ctx.name_like(i + 1, first=False):
+            return None  # the start of a longer name
+        found = self.by_surname.get(doc.norms[i], ())
+        earlier = [e for e in found if e.end <= doc.starts[i]]
+        if earlier:
+            return earlier[-1]
+        # a family name whose full form the article gives only later is still that person (the
+        # same name, not a role: roles and honorifics never link forward)
+        return found[0] if len({e.canonical for e in found}) == 1 else None
+
+    def _honorific(self, i: int, gender: str) -> Speaker:
+        """سموه، معاليه: the nearest person named before it with a title, else the nearest person."""
+        doc = self.ctx.doc
+        before = [e for e in self.people if e.end <= doc.starts[i]]
+        titled = [e for e in before if self.roles.titled(e.start)]
+        ent = (titled or before or [None])[-1]
+        span = self._span(doc.starts[i], i)
+        if ent is None:
+            return Speaker(span, "PER", span.text, gender)
+        return Speaker(span, "PER", ent.canonical, gender)
+
+    def _issuer(self, i: int) -> Entity | None:
+        """البيان / التقرير as subject: the body or person named beside the same document word
+        earlier (أصدرت الوزارة بيانا، في بيان لوزارة الداخلية، بيان صادر عن …)."""
+        doc = self.ctx.doc
+        stem = doc.norms[i][2:]
+        for k in range(i - 1, max(-1, i - MAX_ISSUER_LOOKBACK), -1):
+            forms = {s for _, s in doc.splits[k]} | {doc.norms[k]}
+            if forms & {stem, stem + "ا", "ال" + stem}:  # بيان، بيانا، البيان، ببيان
+                near = [e for e in self.named if k - ISSUER_WINDOW <= e.first <= k + ISSUER_WINDOW and e.first != k]
+                if near:
+                    return min(near, key=lambda e: abs(e.first - k))
+        return None
+
+    def _by_role(self, m, last: int) -> str | None:
+        """الرئيس الأمريكي → the one person of this document whose lexicon entry has that role
+        and country (role=رئيس;country=الولايات المتحدة)."""
+        ctx = self.ctx
+        role = textmod.normalize(m.key)
+        role = role[2:] if role.startswith("ال") else role
+        countries = {
+            ctx.gaz.info(d.labels["DEMONYM"]).attr("country")
+            for i in range(m.last + 1, last + 1)
+            for d in ctx.by_first.get(i, ())
+            if "DEMONYM" in d.labels
+        }
+        if not countries:
+            return None
+        found = set()
+        for e in self.people:
+            info = ctx.gaz.lookup(e.canonical).get("PER")
+            if info is None:
+                continue
+            roles = {textmod.normalize(r).removeprefix("ال") for r in info.attr("role").split("|")}
+            if role in roles and info.attr("country") in countries:
+                found.add(e.canonical)
+        return found.pop() if len(found) == 1 else None
+
+    def _spokesperson(self, m, gender: str) -> tuple[Speaker, int]:
+        doc = self.ctx.doc
+        last = m.last
+        while last + 1 < doc.n and last - m.last < MAX_NP - 1 and doc.joined(last):
+            if doc.norms[last + 1] in FUNCTION_WORDS or doc.norms[last + 1] in COMPLEMENTIZERS:
+                break
+            if doc.norms[last + 1] in CALLED:
+                break  # المتحدث باسم الجبهة ويدعى …
+            last += 1
+        span = self._span(m.start, last)
+        holder = self.roles.holder(title_phrase(self.ctx, m, last), m.key, m.start) if m.key.startswith("ال") else None
+        if holder is not None:  # المتحدث باسم الانتخابات, after the spokesperson was named
+            return Speaker(span, "PER", holder, gender, role=" ".join(span.text.split())), last
+        return Speaker(span, "DESC", " ".join(span.text.split()), gender), last
+
+    def _desc(self, m, gender: str) -> tuple[Speaker, int]:
+        """مسؤول أميركي → DESC; المسؤولان → the last indefinite source with the same stem; متحدث
+        باسم X → the whole phrase."""
+        last = self._desc_end(m)
+        if m.last + 1 < self.ctx.doc.n and self.ctx.doc.norms[m.last + 1] == "باسم":
+            last = max(last, self._role_end(m)[0])
+        span = self._span(m.start, last)
+        canonical = " ".join(span.text.split())
+        if m.key.startswith("ال"):
+            antecedent = self._antecedent(m)
+            if antecedent is not None:
+                canonical = antecedent
+        return Speaker(span, "DESC", canonical, gender), last
+
+    def _desc_end(self, m) -> int:
+        """Last token of a source phrase: its adjectives, then في/من + a place or body (مسؤولون في
+        البيت الأبيض، مصدر في وزارة الدفاع)."""
+        doc = self.ctx.doc
+        last = self._after_adjectives(m.last, until=m.last + 2)
+        while last + 1 < doc.n and doc.joined(last) and doc.norms[last + 1] in SOURCE_QUALIFIERS:
+            last += 1  # مصدر أمني مسؤول، مصادر مطلعة
+        if (
+            last + 2 < doc.n
+            and doc.joined(last)
+            and doc.norms[last + 1] in ("في", "من", "داخل")
+            and doc.joined(last + 1)
+        ):
+            place = self.ctx.longest(last + 2, "LOC", "ORG")
+            if place is not None:
+                return place.last  # مسؤولون في البيت الأبيض، مصادر داخل حزب الله
+            if doc.has_article(last + 2):
+                return self._after_adjectives(last + 2, until=last + 4)  # مختصون في القطاع السياحي
+        return last
+
+    def _after_adjectives(self, last: int, until: int) -> int:
+        """Token ``last`` extended over the adjectives right after it, up to token ``until``."""
+        doc = self.ctx.doc
+        while last < until and last + 1 < doc.n and doc.joined(last) and self._adjective(last + 1):
+            last += 1
+        return last
+
+    def _antecedent(self, m) -> str | None:
+        desc = m.info("DESC")
+        stem = desc.attr("stem", desc.name)
+        for prev in reversed(self.ctx.matches):
+            if prev.first >= m.first or "DESC" not in prev.labels or prev.key.startswith("ال"):
+                continue
+            info = prev.info("DESC")
+            if info.attr("stem", info.name) == stem:
+                return " ".join(self._span(prev.start, self._desc_end(prev)).text.split())
+        return None
+
+    def _noun_phrase(self, i: int, gender: str) -> tuple[Speaker, int] | None:
+        ctx, doc = self.ctx, self.ctx.doc
+        if doc.norms[i] in FUNCTION_WORDS or not ctx.is_arabic_word(i) or ctx.word_has(i, "CUE"):
+            return None
+        if len(doc.norms[i]) < MIN_SUBJECT_LETTERS:
+            return None  # لـ(CNN), و: not a subject
+        if _POSSESSED.search(doc.norms[i]) and not doc.has_article(i):
+            return None  # أعلنت مسؤوليتها، قال فيه: a noun with a pronoun attached is the object
+        if ctx.behind_preposition(i, ("ل", "ب")):
+            return None  # بلاغ بتعطل قارب، بفتح قنوات: a preposition opens no subject
+        org = self._definite_trigger(i)
+        if org is not None:
+            return Speaker(self._span(doc.starts[i], i), "ORG", org, gender), i
+        last = i
+        while last + 1 < doc.n and last - i + 1 < MAX_NP and doc.joined(last):
+            nxt = doc.norms[last + 1]
+            place = ctx.longest(last + 2, "LOC", "ORG") if nxt == "في" and doc.joined(last + 1) else None
+            if place is not None:
+                last = place.last  # السلطات المعنية في السعودية، مصدر في وزارة الدفاع
+                break
+            if nxt == "من" and last == i and doc.norms[i] in QUANTIFIERS:
+                last += 1  # عدد من جيران المبنى، بعض من الطلاب
+                continue
+            if nxt in FUNCTION_WORDS or nxt in SKIP_BEFORE_SUBJECT or nxt in COMPLEMENTIZERS or nxt in ACCORDING:
+                break
+            if nxt in _TO_MEDIA or nxt == "ل" or ctx.behind_preposition(last + 1, ("ل",)):
+                break  # بليند لموقع يونايتد، عدد من الجيران لـ«عكاظ»: whom it was said to
+            if doc.has_article(last) and not doc.has_article(last + 1) and not self.by_token.get(last + 1):
+                break  # وصف العلماء عقار …: an adjective agrees in definiteness, an indefinite word is the object
+            if nxt[:1] == "و" and nxt[1:] in FUNCTION_WORDS:
+                break  # زوج المعلمة والتي توفيت: a conjoined relative clause
+            if self._object_with_pronoun(last + 1) and doc.norms[last] not in QUANTIFIERS:
+                break  # واختتم الوزير كلمته قائلا: the object (not إحدى زميلاتها, one of her colleagues)
+            last += 1
+        span = self._span(doc.starts[i], last)
+        if doc.norms[i] in QUANTIFIERS and doc.norms[i] not in ("احد", "احدي"):
+            gender = ""  # عدد من الطلاب أكد … مؤكدين: a group, whatever the verb's agreement
+        return Speaker(span, "DESC", " ".join(span.text.split()), gender), last
+
+
+MAX_QUOTED_NAME = 3  # words of a name written in quotation marks: "يويفا"، شركة «إيني»
+_CLOSE_MARKS = '»”"'
+_NO_MARKS = str.maketrans("", "", OPENING_MARKS + _CLOSE_MARKS)
+
+
+def opens_content(gap: str) -> bool:
+    """The text between the cue (or the one told) and the next word opens the content: a colon,
+    or an opening mark after a space or attached to the next word (قال "…، قال " …), not a closing
+    one attached to the word before (ل"الرياض" الشيخ)."""
+    if ":" in gap:
+        return True
+    mark = gap.strip()[:1]
+    return bool(mark) and mark in OPENING_MARKS and (gap[:1].isspace() or gap.endswith(mark))
+
+
+def quoted_name_end(doc, i: int) -> int | None:
+    """The last token of a short name in quotation marks opening at token i ("يويفا"، «سرنوشت
+    الأفغانية»), or None: no mark before it, a colon (a quotation), or no closing mark soon."""
+    if i == 0 or i >= doc.n:
+        return None
+    gap = doc.gap(i - 1).strip()
+    if not gap or gap[-1] not in OPENING_MARKS or ":" in gap:
+        return None
+    for j in range(i, min(doc.n, i + MAX_QUOTED_NAME)):
+        if doc.gap(j).strip()[:1] in _CLOSE_MARKS and doc.gap(j).strip():
+            return j
+        if not doc.joined(j):
+            return None
+    return None
+
+
+def _after_close_mark(doc, j: int) -> int:
+    """Offset just after the closing mark that follows token j."""
+    gap = doc.gap(j)
+    return doc.ends[j] + len(gap) - len(gap.lstrip()) + 1
