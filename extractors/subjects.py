@@ -13,9 +13,10 @@ import re
 
 from khabar import text as textmod
 from khabar.extractors.context import COMPLEMENTIZERS, FUNCTION_WORDS, Context, normalized_words
-from khabar.extractors.persons import PHRASE_GAP, POSSESSED, firm_name_part, skip_modifiers, title_phrase
+from khabar.extractors.name_runs import skip_modifiers, title_phrase
 from khabar.extractors.quotemarks import OPENING_MARKS
 from khabar.extractors.roles import MAX_ROLE, role_book
+from khabar.extractors.subject_names import PHRASE_GAP, POSSESSED, firm_name_part
 from khabar.records import Entity, Span, Speaker
 
 # Words that may sit between a cue and its subject (وقال، الخميس، البيت الأبيض …).

@@ -1,0 +1,215 @@
+"""Name runs: where a person's name starts and ends among the words (name-like words, links
+such as بن/آل/أبو, compound given names), and the modifiers and prepositions around it."""
+
+from __future__ import annotations
+
+import re
+
+from khabar.extractors.context import (
+    FUNCTION_WORDS,
+    NAME_LINKS,
+    NOT_NAME_LABELS,
+    Context,
+)
+
+MAX_RUN = 4  # name words in a run, not counting links (بن، آل، أبو)
+COMMA = re.compile(r"^\s*[،,]\s*$")
+MAX_MODIFIERS = 4
+REGNAL_ORDINALS = frozenset("الاول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر".split())
+ROLE_MODIFIERS = frozenset("السابق السابقه الاسبق الحالي الحاليه الجديد الجديده المقبل المستقيل المنتخب عام".split())
+COMPOUND_SECONDS = frozenset({"الله", "الدين", "الرحمن", "الرحيم"})  # second words of compound given names
+# Labels of words that are no names (a small town's name behind ب is no evidence: بور = ب + ور).
+_WORD_LABELS = frozenset({"COMMON", "ORG_TRIGGER", "LOC_TRIGGER", "TITLE", "CUE", "DESC", "DEMONYM", "ORG"})
+_FAMILY = "ال"  # آل (the family of), normalised
+TOLD = frozenset({"لي", "لنا", "له", "لها", "لهم"})  # after a speech verb: "told me/him …"
+_LEADING_LINKS = frozenset({"ابو", "ابي", "ابا", "ابن", "بن", "بنت", "ام", "عبد"})  # before a given name
+_PLACE_PREPOSITIONS = frozenset({"لدي", "في"})  # normalised لدى، في
+
+
+def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = False, given: bool = False) -> int | None:
+    """Last token of a person-name run starting at token i, or None if i cannot start one.
+
+    ``introduced``: a title precedes, so a first word that is also a common word (جو، أمل) may
+    start the name when a name-like word follows it. ``given``: token i is a given name read
+    without its proclitic (ومحمد), so it starts a name whatever its first letters.
+    """
+    doc = ctx.doc
+    if not given and conjoined(ctx, i):
+        return None
+    if ctx.firm_place_or_org(i) and not ctx.longest(i, "PER") and not ctx.frequent_given(doc.norms[i]):
+        return None  # كوريا الشمالية starts a place, not a name (جان, a town too, is a given name)
+    if not given and not ctx.name_like(i, first=True) and not (introduced and _common_first_name(ctx, i)):
+        return None
+    j = i
+    words = 1  # name words so far (links such as بن/آل do not count)
+    while j + 1 < doc.n and words < max_len and doc.joined(j):
+        nxt = j + 1
+        if doc.norms[j] in NAME_LINKS:
+            j = nxt  # بن/أبو/عبد always take the next word
+            words += 1
+            continue
+        if doc.norms[nxt] in NAME_LINKS and nxt + 1 < doc.n and doc.joined(nxt):
+            family = (
+                doc.norms[nxt] == _FAMILY and ctx.is_arabic_word(nxt + 1) and doc.norms[nxt + 1] not in FUNCTION_WORDS
+            )
+            if ctx.name_like(nxt + 1, first=False) or ctx.known_name_part(nxt + 1) or family:
+                j = nxt  # محمد بن سلمان: the link, then its word on the next turn (آل الشيخ: any word)
+                continue
+            break
+        if doc.norms[nxt] in ROLE_MODIFIERS:
+            break  # رئيس أوروغواي السابق: "former" ends the phrase, it is no name
+        if doc.norms[nxt] in REGNAL_ORDINALS:
+            if words == 1 and introduced:
+                j = nxt  # الملك محمد الخامس: the ordinal ends the name (not اللاعب محمد صلاح الثاني)
+            break
+        if conjoined(ctx, nxt):
+            break  # متعب وأسامة: the conjunction starts another name
+        if without_preposition(ctx, nxt) is None:
+            break  # بليند لموقع يونايتد: ل/ب + a known word ends the name
+        if not ctx.name_like(nxt, first=False) and not _town_as_surname(ctx, nxt):
+            if introduced and words == 1 and _nisba_before_role(ctx, nxt):
+                j = nxt  # الدكتور أشرف العربي وزير التخطيط: a nisba family name, then the role
+            break
+        title = ctx.longest(nxt, "TITLE")
+        if title is not None and (not ctx.known_name_part(nxt) or title.last > nxt):
+            break  # محمد بن زايد آل نهيان ولي العهد (ولي is a given name too, ولي العهد a title)
+        if accusative_participle(ctx, nxt) or doc.norms[nxt] in SUBJECT_ENDS or doc.norms[nxt] in ADVERBS:
+            break  # ترامب متحدثا، ماي ردا على، بوتين اليوم: an adverbial, not a surname
+        if doc.words[nxt].endswith("ة") and not ctx.known_name_part(nxt):
+            break  # بركات مطمئنة: an unknown word in ة after a name is an adjective or a noun
+        if ctx.longest(nxt, "ORG") or (ctx.firm_place_or_org(nxt) and not _town_as_surname(ctx, nxt)):
+            break
+        if words >= 2 and not ctx.known_name_part(nxt) and not _given_pair(ctx, j - 1, j):
+            break  # a third word must be a known name part (سوليفان اجتمع) unless two given names precede
+        j = nxt
+        words += 1
+    if doc.norms[j] in NAME_LINKS:
+        j -= 1
+    return j if j >= i else None
+
+
+def given_reading(ctx: Context, m) -> bool:
+    """A given-name match that may start a name: not a reading of a known place or organization
+    (كوريا is not ك + وريا), and not behind the preposition ك."""
+    if m.stripped and (ctx.doc.norms[m.first][:1] == "ك" or ctx.longest(m.first, "LOC", "ORG")):
+        return False
+    return ctx.starts_given_name(m.first, m.key)
+
+
+def al_surname(ctx: Context, i: int) -> bool:
+    """Token i is an al- family name standing alone (وقال البدري): a nisba shape (ال…ي) that is
+    no common word, nationality, title, description, place, organization or trigger (النادي)."""
+    doc = ctx.doc
+    norm = doc.norms[i]
+    if not (doc.has_article(i) and doc.words[i].endswith("ي") and len(norm) >= 5) or ctx.is_common(i):
+        return False  # (الدعوى ends in ى: no nisba)
+    if ctx.longest(i, *NOT_NAME_LABELS):
+        return False  # the word is, or starts, a title, place, nationality … (المدعي العام)
+    return not (i + 1 < doc.n and doc.joined(i) and ctx.name_like(i + 1, first=False))  # a longer name
+
+
+def link_before(ctx: Context, i: int) -> int:
+    """1 + the proclitic letters of token i when it is a name link (أبو، أبي، لأبي، ابن), else 0."""
+    for stripped, stem in ctx.doc.splits[i]:
+        if stem in _LEADING_LINKS:
+            return stripped + 1
+    return 0
+
+
+def _given_pair(ctx: Context, a: int, b: int) -> bool:
+    """Two given names in a row (جان مارك): a compound first name, a surname follows."""
+    phrases, norms = ctx.gaz.phrases, ctx.doc.norms
+    return a >= 0 and all("GIVEN" in phrases.get(norms[k], {}) for k in (a, b))
+
+
+def conjoined(ctx: Context, i: int) -> bool:
+    """Token i is و + a word (وأسامة), not a name that starts with و (وليد، وائل)."""
+    norm = ctx.doc.norms[i]
+    return norm.startswith("و") and len(norm) > 3 and not ctx.known_name_part(i)
+
+
+def _common_first_name(ctx: Context, i: int) -> bool:
+    doc = ctx.doc
+    return (
+        ctx.word_has(i, "GIVEN")
+        and doc.norms[i] not in FUNCTION_WORDS
+        and i + 1 < doc.n
+        and doc.joined(i)
+        and ctx.name_like(i + 1, first=False)
+    )
+
+
+def accusative_participle(ctx: Context, i: int) -> bool:
+    """Token i is an indefinite accusative participle or noun (متحدثا، منشورا، مضيفا): م…ا, five
+    letters or more, no listed name part."""
+    norm = ctx.doc.norms[i]
+    return len(norm) >= 5 and norm[0] == "م" and norm[-1] == "ا" and not ctx.known_name_part(i)
+
+
+def _nisba_before_role(ctx: Context, i: int) -> bool:
+    """Token i is an al-nisba (العربي، المصري) standing right before a title or a comma: after a
+    title and a given name it is the family name, not a nationality."""
+    doc = ctx.doc
+    if not (doc.has_article(i) and doc.words[i].endswith("ي")) or i + 1 >= doc.n:
+        return False
+    return doc.comma(i) or doc.joined(i) and bool(ctx.longest(i + 1, "TITLE"))
+
+
+def _town_as_surname(ctx: Context, i: int) -> bool:
+    """A one-word small town that is also a listed name (بار) may end a name run."""
+    m = ctx.longest(i, "LOC")
+    if m is None or m.last != i or not m.labels.keys() & {"GIVEN", "SURNAME"}:
+        return False
+    info = m.info("LOC")
+    return info.attr("kind") == "city" and not ctx.is_common(i)
+
+
+def skip_modifiers(ctx: Context, i: int) -> int:
+    """First token after the modifiers that may follow a title (demonyms, ال-words, known names)."""
+    doc = ctx.doc
+    for _ in range(MAX_MODIFIERS):
+        if i >= doc.n or not doc.joined(i - 1):
+            return i
+        known = ctx.longest(i, "LOC", "ORG", "DEMONYM", "TITLE")
+        given = known is not None and ctx.frequent_given(doc.norms[i]) and ctx.weak_place(doc.norms[i])
+        if given and not known.labels.keys() & {"DEMONYM", "TITLE"}:
+            return i  # جان (a town in Cameroon) after a title is the given name (not إيران: a country)
+        placed = ctx.longest(i + 1, "LOC", "ORG") if doc.norms[i] in _PLACE_PREPOSITIONS else None
+        if known is not None:
+            i = known.last + 1
+        elif placed is not None and doc.joined(i):
+            i = placed.last + 1  # السفيرة لدى الأمم المتحدة، السفير في القاهرة
+        elif doc.has_article(i) and not ctx.word_has(i, "GIVEN"):
+            i += 1
+        else:
+            return i
+    return i
+
+
+def title_phrase(ctx: Context, m, last: int) -> str:
+    """Normalised text of a title match and its modifiers up to token ``last``."""
+    return " ".join([m.key, *ctx.doc.norms[m.last + 1 : last + 1]])
+
+
+def without_preposition(ctx: Context, i: int) -> int | None:
+    """Where a name starting at token i starts (the token's start), or None when the token is ل/ب
+    + a known word and no name itself: a complement (المشرف لمثلث، لأمانة نجران، بتعليم) or the
+    one spoken to (وقال الرئيس لترامب)."""
+    doc = ctx.doc
+    if doc.norms[i][:1] not in ("ل", "ب") or ctx.known_name_part(i):
+        return doc.starts[i]
+    dative = doc.norms[i][:1] == "ل"  # ل + a name is "to X"; ب + a given name is often a name (برويد)
+    for stripped, stem in doc.splits[i]:
+        labels = ctx.gaz.phrases.get(stem, {}).keys() if stripped else frozenset()
+        if labels and (dative or not labels.isdisjoint(_WORD_LABELS) or "LOC" in labels and not ctx.weak_place(stem)):
+            return None
+    after = ctx.name_after_clitic(i, ("ب",))  # بميشيل باشيليت: ب + a name (the name without ب)
+    return doc.starts[i] if after is None else after  # (بورتر، برويدي، بور: no other word behind ب)
+
+
+SUBJECT_ENDS = frozenset(
+    {"في", "لدي", "خلال", "عقب", "بعد", "قبل", "امام", "اثناء", "ردا", "لوكاله", "لصحيفه", "للصحفيين"}
+)
+
+
+ADVERBS = frozenset({"اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "ايضا"})
