@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import compress
 
 from khabar.extractors.context import (
     COMPLEMENTIZERS,
@@ -13,6 +14,7 @@ from khabar.extractors.context import (
     NAME_LINKS,
     NOT_NAME_LABELS,
     Context,
+    normalized_words,
 )
 from khabar.extractors.name_runs import (
     ADVERBS,
@@ -98,15 +100,18 @@ def _name_before(ctx: Context, role: int, end: int) -> int | None:
 
 
 CALLED_WRITTEN = frozenset({"يدعى", "تدعى", "ويدعى", "وتدعى"})  # "is called" (not يدعي, "claims")
+_CALLED_NORMS = normalized_words(" ".join(CALLED_WRITTEN))  # as the document's norms (ى → ي)
+_DIACRITICS = re.compile("[\u064b-\u0652]")
 
 
 def called_persons(ctx: Context) -> Iterator[Entity]:
     """The name after يدعى ("is called", written with alef maqsura), a title between allowed: ناج
     آخر يدعى وائل فرجاني، المتحدث باسم الجبهة ويدعى القارئ حمزة."""
     doc = ctx.doc
-    for k in range(doc.n - 1):
-        if not doc.joined(k) or re.sub("[\u064b-\u0652]", "", doc.words[k]) not in CALLED_WRITTEN:
-            continue
+    norms = doc.norms
+    for k in compress(range(doc.n - 1), map(_CALLED_NORMS.__contains__, norms)):
+        if not doc.joined(k) or _DIACRITICS.sub("", doc.words[k]) not in CALLED_WRITTEN:
+            continue  # (يدعي with ya: "claims")
         i = k + 1
         title = ctx.longest(i, "TITLE")
         if title is not None and title.last + 1 < doc.n and doc.joined(title.last):
