@@ -44,13 +44,13 @@ MAX_APPOSITION = 6  # words of "، نجم تشيلسي السابق،" between a
 SOURCE_QUALIFIERS = normalized_words("مسؤول مسؤولة مسؤولون مطلع مطلعة مطلعون رفيع رفيعة رفيعو كبير كبار بارز")
 QUANTIFIERS = normalized_words("عدد بعض أحد احد إحدى احدى كثير كثيرون معظم غالبية أغلب مجموعة")  # + من + a group
 _IN_ROLES = normalized_words("العام الحالي")  # الأمين العام، الرئيس الحالي: adjectives of a role, not dates
-# "… لوكالة الأنباء", "للصحفيين": who the role holder spoke to, not part of the role.
-_OTHER = normalized_words("آخر أخرى آخرون آخرين")
+_OTHER = normalized_words("آخر أخرى آخرون آخرين")  # ناج آخر يدعى …
 CALLED = normalized_words("يدعى ويدعى تدعى وتدعى يُدعى")  # ناج آخر يدعى وائل فرجاني
 RELATIVES = normalized_words("الذي التي الذين")
 IN_IT = normalized_words("فيه فيها")  # قال فيها: "said in it" (a tweet, a statement)
-_TOLD_OPENERS = OPENING_MARKS + "("
+_TOLD_OPENERS = OPENING_MARKS + "("  # وقال لـ«عكاظ»، لـ(اليوم): the outlet told, in marks or brackets
 _TOLD_CLOSERS = '»”")'
+# "… لوكالة الأنباء", "للصحفيين": who the role holder spoke to, not part of the role.
 _TO_MEDIA = normalized_words(
     "لوكالة لصحيفة لقناة لموقع لشبكة لتلفزيون لإذاعة للصحفيين للصحافيين للصحافة للتلفزيون للإذاعة"
 )
