@@ -40,6 +40,7 @@ RELATIVE_BEFORE_CUE = frozenset(
 )  # (… عدم ذكر اسمه: a noun, not a verb; لم يعتبر: a negated report is no quote)
 MAX_CONTENT_GAP = 45  # tokens between cue and complementizer / quotation
 NEAR_COMPLEMENTIZER = 4  # needs=quote cues: how close after the subject إن/أن must come
+_CUE_PROCLITICS = frozenset({"و", "ف"})
 _CALLED = frozenset({"يدعى", "تدعى"})  # passive "is called"; the active يدعي ("claims") ends in ي
 _DIACRITICS = re.compile("[\u064b-\u0652]")  # (يُدعى)
 MIN_DIRECT_WORDS = 3  # shorter quotations are names or titles ("أكسيوس")
@@ -393,14 +394,31 @@ def cue_phrases(ctx: Context) -> list[Match]:
     doc = ctx.doc
     longest: dict[int, Match] = {}
     for m in ctx.labelled("CUE"):
+        if m.stripped and not _cue_proclitic(doc.norms[m.first][: m.stripped], m.key):
+            continue  # كيري is no ك + يري
         if m.first not in longest or m.last > longest[m.first].last:
             longest[m.first] = m
     phrases: list[Match] = []
     for first in sorted(longest):
         m = longest[first]
         prev = phrases[-1] if phrases else None
-        if prev is not None and prev.last + 1 == m.first and doc.joined(prev.last):
+        if prev is not None and prev.last + 1 == m.first and doc.joined(prev.last) and _continues(m):
             phrases[-1] = replace(prev, last=m.last, end=m.end)
         elif prev is None or m.first > prev.last:
             phrases.append(m)
     return phrases
+
+
+def _continues(m) -> bool:
+    """A cue that continues the one before it into one phrase: a participle, بالقول or a present
+    verb (وتابع قائلا، تابع بالقول، وتابع يقول), not a past verb or a noun (قال طالب آخر: طالب is
+    "a student" there)."""
+    return PARTICIPLE.fullmatch(m.key) is not None or m.key.startswith("بال") or m.key[:1] in ("ي", "ت")
+
+
+def _cue_proclitic(letters: str, key: str) -> bool:
+    """A speech verb takes و/ف, and ل before a present verb (ليضيف، لتعلن: "then to add"); ب, ك or
+    ل before any other form is another word (كيري is no ك + يري)."""
+    if letters in _CUE_PROCLITICS:
+        return True
+    return letters in ("ل", "ول", "فل") and key[:1] in ("ي", "ت")

@@ -343,6 +343,19 @@ class SpeakerFinder:
             last -= 1
         return last, None
 
+    def _noun_after_cue(self, i: int) -> bool:
+        """Token i, right after a speech verb, is a cue word that is also a noun (cue attribute
+        noun=1, its own form, no proclitic: قال طالب آخر, طالب = a student), not a second verb
+        (أضافت قالت، ليعلق فقال، نوه)."""
+        ctx, doc = self.ctx, self.ctx.doc
+        if i == 0 or not doc.joined(i - 1) or not ctx.word_has(i - 1, "CUE"):
+            return False
+        m = ctx.longest(i, "CUE")
+        if m is None or m.stripped:
+            return False
+        info = m.info("CUE")
+        return info.attr("noun") == "1" and m.key == info.attr("lemma")  # the entry's own form
+
     def _object_with_pronoun(self, j: int) -> bool:
         """Token j is an indefinite noun with an attached pronoun (حديثه، كلمتها، تصريحاتهم), as
         written (ة is no ه), and no باسمه: after a subject it is the verb's object."""
@@ -507,8 +520,10 @@ class SpeakerFinder:
 
     def _noun_phrase(self, i: int, gender: str) -> tuple[Speaker, int] | None:
         ctx, doc = self.ctx, self.ctx.doc
-        if doc.norms[i] in FUNCTION_WORDS or not ctx.is_arabic_word(i) or ctx.word_has(i, "CUE"):
+        if doc.norms[i] in FUNCTION_WORDS or not ctx.is_arabic_word(i):
             return None
+        if ctx.word_has(i, "CUE") and not self._noun_after_cue(i):
+            return None  # (a second verb is no subject)
         if len(doc.norms[i]) < MIN_SUBJECT_LETTERS:
             return None  # لـ(CNN), و: not a subject
         if _POSSESSED.search(doc.norms[i]) and not doc.has_article(i):
@@ -530,6 +545,8 @@ class SpeakerFinder:
                 continue
             if nxt in FUNCTION_WORDS or nxt in SKIP_BEFORE_SUBJECT or nxt in COMPLEMENTIZERS or nxt in ACCORDING:
                 break
+            if nxt in CALLED:
+                break  # طالب آخر يدعى …: the name follows
             if nxt in _TO_MEDIA or nxt == "ل" or ctx.behind_preposition(last + 1, ("ل",)):
                 break  # بليند لموقع يونايتد، عدد من الجيران لـ«عكاظ»: whom it was said to
             if doc.has_article(last) and not doc.has_article(last + 1) and not self.by_token.get(last + 1):

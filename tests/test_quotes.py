@@ -155,6 +155,20 @@ def test_direct_quote_over_two_paragraphs(pipeline):
     assert q["quote"]["text"].startswith("الوضع صعب") and q["quote"]["text"].endswith("مع شركائنا")
 
 
+def test_a_speech_verb_takes_only_its_own_proclitics(pipeline):
+    """كيري is no ك + يري, بنقل no ب + نقل; ليضيف (ل + a present verb) is a cue."""
+    text = "وكان كيري قال في مقابلة إن الاتفاق جيد، وطالب بنقل السفارة. ليضيف بعدها أنه سأل الوزير."
+    assert [q["cue"]["text"] for q in quotes(pipeline, text)] == ["قال", "يضيف"]
+
+
+def test_a_second_verb_or_noun_after_a_cue_is_no_part_of_its_phrase(pipeline):
+    """قال طالب آخر يدعى …: طالب is a student, not the verb "demanded"; وتابع يقول stays one cue."""
+    (q,) = quotes(pipeline, "وقال طالب آخر يدعى بيلي فوسبرغ إن المدرسة أغلقت.")
+    assert (q["cue"]["text"], q["speaker"]["canonical"]) == ("قال", "بيلي فوسبرغ")
+    (q,) = quotes(pipeline, 'وتابع يقول: "ما تخفيه إيران ستجده إسرائيل".')
+    assert q["cue"]["text"] == "تابع يقول"
+
+
 def test_a_verb_with_its_own_complementizer_starts_a_new_statement_without_a_comma(pipeline):
     text = "وأكد الوزير أن هناك خطة كبيرة ستتم قريبا بين مصر وليبيا وقال حسين، إن القناة إنجاز عربي."
     found = [(q["cue"]["text"], q["quote"]["text"]) for q in quotes(pipeline, text)]
