@@ -223,6 +223,8 @@ def _persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) 
         info = m.info("PER")
         if m.stripped and doc.norms[m.first] in FUNCTION_WORDS:
             continue  # لصالح ("in favour of") is no ل + صالح
+        if m.stripped and "ك" in doc.norms[m.first][: m.stripped]:
+            continue  # كبرى ("major") is no ك + بري: a person is seldom "like" someone in news
         if info.attr("ambiguous") != "1":
             yield ctx.entry_mention("PER", info, m.first, m.last, m.start)
     for person, _, _ in titled if titled is not None else titled_persons(ctx):
