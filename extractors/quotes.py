@@ -28,6 +28,7 @@ from khabar.extractors.clauses import (
 )
 from khabar.extractors.context import COMPLEMENTIZERS, FUNCTION_WORDS, Context, normalized_words
 from khabar.extractors.quotemarks import OPENING_MARKS, quote_spans
+from khabar.extractors.subject_names import VERB_PREPOSITIONS, written_called
 from khabar.extractors.subjects import IN_IT, RELATIVES
 from khabar.records import Entity, Quote, Span
 
@@ -41,8 +42,6 @@ RELATIVE_BEFORE_CUE = frozenset(
 MAX_CONTENT_GAP = 45  # tokens between cue and complementizer / quotation
 NEAR_COMPLEMENTIZER = 4  # needs=quote cues: how close after the subject إن/أن must come
 _CUE_PROCLITICS = frozenset({"و", "ف"})
-_CALLED = frozenset({"يدعى", "تدعى"})  # passive "is called"; the active يدعي ("claims") ends in ي
-_DIACRITICS = re.compile("[\u064b-\u0652]")  # (يُدعى)
 MIN_DIRECT_WORDS = 3  # shorter quotations are names or titles ("أكسيوس")
 _WORD = re.compile(r"\w+")
 _ACCORDING = re.compile(rf"[،,]?\s*(?:{'|'.join(ACCORDING_TO)})\s")
@@ -191,7 +190,7 @@ class QuoteFinder:
         k = doc.first_token_from(end + 1)
         if k >= doc.n or doc.text[end + 1 : doc.starts[k]].strip(' »”"'):
             return False
-        if k + 1 < doc.n and doc.words[k] in ("إلى", "الى", "على") and doc.joined(k):
+        if k + 1 < doc.n and doc.words[k] in VERB_PREPOSITIONS and doc.joined(k):
             k += 1  # أشارت أم عبدالعزيز «أرملة» إلى أنها
         return doc.norms[k] in COMPLEMENTIZERS
 
@@ -347,9 +346,8 @@ class QuoteFinder:
     def _called(self, m) -> bool:
         """The cue is يدعى/تدعى written with alef maqsura ("is called") and a name, not أن, follows."""
         doc = self.doc
-        word = _DIACRITICS.sub("", doc.words[m.first]).removeprefix("و")
         nxt = m.last + 1
-        return word in _CALLED and (nxt >= doc.n or doc.norms[nxt] not in COMPLEMENTIZERS)
+        return written_called(doc, m.first) and (nxt >= doc.n or doc.norms[nxt] not in COMPLEMENTIZERS)
 
     def _after_noun(self, i: int) -> bool:
         """Token i follows another word of its phrase that is no function word or complementizer."""

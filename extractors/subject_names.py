@@ -28,7 +28,7 @@ from khabar.extractors.name_runs import (
 )
 from khabar.records import Entity
 
-_VERB_PREPOSITIONS = frozenset({"إلى", "الى", "على"})
+VERB_PREPOSITIONS = frozenset({"إلى", "الى", "على"})  # as written (علي is a given name): أشار إلى أن
 _SUBJECT_MARKS = '،,:«“"'  # a comma, a colon or an opening quotation mark after a subject
 # حديثه، كلمته، كلمتها (as written: ة is no ه): a noun + pronoun; a bare ه only after ت/ث, since
 # foreign names end in ـيه، ـنه، ـكه (خوسيه، زنغنه، فراوكه), and ها/هم on six letters (not سودها)
@@ -100,8 +100,14 @@ def _name_before(ctx: Context, role: int, end: int) -> int | None:
 
 
 CALLED_WRITTEN = frozenset({"يدعى", "تدعى", "ويدعى", "وتدعى"})  # "is called" (not يدعي, "claims")
-_CALLED_NORMS = normalized_words(" ".join(CALLED_WRITTEN))  # as the document's norms (ى → ي)
+CALLED_NORMS = normalized_words(" ".join(CALLED_WRITTEN))  # as the document's norms (ى → ي)
 _DIACRITICS = re.compile("[\u064b-\u0652]")
+
+
+def written_called(doc, k: int) -> bool:
+    """Token k is يدعى/تدعى ("is called") as written, with alef maqsura and without diacritics;
+    the active يدعي ("claims") ends in ya."""
+    return doc.norms[k] in CALLED_NORMS and _DIACRITICS.sub("", doc.words[k]) in CALLED_WRITTEN
 
 
 def called_persons(ctx: Context) -> Iterator[Entity]:
@@ -109,8 +115,8 @@ def called_persons(ctx: Context) -> Iterator[Entity]:
     آخر يدعى وائل فرجاني، المتحدث باسم الجبهة ويدعى القارئ حمزة."""
     doc = ctx.doc
     norms = doc.norms
-    for k in compress(range(doc.n - 1), map(_CALLED_NORMS.__contains__, norms)):
-        if not doc.joined(k) or _DIACRITICS.sub("", doc.words[k]) not in CALLED_WRITTEN:
+    for k in compress(range(doc.n - 1), map(CALLED_NORMS.__contains__, norms)):
+        if not doc.joined(k) or not written_called(doc, k):
             continue  # (يدعي with ya: "claims")
         i = k + 1
         title = ctx.longest(i, "TITLE")
@@ -207,7 +213,7 @@ def _subject_boundary(ctx: Context, k: int) -> bool:
     """Token k opens what follows a subject: a complementizer, a speech verb, إلى/على, or ل + a
     known word (لموقع، للصحفيين)."""
     norm = ctx.doc.norms[k]
-    if norm in COMPLEMENTIZERS or ctx.word_has(k, "CUE") or ctx.doc.words[k] in _VERB_PREPOSITIONS:
+    if norm in COMPLEMENTIZERS or ctx.word_has(k, "CUE") or ctx.doc.words[k] in VERB_PREPOSITIONS:
         return True  # (إلى، على as written: علي is a given name)
     return norm[:1] == "ل" and without_preposition(ctx, k) is None
 

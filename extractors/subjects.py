@@ -16,7 +16,7 @@ from khabar.extractors.context import COMPLEMENTIZERS, FUNCTION_WORDS, Context, 
 from khabar.extractors.name_runs import skip_modifiers, title_phrase
 from khabar.extractors.quotemarks import OPENING_MARKS
 from khabar.extractors.roles import MAX_ROLE, role_book
-from khabar.extractors.subject_names import PHRASE_GAP, POSSESSED, firm_name_part
+from khabar.extractors.subject_names import CALLED_NORMS, PHRASE_GAP, POSSESSED, firm_name_part
 from khabar.records import Entity, Span, Speaker
 
 # Words that may sit between a cue and its subject (وقال، الخميس، البيت الأبيض …).
@@ -45,7 +45,6 @@ SOURCE_QUALIFIERS = normalized_words("مسؤول مسؤولة مسؤولون م�
 QUANTIFIERS = normalized_words("عدد بعض أحد احد إحدى احدى كثير كثيرون معظم غالبية أغلب مجموعة")  # + من + a group
 _IN_ROLES = normalized_words("العام الحالي")  # الأمين العام، الرئيس الحالي: adjectives of a role, not dates
 _OTHER = normalized_words("آخر أخرى آخرون آخرين")  # ناج آخر يدعى …
-CALLED = normalized_words("يدعى ويدعى تدعى وتدعى يُدعى")  # ناج آخر يدعى وائل فرجاني
 RELATIVES = normalized_words("الذي التي الذين")
 IN_IT = normalized_words("فيه فيها")  # قال فيها: "said in it" (a tweet, a statement)
 _TOLD_OPENERS = OPENING_MARKS + "("  # وقال لـ«عكاظ»، لـ(اليوم): the outlet told, in marks or brackets
@@ -160,7 +159,7 @@ class SpeakerFinder:
         k = last + 1
         if k + 1 < doc.n and doc.norms[k] in _OTHER and doc.joined(last):
             last, k = k, k + 1  # ناج آخر يدعى
-        if k + 1 >= doc.n or doc.norms[k] not in CALLED or not doc.joined(last) or not doc.joined(k):
+        if k + 1 >= doc.n or doc.norms[k] not in CALLED_NORMS or not doc.joined(last) or not doc.joined(k):
             return found
         ent = self.by_token.get(k + 1)
         if ent is None or ent.label != "PER":
@@ -332,7 +331,7 @@ class SpeakerFinder:
                 break
             if ent is None and ctx.word_has(j, "CUE") or norm in FUNCTION_WORDS and not self._role_link(j):
                 break
-            if norm in CALLED:
+            if norm in CALLED_NORMS:
                 break  # المتحدث باسم الجبهة ويدعى …: the name follows "is called"
             if ent is None and self._object_with_pronoun(j):
                 break  # واختتم المدرب الهلالي حديثه بقوله: the verb's object, not the role's complement
@@ -457,7 +456,7 @@ class SpeakerFinder:
         while last + 1 < doc.n and last - m.last < MAX_NP - 1 and doc.joined(last):
             if doc.norms[last + 1] in FUNCTION_WORDS or doc.norms[last + 1] in COMPLEMENTIZERS:
                 break
-            if doc.norms[last + 1] in CALLED:
+            if doc.norms[last + 1] in CALLED_NORMS:
                 break  # المتحدث باسم الجبهة ويدعى …
             last += 1
         span = self._span(m.start, last)
@@ -545,7 +544,7 @@ class SpeakerFinder:
                 continue
             if nxt in FUNCTION_WORDS or nxt in SKIP_BEFORE_SUBJECT or nxt in COMPLEMENTIZERS or nxt in ACCORDING:
                 break
-            if nxt in CALLED:
+            if nxt in CALLED_NORMS:
                 break  # طالب آخر يدعى …: the name follows
             if nxt in _TO_MEDIA or nxt == "ل" or ctx.behind_preposition(last + 1, ("ل",)):
                 break  # بليند لموقع يونايتد، عدد من الجيران لـ«عكاظ»: whom it was said to
