@@ -2,27 +2,58 @@
 
 from __future__ import annotations
 
+import codecs
 import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from khabar import __version__
 from khabar.cli.exits import Exit
+from khabar.cli.help_types import plain_help_types
 from khabar.errors import LexiconError
 
+plain_help_types()
+CONTEXT = {"help_option_names": ["-h", "--help"]}
 app = typer.Typer(
     help="khabar: people, organizations, places and attributed quotes in Arabic news, as JSON lines.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
+    context_settings=CONTEXT,
 )
-lexicon_app = typer.Typer(help="Validate and inspect lexicons.", no_args_is_help=True)
+lexicon_app = typer.Typer(help="Validate and inspect lexicons.", no_args_is_help=True, context_settings=CONTEXT)
 app.add_typer(lexicon_app, name="lexicon")
+FORMATS = ("auto", "jsonl", "pretty")
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        print(f"khabar {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", "-V", callback=_print_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """khabar: people, organizations, places and attributed quotes in Arabic news, as JSON lines."""
+
+
+def _usage_error(message: str) -> typer.Exit:
+    print(f"khabar: {message}", file=sys.stderr)
+    return typer.Exit(Exit.USAGE)
+
 
 LexiconOpt = Annotated[
     list[Path] | None,
-    typer.Option("--lexicon", "-l", help="Extra lexicon file or folder (repeatable); also KHABAR_LEXICONS."),
+    typer.Option(
+        "--lexicon", "-l", metavar="PATH", help="Extra lexicon file or folder (repeatable); also KHABAR_LEXICONS."
+    ),
 ]
 NoPersonsOpt = Annotated[
     bool, typer.Option("--no-builtin-persons", help="Ignore the built-in PER entries (rules and your lexicons only).")
@@ -55,15 +86,23 @@ def _pipeline(
 
 @app.command()
 def extract(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders, .jsonl archives, or - for stdin.")],
-    output: Annotated[str | None, typer.Option("--output", "-o", help="Write JSON lines here.")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, pretty, or auto (pretty on a terminal).")] = "auto",
-    glob: Annotated[str, typer.Option(help="Files to take from folders.")] = "*.txt",
+    paths: Annotated[
+        list[str], typer.Argument(metavar="PATH", help="Files, folders, .jsonl/.ndjson(.gz) archives, or - for stdin.")
+    ],
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", metavar="FILE", help="Write here (replaced only when the run ends).")
+    ] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", metavar="FORMAT", help="jsonl, pretty, or auto (pretty on a terminal).")
+    ] = "auto",
+    glob: Annotated[str, typer.Option(metavar="PATTERN", help="Files to take from folders.")] = "*.txt",
     jsonl: Annotated[bool, typer.Option("--jsonl", help="Read inputs as JSON lines (one document a line).")] = False,
-    id_field: Annotated[str, typer.Option(help="JSON-lines field holding the document id.")] = "id",
-    text_field: Annotated[str, typer.Option(help="JSON-lines field holding the text.")] = "text",
-    encoding: Annotated[str | None, typer.Option(help="Force an input encoding (e.g. cp1256).")] = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")] = 0,
+    id_field: Annotated[str, typer.Option(metavar="FIELD", help="JSON-lines field holding the document id.")] = "id",
+    text_field: Annotated[str, typer.Option(metavar="FIELD", help="JSON-lines field holding the text.")] = "text",
+    encoding: Annotated[str | None, typer.Option(metavar="NAME", help="Force an input encoding (e.g. cp1256).")] = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", metavar="N", min=0, help="Worker processes (0, the default: all cores).")
+    ] = 0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, warnings or summary.")] = False,
     fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first bad input.")] = False,
     no_quotes: Annotated[bool, typer.Option("--no-quotes", help="Entities only.")] = False,
@@ -73,23 +112,54 @@ def extract(
 ) -> None:
     """Extract entities and attributed quotes from Arabic news as JSON lines."""
     from khabar import batch
-    from khabar.cli.extract import run_extract, sources, total_size
+    from khabar.cli.extract import list_inputs, output_is_an_input, run_extract, sources, total_size
+    from khabar.cli.sink import OutputError, Sink
 
-    if fmt not in ("auto", "jsonl", "pretty"):
-        print(f"khabar: --format must be auto, jsonl or pretty, not {fmt!r}", file=sys.stderr)
-        raise typer.Exit(Exit.USAGE)
-    pipeline = _pipeline(lexicon, no_builtin_persons, want_quotes=not no_quotes, descriptive=not no_descriptive_orgs)
+    if fmt not in FORMATS:
+        raise _usage_error(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    if encoding:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise _usage_error(f"--encoding: unknown encoding {encoding!r}") from None
+    if output == "-":
+        output = None
+    pretty = fmt == "pretty" or (fmt == "auto" and output is None and sys.stdout is not None and sys.stdout.isatty())
+    if output and fmt == "pretty":
+        raise _usage_error("--format pretty draws tables on the terminal and is not written to -o; use -f jsonl")
+    listed = list_inputs(paths, glob)
+    if output:
+        if Path(output).is_dir():
+            raise _usage_error(f"-o {output}: is a directory; -o takes a file name")
+        clash = output_is_an_input(output, listed)
+        if clash:
+            raise _usage_error(f"-o {output}: is one of the inputs ({clash}); refusing to overwrite it")
+    try:
+        sink = None if pretty else Sink(output)
+    except OutputError as exc:
+        print(f"khabar: {exc}", file=sys.stderr)
+        raise typer.Exit(Exit.OUTPUT) from None
+    try:
+        pipeline = _pipeline(
+            lexicon, no_builtin_persons, want_quotes=not no_quotes, descriptive=not no_descriptive_orgs
+        )
+    except typer.Exit:
+        if sink is not None:
+            sink.discard()
+        raise
     batch.tune_gc()
-    items = sources(paths, glob, jsonl, id_field, text_field, encoding)
+    items = sources(listed, jsonl, id_field, text_field, encoding)
     jobs = jobs or batch.default_jobs()
     if isinstance(items, list) and len(items) < 2:
         jobs = 1
-    status = run_extract(pipeline, items, total_size(items, paths), output, fmt, jobs, encoding, quiet, fail_fast)
+    status = run_extract(pipeline, items, total_size(items, paths), sink, jobs, encoding, quiet, fail_fast)
     raise typer.Exit(status)
 
 
 @lexicon_app.command("check")
-def lexicon_check(paths: Annotated[list[Path], typer.Argument(help="Lexicon files or folders.")]) -> None:
+def lexicon_check(
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH", help="Lexicon files or folders.")],
+) -> None:
     """Validate lexicon files: prints file:line: problem for each bad line."""
     from khabar.cli.lexicon_cmd import check
 
@@ -98,7 +168,7 @@ def lexicon_check(paths: Annotated[list[Path], typer.Argument(help="Lexicon file
 
 @lexicon_app.command("lookup")
 def lexicon_lookup(
-    text: Annotated[str, typer.Argument(help="A name or phrase as written in text.")],
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="A name or phrase as written in text.")],
     lexicon: LexiconOpt = None,
 ) -> None:
     """Show which lexicon entries and rules match a name, after normalisation."""
@@ -109,9 +179,11 @@ def lexicon_lookup(
 
 @app.command("eval")
 def eval_cmd(
-    gold: Annotated[Path, typer.Argument(help="CoNLL file: token TAG per line, blank line between sentences.")],
-    errors: Annotated[int, typer.Option(help="List up to N false positives and N misses.")] = 0,
-    doc_sentences: Annotated[int, typer.Option(help="Sentences grouped into one document.")] = 20,
+    gold: Annotated[
+        Path, typer.Argument(metavar="GOLD", help="CoNLL file: token TAG per line, blank line between sentences.")
+    ],
+    errors: Annotated[int, typer.Option(metavar="N", help="List up to N false positives and N misses.")] = 0,
+    doc_sentences: Annotated[int, typer.Option(metavar="N", min=1, help="Sentences grouped into one document.")] = 20,
     lexicon: LexiconOpt = None,
     no_builtin_persons: NoPersonsOpt = False,
     no_descriptive_orgs: NoDescriptiveOpt = False,
@@ -134,12 +206,3 @@ def schema_cmd() -> None:
     from khabar.output import SCHEMA_FILE
 
     sys.stdout.write(SCHEMA_FILE.read_text(encoding="utf-8"))
-
-
-def main() -> None:
-    """Console-script entry point."""
-    try:
-        app()
-    except KeyboardInterrupt:
-        print("khabar: interrupted", file=sys.stderr)
-        sys.exit(Exit.INTERRUPTED)

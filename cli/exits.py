@@ -10,5 +10,18 @@ class Exit(IntEnum):
     INPUT_ERRORS = 1  # some inputs could not be read; the others were processed
     USAGE = 2
     LEXICON = 3  # a lexicon is invalid: nothing was processed
+    OUTPUT = 4  # the output could not be written (disk full, closed stdout, permission denied)
     INTERRUPTED = 130
     BROKEN_PIPE = 141
+    TERMINATED = 143  # SIGTERM
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised in the main thread so a run stops the way it does on Ctrl-C."""
+
+
+class Stop:
+    """How a run was stopped by a signal, for the one line main() prints when nothing else did."""
+
+    terminated = False  # SIGTERM arrived
+    reported = False  # the stop was already explained on stderr

@@ -2,29 +2,42 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 from khabar import batch
-from khabar.cli.exits import Exit
-from khabar.cli.progress import Progress
-from khabar.cli.sink import Sink
+from khabar.cli.exits import Exit, Stop, Terminated
+from khabar.cli.progress import Progress, bar_allowed
+from khabar.cli.sink import OutputError, Sink
 from khabar.pipeline import Pipeline
 from khabar.reader import Source, expand, jsonl_documents
 
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+
+
+def is_jsonl_name(name: str) -> bool:
+    """JSON-lines archives by name: .jsonl and .ndjson, gzip-compressed or not."""
+    return name.lower().endswith(JSONL_SUFFIXES)
+
+
+def list_inputs(paths: list[str], glob: str) -> list[Source]:
+    """The files named or found in folders (each problem a Source carrying its error)."""
+    return list(expand(paths, glob))
+
 
 def sources(
-    paths: list[str], glob: str, as_jsonl: bool, id_field: str, text_field: str, encoding: str | None
+    listed: list[Source], as_jsonl: bool, id_field: str, text_field: str, encoding: str | None
 ) -> list[Source] | Iterator[Source]:
-    """Expand the paths; JSON-lines archives become one Source per line (lazily)."""
-    listed = list(expand(paths, glob))
-    if not any(as_jsonl or s.name.endswith(".jsonl") for s in listed):
+    """JSON-lines archives become one Source per line (lazily); other inputs stay as listed."""
+    if not any(as_jsonl or is_jsonl_name(s.name) for s in listed):
         return listed
 
     def lazy() -> Iterator[Source]:
         for s in listed:
-            if s.error is None and (as_jsonl or s.name.endswith(".jsonl")):
+            if s.error is None and (as_jsonl or is_jsonl_name(s.name)):
                 yield from jsonl_documents(s, id_field, text_field, encoding)
             else:
                 yield s
@@ -32,25 +45,37 @@ def sources(
     return lazy()
 
 
+def output_is_an_input(output: str, listed: list[Source]) -> str | None:
+    """The input that ``-o output`` would overwrite, if any."""
+    if not os.path.exists(output):
+        return None
+    for s in listed:
+        if s.path is not None and s.error is None:
+            with contextlib.suppress(OSError):
+                if os.path.samefile(s.path, output):
+                    return s.name
+    return None
+
+
 def run_extract(
     pipeline: Pipeline,
     inputs: list[Source] | Iterator[Source],
     total_bytes: int,
-    output: str | None,
-    fmt: str,
+    sink: Sink | None,
     jobs: int,
     encoding: str | None,
     quiet: bool,
     fail_fast: bool,
 ) -> Exit:
-    """Process every input; write records; report errors on stderr; return the exit status."""
-    pretty = fmt == "pretty" or (fmt == "auto" and output is None and sys.stdout.isatty())
-    sink = None if pretty else Sink(output)
-    progress = Progress(total_bytes, enabled=not quiet)
+    """Process every input; write records (tables when ``sink`` is None); report errors on
+    stderr; return the exit status."""
+    pretty = sink is None
+    progress = Progress(total_bytes, enabled=not quiet and bar_allowed(sink and sink.path, pretty))
     status = Exit.OK
+    outcomes = batch.run(pipeline, iter(inputs), jobs=jobs, encoding=encoding)
     try:
-        for outcome in batch.run(pipeline, iter(inputs), jobs=jobs, encoding=encoding):
-            progress.advance(outcome.docs, outcome.size, outcome.error is not None)
+        for outcome in outcomes:
+            progress.advance(outcome.docs, outcome.size, outcome.name if outcome.error else None)
             if outcome.error:
                 progress.log(f"khabar: error: {outcome.error}")
                 status = Exit.INPUT_ERRORS
@@ -68,23 +93,37 @@ def run_extract(
                 render(outcome.data)
             else:
                 sink.write(outcome.data)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
+        outcomes.close()  # stop the workers before anything else
         progress.stop()
-        if sink:
-            sink.rollback()
-        print("khabar: interrupted; output holds only whole records", file=sys.stderr)
-        return Exit.INTERRUPTED
+        where = "output holds only whole records"
+        if sink is not None and sink.tmp:
+            partial = sink.keep_partial()
+            kept = f"; the whole records written so far are in {partial}" if partial else ""
+            where = f"{sink.path} left as it was{kept}"
+        print(f"khabar: {'terminated' if isinstance(exc, Terminated) else 'interrupted'}; {where}", file=sys.stderr)
+        Stop.reported = True
+        return Exit.TERMINATED if isinstance(exc, Terminated) else Exit.INTERRUPTED
     except BrokenPipeError:
+        outcomes.close()
         progress.stop()
         _silence_stdout()
         return Exit.BROKEN_PIPE
-    finally:
+    except OutputError as exc:
+        outcomes.close()
         progress.stop()
-        if sink:
-            try:
-                sink.close()
-            except BrokenPipeError:
-                _silence_stdout()
+        sink.discard()
+        print(f"khabar: {exc}", file=sys.stderr)
+        return Exit.OUTPUT
+    finally:
+        outcomes.close()
+        progress.stop()
+    if sink is not None:
+        try:
+            sink.finish()
+        except OutputError as exc:
+            print(f"khabar: {exc}", file=sys.stderr)
+            return Exit.OUTPUT
     if not quiet:
         print(progress.summary(), file=sys.stderr)
     return status
@@ -92,8 +131,6 @@ def run_extract(
 
 def _silence_stdout() -> None:
     """After the reader went away (| head), make the interpreter's final flush a no-op."""
-    import os
-
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

@@ -1,3 +1,3 @@
-from khabar.cli.app import main
+from khabar.cli.entry import main
 
 main()

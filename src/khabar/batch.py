@@ -11,14 +11,17 @@ across blocks).
 from __future__ import annotations
 
 import codecs
+import contextlib
 import gc
 import multiprocessing
 import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
+from khabar import signals
 from khabar.errors import InputError
 from khabar.output import jsonl
 from khabar.pipeline import Pipeline
@@ -44,6 +47,7 @@ class Outcome:
 
 
 _WORKER: Pipeline | None = None
+STUCK_THREADS = 0  # pool manager threads left blocked by _stop_workers (see there)
 # Collector thresholds for a process that only runs extraction (the CLI and its workers; never set
 # by the library): a young collection every 20,000 new containers instead of 700, and full ones
 # rarer. Extraction makes no reference cycles, and full collections walk every cached word record
@@ -58,6 +62,15 @@ def tune_gc() -> None:
 
 
 def _init_worker(pipeline: Pipeline | None) -> None:
+    """In each worker: Ctrl-C is left to the parent (which stops the workers), SIGTERM ends it at
+    once, and the pipeline is the parent's (inherited when forked, else passed)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signals.release_in_child()
+    _set_worker(pipeline)
+
+
+def _set_worker(pipeline: Pipeline | None) -> None:
     global _WORKER
     tune_gc()
     if pipeline is not None:
@@ -140,21 +153,51 @@ def run(
         return
     ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     initarg = None if ctx.get_start_method() == "fork" else pipeline
-    _init_worker(pipeline)  # inherited by forked workers
+    _set_worker(pipeline)  # inherited by forked workers
     window: deque[tuple[list[Source], Future | None]] = deque()
-    with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(initarg,)) as pool:
-        try:
-            for chunk in _chunks(sources, on_start):
-                big = len(chunk) == 1 and _is_big(chunk[0])
+    pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(initarg,))
+    try:
+        for chunk in _chunks(sources, on_start):
+            big = len(chunk) == 1 and _is_big(chunk[0])
+            with signals.held():  # the first submit forks the workers
                 window.append((chunk, None if big else pool.submit(_work_chunk, chunk, encoding)))
-                while len(window) >= jobs * WINDOW_PER_JOB:
-                    yield from _drain_one(pipeline, window, encoding)
-            while window:
+            while len(window) >= jobs * WINDOW_PER_JOB:
                 yield from _drain_one(pipeline, window, encoding)
-        finally:
-            for _, future in window:
-                if future is not None:
-                    future.cancel()
+        while window:
+            yield from _drain_one(pipeline, window, encoding)
+    except BaseException:  # Ctrl-C, SIGTERM, the consumer stopping early (GeneratorExit): stop now
+        _stop_workers(pool)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Cancel what is queued and end the workers without waiting for their chunks. Waiting
+    (``shutdown(wait=True)``) after an interrupt can hang (CPython gh-107219), and a worker left
+    running would outlive the command. The pool's manager thread is then given two seconds to
+    notice. It may never: when a worker was killed while sending a result, the thread waits for
+    the rest of that message for ever, and the interpreter's exit would wait for the thread.
+    STUCK_THREADS counts those; the command then leaves with ``os._exit`` (cli/entry.py)."""
+    from concurrent.futures import process
+
+    workers = list((getattr(pool, "_processes", None) or {}).values())
+    manager = getattr(pool, "_executor_manager_thread", None)
+    pool.shutdown(wait=False, cancel_futures=True)
+    for proc in workers:
+        with contextlib.suppress(Exception):
+            proc.terminate()
+    for proc in workers:
+        with contextlib.suppress(Exception):
+            proc.join(5)
+            if proc.is_alive():
+                proc.kill()
+    if manager is not None:
+        manager.join(2)
+        if manager.is_alive():  # stuck reading a result a killed worker left half-written
+            global STUCK_THREADS
+            STUCK_THREADS += 1
+            with contextlib.suppress(Exception):
+                process._threads_wakeups.pop(manager, None)
 
 
 def _is_big(source: Source) -> bool:

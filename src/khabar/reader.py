@@ -1,7 +1,8 @@
 """Read inputs: bytes → text, with every problem named (file, and line for JSON lines).
 
-Inputs are files, folders (recursive glob), ``-`` for standard input, and ``.jsonl`` archives
-with one document per line. Decoding: a BOM decides (UTF-8, UTF-16 LE/BE); otherwise UTF-8,
+Inputs are files, folders (recursive glob), ``-`` for standard input, and JSON-lines archives
+(``.jsonl``, ``.ndjson``, gzip-compressed or not) with one document per line.
+Decoding: a BOM decides (UTF-8, UTF-16 LE/BE); otherwise UTF-8,
 falling back to Windows-1256 when the bytes are clearly Arabic in that code page; ``encoding``
 forces one. Binary data is refused; stray NUL bytes in text are kept (offsets stay exact).
 """
@@ -9,6 +10,8 @@ forces one. Binary data is refused; stray NUL bytes in text are kept (offsets st
 from __future__ import annotations
 
 import codecs
+import gzip
+import os
 import stat
 import sys
 from collections.abc import Iterator
@@ -109,27 +112,41 @@ def read_file(path: Path, name: str, encoding: str | None = None) -> str:
 
 
 def expand(paths: list[str], glob: str = "*.txt") -> Iterator[Source]:
-    """Inputs in order: folders expand to their matching files (sorted, recursive)."""
+    """Inputs in order: folders expand to their matching files (sorted, recursive). A folder
+    with no match, a broken symbolic link and a missing path each become a Source with an error."""
     for raw in paths:
         if raw == "-":
             yield Source("-")
             continue
         p = Path(raw)
         if p.is_dir():
-            found = []  # (path, size) of the regular files, one stat each
+            found = []  # (path, size, error) of the regular files and broken links, one stat each
             for q in p.rglob(glob):
                 try:
                     st = q.stat()
                 except OSError:
-                    continue  # vanished while listing
+                    if q.is_symlink():
+                        found.append((q, 0, _broken_link(q)))
+                    continue  # else it vanished while listing
                 if stat.S_ISREG(st.st_mode):
-                    found.append((q, st.st_size))
-            for f, size in sorted(found, key=lambda item: item[0].parts):  # the order of sorted(Paths)
-                yield Source(str(f), path=f, size=size)
+                    found.append((q, st.st_size, None))
+            if not found:
+                yield Source(raw, error=f"no file in this folder matches --glob {glob!r}")
+            for f, size, error in sorted(found, key=lambda item: item[0].parts):  # the order of sorted(Paths)
+                yield Source(str(f), path=None if error else f, size=size, error=error)
         elif p.exists():
             yield Source(raw, path=p, size=_size(p))
+        elif p.is_symlink():
+            yield Source(raw, error=_broken_link(p))
         else:
             yield Source(raw, error="no such file or directory")
+
+
+def _broken_link(p: Path) -> str:
+    try:
+        return f"broken symbolic link (to {os.readlink(p)}, which does not exist)"
+    except OSError:
+        return "broken symbolic link"
 
 
 def _size(p: Path) -> int:
@@ -149,7 +166,7 @@ def jsonl_documents(
     """One Source per line of a JSON-lines archive; bad lines become Sources with an error."""
     stream = sys.stdin.buffer if source.path is None else None
     try:
-        fh = stream or open(source.path, "rb")  # noqa: SIM115 - closed below
+        fh = stream or _open_archive(source.path)
     except OSError as exc:
         yield Source(source.name, error=f"cannot read: {exc.strerror or exc}")
         return
@@ -172,8 +189,15 @@ def jsonl_documents(
             doc_id = obj.get(id_field)
             name = where if doc_id is None else f"{source.name}:{lineno} ({doc_id})"
             yield Source(name, text=obj[text_field], size=len(raw), doc=where if doc_id is None else doc_id)
-    except OSError as exc:
-        yield Source(source.name, error=f"read failed: {exc.strerror or exc}")
+    except (OSError, EOFError) as exc:  # gzip.BadGzipFile is an OSError; EOFError: cut-off .gz
+        yield Source(source.name, error=f"read failed: {getattr(exc, 'strerror', None) or exc}")
     finally:
         if stream is None:
             fh.close()
+
+
+def _open_archive(path: Path):  # noqa: ANN202 - a binary file object
+    """A JSON-lines archive, gunzipped on the fly when its name ends in .gz."""
+    if path.name.lower().endswith(".gz"):
+        return gzip.open(path, "rb")
+    return open(path, "rb")  # noqa: SIM115 - the caller closes it

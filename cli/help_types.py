@@ -1,0 +1,42 @@
+"""Help screens in the usual click style: ``-o FILE``, ``PATH...``, and no Python types.
+
+typer (0.2x) prints a parameter's Python annotation in help (``<bool>`` for every flag,
+``<list[str]>``, ``<str>``) and the usage line as ``{paths}...``. This swaps in the metavars
+the commands declare, nothing for flags, and ``PATH...`` in the usage line. It only changes how
+help is drawn; the hooks are looked up by name and left alone on typer versions without them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def _option_type(self: Any, ctx: Any) -> str | None:
+    if getattr(self, "is_flag", False) or getattr(self, "count", False):
+        return None
+    name = self.metavar if self.metavar is not None else self.type.name.upper()
+    return f"{name}..." if self.nargs != 1 else name
+
+
+def _argument_type(self: Any, ctx: Any) -> str | None:
+    return None  # the name column already shows the argument's metavar
+
+
+def _usage_name(self: Any) -> str:
+    name = self.metavar or self.name.upper()
+    if not self.required:
+        name = f"[{name}]"
+    return f"{name}..." if self.nargs != 1 else name
+
+
+def plain_help_types() -> None:
+    """Apply the click-style help drawing to typer's parameter classes (idempotent)."""
+    from typer import core
+
+    option, argument = getattr(core, "TyperOption", None), getattr(core, "TyperArgument", None)
+    if option is not None and hasattr(option, "display_type_rich"):
+        option.display_type_rich = _option_type
+    if argument is not None and hasattr(argument, "display_type_rich"):
+        argument.display_type_rich = _argument_type
+    if argument is not None and hasattr(argument, "_usage_display_name"):
+        argument._usage_display_name = _usage_name
