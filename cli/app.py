@@ -17,6 +17,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+MAX_LEXICON_PROBLEMS = 20  # shown when a lexicon is refused; `lexicon check` prints every one
 lexicon_app = typer.Typer(help="Validate and inspect lexicons.", no_args_is_help=True)
 app.add_typer(lexicon_app, name="lexicon")
 
@@ -48,8 +49,11 @@ def _pipeline(
             lexicon, builtin_persons=not no_builtin_persons, want_quotes=want_quotes, descriptive_orgs=descriptive
         )
     except LexiconError as exc:
-        for problem in exc.problems:
+        for problem in exc.problems[:MAX_LEXICON_PROBLEMS]:
             print(f"khabar: lexicon error: {problem}", file=sys.stderr)
+        if len(exc.problems) > MAX_LEXICON_PROBLEMS:
+            more = len(exc.problems) - MAX_LEXICON_PROBLEMS
+            print(f"khabar: … and {more:,} more lexicon problems (lexicon check lists them all)", file=sys.stderr)
         raise typer.Exit(Exit.LEXICON) from None
 
 

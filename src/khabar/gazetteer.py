@@ -284,7 +284,7 @@ def compile_gazetteer(
     if missing:
         from khabar.errors import LexiconError
 
-        raise LexiconError([f"{f}: no such lexicon file" for f in missing])
+        raise LexiconError([f"{f}: no such lexicon file" for f in missing])  # as lexicon.validate says
     key = _fingerprint(files, (builtin_persons, builtin))
     cache = _cache_dir() / f"gazetteer-{key}.marshal"
     if use_cache:
