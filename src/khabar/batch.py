@@ -10,7 +10,6 @@ across blocks).
 
 from __future__ import annotations
 
-import codecs
 import gc
 import multiprocessing
 import os
@@ -22,7 +21,7 @@ from dataclasses import dataclass
 from khabar.errors import InputError
 from khabar.output import jsonl
 from khabar.pipeline import Pipeline
-from khabar.reader import Source, read_file, read_stdin
+from khabar.reader import Source, read_file, read_stdin, stream_decoder
 
 WINDOW_PER_JOB = 4  # chunks in flight per worker
 CHUNK_DOCS = 32
@@ -87,7 +86,7 @@ def process(pipeline: Pipeline, source: Source, encoding: str | None = None) -> 
 
 def stream_large(pipeline: Pipeline, source: Source, encoding: str | None = None) -> Iterator[Outcome]:
     """A big file in paragraph blocks; offsets are shifted so they index the whole file's text."""
-    dec = codecs.getincrementaldecoder(encoding or "utf-8-sig")()
+    dec = stream_decoder(source.path, encoding)
     base, pending, offset = 0, "", 0
     try:
         with open(source.path, "rb") as fh:
