@@ -11,17 +11,19 @@ across blocks).
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from khabar.errors import InputError
 from khabar.output import jsonl
 from khabar.pipeline import Pipeline
 from khabar.reader import Source, read_file, read_stdin, stream_decoder
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 WINDOW_PER_JOB = 4  # chunks in flight per worker
 CHUNK_DOCS = 32
@@ -137,6 +139,9 @@ def run(
                 on_start(source)
             yield from _single(pipeline, source, encoding)
         return
+    import multiprocessing  # here, not at the top: a one-file run never pays for the pool
+    from concurrent.futures import ProcessPoolExecutor
+
     ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     initarg = None if ctx.get_start_method() == "fork" else pipeline
     _init_worker(pipeline)  # inherited by forked workers
