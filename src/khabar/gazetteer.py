@@ -156,13 +156,15 @@ class Gazetteer:
         first_len, phrases = self.first_len, self.phrases
         return tuple((n, stem, first_len[stem], phrases.get(stem)) for n, stem in splits if stem in first_len)
 
+    def record(self, index: int) -> tuple:
+        """(name, label, source, attrs, id) of a record (``records`` may hold it marshalled)."""
+        record = self.records[index]
+        return marshal.loads(record) if type(record) is bytes else record
+
     def info(self, index: int) -> Info:
         info = self._infos[index]
         if info is None:
-            record = self.records[index]
-            if type(record) is bytes:
-                record = marshal.loads(record)
-            info = self._infos[index] = Info(*record)
+            info = self._infos[index] = Info(*self.record(index))
         return info
 
     def infos(self, slot: dict[str, int]) -> dict[str, Info]:
