@@ -19,16 +19,18 @@ LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
 def write_lexicon(path: Path, n: int) -> None:
     rng = random.Random(7)
     seen = set()
+    labels: dict[str, str] = {}  # name or alias -> its label: one label per name, as validation wants
     with open(path, "w", encoding="utf-8") as fh:
         fh.write("# source: generated for the load benchmark\n# licence: CC0-1.0\n")
         while len(seen) < n:
             words = ["".join(rng.choice(LETTERS) for _ in range(rng.randint(3, 8))) for _ in range(rng.randint(1, 3))]
-            name = " ".join(words)
-            if name in seen:
+            name, alias = " ".join(words), words[-1] + "ي"
+            label = rng.choice(("PER", "ORG", "LOC"))
+            if name in seen or labels.get(name, label) != label or labels.get(alias, label) != label:
                 continue
             seen.add(name)
-            label = rng.choice(("PER", "ORG", "LOC"))
-            fh.write(f"{name}\t{label}\t{words[-1]}ي\tQ{len(seen)}\n")
+            labels[name] = labels[alias] = label
+            fh.write(f"{name}\t{label}\t{alias}\tQ{len(seen)}\n")
 
 
 def main() -> None:

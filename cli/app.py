@@ -22,8 +22,12 @@ app = typer.Typer(
     add_completion=True,
     pretty_exceptions_enable=False,
     context_settings=CONTEXT,
+    rich_markup_mode=None,
 )
-lexicon_app = typer.Typer(help="Validate and inspect lexicons.", no_args_is_help=True, context_settings=CONTEXT)
+MAX_LEXICON_PROBLEMS = 20  # shown when a lexicon is refused; `lexicon check` prints every one
+lexicon_app = typer.Typer(
+    help="Validate and inspect lexicons.", no_args_is_help=True, context_settings=CONTEXT, rich_markup_mode=None
+)
 app.add_typer(lexicon_app, name="lexicon")
 FORMATS = ("auto", "jsonl", "pretty")
 
@@ -79,8 +83,11 @@ def _pipeline(
             lexicon, builtin_persons=not no_builtin_persons, want_quotes=want_quotes, descriptive_orgs=descriptive
         )
     except LexiconError as exc:
-        for problem in exc.problems:
+        for problem in exc.problems[:MAX_LEXICON_PROBLEMS]:
             print(f"khabar: lexicon error: {problem}", file=sys.stderr)
+        if len(exc.problems) > MAX_LEXICON_PROBLEMS:
+            more = len(exc.problems) - MAX_LEXICON_PROBLEMS
+            print(f"khabar: … and {more:,} more lexicon problems (lexicon check lists them all)", file=sys.stderr)
         raise typer.Exit(Exit.LEXICON) from None
 
 

@@ -31,8 +31,7 @@ def main() -> None:
     except SystemExit as exc:
         code = exc.code
     finally:  # the run is over: a signal now would only interrupt the interpreter's own exit
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        _ignore_stop_signals()
     if code == Exit.INTERRUPTED or Stop.terminated:
         if not Stop.reported:
             print(f"khabar: {'terminated' if Stop.terminated else 'interrupted'}", file=sys.stderr)
@@ -41,6 +40,18 @@ def main() -> None:
     if batch is not None and batch.STUCK_THREADS:  # after | head, say: workers were stopped midway
         _exit_now(code if isinstance(code, int) else 1)
     sys.exit(code)
+
+
+def _ignore_stop_signals() -> None:
+    """Block, then ignore, SIGINT and SIGTERM; one landing while this runs is retried, not raised."""
+    while True:
+        try:
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
+            return
+        except KeyboardInterrupt:
+            continue
 
 
 def _exit_now(code: int) -> None:

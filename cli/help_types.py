@@ -1,13 +1,15 @@
 """Help screens in the usual click style: ``-o FILE``, ``PATH...``, and no Python types.
 
-typer (0.2x) prints a parameter's Python annotation in help (``<bool>`` for every flag,
-``<list[str]>``, ``<str>``) and the usage line as ``{paths}...``. This swaps in the metavars
-the commands declare, nothing for flags, and ``PATH...`` in the usage line. It only changes how
-help is drawn; the hooks are looked up by name and left alone on typer versions without them.
+typer prints the usage line as ``{paths}...`` or ``{PATH}`` (0.28) and, from 0.29, a
+parameter's Python annotation (``<bool>`` for every flag, ``<list[str]>``, ``<str>``). This
+swaps in the metavars the commands declare, nothing for flags, and ``PATH...`` in the usage
+line; the app uses click's plain help layout. It only changes how help is drawn; the hooks are
+looked up by name and left alone on typer versions without them.
 """
 
 from __future__ import annotations
 
+import inspect
 from typing import Any
 
 
@@ -29,6 +31,11 @@ def _usage_name(self: Any) -> str:
     return f"{name}..." if self.nargs != 1 else name
 
 
+def _argument_metavar(self: Any, ctx: Any, *, usage: bool = False) -> str:
+    name = _usage_name(self) if usage else (self.metavar or self.name.upper())
+    return name if usage or self.nargs == 1 else f"{name}..."
+
+
 def plain_help_types() -> None:
     """Apply the click-style help drawing to typer's parameter classes (idempotent)."""
     from typer import core
@@ -38,5 +45,7 @@ def plain_help_types() -> None:
         option.display_type_rich = _option_type
     if argument is not None and hasattr(argument, "display_type_rich"):
         argument.display_type_rich = _argument_type
-    if argument is not None and hasattr(argument, "_usage_display_name"):
+    if argument is not None and hasattr(argument, "_usage_display_name"):  # typer 0.29
         argument._usage_display_name = _usage_name
+    elif argument is not None and "usage" in inspect.signature(argument.make_metavar).parameters:  # up to 0.28
+        argument.make_metavar = _argument_metavar

@@ -6,22 +6,15 @@ from pathlib import Path
 
 from khabar import text as textmod
 from khabar.cli.exits import Exit
-from khabar.lexicon import check_conflicts, lexicon_files, read_lexicon
+from khabar.lexicon import lexicon_files, validate
 
 
 def check(paths: list[Path]) -> Exit:
-    """Print ``file:line: problem`` for every bad line; non-zero exit when there are any."""
-    problems: list[str] = []
-    entries = []
+    """Print ``file:line: problem`` for every bad line; non-zero exit when there are any.
+
+    The same :func:`khabar.lexicon.validate` decides whether ``extract -l`` loads a file."""
     files = lexicon_files(paths)
-    for f in files:
-        if not f.exists():
-            problems.append(f"{f}: no such file")
-            continue
-        got, bad = read_lexicon(f)
-        entries.extend(got)
-        problems.extend(bad)
-    problems.extend(check_conflicts(entries, textmod.normalize))
+    entries, problems = validate(files, textmod.normalize)
     for p in problems:
         print(p)
     print(f"{len(files)} files, {len(entries)} entries, {len(problems)} problems")

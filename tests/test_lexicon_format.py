@@ -118,3 +118,80 @@ def test_same_id_adds_an_alias_to_the_builtin_entity(tmp_path):
     got = Pipeline([f], use_env=False).extract("سافر الوزير إلى أم الدنيا أمس.")
     hits = [r for r in got if r["type"] == "entity" and r["text"] == "أم الدنيا"]
     assert hits and hits[0]["known_as"] == "مصر"  # canonical is the article's own name for it
+
+
+# Issue 18 item 6: a 132 KB lexicon line took 2.6 GB and wrote an 800 MB cache (every word prefix
+# of a name is stored), and `extract -l` loaded a file in which `lexicon check` found conflicts.
+
+
+def _words(n: int) -> str:
+    return " ".join("كلمة" + "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"[i % 28] for i in range(n))
+
+
+@pytest.mark.parametrize(
+    "line, problem",
+    [
+        (_words(21) + "\tORG", "21 words, at most 20"),
+        ("ا" * 201 + "\tORG", "201 characters, at most 200"),
+        ("جبهة\tORG\t" + _words(1) + "|" + "ا" * 300, "300 characters"),
+        ("جبهة\tORG\t" + "|".join(["جبهة"] * 257), "257 aliases, at most 256"),
+        ("جبهة\tORG\t\t\tnote=" + "ا" * 17_000, "at most 16,384"),
+    ],
+)
+def test_lexicon_limits_reject_oversized_names(line, problem):
+    entry, got = parse_line(line)
+    assert entry is None
+    assert problem in got
+
+
+def test_lexicon_limits_accept_the_longest_builtin_shapes():
+    entry, problem = parse_line(_words(20) + "\tORG\t" + "|".join(["جبهة"] * 256))
+    assert problem is None and len(entry.aliases) == 256
+
+
+def test_lexicon_132kb_line_is_refused_quickly_by_check_and_extract(tmp_path):
+    f = tmp_path / "huge.tsv"
+    f.write_text(HEADER + "جبهة النصر\tORG\n" + _words(22_000) + "\tORG\n", encoding="utf-8")
+    assert f.stat().st_size > 132_000
+    checked = khabar("lexicon", "check", str(f), timeout=60)
+    assert checked.returncode == 3
+    assert f"{f}:4: line has" in checked.stdout
+    out = str(tmp_path / "o.jsonl")
+    res = khabar("extract", "-q", "samples/rafah_meeting.txt", "-l", str(f), "-o", out, timeout=60)
+    assert res.returncode == 3
+    assert f"khabar: lexicon error: {f}:4: line has" in res.stderr
+    assert "Traceback" not in res.stderr
+
+
+def test_lexicon_file_over_the_size_limit_is_named(tmp_path, monkeypatch):
+    from khabar import lexicon
+
+    f = tmp_path / "big.tsv"
+    f.write_text(HEADER + "جبهة النصر\tORG\n", encoding="utf-8")
+    monkeypatch.setattr(lexicon, "MAX_FILE_BYTES", 10)
+    entries, problems = read_lexicon(f)
+    assert entries == [] and problems[0].startswith(f"{f}:1: file has") and "at most 10 (split" in problems[0]
+
+
+def test_lexicon_conflicts_refused_by_extract_as_by_check(tmp_path):
+    f = tmp_path / "conflict.tsv"
+    rows = [f"{_words(2)}{i}\t{label}" for i in range(30) for label in ("PER", "ORG")]
+    f.write_text(HEADER + "\n".join(rows) + "\n", encoding="utf-8")
+    checked = khabar("lexicon", "check", str(f))
+    assert checked.returncode == 3
+    assert checked.stdout.splitlines()[-1] == "1 files, 60 entries, 30 problems"
+    first = checked.stdout.splitlines()[0]
+    assert first.startswith(f"{f}:4: ") and "is ORG here but PER at conflict.tsv:3" in first
+    res = khabar("extract", "-q", "samples/rafah_meeting.txt", "-l", str(f), "-o", str(tmp_path / "o.jsonl"))
+    assert res.returncode == checked.returncode
+    shown = res.stderr.splitlines()
+    assert shown[0] == f"khabar: lexicon error: {first}"
+    assert len(shown) == 21 and "10 more lexicon problems" in shown[-1]
+
+
+def test_lexicon_same_id_is_no_conflict_for_check_or_extract(tmp_path):
+    f = tmp_path / "same.tsv"
+    f.write_text(HEADER + "جبهة الزعبلاوي\tORG\t\tQ1\nجبهة الزعبلاوي\tLOC\t\tQ1\n", encoding="utf-8")
+    assert khabar("lexicon", "check", str(f)).returncode == 0
+    res = khabar("extract", "-q", "samples/rafah_meeting.txt", "-l", str(f), "-o", str(tmp_path / "o.jsonl"))
+    assert res.returncode == 0, res.stderr

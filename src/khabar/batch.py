@@ -10,22 +10,23 @@ across blocks).
 
 from __future__ import annotations
 
-import codecs
 import contextlib
 import gc
-import multiprocessing
 import os
 import signal
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from khabar import signals
 from khabar.errors import InputError
 from khabar.output import jsonl
 from khabar.pipeline import Pipeline
-from khabar.reader import Source, read_file, read_stdin
+from khabar.reader import Source, read_file, read_stdin, stream_decoder
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 WINDOW_PER_JOB = 4  # chunks in flight per worker
 CHUNK_DOCS = 32
@@ -100,7 +101,7 @@ def process(pipeline: Pipeline, source: Source, encoding: str | None = None) -> 
 
 def stream_large(pipeline: Pipeline, source: Source, encoding: str | None = None) -> Iterator[Outcome]:
     """A big file in paragraph blocks; offsets are shifted so they index the whole file's text."""
-    dec = codecs.getincrementaldecoder(encoding or "utf-8-sig")()
+    dec = stream_decoder(source.path, encoding)
     base, pending, offset = 0, "", 0
     try:
         with open(source.path, "rb") as fh:
@@ -151,6 +152,9 @@ def run(
                 on_start(source)
             yield from _single(pipeline, source, encoding)
         return
+    import multiprocessing  # here, not at the top: a one-file run never pays for the pool
+    from concurrent.futures import ProcessPoolExecutor
+
     ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     initarg = None if ctx.get_start_method() == "fork" else pipeline
     _set_worker(pipeline)  # inherited by forked workers

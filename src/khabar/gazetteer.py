@@ -12,13 +12,12 @@ import gc
 import hashlib
 import marshal
 import os
-import tempfile
 from pathlib import Path
 
 from khabar import text as textmod
 from khabar.lexicon import ENTITY_LABELS, Entry, lexicon_files, load_lexicons
 
-CACHE_VERSION = "4"
+CACHE_VERSION = "5"
 MAX_CACHES = 8
 BUILTIN_DIR = Path(__file__).resolve().parents[2] / "lexicons"
 # Grammatical labels whose entries also match with / without the article ال.
@@ -61,11 +60,14 @@ class Gazetteer:
 
     Its state is plain dicts, lists and tuples so the disk cache loads with ``marshal`` in a
     fraction of the time pickling objects would take; :class:`Info` objects are made on demand.
+    In the cache each record is kept as its own marshalled bytes, unpacked when first asked for:
+    a document needs a few hundred of the 61,000 records, and unpacking them all took most of
+    the start-up of a one-file run.
     """
 
     def __init__(self, entries: list[Entry]) -> None:
         self.phrases: dict[str, dict[str, int]] = {}  # normalised name -> label -> record index
-        self.records: list[tuple] = []  # (name, label, source, attrs, id)
+        self.records: list[tuple | bytes] = []  # (name, label, source, attrs, id), or it marshalled
         self.first_len: dict[str, int] = {}
         self.stops: dict[str, tuple[str, ...]] = {}
         self.common: dict[str, int] = {}  # COMMON words: looked up, never matched as phrases
@@ -154,10 +156,15 @@ class Gazetteer:
         first_len, phrases = self.first_len, self.phrases
         return tuple((n, stem, first_len[stem], phrases.get(stem)) for n, stem in splits if stem in first_len)
 
+    def record(self, index: int) -> tuple:
+        """(name, label, source, attrs, id) of a record (``records`` may hold it marshalled)."""
+        record = self.records[index]
+        return marshal.loads(record) if type(record) is bytes else record
+
     def info(self, index: int) -> Info:
         info = self._infos[index]
         if info is None:
-            info = self._infos[index] = Info(*self.records[index])
+            info = self._infos[index] = Info(*self.record(index))
         return info
 
     def infos(self, slot: dict[str, int]) -> dict[str, Info]:
@@ -183,7 +190,8 @@ class Gazetteer:
         return found
 
     def __getstate__(self) -> tuple:
-        return (self.phrases, self.records, self.first_len, self.stops, self.common, self.norm_table, self.prefixes)
+        packed = [r if type(r) is bytes else marshal.dumps(r) for r in self.records]
+        return (self.phrases, packed, self.first_len, self.stops, self.common, self.norm_table, self.prefixes)
 
     def __setstate__(self, state: tuple) -> None:
         self.phrases, self.records, self.first_len, self.stops, self.common, self.norm_table, self.prefixes = state
@@ -231,6 +239,8 @@ def _read_cache(path: Path) -> Gazetteer | None:
 
 
 def _write_cache(path: Path, gaz: Gazetteer) -> None:
+    import tempfile  # only when compiling: a run that loads the cache never needs it
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
@@ -284,7 +294,7 @@ def compile_gazetteer(
     if missing:
         from khabar.errors import LexiconError
 
-        raise LexiconError([f"{f}: no such lexicon file" for f in missing])
+        raise LexiconError([f"{f}: no such lexicon file" for f in missing])  # as lexicon.validate says
     key = _fingerprint(files, (builtin_persons, builtin))
     cache = _cache_dir() / f"gazetteer-{key}.marshal"
     if use_cache:

@@ -16,6 +16,14 @@ REQUIRED_ATTRS = {"DEMONYM": ("country",), "CUE": ("lemma",)}
 _ARABIC = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
 _LATIN = re.compile(r"[A-Za-z]")
 _FOREIGN_SCRIPT = re.compile(r"[^\s\u0600-\u06ff\u0750-\u077f\u200c-\u200fA-Za-z0-9.'’&+\-()/]")
+# Size limits (lexicons/FORMAT.md). The longest built-in name has 70 characters and 10 words, the
+# longest alias list 47 names, the biggest file 0.8 MB; compiling stores every word prefix of a
+# name, so a name's cost grows with the square of its length and the limits keep it small.
+MAX_LINE_CHARS = 16_384
+MAX_NAME_CHARS = 200
+MAX_NAME_WORDS = 20
+MAX_ALIASES = 256
+MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -58,6 +66,15 @@ def env_lexicon_paths() -> list[str]:
     return [p for p in raw.split(os.pathsep) if p.strip()]
 
 
+def _check_size(name: str) -> str | None:
+    if len(name) > MAX_NAME_CHARS:
+        return f"name {name[:30]!r}… has {len(name)} characters, at most {MAX_NAME_CHARS}"
+    words = len(name.split())
+    if words > MAX_NAME_WORDS:
+        return f"name {name[:30]!r}… has {words} words, at most {MAX_NAME_WORDS}"
+    return None
+
+
 def _check_script(name: str, label: str) -> str | None:
     if not (_ARABIC.search(name) or _LATIN.search(name)):
         return f"name {name!r} has no Arabic or Latin letters"
@@ -81,6 +98,8 @@ def _parse_attrs(raw: str) -> tuple[dict[str, str], str | None]:
 
 def parse_line(raw: str) -> tuple[Entry | None, str | None]:
     """Parse one non-comment line into an Entry, or return the problem."""
+    if len(raw) > MAX_LINE_CHARS:
+        return None, f"line has {len(raw):,} characters, at most {MAX_LINE_CHARS:,}"
     cols = [c.strip() for c in raw.rstrip("\r\n").split("\t")]
     if len(cols) < 2 or not cols[1]:
         return None, "missing field: need name<TAB>label (columns are name, label, aliases, id, attrs)"
@@ -92,8 +111,10 @@ def parse_line(raw: str) -> tuple[Entry | None, str | None]:
     if label not in LABELS:
         return None, f"unknown label {label!r} (one of {', '.join(sorted(LABELS))})"
     aliases = tuple(a.strip() for a in (cols[2] if len(cols) > 2 else "").split("|") if a.strip())
+    if len(aliases) > MAX_ALIASES:
+        return None, f"{len(aliases)} aliases, at most {MAX_ALIASES}"
     for n in (name, *aliases):
-        problem = _check_script(n, label)
+        problem = _check_size(n) or _check_script(n, label)
         if problem:
             return None, problem
     attrs, problem = _parse_attrs(cols[4] if len(cols) > 4 else "")
@@ -109,6 +130,9 @@ def read_lexicon(path: str | Path) -> tuple[list[Entry], list[str]]:
     """All entries of one file and its problems as ``file:line: problem`` strings."""
     path = Path(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return [], [f"{path}:1: file has {size:,} bytes, at most {MAX_FILE_BYTES:,} (split it into several files)"]
         data = path.read_bytes()
     except OSError as exc:
         return [], [f"{path}: cannot read: {exc.strerror or exc}"]
@@ -164,14 +188,25 @@ def check_conflicts(entries: list[Entry], normalize) -> list[str]:
     return problems
 
 
-def load_lexicons(paths: list[str | Path], normalize) -> list[Entry]:
-    """Read every file; raise LexiconError listing all problems if any line is bad."""
+def validate(files: list[Path], normalize) -> tuple[list[Entry], list[str]]:
+    """Entries and problems of lexicon files: the one judgement that ``khabar lexicon check``
+    prints and that loading (``extract -l``) refuses on."""
     entries: list[Entry] = []
     problems: list[str] = []
-    for f in lexicon_files(paths):
+    for f in files:
+        if not f.exists():
+            problems.append(f"{f}: no such lexicon file")
+            continue
         got, bad = read_lexicon(f)
         entries.extend(got)
         problems.extend(bad)
+    problems.extend(check_conflicts(entries, normalize))
+    return entries, problems
+
+
+def load_lexicons(paths: list[str | Path], normalize) -> list[Entry]:
+    """Read every file; raise LexiconError listing all problems if any line is bad."""
+    entries, problems = validate(lexicon_files(paths), normalize)
     if problems:
         raise LexiconError(problems)
     return entries

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -15,6 +14,8 @@ SCHEMA_FILE = Path(__file__).parent / "schema" / "output.schema.json"
 @cache
 def schema() -> dict:
     """The JSON Schema every output record follows (``schema/output.schema.json``)."""
+    import json
+
     return json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
 
 

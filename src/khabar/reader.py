@@ -2,9 +2,11 @@
 
 Inputs are files, folders (recursive glob), ``-`` for standard input, and JSON-lines archives
 (``.jsonl``, ``.ndjson``, gzip-compressed or not) with one document per line.
-Decoding: a BOM decides (UTF-8, UTF-16 LE/BE); otherwise UTF-8,
-falling back to Windows-1256 when the bytes are clearly Arabic in that code page; ``encoding``
-forces one. Binary data is refused; stray NUL bytes in text are kept (offsets stay exact).
+Decoding: a BOM decides (UTF-8, UTF-32 LE/BE, UTF-16 LE/BE);
+otherwise UTF-16 without BOM is recognised by its byte pattern, then UTF-8 is tried, falling back
+to Windows-1256 when the bytes are clearly Arabic in that code page; ``encoding`` forces one.
+Binary data is refused; stray NUL bytes in text are kept (offsets stay exact). Big files that are
+streamed in blocks take the same decision from their first block (:func:`stream_decoder`).
 """
 
 from __future__ import annotations
@@ -74,6 +76,41 @@ def _cp1256_plausible(data: bytes) -> bool:
     return bool(high) and sum(b in _CP1256_ARABIC for b in high) / len(high) > 0.7
 
 
+# High bytes of the UTF-16 code units of Arabic news: ASCII, Arabic, general punctuation
+# (“ ” ‏), Arabic presentation forms.
+_UTF16_HIGH = bytes([0x00, 0x06, 0x07, 0x08, 0x20, 0xFB, 0xFC, 0xFD, 0xFE])
+_BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _bom_encoding(head: bytes) -> str | None:
+    return next((enc for bom, enc in _BOMS if head.startswith(bom)), None)
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """``utf-16-le`` / ``utf-16-be`` when nearly every code unit of the first block has the high
+    byte of ASCII or Arabic text and its low bytes are not NUL (UTF-8 text never looks so)."""
+    head = head[: len(head) // 2 * 2]
+    if len(head) < 4 or not (b"\x00" in head or b"\x06" in head):
+        return None  # the common case (UTF-8 text) costs two scans in C
+    units = len(head) // 2
+    for enc, high, low in (("utf-16-le", head[1::2], head[0::2]), ("utf-16-be", head[0::2], head[1::2])):
+        others = len(high.translate(None, _UTF16_HIGH))
+        if others <= units // 20 and low.count(0) <= units // 20:
+            return enc
+    return None
+
+
+def sniff_encoding(head: bytes) -> str | None:
+    """The encoding the first bytes of an input declare or show (BOM, UTF-16 pattern), else None."""
+    return _bom_encoding(head) or _utf16_without_bom(head[:SNIFF])
+
+
 def decode(data: bytes, name: str, encoding: str | None = None) -> str:
     """Decode a whole input or raise InputError naming it."""
     if encoding:
@@ -81,13 +118,12 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
             return data.decode(encoding)
         except (UnicodeDecodeError, LookupError) as exc:
             raise InputError(name, f"cannot decode as {encoding}: {exc}") from None
-    if data.startswith(codecs.BOM_UTF8):
-        data, enc = data[3:], "utf-8"
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        enc = "utf-16"
-    else:
+    enc = sniff_encoding(data[:SNIFF])
+    if enc is None:
         if _looks_binary(data[:SNIFF]):
-            raise InputError(name, "binary data, not text")
+            raise InputError(
+                name, "binary data, not text (if it is text, name its encoding, e.g. --encoding utf-16-le)"
+            )
         enc = "utf-8"
     try:
         return data.decode(enc)
@@ -95,8 +131,38 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
         if enc == "utf-8" and _cp1256_plausible(data):
             return data.decode("cp1256", errors="replace")
         raise InputError(
-            name, f"not valid {enc.upper()} (bad byte at offset {exc.start}); pass --encoding if it is another encoding"
+            name,
+            f"not valid {enc.upper().removesuffix('-SIG')} (bad byte at offset {exc.start}); "
+            "pass --encoding if it is another encoding",
         ) from None
+
+
+def stream_encoding(head: bytes, encoding: str | None = None) -> tuple[str, str]:
+    """Encoding and error handler for a file read in blocks, decided once from its first block
+    as :func:`decode` decides for a whole file (a forced ``encoding`` wins)."""
+    if encoding:
+        return encoding, "strict"
+    enc = sniff_encoding(head)
+    if enc is not None:
+        return enc, "strict"
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        if _cp1256_plausible(head):
+            return "cp1256", "replace"
+    return "utf-8", "strict"
+
+
+def stream_decoder(path: Path, encoding: str | None = None) -> codecs.IncrementalDecoder:
+    """An incremental decoder for a streamed file: BOM, UTF-16 pattern, cp1256 or a forced
+    encoding hold for every block, not only the first (``utf-8`` if the file cannot be read)."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(SNIFF)
+    except OSError:
+        head = b""  # the reading loop reports the error
+    enc, errors = stream_encoding(head, encoding)
+    return codecs.getincrementaldecoder(enc)(errors)
 
 
 def read_file(path: Path, name: str, encoding: str | None = None) -> str:
