@@ -14,7 +14,6 @@ import errno
 import os
 import stat
 import sys
-import tempfile
 
 from khabar import signals
 
@@ -53,7 +52,7 @@ class Sink:
             self.target = os.path.realpath(path)  # through a symlink, the file it names is replaced
             folder, name = os.path.split(self.target)
             try:
-                self.fd, self.tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".part", dir=folder)
+                self.fd, self.tmp = _create_beside(folder, name)
             except OSError as exc:
                 raise OutputError(path, exc) from None
         else:
@@ -138,6 +137,18 @@ class Sink:
             with contextlib.suppress(OSError):
                 os.unlink(self.tmp)
             self.tmp = None
+
+
+def _create_beside(folder: str, name: str) -> tuple[int, str]:
+    """A new private file ``.NAME.XXXXXXXX.part`` in ``folder`` (what tempfile.mkstemp does,
+    without importing tempfile on every run)."""
+    for _ in range(100):
+        tmp = os.path.join(folder, f".{name}.{os.urandom(4).hex()}.part")
+        try:
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free temporary name", folder)
 
 
 def _is_special(path: str) -> bool:
