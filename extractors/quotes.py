@@ -80,20 +80,16 @@ class QuoteFinder:
         self._ends_at = [e for _, e in self.marks]
         self._opened_at = {s - 1: (s, e) for s, e in self.marks}  # opening mark offset -> quotation
         self.claimed: set[tuple[int, int]] = set()
+        self.breaks = sorted(self._cue_breaks())
         self._ends: dict[bool, list[int]] = {}  # clause/sentence ends outside quotations
         self._sentences: list[int] | None = None  # sentence_ends() of the text
         self._marks = find_chars(text, SENTENCE_MARKS)
         self.attribution = Attribution(ctx, entities, titled, self._marks, self.in_quote)
-        cue_breaks = [(start, end) for start, end in self._cue_breaks() if not self.in_quote(end)]
-        self._break_starts = [start for start, _ in cue_breaks]
-        self.breaks = [end for _, end in cue_breaks]
         self._text_end = len(text.rstrip())
 
-    def _cue_breaks(self) -> list[tuple[int, int]]:
-        """(clause start, clause end before it) for each following cue that may open a statement:
-        "…، مضيفاً أن", "… لافتا إلى", "…، قال", "… قال: …". A quote ends where the next cue's
-        clause begins, so quotes never nest and their total length stays linear in the text."""
-        doc, out = self.doc, []
+    def _cue_breaks(self) -> set[int]:
+        """Clause ends before a following cue: "…، مضيفاً أن", "… لافتا إلى", "…، قال"."""
+        doc, out = self.doc, set()
         cues = self.ctx.labelled("CUE")
         cue_tokens = {m.last for m in cues}
         for m in cues:
@@ -116,24 +112,10 @@ class QuoteFinder:
             gap = doc.gap(first - 1)
             comma = max(gap.find("،"), gap.find(","))
             if comma >= 0:
-                out.append((doc.starts[first], doc.ends[first - 1] + comma))
-            elif participle or opener is not None or self._new_sentence_verb(m) or self._opens_statement(m):
-                out.append((doc.starts[first], doc.ends[first - 1]))
-        return sorted(out)
-
-    def _opens_statement(self, m) -> bool:
-        """A cue not preceded by a comma or an opener still opens a clause when it is a verb (not
-        ما قاله، في رد، عدم ذكر, not كيري = ك + يري)."""
-        doc = self.doc
-        if m.stripped and not _cue_proclitic(doc.norms[m.first][: m.stripped], m.key):
-            return False
-        return doc.norms[m.first - 1] not in RELATIVE_BEFORE_CUE or self._named_relative(m)
-
-    def _next_break(self, pos: int) -> int:
-        """End of a clause starting at ``pos`` at the next cue: the clause end before the first cue
-        clause that starts at or after ``pos`` (``pos`` itself when the text there is that cue)."""
-        k = bisect_left(self._break_starts, pos)
-        return max(pos, self.breaks[k]) if k < len(self.breaks) else len(self.doc.text)
+                out.add(doc.ends[first - 1] + comma)
+            elif participle or opener is not None or self._new_sentence_verb(m):
+                out.add(doc.ends[first - 1])
+        return out
 
     def in_quote(self, pos: int) -> bool:
         k = bisect_right(self._all_starts, pos) - 1
@@ -146,7 +128,9 @@ class QuoteFinder:
     def clause_end(self, pos: int) -> int:
         """End of the clause starting at ``pos``: sentence punctuation, "according to", or a following
         cue; quotations are skipped."""
-        return min(self._punctuation_end(pos), self._next_break(pos))
+        end = self._punctuation_end(pos)
+        k = bisect_right(self.breaks, pos)
+        return min(end, self.breaks[k]) if k < len(self.breaks) and not self.in_quote(self.breaks[k]) else end
 
     def _punctuation_end(self, pos: int, clause: bool = True) -> int:
         """First clause end (``clause``) or sentence end at or after ``pos`` outside quotations."""
@@ -242,7 +226,9 @@ class QuoteFinder:
         text = self.doc.text
         para = text.find("\n", start)
         para = len(text) if para < 0 else para
-        end = min(para, self._next_break(start), self._paragraph_nbsp(start))
+        k = bisect_right(self.breaks, start)
+        cue_break = self.breaks[k] if k < len(self.breaks) else len(text)
+        end = min(para, cue_break, self._paragraph_nbsp(start))
         while end > start and (text[end - 1].isspace() or text[end - 1] in ".،,"):
             end -= 1
         return end
@@ -392,10 +378,15 @@ def quotes(ctx: Context, entities: list[Entity], titled: list[tuple[Entity, str,
         return  # no speech verb: nothing to index
     finder = QuoteFinder(ctx, entities, titled)
     spans: set[tuple[int, int]] = set()
+    inside = 0  # end of the last statement read after its cue: a cue before it is part of it
     for m in cues:
+        if m.start < inside:
+            continue  # quotes do not nest (قال أغلبهم يقولون إن …: one statement)
         quote = finder.at_cue(m)
         while quote is not None and (quote.quote.start, quote.quote.end) not in spans:
             spans.add((quote.quote.start, quote.quote.end))
+            if quote.quote.start > m.start:
+                inside = max(inside, quote.quote.end)
             yield quote
             quote = finder.coordinated(quote)  # قال إن … وإن …: one cue, several statements
 
