@@ -80,10 +80,18 @@ def process(pipeline: Pipeline, source: Source, encoding: str | None = None) -> 
         return Outcome(source.name, error=str(exc), size=source.size, docs=0)
     warning = f"{source.name}: empty input, nothing to extract" if not text.strip() else None
     try:
-        data = jsonl(pipeline.extract(text, source.doc_id)) if not warning else b""
+        data = extract_jsonl(pipeline, text, source.doc_id) if not warning else b""
     except Exception as exc:  # a bug must cost one document, not the batch
         return Outcome(source.name, error=f"{source.name}: internal error: {exc!r}", size=source.size, docs=0)
     return Outcome(source.name, data, size=source.size or len(text.encode("utf-8", "replace")), warning=warning)
+
+
+def extract_jsonl(pipeline: Pipeline, text: str, doc_id: object = "") -> bytes:
+    """One document's JSON lines; a long one is turned into bytes window by window, so its
+    records never all sit in memory as dicts."""
+    if len(text) <= windows.WINDOW_CHARS:
+        return jsonl(pipeline.extract(text, doc_id))
+    return b"".join(jsonl(part) for part in windows.stream(pipeline, windows.pieces(text), doc_id))
 
 
 def stream_large(pipeline: Pipeline, source: Source, encoding: str | None = None) -> Iterator[Outcome]:

@@ -46,20 +46,24 @@ def boundary(text: str, lo: int, hi: int) -> int:
 
 def extract(pipeline: Pipeline, text: str, doc_id: str = "", size: int = 0, overlap: int = 0) -> list[dict]:
     """Records of one document read in windows (see the module docstring)."""
+    return [r for part in stream(pipeline, pieces(text, size), doc_id, size, overlap) for r in part]
+
+
+def pieces(text: str, size: int = 0) -> Iterator[str]:
+    """``text`` in window-sized pieces, for :func:`stream` (which then never copies the whole text)."""
     step = size or WINDOW_CHARS
-    pieces = (text[i : i + step] for i in range(0, len(text), step))  # never one buffer of the whole text
-    return [r for part in stream(pipeline, pieces, doc_id, size, overlap) for r in part]
+    return (text[i : i + step] for i in range(0, len(text), step))
 
 
 def stream(
-    pipeline: Pipeline, pieces: Iterable[str], doc_id: str = "", size: int = 0, overlap: int = 0
+    pipeline: Pipeline, parts: Iterable[str], doc_id: str = "", size: int = 0, overlap: int = 0
 ) -> Iterator[list[dict]]:
-    """Records of one document whose text arrives in ``pieces``, one list per window; at most
+    """Records of one document whose text arrives in ``parts``, one list per window; at most
     about ``size + 4 * overlap`` characters of the text are held at once."""
     size = size or WINDOW_CHARS
     overlap = overlap or OVERLAP_CHARS
     overlap = min(overlap, size // 4)  # the context of one cut never reaches the cut before it
-    pieces = iter(pieces)
+    parts = iter(parts)
     buf, base = "", 0  # buf holds the text from offset base
     ctx, core = 0, 0  # the next window's context start and core start
     ids = _Ids()
@@ -67,7 +71,7 @@ def stream(
     while True:
         need = core + size + 2 * overlap - base
         while not done and len(buf) < need:
-            piece = next(pieces, None)
+            piece = next(parts, None)
             if piece is None:
                 done = True
             else:
