@@ -28,7 +28,7 @@ from khabar.reader import Source, read_file, read_stdin
 WINDOW_PER_JOB = 4  # chunks in flight per worker
 CHUNK_DOCS = 32
 CHUNK_BYTES = 256 * 1024
-STREAM_BYTES = 16 * 1024 * 1024
+STREAM_BYTES = 8 * 1024 * 1024  # bigger files stream in the parent (peak memory flat); smaller ones go to workers whole
 BLOCK_BYTES = 64 * 1024  # a streamed file is read in blocks of this size (and extracted in windows)
 
 
