@@ -292,6 +292,10 @@ class QuoteFinder:
         """A complementizer within ``window`` words from token i (أعلنت الشركة أنها، وصفه بأنه)."""
         return any(self.doc.norms[j] in COMPLEMENTIZERS for j in range(i, min(self.doc.n, i + window)))
 
+    def opens_statement(self, m) -> bool:
+        """A complementizer or a colon follows the cue within a few words (أكدت أن، قال:)."""
+        return self._right_after(m.last + 1, NEAR_COMPLEMENTIZER + 1) or self._colon_after(m.last)
+
     def quotation_at_cue(self, m) -> Quote | None:
         """The quote of a cue inside another statement, only when it is a quotation in marks
         that opens a few words after the cue (… ترامب يصف الصحيفة بأنها "…"): each quotation is
@@ -427,6 +431,8 @@ def quotes(ctx: Context, entities: list[Entity], titled: list[tuple[Entity, str,
                 if doc.norms[j] in _CONTRAST and doc.comma(j - 1):
                     opener = j
             scanned = max(scanned, m.first)
+            if opener is not None and (held.kind == "direct" or not finder.opens_statement(m)):
+                opener = None  # a speaker's own words go on (قال: … لكن دراستنا تؤكد ضرورة …)
             if opener is None:
                 quote = finder.quotation_at_cue(m)
                 if quote is not None and (quote.quote.start, quote.quote.end) not in spans:
