@@ -177,3 +177,26 @@ def test_a_streamed_document_is_read_a_window_at_a_time(pipeline):
     first = next(stream)
     assert first and len(taken) < 40
     assert sum(len(part) for part in stream) > 100
+
+
+def test_a_long_document_with_lines_is_never_extracted_whole(pipeline, monkeypatch):
+    """Issue 18.5: one long document cost memory and time growing faster than its size. Every
+    extraction now reads at most one window and its context, so the cost per character is that
+    of a window whatever the document's length (and offsets still index the whole text)."""
+    from khabar import Pipeline, windows
+
+    monkeypatch.setattr(windows, "WINDOW_CHARS", 3_000)
+    monkeypatch.setattr(windows, "OVERLAP_CHARS", 500)
+    sizes = []
+    run = Pipeline.run
+
+    def spy(self, text, doc_id=""):
+        sizes.append(len(text))
+        return run(self, text, doc_id)
+
+    monkeypatch.setattr(Pipeline, "run", spy)
+    text = "\n".join(ARTICLE[k % 4] for k in range(600))
+    records = pipeline.extract(text, "d")
+    _exact(text, records)
+    assert len(sizes) > 10 and max(sizes) <= 3_000 + 4 * 500
+    assert len([r for r in records if r["type"] == "quote"]) == 600
