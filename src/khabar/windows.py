@@ -28,8 +28,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from khabar.pipeline import Pipeline
 
-WINDOW_CHARS = 200_000  # a document longer than this is processed in windows (cores) of at most this size
-OVERLAP_CHARS = 10_000  # context read on each side of a core (at least this, up to twice this)
+WINDOW_CHARS = 100_000  # a document longer than this is processed in windows (cores) of at most this size
+OVERLAP_CHARS = 5_000  # context read on each side of a core (at least this, up to twice this)
 _SENTENCE_END = re.compile(r"[.!?؟][\"'»”)]*\s+")
 _SPACE = re.compile(r"\s+")
 
