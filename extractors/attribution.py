@@ -226,7 +226,7 @@ class Attribution:
         """The nearest person or body named earlier in the cue's sentence, not as the object of a
         preposition (أصدر سورنسن بيانا، قال فيه …)."""
         doc = self.doc
-        for e in reversed(self.finder.named):
+        for e in self.finder.named_before(cue_tok):
             if e.last >= cue_tok:
                 continue
             if e.first < start:

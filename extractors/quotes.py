@@ -51,6 +51,8 @@ _ACCORDING = re.compile(rf"[،,]?\s*(?:{'|'.join(ACCORDING_TO)})\s")
 _CLAUSE_OPENERS = normalized_words(
     "لكن ولكن لكنه ولكنه لكنها ولكنها بينما وبينما فيما كما وكما حيث بدوره وبدوره بدورها وبدورها"
 )
+# Openers after a comma that end a statement before a later cue's clause (…، ولكن وزارة الدفاع أكدت)
+_CONTRAST = normalized_words("لكن ولكن لكنه ولكنه لكنها ولكنها بينما وبينما")
 _EXCEPT_THAT = normalized_words("انه انها ان")  # إلا أنه/أنها: "but"
 _SIDE = normalized_words("جهته جهتها جانبه جانبها ناحيته ناحيتها")  # من جهته / ومن جانبه + verb
 _FROM = normalized_words("من ومن")
@@ -79,6 +81,7 @@ class QuoteFinder:
         self._starts = [s for s, _ in self.marks]
         self._ends_at = [e for _, e in self.marks]
         self._opened_at = {s - 1: (s, e) for s, e in self.marks}  # opening mark offset -> quotation
+        self._marks_set = set(self.marks)
         self.claimed: set[tuple[int, int]] = set()
         self.breaks = sorted(self._cue_breaks())
         self._ends: dict[bool, list[int]] = {}  # clause/sentence ends outside quotations
@@ -289,6 +292,41 @@ class QuoteFinder:
         """A complementizer within ``window`` words from token i (أعلنت الشركة أنها، وصفه بأنه)."""
         return any(self.doc.norms[j] in COMPLEMENTIZERS for j in range(i, min(self.doc.n, i + window)))
 
+    def opens_statement(self, m) -> bool:
+        """A complementizer or a colon follows the cue within a few words (أكدت أن، قال:)."""
+        return self._right_after(m.last + 1, NEAR_COMPLEMENTIZER + 1) or self._colon_after(m.last)
+
+    def quotation_at_cue(self, m) -> Quote | None:
+        """The quote of a cue inside another statement, only when it is a quotation in marks
+        that opens a few words after the cue (… ترامب يصف الصحيفة بأنها "…"): each quotation is
+        taken once, so these stay linear in the text."""
+        k = bisect_left(self._starts, m.end)
+        if k == len(self._starts) or self.doc.first_token_from(self._starts[k]) - m.last > NEAR_COMPLEMENTIZER + 2:
+            return None
+        if self.marks[k] in self.claimed:
+            return None
+        quote = self.at_cue(m)
+        if quote is None or (quote.quote.start, quote.quote.end) not in self._marks_set:
+            return None
+        return quote
+
+    def ended_before(self, quote: Quote, opener: int) -> Quote | None:
+        """``quote`` cut at the comma before token ``opener`` (a new clause: …، ولكن …); None
+        when nothing of it is left."""
+        doc, text = self.doc, self.doc.text
+        gap = doc.gap(opener - 1)
+        end = doc.ends[opener - 1] + max(gap.find("،"), gap.find(","))
+        start = quote.quote.start
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end <= start:
+            return None
+        kind = quote.kind
+        if kind == "mixed":
+            k = bisect_left(self._all_starts, start)
+            kind = "mixed" if k < len(self.all_marks) and self.all_marks[k][1] <= end else "indirect"
+        return Quote(kind, quote.cue, quote.lemma, quote.speaker, Span(text[start:end], start, end))
+
     def before(self, cue_tok: int) -> Span | None:
         """A quotation that ends just before the cue ("…"، قال)."""
         text = self.doc.text
@@ -372,18 +410,51 @@ class QuoteFinder:
 
 
 def quotes(ctx: Context, entities: list[Entity], titled: list[tuple[Entity, str, str]]) -> Iterator[Quote]:
-    """Every attributed quote in the document, in text order."""
+    """Every attributed quote in the document, in text order. Quotes do not nest: a cue inside
+    the statement the previous cue read is part of it (قال أغلبهم يقولون إن …), unless a new
+    clause opens before it (…، ولكن وزارة الدفاع أكدت أن …: the statement ends at the comma) or
+    it introduces a quotation of its own (جاء في الرسائل أن ترامب يصف الصحيفة بأنها "…": that
+    quotation is reported too). So the output stays linear in the text whatever the input."""
     cues = cue_phrases(ctx)
     if not cues:
         return  # no speech verb: nothing to index
     finder = QuoteFinder(ctx, entities, titled)
+    doc = ctx.doc
     spans: set[tuple[int, int]] = set()
+    held: Quote | None = None  # the last statement read after its cue, not yet written
+    nested: list[Quote] = []  # quotations introduced inside it, written after it
+    scanned = 0  # tokens of ``held`` already searched for a new clause
     for m in cues:
+        if held is not None and m.start < held.quote.end:
+            opener = None
+            for j in range(max(scanned, doc.first_token_from(held.quote.start) + 1), m.first):
+                if doc.norms[j] in _CONTRAST and doc.comma(j - 1):
+                    opener = j
+            scanned = max(scanned, m.first)
+            if opener is not None and (held.kind == "direct" or not finder.opens_statement(m)):
+                opener = None  # a speaker's own words go on (قال: … لكن دراستنا تؤكد ضرورة …)
+            if opener is None:
+                quote = finder.quotation_at_cue(m)
+                if quote is not None and (quote.quote.start, quote.quote.end) not in spans:
+                    spans.add((quote.quote.start, quote.quote.end))
+                    nested.append(quote)
+                continue  # otherwise part of the statement
+            held = finder.ended_before(held, opener)
         quote = finder.at_cue(m)
         while quote is not None and (quote.quote.start, quote.quote.end) not in spans:
             spans.add((quote.quote.start, quote.quote.end))
-            yield quote
+            yield from _written(held, nested)
+            held, nested = None, []
+            if quote.quote.start > m.start:
+                held, scanned = quote, 0
+            else:
+                yield quote
             quote = finder.coordinated(quote)  # قال إن … وإن …: one cue, several statements
+    yield from _written(held, nested)
+
+
+def _written(held: Quote | None, nested: list[Quote]) -> list[Quote]:
+    return ([held] if held is not None else []) + nested
 
 
 def cue_phrases(ctx: Context) -> list[Match]:

@@ -3,6 +3,8 @@ role later (رئيس الوزراء) resolves to the person who held it earlier.
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
+
 from khabar.extractors.context import COMPLEMENTIZERS, FUNCTION_WORDS, Context
 from khabar.records import Entity
 
@@ -11,34 +13,48 @@ MAX_ROLE = 12  # tokens of a role phrase (مدير عام الشؤون الصح�
 
 class RoleBook:
     """Roles given to named persons in one document, in text order (رئيس الوزراء الإسرائيلي
-    بنيامين نتنياهو): a later bare role resolves to the nearest earlier holder, never a later one."""
+    بنيامين نتنياهو): a later bare role resolves to the nearest earlier holder, never a later one.
+    Entries are indexed by role phrase, head, head word and person, so a lookup bisects one short
+    list instead of reading every role of the document."""
 
     def __init__(self, entries: list[tuple[int, str, str, str, str]]) -> None:
-        self.entries = sorted(entries)  # (person's offset, role phrase, role head, canonical, role text)
+        # (person's offset, role phrase, role head, canonical, role text), in text order
+        self.entries: list[tuple[int, str, str, str, str]] = []
+        self._starts: set[int] = set()
+        self._by: tuple[dict[str, list], ...] = ({}, {}, {}, {})  # phrase, head, head word, canonical → entries
+        for e in sorted(entries):
+            self._index(e)
         self._starts = {e[0] for e in entries}
+
+    def _index(self, e: tuple[int, str, str, str, str]) -> None:
+        insort(self.entries, e)
+        for index, key in zip(self._by, (e[1], e[2], _head_word(e[2]), e[3]), strict=True):
+            insort(index.setdefault(key, []), e)
 
     def add(self, start: int, phrase: str, head: str, canonical: str, role: str) -> None:
         """A role given to a person at offset ``start`` (found while reading the speakers)."""
         if start not in self._starts:
-            self.entries.append((start, phrase, head, canonical, role))
-            self.entries.sort()
+            self._index((start, phrase, head, canonical, role))
             self._starts.add(start)
+
+    def _last(self, index: dict[str, list], key: str, before: int) -> tuple | None:
+        """The last entry under ``key`` whose offset is below ``before``."""
+        found = index.get(key)
+        k = bisect_left(found, (before,)) if found else 0
+        return found[k - 1] if k else None
 
     def holder(self, phrase: str, head: str, before: int) -> str | None:
         """The person who last held ``phrase`` (else a role with the same ``head``) before offset ``before``."""
-        earlier = [e for e in self.entries if e[0] < before]
-        for want, k in ((phrase, 1), (head, 2)):
-            found = [e[3] for e in earlier if e[k] == want]
-            if found:
-                return found[-1]
-        word = _head_word(head)  # الوزير → the last person introduced as وزير …
-        found = [e[3] for e in earlier if _head_word(e[2]) == word]
-        return found[-1] if found else None
+        for index, key in ((self._by[0], phrase), (self._by[1], head), (self._by[2], _head_word(head))):
+            e = self._last(index, key, before)
+            if e is not None:
+                return e[3]
+        return None
 
     def role_of(self, canonical: str, before: int) -> str | None:
         """The role last given to the person ``canonical`` before offset ``before`` (or at it)."""
-        found = [e[4] for e in self.entries if e[0] <= before and e[3] == canonical]
-        return found[-1] if found else None
+        e = self._last(self._by[3], canonical, before + 1)
+        return e[4] if e is not None else None
 
     def titled(self, start: int) -> bool:
         """A person mention at offset ``start`` was introduced by a title."""

@@ -10,6 +10,8 @@ complementizer. The one told (لـ«عكاظ») and adverbials before the subjec
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 
 from khabar import text as textmod
 from khabar.extractors.context import COMPLEMENTIZERS, FUNCTION_WORDS, Context, normalized_words
@@ -66,6 +68,9 @@ class SpeakerFinder:
         self.by_token = {e.first: e for e in spoken}
         self.by_last = {e.last: e for e in spoken}
         self.named = [e for e in spoken if e.label in ("ORG", "PER")]  # persons and bodies, in text order
+        firsts = [e.first for e in self.named]
+        # their first tokens, for bisect (lookups near a cue stay local: per-document cost linear)
+        self._named_firsts = firsts if all(a <= b for a, b in zip(firsts, firsts[1:], strict=False)) else None
         self.people = [e for e in spoken if e.label == "PER"]
         self.by_surname: dict[str, list[Entity]] = {}  # last word of a longer name → its mentions
         for e in self.people:
@@ -266,13 +271,25 @@ class SpeakerFinder:
         doc = self.ctx.doc
         return Span(doc.text[start : doc.ends[last]], start, doc.ends[last])
 
+    def named_before(self, tok: int) -> Iterator[Entity]:
+        """The persons and bodies whose first token is before ``tok``, nearest first."""
+        named = self.named
+        k = len(named) if self._named_firsts is None else bisect_left(self._named_firsts, tok)
+        return (named[j] for j in range(k - 1, -1, -1))
+
+    def named_between(self, lo: int, hi: int) -> list[Entity]:
+        """The persons and bodies whose first token is in ``[lo, hi]``, in text order."""
+        if self._named_firsts is None:
+            return [e for e in self.named if lo <= e.first <= hi]
+        return self.named[bisect_left(self._named_firsts, lo) : bisect_right(self._named_firsts, hi)]
+
     def _definite_trigger(self, i: int) -> str | None:
         """الشركة / الوزارة / الحركة as subject: the last organization named with that trigger."""
         norm = self.ctx.doc.norms[i]
         if not norm.startswith("ال") or not self.ctx.word_has(i, "ORG_TRIGGER"):
             return None
         bare, norms = norm[2:], self.ctx.doc.norms
-        for e in reversed(self.named):
+        for e in self.named_before(i):
             before = e.label == "ORG" and e.start < self.ctx.doc.starts[i]
             if before and (norms[e.first] == bare or e.first > 0 and norms[e.first - 1] == bare):
                 return e.canonical
@@ -421,7 +438,7 @@ class SpeakerFinder:
         for k in range(i - 1, max(-1, i - MAX_ISSUER_LOOKBACK), -1):
             forms = {s for _, s in doc.splits[k]} | {doc.norms[k]}
             if forms & {stem, stem + "ا", "ال" + stem}:  # بيان، بيانا، البيان، ببيان
-                near = [e for e in self.named if k - ISSUER_WINDOW <= e.first <= k + ISSUER_WINDOW and e.first != k]
+                near = [e for e in self.named_between(k - ISSUER_WINDOW, k + ISSUER_WINDOW) if e.first != k]
                 if near:
                     return min(near, key=lambda e: abs(e.first - k))
         return None

@@ -215,17 +215,20 @@ def test_a_name_inside_the_quotation_does_not_speak(pipeline):
             "أكدت",
             "وزارة الدفاع الأمريكية",
         ),
-        # a country as the subject of its clause after أن
-        (
-            "وقال المسؤول إن الطلقات كانت قريبة، مضيفا أن الولايات المتحدة ترى أن رازق كان الهدف.",
-            "ترى",
-            "الولايات المتحدة",
-        ),
     ],
 )
 def test_subject_found_in_the_discourse_or_before_the_verb(pipeline, text, cue, canonical):
     sp = _speaker_of(pipeline, text, cue)
     assert sp is not None and sp["canonical"] == canonical, sp
+
+
+def test_a_report_inside_a_statement_is_part_of_it(pipeline):
+    """Quotes do not nest: ترى inside what مضيفا introduced is part of that statement (the news
+    gold set marks a separate ترى quote as a false positive), not a quote of its own."""
+    text = "وقال المسؤول إن الطلقات كانت قريبة، مضيفا أن الولايات المتحدة ترى أن رازق كان الهدف."
+    quotes = _quotes(pipeline, text)
+    assert [q["cue"]["text"] for q in quotes] == ["قال", "مضيفا"]
+    assert quotes[1]["quote"]["text"] == "الولايات المتحدة ترى أن رازق كان الهدف"
 
 
 def test_a_plural_verb_is_no_participle(pipeline):

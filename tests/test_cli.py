@@ -174,17 +174,20 @@ def test_vanished_file_is_reported(tmp_path):
 
 
 def test_big_file_streams_in_blocks_with_exact_offsets(tmp_path, monkeypatch):
-    """Files over STREAM_BYTES are read block by block; offsets still index the whole text."""
-    from khabar import Pipeline, batch
+    """Files over STREAM_BYTES are read block by block and extracted in windows; offsets still
+    index the whole text, and no quote is lost or repeated at a seam."""
+    from khabar import Pipeline, batch, windows
     from khabar.reader import expand
 
     monkeypatch.setattr(batch, "STREAM_BYTES", 2_000)
     monkeypatch.setattr(batch, "BLOCK_BYTES", 1_500)
+    monkeypatch.setattr(windows, "WINDOW_CHARS", 1_000)
+    monkeypatch.setattr(windows, "OVERLAP_CHARS", 200)
     paragraph = "وقال الرئيس الأميركي جو بايدن إن الاتفاق قريب من غزة.\n"
     big = tmp_path / "big.txt"
     big.write_text(paragraph * 200, encoding="utf-8")
     outcomes = list(batch.run(Pipeline(use_env=False), iter(expand([str(big)]))))
-    assert len([o for o in outcomes if o.data]) > 10  # many blocks, not one
+    assert len([o for o in outcomes if o.data]) > 10  # many windows, not one
     text = big.read_text(encoding="utf-8")
     records = [json.loads(line) for o in outcomes for line in o.data.splitlines()]
     assert len([r for r in records if r["type"] == "quote"]) == 200

@@ -7,6 +7,8 @@ import random
 
 import pytest
 
+from khabar.output import jsonl
+
 ALPHABET = (
     list("ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإؤئىة")
     + list("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640")
@@ -166,3 +168,136 @@ def test_streamed_file_keeps_its_encoding_across_blocks(tmp_path, monkeypatch, e
     records = _streamed(tmp_path, monkeypatch, data, forced)
     assert len([r for r in records if r["type"] == "quote"]) == 200
     _spans_hold(records, text)
+
+
+# Hostile inputs (issue 18): a storm of speech cues must give output linear in the input.
+STORMS = ["قال: ", "قال إن ", "وقال إن ", "، مضيفا أن ", "قال: «", "قال الرئيس إن ", "«نص طويل هنا»، قال. "]
+
+
+@pytest.mark.parametrize("unit", STORMS)
+def test_a_quote_storm_gives_output_linear_in_the_input(pipeline, unit):
+    """'قال: ' * N once gave N quotes, each running to the end of the text (80 KB in, 402 MB
+    out): quotes do not nest, so no quote holds another quote's cue and the output stays small."""
+    text = unit * 6000
+    records = pipeline.extract(text)
+    assert len(jsonl(records)) < 10 * len(text.encode("utf-8"))
+    quotes = [r for r in records if r["type"] == "quote"]
+    for q in quotes:
+        inside = [o for o in quotes if o is not q and q["quote"]["start"] <= o["cue"]["start"] < q["quote"]["end"]]
+        assert not inside, (q["quote"]["text"][:60], inside[0]["cue"])
+
+
+ARTICLE = [
+    "قال الرئيس الأمريكي جو بايدن إن الاتفاق مع حركة حماس قريب في غزة.",
+    "وأضاف وزير الخارجية أنتوني بلينكن أن المحادثات في القاهرة مستمرة منذ أسبوع.",
+    "وأكدت وزارة الخارجية المصرية في بيان أن الوفد الإسرائيلي وصل إلى القاهرة.",
+    "من جهته، قال المتحدث باسم الأمم المتحدة: «نحن ندعم كل جهد يوقف القتال».",
+]
+
+
+def _spans(records: list[dict]) -> list[tuple]:
+    """What a record says, without entity ids: its kind and the offsets of its spans."""
+    out = []
+    for r in records:
+        if r["type"] == "entity":
+            out.append(("entity", r["label"], r["start"], r["end"]))
+        else:
+            sp = r["speaker"] or {}
+            out.append(("quote", r["kind"], r["cue"]["start"], r["quote"]["start"], r["quote"]["end"], sp.get("start")))
+    return sorted(out)
+
+
+def _exact(text: str, records: list[dict]) -> None:
+    for r in records:
+        for s in [r] if r["type"] == "entity" else [r["cue"], r["quote"], r["speaker"]]:
+            if s and s.get("start") is not None:
+                assert text[s["start"] : s["end"]] == s["text"], s
+
+
+def test_a_long_one_line_document_gives_the_records_of_its_lined_version(pipeline, monkeypatch):
+    """A document over the window size is read in windows cut at sentence ends: the one-line
+    text (line breaks as spaces) gives the same records, at the same exact offsets, as the text
+    with its line breaks, and the same as reading it whole."""
+    from khabar import windows
+
+    monkeypatch.setattr(windows, "WINDOW_CHARS", 1_500)
+    monkeypatch.setattr(windows, "OVERLAP_CHARS", 300)
+    lined = "\n".join(ARTICLE[k % 4] for k in range(120)) + "\n"
+    one_line = lined.replace("\n", " ")
+    got_lined, got_one = pipeline.extract(lined, "d"), pipeline.extract(one_line, "d")
+    _exact(lined, got_lined)
+    _exact(one_line, got_one)
+    assert _spans(got_one) == _spans(got_lined)
+    assert _spans(got_lined) == _spans(pipeline.run(lined, "d").records())  # nothing lost or repeated at seams
+    assert len([r for r in got_one if r["type"] == "quote"]) == 120
+
+
+def test_an_entity_across_a_window_seam_is_kept_whole(pipeline):
+    """Without sentence ends the windows are cut at spaces, possibly inside a name: the mention
+    is taken whole from the window whose core holds its start, never cut or lost."""
+    from khabar import windows
+
+    text = " ".join(f"{'كلمة ' * (k % 7)}الرئيس جو بايدن" for k in range(200))
+    got = windows.extract(pipeline, text, "d", size=400, overlap=100)
+    _exact(text, got)
+    assert _spans(got) == _spans(pipeline.run(text, "d").records())
+    persons = [r for r in got if r["type"] == "entity" and r["text"] == "جو بايدن"]
+    assert len(persons) == 200
+
+
+def test_windowed_entity_ids_are_unique_and_carried_across_seams(pipeline):
+    """Entity ids stay unique in a windowed document: an entity met in the overlap keeps its
+    id, and every speaker's entity id is one the entity records carry."""
+    from khabar import windows
+
+    text = " ".join(ARTICLE[k % 4] for k in range(80))
+    got = windows.extract(pipeline, text, "d", size=1_200, overlap=300)
+    by_id: dict[str, set[str]] = {}
+    for r in got:
+        if r["type"] == "entity":
+            by_id.setdefault(r["entity"], set()).add(r["label"])
+    assert all(len(labels) == 1 for labels in by_id.values())
+    speakers = {r["speaker"]["entity"] for r in got if r["type"] == "quote" and r["speaker"]["entity"]}
+    assert speakers and speakers <= set(by_id)
+    assert len(by_id) < len([r for r in got if r["type"] == "entity"])  # one id per entity, not per mention
+
+
+def test_a_streamed_document_is_read_a_window_at_a_time(pipeline):
+    """Windows are extracted as the text arrives: the first window's records come before most
+    of the text has been read (memory holds about one window, not the document)."""
+    from khabar import windows
+
+    taken = []
+
+    def pieces():
+        for k in range(200):
+            taken.append(k)
+            yield ARTICLE[k % 4] + " "
+
+    stream = windows.stream(pipeline, pieces(), "d", size=1_000, overlap=200)
+    first = next(stream)
+    assert first and len(taken) < 40
+    assert sum(len(part) for part in stream) > 100
+
+
+def test_a_long_document_with_lines_is_never_extracted_whole(pipeline, monkeypatch):
+    """Issue 18.5: one long document cost memory and time growing faster than its size. Every
+    extraction now reads at most one window and its context, so the cost per character is that
+    of a window whatever the document's length (and offsets still index the whole text)."""
+    from khabar import Pipeline, windows
+
+    monkeypatch.setattr(windows, "WINDOW_CHARS", 3_000)
+    monkeypatch.setattr(windows, "OVERLAP_CHARS", 500)
+    sizes = []
+    run = Pipeline.run
+
+    def spy(self, text, doc_id=""):
+        sizes.append(len(text))
+        return run(self, text, doc_id)
+
+    monkeypatch.setattr(Pipeline, "run", spy)
+    text = "\n".join(ARTICLE[k % 4] for k in range(600))
+    records = pipeline.extract(text, "d")
+    _exact(text, records)
+    assert len(sizes) > 10 and max(sizes) <= 3_000 + 4 * 500
+    assert len([r for r in records if r["type"] == "quote"]) == 600

@@ -3,9 +3,9 @@
 Workers turn chunks of a few Sources into their JSON-lines bytes (or error messages); the
 parent only lists inputs and writes. At most ``jobs * WINDOW_PER_JOB`` chunks are in flight,
 so memory stays bounded however many inputs there are. Files larger than ``STREAM_BYTES`` are
-processed in the parent, in blocks of whole paragraphs, so a 100 MB file never sits in memory
-as one string (each block is treated as one document: quotes and name resolution do not reach
-across blocks).
+processed in the parent, read in blocks and extracted in windows (khabar.windows), so a 100 MB
+file never sits in memory as one string; a long document given as text (or a JSON-lines
+document) is windowed the same way by ``Pipeline.extract``.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from khabar import signals
+from khabar import signals, windows
 from khabar.errors import InputError
 from khabar.output import jsonl
 from khabar.pipeline import Pipeline
@@ -31,8 +31,8 @@ if TYPE_CHECKING:
 WINDOW_PER_JOB = 4  # chunks in flight per worker
 CHUNK_DOCS = 32
 CHUNK_BYTES = 256 * 1024
-STREAM_BYTES = 16 * 1024 * 1024
-BLOCK_BYTES = 64 * 1024  # a streamed file is read, and extracted, in blocks of whole lines this size
+STREAM_BYTES = 8 * 1024 * 1024  # bigger files stream in the parent (peak memory flat); smaller ones go to workers whole
+BLOCK_BYTES = 64 * 1024  # a streamed file is read in blocks of this size (and extracted in windows)
 
 
 @dataclass(slots=True)
@@ -93,44 +93,54 @@ def process(pipeline: Pipeline, source: Source, encoding: str | None = None) -> 
         return Outcome(source.name, error=str(exc), size=source.size, docs=0)
     warning = f"{source.name}: empty input, nothing to extract" if not text.strip() else None
     try:
-        data = jsonl(pipeline.extract(text, source.doc_id)) if not warning else b""
+        data = extract_jsonl(pipeline, text, source.doc_id) if not warning else b""
     except Exception as exc:  # a bug must cost one document, not the batch
         return Outcome(source.name, error=f"{source.name}: internal error: {exc!r}", size=source.size, docs=0)
     return Outcome(source.name, data, size=source.size or len(text.encode("utf-8", "replace")), warning=warning)
 
 
+def extract_jsonl(pipeline: Pipeline, text: str, doc_id: object = "") -> bytes:
+    """One document's JSON lines; a long one is turned into bytes window by window, so its
+    records never all sit in memory as dicts."""
+    if len(text) <= windows.WINDOW_CHARS:
+        return jsonl(pipeline.extract(text, doc_id))
+    return b"".join(jsonl(part) for part in windows.stream(pipeline, windows.pieces(text), doc_id))
+
+
 def stream_large(pipeline: Pipeline, source: Source, encoding: str | None = None) -> Iterator[Outcome]:
-    """A big file in paragraph blocks; offsets are shifted so they index the whole file's text."""
-    dec = stream_decoder(source.path, encoding)
-    base, pending, offset = 0, "", 0
+    """A big file read in blocks and extracted in windows (khabar.windows): offsets index the
+    whole file's text, and only about one window of it is held at a time."""
+    read = _Reader(source, encoding)
     try:
-        with open(source.path, "rb") as fh:
-            while True:
-                block = fh.read(BLOCK_BYTES)
-                offset += len(block)
-                pending += dec.decode(block, final=not block)
-                cut = pending.rfind("\n") + 1 if block else len(pending)
-                if cut:
-                    chunk, pending = pending[:cut], pending[cut:]
-                    yield Outcome(source.name, jsonl(_shifted(pipeline, chunk, base, source)), size=len(block), docs=0)
-                    base += len(chunk)
-                if not block:
-                    break
+        for records in windows.stream(pipeline, read.pieces(), source.doc_id):
+            yield Outcome(source.name, jsonl(records), size=read.take_size(), docs=0)
     except (OSError, UnicodeDecodeError) as exc:
-        problem = f"not valid UTF-8 near byte {offset}" if isinstance(exc, UnicodeDecodeError) else str(exc)
+        problem = f"not valid UTF-8 near byte {read.offset}" if isinstance(exc, UnicodeDecodeError) else str(exc)
         yield Outcome(source.name, error=f"{source.name}: {problem}; records before this point were written", docs=0)
         return
-    yield Outcome(source.name, b"", size=0, docs=1)
+    yield Outcome(source.name, b"", size=read.take_size(), docs=1)
 
 
-def _shifted(pipeline: Pipeline, chunk: str, base: int, source: Source) -> list[dict]:
-    records = pipeline.extract(chunk, source.doc_id)
-    for r in records:
-        for span in (r, r.get("cue"), r.get("speaker"), r.get("quote")):
-            if isinstance(span, dict) and span.get("start") is not None:
-                span["start"] += base
-                span["end"] += base
-    return records
+class _Reader:
+    """The decoded text of a file in pieces of about BLOCK_BYTES, counting the bytes read."""
+
+    def __init__(self, source: Source, encoding: str | None) -> None:
+        self.source, self.encoding = source, encoding
+        self.offset = 0  # bytes read so far
+        self._reported = 0
+
+    def pieces(self) -> Iterator[str]:
+        dec = stream_decoder(self.source.path, self.encoding)
+        with open(self.source.path, "rb") as fh:
+            while block := fh.read(BLOCK_BYTES):
+                self.offset += len(block)
+                yield dec.decode(block)
+            yield dec.decode(b"", final=True)
+
+    def take_size(self) -> int:
+        """Bytes read since the last call (for the progress line)."""
+        size, self._reported = self.offset - self._reported, self.offset
+        return size
 
 
 def default_jobs() -> int:

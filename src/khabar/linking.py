@@ -156,11 +156,15 @@ def document_entities(ctx: Context, mentions: list[Entity]) -> list[DocEntity]:
     return groups
 
 
-def _body_named_in_full(ctx: Context, names: dict[tuple[str, ...], list[DocEntity]], phrase: str) -> DocEntity | None:
-    """The one body of the document (``names``: a body's name as words → bodies) whose name is ``phrase``
-    plus head words (الخارجية السعودية → وزارة الخارجية السعودية), if there is exactly one."""
+def _body_named_in_full(
+    ctx: Context, names: dict[tuple[str, ...], list[DocEntity]], by_word: dict[str, list[tuple[str, ...]]], phrase: str
+) -> DocEntity | None:
+    """The one body of the document (``names``: a body's name as words → bodies; ``by_word``: a
+    word → the names holding it) whose name is ``phrase`` plus head words (الخارجية السعودية →
+    وزارة الخارجية السعودية), if there is exactly one."""
     own = tuple(_words(phrase))
-    found = {id(g): g for words, gs in names.items() if _inside(ctx, own, words) for g in gs}
+    candidates = by_word.get(own[0], ()) if own else names  # (only names holding its first word)
+    found = {id(g): g for words in candidates if _inside(ctx, own, words) for g in names[words]}
     return next(iter(found.values())) if len(found) == 1 else None
 
 
@@ -181,6 +185,7 @@ def link_speakers(ctx: Context, groups: list[DocEntity], mentions: list[Entity],
             for key in dict.fromkeys(keys):
                 bodies.setdefault(tuple(key.split()), []).append(g)
     by_id = {g.id: g for g in groups}
+    by_word: dict[str, list[tuple[str, ...]]] | None = None  # a word → the body names holding it (when needed)
     for q in quotes:
         sp = q.speaker
         if sp is None:
@@ -191,6 +196,11 @@ def link_speakers(ctx: Context, groups: list[DocEntity], mentions: list[Entity],
         if group is None:
             group = by_key.get(textmod.normalize(sp.canonical))
         if group is None and sp.label in ("DESC", "ORG"):
-            group = _body_named_in_full(ctx, bodies, sp.canonical)
+            if by_word is None:
+                by_word = {}
+                for words in bodies:
+                    for w in dict.fromkeys(words):
+                        by_word.setdefault(w, []).append(words)
+            group = _body_named_in_full(ctx, bodies, by_word, sp.canonical)
         if group is not None and (sp.label in (group.label, "DESC") or sp.span is None):
             sp.entity, sp.canonical, sp.label, sp.known_as = group.id, group.canonical, group.label, group.known_as

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from khabar import windows
 from khabar.document import Document
 from khabar.extractors.context import Context
 from khabar.extractors.named_after import named_after
@@ -74,7 +75,10 @@ class Pipeline:
         return Result(doc_id, mentions, found)
 
     def extract(self, text: str, doc_id: str = "") -> list[dict]:
-        """Records of one document as dicts (the JSON-lines schema)."""
+        """Records of one document as dicts (the JSON-lines schema); a document longer than
+        ``windows.WINDOW_CHARS`` is read in windows (memory bounded, time linear)."""
+        if len(text) > windows.WINDOW_CHARS:
+            return windows.extract(self, text, doc_id)
         return self.run(text, doc_id).records()
 
 
