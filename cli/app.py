@@ -57,7 +57,7 @@ def _pipeline(
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, .jsonl archives, or - for stdin.")],
     output: Annotated[str | None, typer.Option("--output", "-o", help="Write JSON lines here.")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, pretty, or auto (pretty on a terminal).")] = "auto",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, pretty, conll, brat, or auto (pretty on a terminal).")] = "auto",
     glob: Annotated[str, typer.Option(help="Files to take from folders.")] = "*.txt",
     jsonl: Annotated[bool, typer.Option("--jsonl", help="Read inputs as JSON lines (one document a line).")] = False,
     id_field: Annotated[str, typer.Option(help="JSON-lines field holding the document id.")] = "id",
@@ -75,8 +75,8 @@ def extract(
     from khabar import batch
     from khabar.cli.extract import run_extract, sources, total_size
 
-    if fmt not in ("auto", "jsonl", "pretty"):
-        print(f"khabar: --format must be auto, jsonl or pretty, not {fmt!r}", file=sys.stderr)
+    if fmt not in ("auto", "jsonl", "pretty", "conll", "brat"):
+        print(f"khabar: --format must be auto, jsonl, pretty, conll or brat, not {fmt!r}", file=sys.stderr)
         raise typer.Exit(Exit.USAGE)
     pipeline = _pipeline(lexicon, no_builtin_persons, want_quotes=not no_quotes, descriptive=not no_descriptive_orgs)
     batch.tune_gc()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from khabar import batch
 from khabar.cli.exits import Exit
+from khabar.cli.export import EXPORTS, ExportError, open_export
 from khabar.cli.progress import Progress
 from khabar.cli.sink import Sink
 from khabar.pipeline import Pipeline
@@ -45,11 +46,15 @@ def run_extract(
 ) -> Exit:
     """Process every input; write records; report errors on stderr; return the exit status."""
     pretty = fmt == "pretty" or (fmt == "auto" and output is None and sys.stdout.isatty())
-    sink = None if pretty else Sink(output)
+    try:
+        sink = None if pretty else open_export(fmt, output) if fmt in EXPORTS else Sink(output)
+    except ExportError as exc:
+        print(f"khabar: {exc}", file=sys.stderr)
+        return Exit.USAGE
     progress = Progress(total_bytes, enabled=not quiet)
     status = Exit.OK
     try:
-        for outcome in batch.run(pipeline, iter(inputs), jobs=jobs, encoding=encoding):
+        for outcome in batch.run(pipeline, iter(inputs), jobs=jobs, encoding=encoding, keep_text=fmt in EXPORTS):
             progress.advance(outcome.docs, outcome.size, outcome.error is not None)
             if outcome.error:
                 progress.log(f"khabar: error: {outcome.error}")
@@ -66,6 +71,8 @@ def run_extract(
 
                 progress.stop()
                 render(outcome.data)
+            elif fmt in EXPORTS:
+                sink.write_outcome(outcome)
             else:
                 sink.write(outcome.data)
     except KeyboardInterrupt:
@@ -74,6 +81,10 @@ def run_extract(
             sink.rollback()
         print("khabar: interrupted; output holds only whole records", file=sys.stderr)
         return Exit.INTERRUPTED
+    except ExportError as exc:
+        progress.stop()
+        print(f"khabar: {exc}", file=sys.stderr)
+        return Exit.INPUT_ERRORS
     except BrokenPipeError:
         progress.stop()
         _silence_stdout()

@@ -1,0 +1,93 @@
+"""Writers for ``--format conll`` (a stream, like JSON lines) and ``--format brat`` (a folder)."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import orjson
+
+from khabar.batch import Outcome
+from khabar.brat import annotation_conf, to_ann
+from khabar.cli.sink import Sink
+from khabar.conll import to_conll
+
+EXPORTS = ("conll", "brat")
+
+
+class ExportError(Exception):
+    """The export cannot be written (the message names the path)."""
+
+
+def _records(outcome: Outcome) -> list[dict]:
+    return [orjson.loads(line) for line in outcome.data.splitlines() if line.strip()]
+
+
+def _doc_id(outcome: Outcome, records: list[dict]) -> object:
+    return records[0]["doc"] if records else outcome.name
+
+
+class ConllSink(Sink):
+    """CoNLL lines on stdout or in a file, a ``# doc: ID`` line before each document."""
+
+    def write_outcome(self, outcome: Outcome) -> None:
+        records = _records(outcome)
+        self.write(to_conll(outcome.text or "", records, _doc_id(outcome, records)).encode("utf-8"))
+
+
+class BratFolder:
+    """``ID.txt`` (the text as read, UTF-8, newlines untouched) and ``ID.ann`` per document,
+    plus brat's ``annotation.conf``, in one folder; never written onto an input file."""
+
+    def __init__(self, folder: str | None) -> None:
+        if not folder or folder == "-":
+            raise ExportError("--format brat writes files: give the output folder with -o FOLDER")
+        self.folder = Path(folder)
+        if self.folder.exists() and not self.folder.is_dir():
+            raise ExportError(f"{folder}: not a folder (--format brat writes ID.txt and ID.ann files into one)")
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            (self.folder / "annotation.conf").write_text(annotation_conf(), encoding="utf-8")
+        except OSError as exc:
+            raise ExportError(f"{folder}: {exc.strerror or exc}") from None
+        self.used: set[str] = set()
+
+    def write_outcome(self, outcome: Outcome) -> None:
+        records = _records(outcome)
+        stem = self._stem(_doc_id(outcome, records))
+        txt, ann = self.folder / f"{stem}.txt", self.folder / f"{stem}.ann"
+        for target in (txt, ann):
+            if target.exists() and Path(outcome.name).exists() and os.path.samefile(target, outcome.name):
+                raise ExportError(f"{target}: is an input; choose another -o folder")
+        text = outcome.text or ""
+        try:
+            with open(txt, "w", encoding="utf-8", newline="") as fh:
+                fh.write(text)
+            with open(ann, "w", encoding="utf-8", newline="") as fh:
+                fh.write(to_ann(text, records))
+        except OSError as exc:
+            raise ExportError(f"{txt}: {exc.strerror or exc}") from None
+
+    def _stem(self, doc_id: object) -> str:
+        """A file name from the document id: its base name without .txt, unsafe characters as _,
+        and -2, -3 … when two documents of the run would get the same name."""
+        name = Path(str(doc_id)).name if str(doc_id) != "-" else "stdin"
+        name = re.sub(r"\.txt$", "", name, flags=re.IGNORECASE)
+        stem = re.sub(r"[^\w.-]", "_", name).lstrip(".") or "doc"
+        n, candidate = 1, stem
+        while candidate.lower() in self.used:
+            n += 1
+            candidate = f"{stem}-{n}"
+        self.used.add(candidate.lower())
+        return candidate
+
+    def rollback(self) -> None:
+        """Documents are written whole, one at a time: nothing to cut back."""
+
+    def close(self) -> None:
+        """Every file is closed after its document."""
+
+
+def open_export(fmt: str, output: str | None) -> ConllSink | BratFolder:
+    return ConllSink(output) if fmt == "conll" else BratFolder(output)
