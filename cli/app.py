@@ -57,7 +57,9 @@ def _pipeline(
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, .jsonl archives, or - for stdin.")],
     output: Annotated[str | None, typer.Option("--output", "-o", help="Write JSON lines here.")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, pretty, conll, brat, or auto (pretty on a terminal).")] = "auto",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="jsonl, pretty, conll, brat, or auto (pretty on a terminal).")
+    ] = "auto",
     glob: Annotated[str, typer.Option(help="Files to take from folders.")] = "*.txt",
     jsonl: Annotated[bool, typer.Option("--jsonl", help="Read inputs as JSON lines (one document a line).")] = False,
     id_field: Annotated[str, typer.Option(help="JSON-lines field holding the document id.")] = "id",
@@ -109,23 +111,33 @@ def lexicon_lookup(
 
 @app.command("eval")
 def eval_cmd(
-    gold: Annotated[Path, typer.Argument(help="CoNLL file: token TAG per line, blank line between sentences.")],
+    gold: Annotated[
+        Path,
+        typer.Argument(
+            help="CoNLL file (token TAG per line, blank line between sentences), or X.gold.json "
+            "(X.txt beside it) or a folder of them for quotes."
+        ),
+    ],
+    pred: Annotated[
+        Path | None,
+        typer.Option(help="Score saved output instead of running khabar: CoNLL for a CoNLL gold, JSON lines else."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object with the numbers.")] = False,
     errors: Annotated[int, typer.Option(help="List up to N false positives and N misses.")] = 0,
     doc_sentences: Annotated[int, typer.Option(help="Sentences grouped into one document.")] = 20,
     lexicon: LexiconOpt = None,
     no_builtin_persons: NoPersonsOpt = False,
     no_descriptive_orgs: NoDescriptiveOpt = False,
 ) -> None:
-    """Entity P/R/F1 per type and micro-averaged on a CoNLL file (ANERcorp tags)."""
-    from khabar.evaluate import evaluate_conll, format_report
+    """Entity P/R/F1 on a CoNLL file (ANERcorp tags); quote P/R/F1 and speaker accuracy on gold articles."""
+    from khabar.cli.eval_cmd import is_gold_json, run_eval
 
-    pipeline = _pipeline(lexicon, no_builtin_persons, want_quotes=False, descriptive=not no_descriptive_orgs)
-    try:
-        report = evaluate_conll(pipeline, gold, doc_sentences)
-    except OSError as exc:
-        print(f"khabar: {gold}: {exc.strerror or exc}", file=sys.stderr)
-        raise typer.Exit(Exit.INPUT_ERRORS) from None
-    print(format_report(report, errors))
+    quotes = is_gold_json(gold)
+
+    def make_pipeline():
+        return _pipeline(lexicon, no_builtin_persons, want_quotes=quotes, descriptive=not no_descriptive_orgs)
+
+    raise typer.Exit(run_eval(gold, pred, make_pipeline, doc_sentences, errors, as_json))
 
 
 @app.command("schema")

@@ -117,9 +117,9 @@ def evaluate_predicted(gold_path: str | Path, pred_path: str | Path, doc_sentenc
 
 
 def _check_aligned(gold: list, pred: list, pred_path: str | Path) -> None:
-    for n, (g, p) in enumerate(zip(gold, pred), 1):
+    for n, (g, p) in enumerate(zip(gold, pred, strict=False), 1):
         if [t for t, _ in g] != [t for t, _ in p]:
-            k = next((k for k, (a, b) in enumerate(zip(g, p)) if a[0] != b[0]), min(len(g), len(p)))
+            k = next((k for k, (a, b) in enumerate(zip(g, p, strict=False)) if a[0] != b[0]), min(len(g), len(p)))
             got = p[k][0] if k < len(p) else "(end of sentence)"
             want = g[k][0] if k < len(g) else "(end of sentence)"
             raise EvalError(f"{pred_path}: sentence {n}, token {k + 1} is {got!r} where the gold has {want!r}")
@@ -163,3 +163,19 @@ def format_report(report: Report, errors: int = 0) -> str:
     p, r, f = prf(*tot)
     lines.append(f"micro PER+LOC+ORG: P={p:.3f} R={r:.3f} F1={f:.3f}")
     return "\n".join(lines)
+
+
+def conll_summary(report: Report) -> dict:
+    """The numbers of a CoNLL run as one JSON-ready object (per type and micro)."""
+    out = {t: prf_dict(*report.stats[t]) for t in TYPES}
+    out["micro"] = prf_dict(*[sum(report.stats[t][k] for t in TYPES) for k in range(3)])
+    return out
+
+
+def prf_dict(tp: int, fp: int, fn: int) -> dict:
+    p, r, f = prf(tp, fp, fn)
+    return {"precision": p, "recall": r, "f1": f, "tp": tp, "fp": fp, "fn": fn}
+
+
+def ratio(a: int, b: int) -> float:
+    return a / b if b else 0.0
