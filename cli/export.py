@@ -55,7 +55,7 @@ class BratFolder:
 
     def write_outcome(self, outcome: Outcome) -> None:
         records = _records(outcome)
-        stem = self._stem(_doc_id(outcome, records))
+        stem = self._stem(_doc_id(outcome, records), outcome.name)
         txt, ann = self.folder / f"{stem}.txt", self.folder / f"{stem}.ann"
         for target in (txt, ann):
             if target.exists() and Path(outcome.name).exists() and os.path.samefile(target, outcome.name):
@@ -69,10 +69,11 @@ class BratFolder:
         except OSError as exc:
             raise ExportError(f"{txt}: {exc.strerror or exc}") from None
 
-    def _stem(self, doc_id: object) -> str:
-        """A file name from the document id: its base name without .txt, unsafe characters as _,
-        and -2, -3 … when two documents of the run would get the same name."""
-        name = Path(str(doc_id)).name if str(doc_id) != "-" else "stdin"
+    def _stem(self, doc_id: object, source: str) -> str:
+        """A file name from the document id (a file's base name without .txt; a JSON-lines id
+        whole), unsafe characters as _, and -2, -3 … when two documents would get the same name."""
+        name = str(doc_id)
+        name = "stdin" if name == "-" else Path(name).name if name == source else name
         name = re.sub(r"\.txt$", "", name, flags=re.IGNORECASE)
         stem = re.sub(r"[^\w.-]", "_", name).lstrip(".") or "doc"
         n, candidate = 1, stem
