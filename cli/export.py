@@ -32,6 +32,8 @@ class ConllSink(Sink):
     """CoNLL lines on stdout or in a file, a ``# doc: ID`` line before each document."""
 
     def write_outcome(self, outcome: Outcome) -> None:
+        if not (outcome.text or "").strip():
+            return  # an empty input (warned about): nothing to write, as for JSON lines
         records = _records(outcome)
         self.write(to_conll(outcome.text or "", records, _doc_id(outcome, records)).encode("utf-8"))
 
@@ -54,6 +56,8 @@ class BratFolder:
         self.used: set[str] = set()
 
     def write_outcome(self, outcome: Outcome) -> None:
+        if not (outcome.text or "").strip():
+            return  # an empty input (warned about): nothing to annotate
         records = _records(outcome)
         stem = self._stem(_doc_id(outcome, records), outcome.name)
         txt, ann = self.folder / f"{stem}.txt", self.folder / f"{stem}.ann"
