@@ -80,6 +80,12 @@ def extract(
     if fmt not in ("auto", "jsonl", "pretty", "conll", "brat"):
         print(f"khabar: --format must be auto, jsonl, pretty, conll or brat, not {fmt!r}", file=sys.stderr)
         raise typer.Exit(Exit.USAGE)
+    if fmt == "brat":
+        from khabar.cli.export import check_brat_folder
+
+        if problem := check_brat_folder(output, paths):
+            print(f"khabar: {problem}", file=sys.stderr)
+            raise typer.Exit(Exit.USAGE)
     pipeline = _pipeline(lexicon, no_builtin_persons, want_quotes=not no_quotes, descriptive=not no_descriptive_orgs)
     batch.tune_gc()
     items = sources(paths, glob, jsonl, id_field, text_field, encoding)

@@ -14,6 +14,7 @@ from khabar.cli.sink import Sink
 from khabar.conll import to_conll
 
 EXPORTS = ("conll", "brat")
+CONF_HEADER = "# brat configuration for khabar's export"
 
 
 class ExportError(Exception):
@@ -26,6 +27,23 @@ def _records(outcome: Outcome) -> list[dict]:
 
 def _doc_id(outcome: Outcome, records: list[dict]) -> object:
     return records[0]["doc"] if records else outcome.name
+
+
+def check_brat_folder(folder: str | None, inputs: list[str]) -> str | None:
+    """Why ``folder`` cannot take a brat export of ``inputs`` (None when it can): it must be
+    given, be a folder, and be neither an input folder nor the folder of an input file, so that
+    no ID.txt or ID.ann lands on an input."""
+    if not folder or folder == "-":
+        return "--format brat writes files: give the output folder with -o FOLDER"
+    out = Path(folder)
+    if out.exists() and not out.is_dir():
+        return f"{folder}: not a folder (--format brat writes ID.txt and ID.ann files into one)"
+    for name in inputs:
+        path = Path(name)
+        home = path if path.is_dir() else path.parent
+        if name != "-" and out.resolve() == home.resolve():
+            return f"{folder}: holds the inputs ({name}); choose another -o folder"
+    return None
 
 
 class ConllSink(Sink):
@@ -43,14 +61,15 @@ class BratFolder:
     plus brat's ``annotation.conf``, in one folder; never written onto an input file."""
 
     def __init__(self, folder: str | None) -> None:
-        if not folder or folder == "-":
-            raise ExportError("--format brat writes files: give the output folder with -o FOLDER")
+        problem = check_brat_folder(folder, [])
+        if problem:
+            raise ExportError(problem)
         self.folder = Path(folder)
-        if self.folder.exists() and not self.folder.is_dir():
-            raise ExportError(f"{folder}: not a folder (--format brat writes ID.txt and ID.ann files into one)")
+        conf = self.folder / "annotation.conf"
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            (self.folder / "annotation.conf").write_text(annotation_conf(), encoding="utf-8")
+            if not conf.exists() or conf.read_text(encoding="utf-8").startswith(CONF_HEADER):
+                conf.write_text(annotation_conf(), encoding="utf-8")  # never replaces a conf of your own
         except OSError as exc:
             raise ExportError(f"{folder}: {exc.strerror or exc}") from None
         self.used: set[str] = set()

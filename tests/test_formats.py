@@ -158,10 +158,20 @@ def test_brat_never_writes_onto_an_input(tmp_path):
     src = tmp_path / "article.txt"
     data = "وقال الرئيس جو بايدن إن الاتفاق قريب.\n".encode("cp1256")
     src.write_bytes(data)
-    res = khabar("extract", "-q", "-f", "brat", "-o", str(tmp_path), str(src))
-    assert res.returncode == 1
-    assert res.stderr.strip() == f"khabar: {src}: is an input; choose another -o folder"
-    assert src.read_bytes() == data
+    for inputs in ([str(src)], [str(tmp_path)]):
+        res = khabar("extract", "-q", "-f", "brat", "-o", str(tmp_path), *inputs)
+        assert res.returncode == 2
+        assert res.stderr.strip() == f"khabar: {tmp_path}: holds the inputs ({inputs[0]}); choose another -o folder"
+    assert src.read_bytes() == data and sorted(tmp_path.iterdir()) == [src]
+
+
+def test_brat_keeps_an_annotation_conf_of_your_own(tmp_path):
+    conf = tmp_path / "annotation.conf"
+    conf.write_text("[entities]\nPER\n", encoding="utf-8")
+    res = khabar("extract", "-q", "-f", "brat", "-o", str(tmp_path), str(SAMPLES / "rafah_meeting.txt"))
+    assert res.returncode == 0, res.stderr
+    assert conf.read_text(encoding="utf-8") == "[entities]\nPER\n"
+    assert (tmp_path / "rafah_meeting.ann").read_text(encoding="utf-8").startswith("T1\t")
 
 
 def test_brat_needs_an_output_folder():
