@@ -114,15 +114,27 @@ def test_brat_offsets_equal_text(tmp_path):
     inputs.mkdir()
     crlf = 'وقال الرئيس الأميركي جو بايدن إن الاتفاق قريب.\r\nوأضاف بايدن: "سنواصل العمل\r\nمع الشركاء".\r\n'
     (inputs / "crlf.txt").write_bytes(crlf.encode("utf-8"))
+    (inputs / "bom.txt").write_bytes(b"\xef\xbb\xbf" + crlf.encode("utf-8"))  # offsets count from after the BOM
     archive = inputs / "docs.jsonl"
     archive.write_text(json.dumps({"id": "a/b 1", "text": crlf.replace("\r\n", "\n")}, ensure_ascii=False) + "\n")
     out = tmp_path / "brat"
-    res = khabar("extract", "-q", "-f", "brat", "-o", str(out), str(SAMPLES), str(inputs / "crlf.txt"), str(archive))
+    res = khabar(
+        "extract",
+        "-q",
+        "-f",
+        "brat",
+        "-o",
+        str(out),
+        str(SAMPLES),
+        str(inputs / "crlf.txt"),
+        str(inputs / "bom.txt"),
+        str(archive),
+    )
     assert res.returncode == 0, res.stderr
     anns = sorted(out.glob("*.ann"))
-    assert len(anns) == len(list(SAMPLES.glob("*.txt"))) + 2
+    assert len(anns) == len(list(SAMPLES.glob("*.txt"))) + 3
     assert (out / "annotation.conf").exists() and (out / "a_b_1.ann").exists()
-    assert (out / "crlf.txt").read_bytes() == crlf.encode("utf-8")
+    assert (out / "crlf.txt").read_bytes() == (out / "bom.txt").read_bytes() == crlf.encode("utf-8")
     labels = set()
     for ann in anns:
         with open(ann.with_suffix(".txt"), encoding="utf-8", newline="") as fh:
