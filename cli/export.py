@@ -25,8 +25,8 @@ def _records(outcome: Outcome) -> list[dict]:
     return [orjson.loads(line) for line in outcome.data.splitlines() if line.strip()]
 
 
-def _doc_id(outcome: Outcome, records: list[dict]) -> object:
-    return records[0]["doc"] if records else outcome.name
+def _doc_id(outcome: Outcome) -> object:
+    return outcome.name if outcome.doc is None else outcome.doc
 
 
 def check_brat_folder(folder: str | None, inputs: list[str]) -> str | None:
@@ -53,7 +53,7 @@ class ConllSink(Sink):
         if not (outcome.text or "").strip():
             return  # an empty input (warned about): nothing to write, as for JSON lines
         records = _records(outcome)
-        self.write(to_conll(outcome.text or "", records, _doc_id(outcome, records)).encode("utf-8"))
+        self.write(to_conll(outcome.text or "", records, _doc_id(outcome)).encode("utf-8"))
 
 
 class BratFolder:
@@ -78,7 +78,7 @@ class BratFolder:
         if not (outcome.text or "").strip():
             return  # an empty input (warned about): nothing to annotate
         records = _records(outcome)
-        stem = self._stem(_doc_id(outcome, records), outcome.name)
+        stem = self._stem(_doc_id(outcome), outcome.name)
         txt, ann = self.folder / f"{stem}.txt", self.folder / f"{stem}.ann"
         for target in (txt, ann):
             if target.exists() and Path(outcome.name).exists() and os.path.samefile(target, outcome.name):

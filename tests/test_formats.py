@@ -69,6 +69,16 @@ def test_conll_export_round_trips_through_eval(tmp_path):
     assert "PER: P=1.000 R=1.000 F1=1.000 (tp=2 fp=0 fn=0)" in scored.stdout
 
 
+def test_conll_names_each_document_by_its_id(tmp_path):
+    docs = tmp_path / "docs.jsonl"
+    lines = [{"id": 7, "text": "هذا نص بلا أسماء ."}, {"id": "b", "text": "وقال جو بايدن إن الاتفاق قريب ."}]
+    docs.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in lines), encoding="utf-8")
+    res = khabar("extract", "-q", "-f", "conll", str(docs))
+    assert res.returncode == 0, res.stderr
+    assert [ln for ln in res.stdout.splitlines() if ln.startswith("#")] == ["# doc: 7", "# doc: b"]
+    assert "جو B-PERS\nبايدن I-PERS\n" in res.stdout
+
+
 def test_eval_pred_names_the_first_token_that_differs(tmp_path):
     pred = tmp_path / "pred.conll"
     pred.write_text(MINI.read_text(encoding="utf-8").replace("بايدن I-PERS", "بايد I-PERS"), encoding="utf-8")

@@ -41,7 +41,8 @@ class Outcome:
     size: int = 0
     docs: int = 1
     warning: str | None = None
-    text: str | None = None  # the document's text, when asked for (the conll and brat writers need it)
+    text: str | None = None  # the document's text and id, when asked for (the conll and brat writers need them)
+    doc: object = None
 
 
 _WORKER: Pipeline | None = None
@@ -84,7 +85,9 @@ def process(pipeline: Pipeline, source: Source, encoding: str | None = None, kee
     except Exception as exc:  # a bug must cost one document, not the batch
         return Outcome(source.name, error=f"{source.name}: internal error: {exc!r}", size=source.size, docs=0)
     size = source.size or len(text.encode("utf-8", "replace"))
-    return Outcome(source.name, data, size=size, warning=warning, text=text if keep_text else None)
+    if keep_text:
+        return Outcome(source.name, data, size=size, warning=warning, text=text, doc=source.doc_id)
+    return Outcome(source.name, data, size=size, warning=warning)
 
 
 def stream_large(pipeline: Pipeline, source: Source, encoding: str | None = None) -> Iterator[Outcome]:
