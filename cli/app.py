@@ -29,7 +29,7 @@ lexicon_app = typer.Typer(
     help="Validate and inspect lexicons.", no_args_is_help=True, context_settings=CONTEXT, rich_markup_mode=None
 )
 app.add_typer(lexicon_app, name="lexicon")
-FORMATS = ("auto", "jsonl", "pretty")
+FORMATS = ("auto", "jsonl", "pretty", "conll", "brat")
 
 
 def _print_version(value: bool) -> None:
@@ -97,10 +97,16 @@ def extract(
         list[str], typer.Argument(metavar="PATH", help="Files, folders, .jsonl/.ndjson(.gz) archives, or - for stdin.")
     ],
     output: Annotated[
-        str | None, typer.Option("--output", "-o", metavar="FILE", help="Write here (replaced only when the run ends).")
+        str | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write here (replaced only when the run ends; a folder for brat)."
+        ),
     ] = None,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", metavar="FORMAT", help="jsonl, pretty, or auto (pretty on a terminal).")
+        str,
+        typer.Option(
+            "--format", "-f", metavar="FORMAT", help="jsonl, pretty, conll, brat, or auto (pretty on a terminal)."
+        ),
     ] = "auto",
     glob: Annotated[str, typer.Option(metavar="PATTERN", help="Files to take from folders.")] = "*.txt",
     jsonl: Annotated[bool, typer.Option("--jsonl", help="Read inputs as JSON lines (one document a line).")] = False,
@@ -119,6 +125,7 @@ def extract(
 ) -> None:
     """Extract entities and attributed quotes from Arabic news as JSON lines."""
     from khabar import batch
+    from khabar.cli.export import EXPORTS, ExportError, open_export
     from khabar.cli.extract import list_inputs, output_is_an_input, run_extract, sources, total_size
     from khabar.cli.sink import OutputError, Sink
 
@@ -135,14 +142,21 @@ def extract(
     if output and fmt == "pretty":
         raise _usage_error("--format pretty draws tables on the terminal and is not written to -o; use -f jsonl")
     listed = list_inputs(paths, glob)
-    if output:
+    if fmt == "brat":
+        from khabar.cli.export import check_brat_folder
+
+        if problem := check_brat_folder(output, paths):
+            raise _usage_error(problem)
+    elif output:
         if Path(output).is_dir():
             raise _usage_error(f"-o {output}: is a directory; -o takes a file name")
         clash = output_is_an_input(output, listed)
         if clash:
             raise _usage_error(f"-o {output}: is one of the inputs ({clash}); refusing to overwrite it")
     try:
-        sink = None if pretty else Sink(output)
+        sink = None if pretty else open_export(fmt, output) if fmt in EXPORTS else Sink(output)
+    except ExportError as exc:
+        raise _usage_error(str(exc)) from None
     except OutputError as exc:
         print(f"khabar: {exc}", file=sys.stderr)
         raise typer.Exit(Exit.OUTPUT) from None
@@ -159,7 +173,8 @@ def extract(
     jobs = jobs or batch.default_jobs()
     if isinstance(items, list) and len(items) < 2:
         jobs = 1
-    status = run_extract(pipeline, items, total_size(items, paths), sink, jobs, encoding, quiet, fail_fast)
+    keep_text = fmt in EXPORTS
+    status = run_extract(pipeline, items, total_size(items, paths), sink, jobs, encoding, quiet, fail_fast, keep_text)
     raise typer.Exit(status)
 
 
@@ -187,24 +202,36 @@ def lexicon_lookup(
 @app.command("eval")
 def eval_cmd(
     gold: Annotated[
-        Path, typer.Argument(metavar="GOLD", help="CoNLL file: token TAG per line, blank line between sentences.")
+        Path,
+        typer.Argument(
+            metavar="GOLD",
+            help="CoNLL file (token TAG per line, blank line between sentences), or X.gold.json "
+            "(X.txt beside it) or a folder of them for quotes.",
+        ),
     ],
+    pred: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="FILE",
+            help="Score saved output instead of running khabar: CoNLL for a CoNLL gold, JSON lines else.",
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object with the numbers.")] = False,
     errors: Annotated[int, typer.Option(metavar="N", help="List up to N false positives and N misses.")] = 0,
     doc_sentences: Annotated[int, typer.Option(metavar="N", min=1, help="Sentences grouped into one document.")] = 20,
     lexicon: LexiconOpt = None,
     no_builtin_persons: NoPersonsOpt = False,
     no_descriptive_orgs: NoDescriptiveOpt = False,
 ) -> None:
-    """Entity P/R/F1 per type and micro-averaged on a CoNLL file (ANERcorp tags)."""
-    from khabar.evaluate import evaluate_conll, format_report
+    """Entity P/R/F1 on a CoNLL file (ANERcorp tags); quote P/R/F1 and speaker accuracy on gold articles."""
+    from khabar.cli.eval_cmd import is_gold_json, run_eval
 
-    pipeline = _pipeline(lexicon, no_builtin_persons, want_quotes=False, descriptive=not no_descriptive_orgs)
-    try:
-        report = evaluate_conll(pipeline, gold, doc_sentences)
-    except OSError as exc:
-        print(f"khabar: {gold}: {exc.strerror or exc}", file=sys.stderr)
-        raise typer.Exit(Exit.INPUT_ERRORS) from None
-    print(format_report(report, errors))
+    quotes = is_gold_json(gold)
+
+    def make_pipeline():
+        return _pipeline(lexicon, no_builtin_persons, want_quotes=quotes, descriptive=not no_descriptive_orgs)
+
+    raise typer.Exit(run_eval(gold, pred, make_pipeline, doc_sentences, errors, as_json))
 
 
 @app.command("schema")

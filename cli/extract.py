@@ -10,6 +10,7 @@ from pathlib import Path
 
 from khabar import batch
 from khabar.cli.exits import Exit, Stop, Terminated
+from khabar.cli.export import ExportError
 from khabar.cli.progress import Progress, bar_allowed
 from khabar.cli.sink import OutputError, Sink
 from khabar.pipeline import Pipeline
@@ -66,13 +67,15 @@ def run_extract(
     encoding: str | None,
     quiet: bool,
     fail_fast: bool,
+    keep_text: bool = False,
 ) -> Exit:
-    """Process every input; write records (tables when ``sink`` is None); report errors on
-    stderr; return the exit status."""
+    """Process every input; write records (tables when ``sink`` is None; CoNLL or brat through
+    the sink's ``write_outcome`` when ``keep_text``); report errors on stderr; return the exit
+    status."""
     pretty = sink is None
     progress = Progress(total_bytes, enabled=not quiet and bar_allowed(sink and sink.path, pretty))
     status = Exit.OK
-    outcomes = batch.run(pipeline, iter(inputs), jobs=jobs, encoding=encoding)
+    outcomes = batch.run(pipeline, iter(inputs), jobs=jobs, encoding=encoding, keep_text=keep_text)
     try:
         for outcome in outcomes:
             progress.advance(outcome.docs, outcome.size, outcome.name if outcome.error else None)
@@ -91,6 +94,8 @@ def run_extract(
 
                 progress.stop()
                 render(outcome.data)
+            elif keep_text:
+                sink.write_outcome(outcome)
             else:
                 sink.write(outcome.data)
     except KeyboardInterrupt as exc:
@@ -109,7 +114,7 @@ def run_extract(
         progress.stop()
         _silence_stdout()
         return Exit.BROKEN_PIPE
-    except OutputError as exc:
+    except (OutputError, ExportError) as exc:
         outcomes.close()
         progress.stop()
         sink.discard()

@@ -22,31 +22,35 @@ def check(paths: list[Path]) -> Exit:
 
 
 def lookup(pipeline, text: str) -> Exit:
-    """What the compiled lexicons say about ``text`` and about the words in it."""
-    from khabar.document import Document
+    """What the compiled lexicons say about ``text`` and about the words in it. Exit 0 when the
+    whole text matched (an entry, or a rule finds an entity in it) or entries were found inside
+    it; 1 when nothing but common words matched."""
+    from khabar.lookup import ROLE, inside_matches
 
     gaz = pipeline.gazetteer
     key = textmod.normalize(text)
     print(f"normalised: {key}")
-    found = False
-    for label, info in sorted(gaz.lookup(text).items()):
-        found = True
+    entries = gaz.lookup(text)
+    for label, info in sorted(entries.items()):
         attrs = ";".join(f"{k}={v}" for k, v in info.attrs)
         print(f"  {label}\t{info.name}\t{info.source}\t{attrs}")
-    for label in sorted(gaz.stops.get(key, ())):
-        found = True
+    stops = sorted(gaz.stops.get(key, ()))
+    for label in stops:
         print(f"  suppressed by a STOP entry ({'all labels' if label == '*' else label})")
-    result = pipeline.run(text)
-    for e in result.entities:
-        found = True
+    in_context = pipeline.run(text).entities
+    for e in in_context:
         print(f"  in context: {e.label} {e.text!r} → {e.canonical} ({e.source})")
-    doc = Document(text)
-    for i, word in enumerate(doc.words):
-        for stripped, stem in doc.splits[i]:
-            for label, info in sorted(gaz.lookup(stem).items()):
-                print(
-                    f"  word {word!r} as {stem!r} (+{stripped} proclitic letters): {label} {info.name} ({info.source})"
-                )
-    if not found:
-        print("  no entry matches the whole text and no rule finds an entity in it")
-    return Exit.OK if found else Exit.INPUT_ERRORS
+    whole = bool(stops or in_context or set(entries) - {"COMMON"})
+    inside = inside_matches(gaz, text)
+    if not whole:
+        why = "only a common word as a whole" if entries else "no entry for the whole text"
+        print(f"  {why}, and no rule finds an entity in it" + ("; found inside:" if inside else ""))
+    elif inside:
+        print("  found inside:")
+    for m in inside:
+        clitic = f" (after {m.proclitic} proclitic letters)" if m.proclitic else ""
+        role = f" — {ROLE[m.label]}" if m.label in ROLE else ""
+        span = f"[{m.start}:{m.end}] {text[m.start : m.end]!r}{clitic}"
+        print(f"    {span}: {m.label} {m.info.name} ({m.info.source}){role}")
+    partial = any(m.label != "COMMON" for m in inside)
+    return Exit.OK if whole or partial else Exit.INPUT_ERRORS

@@ -45,6 +45,8 @@ class Outcome:
     size: int = 0
     docs: int = 1
     warning: str | None = None
+    text: str | None = None  # the document's text and id, when asked for (the conll and brat writers need them)
+    doc: object = None
 
 
 _WORKER: Pipeline | None = None
@@ -78,8 +80,8 @@ def _set_worker(pipeline: Pipeline | None) -> None:
         _WORKER = pipeline
 
 
-def process(pipeline: Pipeline, source: Source, encoding: str | None = None) -> Outcome:
-    """One input → Outcome; never raises for bad input."""
+def process(pipeline: Pipeline, source: Source, encoding: str | None = None, keep_text: bool = False) -> Outcome:
+    """One input → Outcome (with its text when ``keep_text``); never raises for bad input."""
     if source.error:
         return Outcome(source.name, error=f"{source.name}: {source.error}", docs=0)
     try:
@@ -96,7 +98,10 @@ def process(pipeline: Pipeline, source: Source, encoding: str | None = None) -> 
         data = extract_jsonl(pipeline, text, source.doc_id) if not warning else b""
     except Exception as exc:  # a bug must cost one document, not the batch
         return Outcome(source.name, error=f"{source.name}: internal error: {exc!r}", size=source.size, docs=0)
-    return Outcome(source.name, data, size=source.size or len(text.encode("utf-8", "replace")), warning=warning)
+    size = source.size or len(text.encode("utf-8", "replace"))
+    if keep_text:
+        return Outcome(source.name, data, size=size, warning=warning, text=text, doc=source.doc_id)
+    return Outcome(source.name, data, size=size, warning=warning)
 
 
 def extract_jsonl(pipeline: Pipeline, text: str, doc_id: object = "") -> bytes:
@@ -153,6 +158,7 @@ def run(
     jobs: int = 1,
     encoding: str | None = None,
     on_start: Callable[[Source], None] | None = None,
+    keep_text: bool = False,
 ) -> Iterator[Outcome]:
     """Outcomes in input order; big files stream in the parent, the rest go to ``jobs`` workers
     in chunks of a few documents (one round trip per chunk, not per document)."""
@@ -160,7 +166,7 @@ def run(
         for source in sources:
             if on_start:
                 on_start(source)
-            yield from _single(pipeline, source, encoding)
+            yield from _single(pipeline, source, encoding, keep_text)
         return
     import multiprocessing  # here, not at the top: a one-file run never pays for the pool
     from concurrent.futures import ProcessPoolExecutor
@@ -172,9 +178,9 @@ def run(
     pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(initarg,))
     try:
         for chunk in _chunks(sources, on_start):
-            big = len(chunk) == 1 and _is_big(chunk[0])
+            big = not keep_text and len(chunk) == 1 and _is_big(chunk[0])  # text kept: read whole
             with signals.held():  # the first submit forks the workers
-                window.append((chunk, None if big else pool.submit(_work_chunk, chunk, encoding)))
+                window.append((chunk, None if big else pool.submit(_work_chunk, chunk, encoding, keep_text)))
             while len(window) >= jobs * WINDOW_PER_JOB:
                 yield from _drain_one(pipeline, window, encoding)
         while window:
@@ -240,16 +246,16 @@ def _chunks(sources: Iterator[Source], on_start: Callable[[Source], None] | None
         yield chunk
 
 
-def _work_chunk(chunk: list[Source], encoding: str | None) -> list[Outcome]:
+def _work_chunk(chunk: list[Source], encoding: str | None, keep_text: bool = False) -> list[Outcome]:
     assert _WORKER is not None
-    return [process(_WORKER, source, encoding) for source in chunk]
+    return [process(_WORKER, source, encoding, keep_text) for source in chunk]
 
 
-def _single(pipeline: Pipeline, source: Source, encoding: str | None) -> Iterator[Outcome]:
-    if source.path is not None and source.size > STREAM_BYTES and not source.error:
+def _single(pipeline: Pipeline, source: Source, encoding: str | None, keep_text: bool = False) -> Iterator[Outcome]:
+    if not keep_text and _is_big(source):
         yield from stream_large(pipeline, source, encoding)
     else:
-        yield process(pipeline, source, encoding)
+        yield process(pipeline, source, encoding, keep_text)
 
 
 def _drain_one(pipeline: Pipeline, window: deque, encoding: str | None) -> Iterator[Outcome]:

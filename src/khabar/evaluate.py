@@ -1,22 +1,34 @@
 """Entity evaluation on CoNLL files (``token TAG``), computed exactly like
 ``shared/tools/eval_conll.py``: tokens joined by one space, sentences by a newline, every
 ``doc_sentences`` sentences one document; each token a mention overlaps takes its label
-(B- on the first token), and CoNLL exact-match P/R/F1 per type and micro over PER, LOC, ORG."""
+(B- on the first token), and CoNLL exact-match P/R/F1 per type and micro over PER, LOC, ORG.
+``evaluate_predicted`` scores a CoNLL file of predicted tags (``khabar extract --format conll``)
+against the gold tokens the same way, without running the pipeline."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from khabar.errors import KhabarError
+
 GOLD_MAP = {"PERS": "PER", "PER": "PER", "LOC": "LOC", "ORG": "ORG", "GPE": "LOC"}
 TYPES = ("PER", "LOC", "ORG")
+DOC_MARKS = ("# doc:", "-DOCSTART-")
+
+
+class EvalError(KhabarError):
+    """A gold or predicted file cannot be scored (e.g. its tokens differ from the gold's)."""
 
 
 def read_conll(path: str | Path) -> list[list[tuple[str, str]]]:
+    """Sentences of (token, tag); ``# doc: ID`` and ``-DOCSTART-`` lines only separate documents."""
     sents, cur = [], []
     with open(path, encoding="utf-8-sig") as f:
         for line in f:
             line = line.rstrip("\n").rstrip("\r")
+            if line.startswith(DOC_MARKS):
+                line = ""
             if not line.strip():
                 if cur:
                     sents.append(cur)
@@ -89,22 +101,48 @@ def evaluate_conll(pipeline, path: str | Path, doc_sentences: int = 20) -> Repor
     report = Report()
     for text, offs, gold_tags in build_documents(read_conll(path), doc_sentences):
         ents = [e for e in pipeline.run(text).entities if e.label in TYPES]
-        gold = set(spans_from_tags(gold_tags))
-        pred = set(spans_from_tags(_system_tags(ents, offs)))
-        for t in TYPES:
-            g = {s for s in gold if s[0] == t}
-            p = {s for s in pred if s[0] == t}
-            report.stats[t][0] += len(g & p)
-            report.stats[t][1] += len(p - g)
-            report.stats[t][2] += len(g - p)
-
-        def show(sp, text=text, offs=offs):
-            a, b = offs[sp[1]][0], offs[sp[2]][1]
-            return f"{sp[0]} {text[a:b]}  | {text[max(0, a - 40) : b + 40]!r}"
-
-        report.false_positives += [show(s) for s in pred - gold]
-        report.misses += [show(s) for s in gold - pred]
+        _score_document(report, text, offs, gold_tags, _system_tags(ents, offs))
     return report
+
+
+def evaluate_predicted(gold_path: str | Path, pred_path: str | Path, doc_sentences: int = 20) -> Report:
+    """Score predicted tags (a CoNLL file over the gold's tokens) against the gold tags."""
+    gold, pred = read_conll(gold_path), read_conll(pred_path)
+    _check_aligned(gold, pred, pred_path)
+    report = Report()
+    gold_docs, pred_docs = build_documents(gold, doc_sentences), build_documents(pred, doc_sentences)
+    for (text, offs, gold_tags), (_, _, pred_tags) in zip(gold_docs, pred_docs, strict=True):
+        _score_document(report, text, offs, gold_tags, pred_tags)
+    return report
+
+
+def _check_aligned(gold: list, pred: list, pred_path: str | Path) -> None:
+    for n, (g, p) in enumerate(zip(gold, pred, strict=False), 1):
+        if [t for t, _ in g] != [t for t, _ in p]:
+            k = next((k for k, (a, b) in enumerate(zip(g, p, strict=False)) if a[0] != b[0]), min(len(g), len(p)))
+            got = p[k][0] if k < len(p) else "(end of sentence)"
+            want = g[k][0] if k < len(g) else "(end of sentence)"
+            raise EvalError(f"{pred_path}: sentence {n}, token {k + 1} is {got!r} where the gold has {want!r}")
+    if len(gold) != len(pred):
+        raise EvalError(f"{pred_path}: {len(pred)} sentences where the gold has {len(gold)}")
+
+
+def _score_document(report: Report, text: str, offs: list, gold_tags: list[str], pred_tags: list[str]) -> None:
+    gold = set(spans_from_tags(gold_tags))
+    pred = set(spans_from_tags(pred_tags))
+    for t in TYPES:
+        g = {s for s in gold if s[0] == t}
+        p = {s for s in pred if s[0] == t}
+        report.stats[t][0] += len(g & p)
+        report.stats[t][1] += len(p - g)
+        report.stats[t][2] += len(g - p)
+
+    def show(sp):
+        a, b = offs[sp[1]][0], offs[sp[2]][1]
+        return f"{sp[0]} {text[a:b]}  | {text[max(0, a - 40) : b + 40]!r}"
+
+    report.false_positives += [show(s) for s in pred - gold]
+    report.misses += [show(s) for s in gold - pred]
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -125,3 +163,19 @@ def format_report(report: Report, errors: int = 0) -> str:
     p, r, f = prf(*tot)
     lines.append(f"micro PER+LOC+ORG: P={p:.3f} R={r:.3f} F1={f:.3f}")
     return "\n".join(lines)
+
+
+def conll_summary(report: Report) -> dict:
+    """The numbers of a CoNLL run as one JSON-ready object (per type and micro)."""
+    out = {t: prf_dict(*report.stats[t]) for t in TYPES}
+    out["micro"] = prf_dict(*[sum(report.stats[t][k] for t in TYPES) for k in range(3)])
+    return out
+
+
+def prf_dict(tp: int, fp: int, fn: int) -> dict:
+    p, r, f = prf(tp, fp, fn)
+    return {"precision": p, "recall": r, "f1": f, "tp": tp, "fp": fp, "fn": fn}
+
+
+def ratio(a: int, b: int) -> float:
+    return a / b if b else 0.0
