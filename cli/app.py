@@ -57,7 +57,9 @@ def _pipeline(
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, .jsonl archives, or - for stdin.")],
     output: Annotated[str | None, typer.Option("--output", "-o", help="Write JSON lines here.")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, pretty, or auto (pretty on a terminal).")] = "auto",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="jsonl, pretty, html (one page, as `khabar view`), or auto.")
+    ] = "auto",
     glob: Annotated[str, typer.Option(help="Files to take from folders.")] = "*.txt",
     jsonl: Annotated[bool, typer.Option("--jsonl", help="Read inputs as JSON lines (one document a line).")] = False,
     id_field: Annotated[str, typer.Option(help="JSON-lines field holding the document id.")] = "id",
@@ -75,17 +77,46 @@ def extract(
     from khabar import batch
     from khabar.cli.extract import run_extract, sources, total_size
 
-    if fmt not in ("auto", "jsonl", "pretty"):
-        print(f"khabar: --format must be auto, jsonl or pretty, not {fmt!r}", file=sys.stderr)
+    if fmt not in ("auto", "jsonl", "pretty", "html"):
+        print(f"khabar: --format must be auto, jsonl, pretty or html, not {fmt!r}", file=sys.stderr)
         raise typer.Exit(Exit.USAGE)
     pipeline = _pipeline(lexicon, no_builtin_persons, want_quotes=not no_quotes, descriptive=not no_descriptive_orgs)
     batch.tune_gc()
     items = sources(paths, glob, jsonl, id_field, text_field, encoding)
+    if fmt == "html":
+        from khabar.cli.view import run_view
+
+        raise typer.Exit(run_view(pipeline, items, output, encoding, quiet, fail_fast))
     jobs = jobs or batch.default_jobs()
     if isinstance(items, list) and len(items) < 2:
         jobs = 1
     status = run_extract(pipeline, items, total_size(items, paths), output, fmt, jobs, encoding, quiet, fail_fast)
     raise typer.Exit(status)
+
+
+@app.command("view")
+def view(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, .jsonl archives, or - for stdin.")],
+    output: Annotated[str | None, typer.Option("--output", "-o", help="Write the HTML page here.")] = None,
+    glob: Annotated[str, typer.Option(help="Files to take from folders.")] = "*.txt",
+    jsonl: Annotated[bool, typer.Option("--jsonl", help="Read inputs as JSON lines (one document a line).")] = False,
+    id_field: Annotated[str, typer.Option(help="JSON-lines field holding the document id.")] = "id",
+    text_field: Annotated[str, typer.Option(help="JSON-lines field holding the text.")] = "text",
+    encoding: Annotated[str | None, typer.Option(help="Force an input encoding (e.g. cp1256).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No warnings or summary.")] = False,
+    fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first bad input.")] = False,
+    no_quotes: Annotated[bool, typer.Option("--no-quotes", help="Entities only.")] = False,
+    lexicon: LexiconOpt = None,
+    no_builtin_persons: NoPersonsOpt = False,
+    no_descriptive_orgs: NoDescriptiveOpt = False,
+) -> None:
+    """One self-contained right-to-left HTML page: entities and quotes marked, who said what."""
+    from khabar.cli.extract import sources
+    from khabar.cli.view import run_view
+
+    pipeline = _pipeline(lexicon, no_builtin_persons, want_quotes=not no_quotes, descriptive=not no_descriptive_orgs)
+    items = sources(paths, glob, jsonl, id_field, text_field, encoding)
+    raise typer.Exit(run_view(pipeline, items, output, encoding, quiet, fail_fast))
 
 
 @lexicon_app.command("check")
