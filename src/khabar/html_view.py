@@ -51,6 +51,7 @@ aside li{margin:.2rem 0;line-height:1.6}
 aside a{color:#1a4f8b;text-decoration:none}
 aside a:hover{text-decoration:underline}
 .legend mark{margin-inline-end:.6rem;color:#222}
+.legend .quote{color:#222}
 """
 
 

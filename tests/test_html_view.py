@@ -1,0 +1,129 @@
+"""The HTML view without a browser: nesting of crossing ranges, offsets on every piece, escaping."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+import pytest
+
+from khabar.html_markup import Range, markup
+from khabar.html_view import ViewDocument, render_page
+
+VOID = {"meta", "br", "img", "input", "link", "hr"}
+SCRIPT = "<script>alert(1)</script>"
+IMG = '"><img src=x onerror=alert(1)>'
+
+
+class Spans(HTMLParser):
+    """Checks that tags nest, and collects (start, end, text content, tag) of every element with data-start."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, dict, list[str]]] = []
+        self.spans: list[tuple[int, int, str, str]] = []
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+        self.section: str | None = None  # the id of the <section> being read
+        self.sections: list[str | None] = []  # the section of each entry of spans
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        if tag == "section":
+            self.section = dict(attrs).get("id")
+        if tag not in VOID:
+            self.stack.append((tag, dict(attrs), []))
+
+    def handle_endtag(self, tag):
+        assert self.stack and self.stack[-1][0] == tag, f"</{tag}> closes <{self.stack[-1][0]}>: not well-formed"
+        _, attrs, parts = self.stack.pop()
+        content = "".join(parts)
+        if "data-start" in attrs:
+            self.spans.append((int(attrs["data-start"]), int(attrs["data-end"]), content, tag))
+            self.sections.append(self.section)
+        if self.stack:
+            self.stack[-1][2].append(content)
+
+    def handle_data(self, data):
+        self.text.append(data)
+        if self.stack:
+            self.stack[-1][2].append(data)
+
+
+def parse(html: str) -> Spans:
+    p = Spans()
+    p.feed(f"<div>{html}</div>")
+    p.close()
+    assert not p.stack, "unclosed elements"
+    return p
+
+
+TEXT = "قال محمد العلي إن «الرئيس سعيد وصل» أمس."
+
+
+@pytest.mark.parametrize(
+    "ranges",
+    [
+        [(0, 3), (4, 14)],  # side by side
+        [(18, 36), (19, 30), (19, 25)],  # a quote holding a name holding a shorter one
+        [(4, 20), (15, 36)],  # two ranges crossing
+        [(0, 10), (5, 20), (15, 30), (2, 40)],  # a chain of crossings inside a long range
+        [(4, 14), (4, 14), (0, len(TEXT))],  # equal extents, and the whole text
+        [(3, 3), (-1, 5), (30, 99)],  # empty or outside the text: ignored
+    ],
+)
+def test_markup_nests_and_every_piece_holds_its_offsets(ranges):
+    html = markup(TEXT, [Range(a, b, "span", (("class", "x"),), rank=i) for i, (a, b) in enumerate(ranges)])
+    p = parse(html)
+    assert "".join(p.text) == TEXT  # the marked text reads as the document
+    for start, end, content, _ in p.spans:
+        assert content == TEXT[start:end]
+    valid = [(a, b) for a, b in ranges if 0 <= a < b <= len(TEXT)]
+    covered = {(a, b) for a, b, _, _ in p.spans}
+    for a, b in valid:  # each range is covered by its pieces, end to end
+        assert a in {s for s, _ in covered} and b in {e for _, e in covered}
+
+
+def test_markup_breaks_a_crossing_range_and_keeps_its_id_on_the_first_piece():
+    html = markup(TEXT, [Range(4, 20, "mark", first_id="m0"), Range(15, 36, "span", first_id="q0")])
+    assert html.count('id="q0"') == 1 and html.count('id="m0"') == 1
+    assert 'data-piece="15-36"' in html  # the quote continues after the mention closes
+    assert html.count("data-last") == 2
+
+
+def test_markup_keeps_carriage_returns_and_escapes_text():
+    text = "a\r\n<b>&\r"
+    p = parse(markup(text, [Range(0, len(text), "span")]))
+    assert "".join(p.text) == text
+    assert not [t for t, _ in p.tags if t == "b"]
+
+
+def _doc(name: str, text: str, canonical: str, source: str) -> ViewDocument:
+    start = text.index("محمد")
+    ent = {"type": "entity", "label": "PER", "text": "محمد", "start": start, "end": start + 4}
+    ent.update(entity="e1", canonical=canonical, known_as=canonical, source=source)
+    speaker = {"text": "محمد", "start": start, "end": start + 4, "entity": "e1", "canonical": canonical}
+    qs = text.index("«") + 1
+    quote = {"type": "quote", "kind": "direct", "cue": {"text": "قال", "start": 0, "end": 3, "lemma": "قال"}}
+    quote.update(speaker=speaker, quote={"text": text[qs : qs + 5], "start": qs, "end": qs + 5})
+    return ViewDocument(name, text, [ent, quote])
+
+
+def test_page_escapes_names_canonicals_sources_and_text():
+    text = f"قال محمد «{SCRIPT} {IMG}»"
+    page = render_page([_doc(IMG + SCRIPT, text, SCRIPT + IMG, IMG)])
+    p = Spans()
+    p.feed(page)
+    tags = {t for t, _ in p.tags}
+    assert "script" not in tags and "img" not in tags
+    assert not any(k.startswith("on") for _, attrs in p.tags for k in attrs)
+    assert SCRIPT in "".join(p.text) and IMG in "".join(p.text)  # shown as text, not dropped
+
+
+def test_page_is_rtl_arabic_and_self_contained():
+    page = render_page([_doc("a.txt", "قال محمد «نعم نعم»", "محمد", "persons.tsv:1")])
+    assert page.startswith('<!DOCTYPE html>\n<html dir="rtl" lang="ar">')
+    assert '<meta charset="utf-8">' in page
+    for outside in ("http://", "https://", "<script", "<link", "@import", "url("):
+        assert outside not in page
+    assert 'data-speaker="e1"' in page and 'href="#d0-s0"' in page  # the quote points at its speaker
+    assert 'id="d0-who-e1"' in page and '<span class="count">1</span>' in page  # who said what
