@@ -42,6 +42,9 @@ def run_view(
     fail_fast: bool,
 ) -> Exit:
     """Extract every input, write one page to ``output`` (or stdout); errors go to stderr, one line each."""
+    if not output and sys.stdout.isatty():
+        print("khabar: the page is HTML: give -o page.html (or redirect stdout to a file)", file=sys.stderr)
+        return Exit.USAGE
     if output and _is_an_input(output, inputs):
         print(f"khabar: {output}: the output would overwrite an input", file=sys.stderr)
         return Exit.USAGE

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
 from khabar.html_markup import Range, markup
 from khabar.html_view import ViewDocument, render_page
 
+ROOT = Path(__file__).resolve().parent.parent
 VOID = {"meta", "br", "img", "input", "link", "hr"}
 SCRIPT = "<script>alert(1)</script>"
 IMG = '"><img src=x onerror=alert(1)>'
@@ -127,3 +131,43 @@ def test_page_is_rtl_arabic_and_self_contained():
         assert outside not in page
     assert 'data-speaker="e1"' in page and 'href="#d0-s0"' in page  # the quote points at its speaker
     assert 'id="d0-who-e1"' in page and '<span class="count">1</span>' in page  # who said what
+
+
+def khabar(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "khabar", *args], capture_output=True, text=True, cwd=cwd)
+
+
+def test_view_has_help_and_extract_offers_html():
+    assert khabar("view", "--help").returncode == 0
+    assert "html" in khabar("extract", "--help").stdout
+
+
+def test_extract_format_html_writes_the_view_page(tmp_path):
+    sample = str(ROOT / "samples" / "rafah_meeting.txt")
+    viewed = khabar("view", sample, "-o", str(tmp_path / "view.html"))
+    extracted = khabar("extract", sample, "--format", "html", "-o", str(tmp_path / "extract.html"))
+    assert viewed.returncode == extracted.returncode == 0, (viewed.stderr, extracted.stderr)
+    page = (tmp_path / "view.html").read_text(encoding="utf-8")
+    assert page == (tmp_path / "extract.html").read_text(encoding="utf-8")
+    assert page.count('class="ent ') > 20 and 'class="quote"' in page and "البيت الأبيض" in page
+
+
+def test_view_names_a_bad_input_in_one_line_and_still_writes_the_others(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("قال محمد العلي إن «الوضع صعب».\n", encoding="utf-8")
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02" * 100)
+    res = khabar("view", str(good), str(tmp_path / "bin.txt"), "missing.txt", "-o", str(tmp_path / "p.html"))
+    assert res.returncode == 1
+    errors = [ln for ln in res.stderr.splitlines() if "error" in ln]
+    assert len(errors) == 2 and "bin.txt: binary data" in errors[0] and "missing.txt: no such file" in errors[1]
+    assert "Traceback" not in res.stderr
+    page = (tmp_path / "p.html").read_text(encoding="utf-8")
+    assert page.count('<section class="doc"') == 1 and "good.txt" in page
+
+
+def test_view_refuses_to_overwrite_its_input(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text("قال محمد العلي إن «الوضع صعب».\n", encoding="utf-8")
+    res = khabar("view", str(src), "-o", str(src))
+    assert res.returncode == 2 and "overwrite an input" in res.stderr
+    assert src.read_text(encoding="utf-8").startswith("قال")
