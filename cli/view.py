@@ -2,7 +2,8 @@
 
 Each input's text is read here and extracted in this process (the page needs the text, which
 the batch workers do not send back). The page is bounded: after MAX_DOCS documents or
-MAX_CHARS characters of text the rest are left out, with a warning.
+MAX_CHARS characters of text the rest are left out, with a warning; a file over MAX_FILE_BYTES is an
+input error.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from khabar.reader import Source, read_file, read_stdin
 
 MAX_DOCS = 500
 MAX_CHARS = 5_000_000
+MAX_FILE_BYTES = 16 * 1024 * 1024  # a bigger file is refused before it is read (extract streams it)
 
 
 @dataclass
@@ -96,6 +98,8 @@ def _read(source: Source, encoding: str | None) -> str:
         raise InputError(source.name, source.error)
     if source.text is not None:
         return source.text
+    if source.size > MAX_FILE_BYTES:
+        raise InputError(source.name, f"too big for a page ({source.size // 2**20} MB; the view takes up to 16 MB)")
     if source.path is None:
         return read_stdin(encoding)
     return read_file(source.path, source.name, encoding)

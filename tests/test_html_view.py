@@ -171,3 +171,23 @@ def test_view_refuses_to_overwrite_its_input(tmp_path):
     res = khabar("view", str(src), "-o", str(src))
     assert res.returncode == 2 and "overwrite an input" in res.stderr
     assert src.read_text(encoding="utf-8").startswith("قال")
+
+
+def test_view_refuses_a_file_too_big_for_a_page(tmp_path):
+    big = tmp_path / "big.txt"
+    with big.open("wb") as fh:
+        fh.truncate(17 * 2**20)  # sparse: costs no disk
+    res = khabar("view", str(big), "-o", str(tmp_path / "p.html"))
+    assert res.returncode == 1 and "big.txt: too big for a page (17 MB" in res.stderr
+
+
+def test_view_page_stops_at_its_document_limit_with_a_warning(tmp_path, monkeypatch, capsys, pipeline):
+    from khabar.cli import view
+    from khabar.reader import Source
+
+    monkeypatch.setattr(view, "MAX_DOCS", 2)
+    inputs = [Source(f"doc{i}", text="قال محمد العلي إن «الوضع صعب».") for i in range(3)]
+    assert view.run_view(pipeline, inputs, str(tmp_path / "p.html"), None, False, False) == 0
+    assert "doc2 and the inputs after it left out" in capsys.readouterr().err
+    page = (tmp_path / "p.html").read_text(encoding="utf-8")
+    assert page.count('<section class="doc"') == 2 and "the page was cut short" in page
