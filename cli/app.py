@@ -29,7 +29,7 @@ lexicon_app = typer.Typer(
     help="Validate and inspect lexicons.", no_args_is_help=True, context_settings=CONTEXT, rich_markup_mode=None
 )
 app.add_typer(lexicon_app, name="lexicon")
-FORMATS = ("auto", "jsonl", "pretty", "conll", "brat")
+FORMATS = ("auto", "jsonl", "pretty", "conll", "brat", "html")
 
 
 def _print_version(value: bool) -> None:
@@ -105,7 +105,10 @@ def extract(
     fmt: Annotated[
         str,
         typer.Option(
-            "--format", "-f", metavar="FORMAT", help="jsonl, pretty, conll, brat, or auto (pretty on a terminal)."
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="jsonl, pretty, conll, brat, html (one page, as `khabar view`), or auto.",
         ),
     ] = "auto",
     glob: Annotated[str, typer.Option(metavar="PATTERN", help="Files to take from folders.")] = "*.txt",
@@ -142,6 +145,16 @@ def extract(
     if output and fmt == "pretty":
         raise _usage_error("--format pretty draws tables on the terminal and is not written to -o; use -f jsonl")
     listed = list_inputs(paths, glob)
+    if fmt == "html":  # one page, written (safely) by the view command's code
+        from khabar.cli.view import run_view
+
+        if output and (clash := output_is_an_input(output, listed)):
+            raise _usage_error(f"-o {output}: is one of the inputs ({clash}); refusing to overwrite it")
+        pipeline = _pipeline(
+            lexicon, no_builtin_persons, want_quotes=not no_quotes, descriptive=not no_descriptive_orgs
+        )
+        items = sources(listed, jsonl, id_field, text_field, encoding)
+        raise typer.Exit(run_view(pipeline, items, output, encoding, quiet, fail_fast))
     if fmt == "brat":
         from khabar.cli.export import check_brat_folder
 
@@ -176,6 +189,43 @@ def extract(
     keep_text = fmt in EXPORTS
     status = run_extract(pipeline, items, total_size(items, paths), sink, jobs, encoding, quiet, fail_fast, keep_text)
     raise typer.Exit(status)
+
+
+@app.command("view")
+def view(
+    paths: Annotated[
+        list[str], typer.Argument(metavar="PATH", help="Files, folders, .jsonl/.ndjson(.gz) archives, or - for stdin.")
+    ],
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", metavar="FILE", help="Write the HTML page here.")
+    ] = None,
+    glob: Annotated[str, typer.Option(metavar="PATTERN", help="Files to take from folders.")] = "*.txt",
+    jsonl: Annotated[bool, typer.Option("--jsonl", help="Read inputs as JSON lines (one document a line).")] = False,
+    id_field: Annotated[str, typer.Option(metavar="FIELD", help="JSON-lines field holding the document id.")] = "id",
+    text_field: Annotated[str, typer.Option(metavar="FIELD", help="JSON-lines field holding the text.")] = "text",
+    encoding: Annotated[str | None, typer.Option(metavar="NAME", help="Force an input encoding (e.g. cp1256).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No warnings or summary.")] = False,
+    fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first bad input.")] = False,
+    no_quotes: Annotated[bool, typer.Option("--no-quotes", help="Entities only.")] = False,
+    lexicon: LexiconOpt = None,
+    no_builtin_persons: NoPersonsOpt = False,
+    no_descriptive_orgs: NoDescriptiveOpt = False,
+) -> None:
+    """One self-contained right-to-left HTML page: entities and quotes marked, who said what."""
+    from khabar.cli.extract import list_inputs, output_is_an_input, sources
+    from khabar.cli.view import run_view
+
+    if encoding:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise _usage_error(f"--encoding: unknown encoding {encoding!r}") from None
+    listed = list_inputs(paths, glob)
+    if output and (clash := output_is_an_input(output, listed)):
+        raise _usage_error(f"-o {output}: is one of the inputs ({clash}); refusing to overwrite it")
+    pipeline = _pipeline(lexicon, no_builtin_persons, want_quotes=not no_quotes, descriptive=not no_descriptive_orgs)
+    items = sources(listed, jsonl, id_field, text_field, encoding)
+    raise typer.Exit(run_view(pipeline, items, output, encoding, quiet, fail_fast))
 
 
 @lexicon_app.command("check")
