@@ -310,7 +310,8 @@ def session(master: str | None = None, app_name: str = "khabar") -> SparkSession
     from pyspark.sql import SparkSession
 
     warnings.filterwarnings("ignore", message="PySpark does not yet fully support pandas")
-    local = master is None or master.startswith("local")
+    submitted = "PYSPARK_GATEWAY_PORT" in os.environ  # run by spark-submit: its master and settings
+    local = master.startswith("local") if master else not submitted
     if local:
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # workers run this interpreter
     builder = SparkSession.builder.appName(app_name)
