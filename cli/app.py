@@ -137,7 +137,9 @@ def spark_cmd(
     id_field: Annotated[str, typer.Option(help="Column holding the document id.")] = "id",
     text_field: Annotated[str, typer.Option(help="Column holding the text.")] = "text",
     input_format: Annotated[str, typer.Option(help="auto, parquet or jsonl.")] = "auto",
-    partitions: Annotated[int, typer.Option(help="Input partitions (default: the session's cores).")] = 0,
+    partitions: Annotated[
+        int, typer.Option(help="Repartition the input (default: its splits, at least 1 a core).")
+    ] = 0,
     master: Annotated[str | None, typer.Option(help="Spark master (default: local[*]).")] = None,
     overwrite: Annotated[bool, typer.Option("--overwrite", help="Replace existing output tables.")] = False,
     no_quotes: Annotated[bool, typer.Option("--no-quotes", help="Entities only.")] = False,
