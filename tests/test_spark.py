@@ -87,6 +87,23 @@ def test_importing_khabar_spark_does_not_import_pyspark():
     assert out.strip() == "False"
 
 
+def test_khabar_spark_has_help_without_pyspark_loaded():
+    code = (
+        "import sys; sys.argv = ['khabar', 'spark', '--help']; from khabar.cli.app import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    print(any(m.startswith('pyspark') for m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "Usage" in out and "OUTPUT" in out and out.strip().endswith("False")
+
+
+def test_without_pyspark_the_command_says_how_to_install_it(tmp_path):
+    code = "import sys; sys.modules['pyspark'] = None; from khabar.cli.app import main; main()"
+    args = ["spark", str(tmp_path / "in.jsonl"), str(tmp_path / "out")]
+    res = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
+    assert res.returncode == 2
+    assert res.stderr == 'khabar: pyspark is not installed: pip install "khabar[spark]" (pyspark 4, Java 17+)\n'
+
+
 def test_input_format_from_the_name(tmp_path):
     assert ks.input_format("s3://bucket/news.jsonl.gz") == "json"
     assert ks.input_format("hdfs:///archive/2018.parquet") == "parquet"
