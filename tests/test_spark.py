@@ -19,6 +19,7 @@ import orjson
 import pytest
 
 from khabar import spark as ks
+from khabar import spark_worker
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
@@ -65,18 +66,18 @@ class Exploding:
 
 
 def test_a_document_that_makes_the_pipeline_raise_becomes_an_error_row():
-    row = ks.document_row(Exploding(), "a7", "نص")
+    row = spark_worker.document_row(Exploding(), "a7", "نص")
     assert row == {"doc": "a7", "entities": [], "quotes": [], "error": "internal error: ValueError('boom')"}
 
 
 @pytest.mark.parametrize("text, error", [(None, "no text (null)"), (5, "text is int, not a string"), ("  \n", None)])
 def test_documents_without_text(pipeline, text, error):
-    row = ks.document_row(pipeline, 1, text)
+    row = spark_worker.document_row(pipeline, 1, text)
     assert (row["entities"], row["quotes"], row["error"]) == ([], [], error)
 
 
 def test_records_are_split_into_entities_and_quotes(pipeline):
-    row = ks.document_row(pipeline, "s", (ROOT / "samples" / "rafah_meeting.txt").read_text(encoding="utf-8"))
+    row = spark_worker.document_row(pipeline, "s", (ROOT / "samples" / "rafah_meeting.txt").read_text(encoding="utf-8"))
     assert row["error"] is None and row["entities"] and row["quotes"]
     assert {r["type"] for r in row["entities"]} == {"entity"} and {r["type"] for r in row["quotes"]} == {"quote"}
 
@@ -191,3 +192,25 @@ def test_bad_job_input_is_one_line_and_exit_1(spark, tmp_path, args, message):
     res = run_cli(*[a.format(tmp=tmp_path) for a in args])
     assert res.exit_code == 1
     assert message in res.output and len(res.output.strip().splitlines()) == 1
+
+
+@pytest.mark.spark
+def test_a_bad_user_lexicon_stops_the_job_on_the_driver(spark, tmp_path):
+    (tmp_path / "in.jsonl").write_text('{"id": "x", "text": "قال الرئيس"}\n', encoding="utf-8")
+    (tmp_path / "bad.tsv").write_text("قطاف الزعبلاوي\tPERSON\n", encoding="utf-8")
+    res = run_cli(str(tmp_path / "in.jsonl"), str(tmp_path / "out"), "-l", str(tmp_path / "bad.tsv"))
+    assert res.exit_code == 3
+    assert res.output.startswith(f"khabar: lexicon error: {tmp_path / 'bad.tsv'}:1:")
+    assert "'PERSON'" in res.output
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.spark
+def test_python_m_khabar_spark_runs_the_same_job(spark, tmp_path, capsys):
+    docs = [{"id": i, "text": t} for i, t in enumerate(articles()[:5])]
+    spark.createDataFrame(docs, "id int, text string").write.parquet(str(tmp_path / "in"))
+    assert ks.main([str(tmp_path / "in"), str(tmp_path / "out"), "--no-quotes"]) == 0
+    assert "5 documents" in capsys.readouterr().err
+    assert {p.name for p in (tmp_path / "out").iterdir()} == {"entities", "quotes", "errors"}
+    assert parquet_records(tmp_path / "out" / "quotes") == []
+    assert len(parquet_records(tmp_path / "out" / "entities")) > 20

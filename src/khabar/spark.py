@@ -25,21 +25,18 @@ import argparse
 import hashlib
 import os
 import sys
-import tempfile
 import warnings
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from khabar.errors import KhabarError
 from khabar.lexicon import env_lexicon_paths, lexicon_files
+from khabar.spark_worker import Options, executor_pipeline, extract_batch
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyarrow as pa
     from pyspark.sql import DataFrame, SparkSession
-
-    from khabar.pipeline import Pipeline
 
 INSTALL_HINT = 'pyspark is not installed: pip install "khabar[spark]" (pyspark 4, Java 17+)'
 BATCH_DOCS = 256  # documents per Arrow batch handed to the Python worker
@@ -79,15 +76,6 @@ class SparkUnavailable(KhabarError):
 
 class JobError(KhabarError):
     """The job cannot start: a missing input, a missing column, an output that exists."""
-
-
-@dataclass(frozen=True)
-class Options:
-    """Pipeline options, the same as ``khabar extract``'s."""
-
-    builtin_persons: bool = True
-    want_quotes: bool = True
-    descriptive_orgs: bool = True
 
 
 class Extracted(NamedTuple):
@@ -141,73 +129,6 @@ def read_lexicons(paths: list[str | Path] | None, use_env: bool = True) -> tuple
         return tuple((f.name, f.read_bytes()) for f in lexicon_files(wanted))
     except OSError as exc:
         raise JobError(f"{exc.filename}: cannot read lexicon: {exc.strerror or exc}") from None
-
-
-# --- executor side ---------------------------------------------------------------------------
-
-_PIPELINES: dict[tuple, Pipeline] = {}
-
-
-def executor_pipeline(options: Options, lexicons: tuple[tuple[str, bytes], ...], digest: str) -> Pipeline:
-    """This process's Pipeline for these options and lexicons: built on first use, then reused."""
-    key = (options, digest)
-    if key not in _PIPELINES:
-        from khabar.batch import tune_gc
-        from khabar.pipeline import Pipeline
-
-        tune_gc()
-        _PIPELINES[key] = Pipeline(
-            _local_lexicons(lexicons, digest),
-            builtin_persons=options.builtin_persons,
-            use_env=False,
-            want_quotes=options.want_quotes,
-            descriptive_orgs=options.descriptive_orgs,
-        )
-    return _PIPELINES[key]
-
-
-def _local_lexicons(lexicons: tuple[tuple[str, bytes], ...], digest: str) -> list[Path]:
-    """The shipped lexicon files, written once per machine under a folder named by their hash
-    (a stable path and mtime, so the compiled-lexicon cache is hit by every later worker)."""
-    folder = Path(tempfile.gettempdir()) / f"khabar-spark-lexicons-{digest}"
-    paths = [folder / str(i) / name for i, (name, _) in enumerate(lexicons)]
-    for path, (_, data) in zip(paths, lexicons, strict=True):
-        if not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.part")
-            tmp.write_bytes(data)
-            os.replace(tmp, path)  # atomic: a concurrent worker never reads half a file
-    return paths
-
-
-def document_row(pipeline: Pipeline, doc: object, text: object, problem: str | None = None) -> dict:
-    """One document → its row of the documents table; never raises."""
-    row: dict = {"doc": doc, "entities": [], "quotes": [], "error": problem}
-    if problem is not None:
-        return row
-    if not isinstance(text, str):
-        row["error"] = "no text (null)" if text is None else f"text is {type(text).__name__}, not a string"
-        return row
-    if not text.strip():
-        return row  # as the CLI: an empty document has no records (and is no error)
-    try:
-        records = pipeline.extract(text, doc)
-    except Exception as exc:  # a bug must cost one document, not the job
-        row["error"] = f"internal error: {exc!r}"
-        return row
-    row["entities"] = [r for r in records if r["type"] == "entity"]
-    row["quotes"] = [r for r in records if r["type"] == "quote"]
-    return row
-
-
-def extract_batch(pipeline: Pipeline, batch: pa.RecordBatch, schema: pa.Schema) -> pa.RecordBatch:
-    """An Arrow batch of (doc, text[, problem]) → an Arrow batch of document rows."""
-    columns = [batch.column(i).to_pylist() for i in range(batch.num_columns)]
-    problems = columns[2] if len(columns) > 2 else [None] * batch.num_rows
-    rows = [document_row(pipeline, d, t, p) for d, t, p in zip(columns[0], columns[1], problems, strict=True)]
-    import pyarrow as pa
-
-    return pa.RecordBatch.from_pylist(rows, schema=schema)
 
 
 # --- driver side -----------------------------------------------------------------------------
