@@ -214,3 +214,18 @@ def test_python_m_khabar_spark_runs_the_same_job(spark, tmp_path, capsys):
     assert {p.name for p in (tmp_path / "out").iterdir()} == {"entities", "quotes", "errors"}
     assert parquet_records(tmp_path / "out" / "quotes") == []
     assert len(parquet_records(tmp_path / "out" / "entities")) > 20
+
+
+@pytest.mark.spark
+def test_without_java_the_command_fails_in_one_line(tmp_path):
+    pytest.importorskip("pyspark", reason='needs pip install ".[spark]"')
+    (tmp_path / "in.jsonl").write_text('{"id": "x", "text": "قال الرئيس"}\n', encoding="utf-8")
+    env = {**os.environ, "JAVA_HOME": str(tmp_path / "no-java")}
+    cmd = [sys.executable, "-m", "khabar", "spark", str(tmp_path / "in.jsonl"), str(tmp_path / "out")]
+    res = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120)
+    assert res.returncode == 1
+    last = res.stderr.strip().splitlines()[-1]
+    assert last.startswith("khabar: cannot start Spark (") and last.endswith(
+        "it needs Java 17+ (JAVA_HOME or java on PATH)"
+    )
+    assert "Traceback" not in res.stderr

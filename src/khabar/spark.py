@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from khabar.errors import KhabarError
+from khabar.errors import KhabarError, LexiconError
 from khabar.lexicon import env_lexicon_paths, lexicon_files
 from khabar.spark_worker import Options, executor_pipeline, extract_batch
 
@@ -243,7 +243,12 @@ def session(master: str | None = None, app_name: str = "khabar") -> SparkSession
     if local:  # (under spark-submit, its --conf decide)
         builder = builder.config("spark.ui.enabled", "false")
         builder = builder.config("spark.sql.files.maxPartitionBytes", str(SPLIT_BYTES))
-    spark = builder.config("spark.ui.showConsoleProgress", "false").getOrCreate()
+    try:
+        spark = builder.config("spark.ui.showConsoleProgress", "false").getOrCreate()
+    except Exception as exc:  # no Java, a bad master URL …: one line, not a Py4J traceback
+        raise JobError(
+            f"cannot start Spark ({_first_line(exc)}); it needs Java 17+ (JAVA_HOME or java on PATH)"
+        ) from None
     spark.sparkContext.setLogLevel("ERROR")
     return spark
 
@@ -272,7 +277,8 @@ def write_tables(result: Extracted, output: str, overwrite: bool = False) -> Non
 
 
 def _first_line(exc: Exception) -> str:
-    text = str(exc).strip().splitlines()
+    java = getattr(exc, "java_exception", None)  # a Py4JJavaError: the Java exception says what failed
+    text = (str(java.toString()) if java is not None else str(exc)).strip().splitlines()
     return text[0] if text else type(exc).__name__
 
 
@@ -289,6 +295,9 @@ def run_job(
     overwrite: bool = False,
 ) -> dict[str, int]:
     """Read, extract, write; returns the row count of each table (documents included)."""
+    from py4j.protocol import Py4JError
+    from pyspark.errors import PySparkException
+
     if lexicons or env_lexicon_paths():  # a bad lexicon stops the job here, not in every task
         from khabar.pipeline import Pipeline
 
@@ -300,6 +309,8 @@ def run_job(
     try:
         write_tables(result, output, overwrite)
         counts = table_counts(result.documents)
+    except (PySparkException, Py4JError) as exc:  # a task failed for good (not one bad document)
+        raise JobError(f"the Spark job failed: {_first_line(exc)}") from None
     finally:
         result.documents.unpersist()
     return counts
@@ -355,6 +366,9 @@ def main(argv: list[str] | None = None) -> int:
             args.partitions,
             args.overwrite,
         )
+    except LexiconError as exc:
+        print("\n".join(f"khabar: lexicon error: {problem}" for problem in exc.problems), file=sys.stderr)
+        return 3
     except KhabarError as exc:
         print(f"khabar: {exc}", file=sys.stderr)
         return 1
