@@ -41,7 +41,7 @@ if TYPE_CHECKING:  # pragma: no cover
 INSTALL_HINT = 'pyspark is not installed: pip install "khabar[spark]" (pyspark 4, Java 17+)'
 BATCH_DOCS = 256  # documents per Arrow batch handed to the Python worker
 TABLES = ("entities", "quotes", "errors")
-SPLIT_BYTES = 2 * 1024 * 1024  # local input splits: extraction costs seconds per MB, so small tasks balance the cores
+SPLIT_BYTES = 2 * 1024 * 1024  # local input splits: about a second of extraction each, so small tasks balance the cores
 
 # The output schema, field by field in the JSON-lines order ("doc" is the id column's type).
 SPAN = [("text", "string"), ("start", "int"), ("end", "int")]
