@@ -284,6 +284,37 @@ def eval_cmd(
     raise typer.Exit(run_eval(gold, pred, make_pipeline, doc_sentences, errors, as_json))
 
 
+@app.command("spark")
+def spark_cmd(
+    input_path: Annotated[str, typer.Argument(metavar="INPUT", help="Parquet or JSON lines: a file or folder.")],
+    output: Annotated[
+        str, typer.Argument(metavar="OUTPUT", help="Folder for the Parquet tables entities/, quotes/, errors/.")
+    ],
+    id_field: Annotated[str, typer.Option(help="Column holding the document id.")] = "id",
+    text_field: Annotated[str, typer.Option(help="Column holding the text.")] = "text",
+    input_format: Annotated[str, typer.Option(help="auto, parquet or jsonl.")] = "auto",
+    partitions: Annotated[
+        int, typer.Option(help="Repartition the input (default: its splits, at least 1 a core).")
+    ] = 0,
+    master: Annotated[str | None, typer.Option(help="Spark master (default: local[*]).")] = None,
+    overwrite: Annotated[bool, typer.Option("--overwrite", help="Replace existing output tables.")] = False,
+    no_quotes: Annotated[bool, typer.Option("--no-quotes", help="Entities only.")] = False,
+    lexicon: LexiconOpt = None,
+    no_builtin_persons: NoPersonsOpt = False,
+    no_descriptive_orgs: NoDescriptiveOpt = False,
+) -> None:
+    """Run extraction as a Spark job (needs the spark extra): Parquet tables of entities, quotes, errors."""
+    from khabar.cli.spark_cmd import run
+    from khabar.spark import Options
+
+    if input_format not in ("auto", "parquet", "jsonl"):
+        print(f"khabar: --input-format must be auto, parquet or jsonl, not {input_format!r}", file=sys.stderr)
+        raise typer.Exit(Exit.USAGE)
+    options = Options(not no_builtin_persons, not no_quotes, not no_descriptive_orgs)
+    args = (input_path, output, id_field, text_field, input_format, lexicon, options, partitions or None)
+    raise typer.Exit(run(*args, master, overwrite))
+
+
 @app.command("schema")
 def schema_cmd() -> None:
     """Print the JSON Schema of the output records (schema version 2)."""

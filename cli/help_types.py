@@ -20,6 +20,17 @@ def _option_type(self: Any, ctx: Any) -> str | None:
     return f"{name}..." if self.nargs != 1 else name
 
 
+_TYPE_NAMES = {"str": "TEXT", "text": "TEXT", "int": "INTEGER", "integer": "INTEGER", "float": "FLOAT"}
+
+
+def _option_metavar(self: Any, ctx: Any) -> str:
+    """What follows an option that takes a value: its metavar, else the type as click names it."""
+    if self.metavar is not None:
+        return self.metavar
+    name = str(getattr(self.type, "name", "text")).strip("<>")
+    return _TYPE_NAMES.get(name.lower(), name.upper())
+
+
 def _argument_type(self: Any, ctx: Any) -> str | None:
     return None  # the name column already shows the argument's metavar
 
@@ -41,8 +52,10 @@ def plain_help_types() -> None:
     from typer import core
 
     option, argument = getattr(core, "TyperOption", None), getattr(core, "TyperArgument", None)
-    if option is not None and hasattr(option, "display_type_rich"):
+    if option is not None and hasattr(option, "display_type_rich"):  # typer 0.29
         option.display_type_rich = _option_type
+    elif option is not None and hasattr(option, "make_metavar"):  # up to 0.28 (<str> on click 8.2+)
+        option.make_metavar = _option_metavar
     if argument is not None and hasattr(argument, "display_type_rich"):
         argument.display_type_rich = _argument_type
     if argument is not None and hasattr(argument, "_usage_display_name"):  # typer 0.29

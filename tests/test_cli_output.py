@@ -20,7 +20,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "samples" / "rafah_meeting.txt"
 ARABIC = "وقال الرئيس الأميركي جو بايدن إن الاتفاق قريب.\n"
-COMMANDS = [[], ["extract"], ["view"], ["eval"], ["schema"], ["lexicon"], ["lexicon", "check"], ["lexicon", "lookup"]]
+COMMANDS = [[], ["extract"], ["view"], ["eval"], ["spark"], ["schema"], ["lexicon"], ["lexicon", "check"]]
+COMMANDS += [["lexicon", "lookup"]]
 
 
 def khabar(*args, **kw):
