@@ -6,6 +6,7 @@ from pathlib import Path
 
 from khabar import text as textmod
 from khabar.cli.exits import Exit
+from khabar.cli.progress import plural
 from khabar.lexicon import lexicon_files, validate
 
 
@@ -17,7 +18,9 @@ def check(paths: list[Path]) -> Exit:
     entries, problems = validate(files, textmod.normalize)
     for p in problems:
         print(p)
-    print(f"{len(files)} files, {len(entries)} entries, {len(problems)} problems")
+    print(
+        f"{plural(len(files), 'file')}, {plural(len(entries), 'entry', 'entries')}, {plural(len(problems), 'problem')}"
+    )
     return Exit.LEXICON if problems else Exit.OK
 
 

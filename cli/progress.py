@@ -10,8 +10,9 @@ import time
 FAILED_LISTED = 10  # the summary names up to this many failed inputs
 
 
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """``1 document``, ``2 documents`` (``many`` for irregular plurals: entry, entries)."""
+    return f"{n:,} {word}" if n == 1 else f"{n:,} {many or word + 's'}"
 
 
 def bar_allowed(output: str | None, pretty: bool) -> bool:

@@ -63,6 +63,7 @@ def test_check_reports_each_bad_line_with_its_number(tmp_path):
     for lineno, words in [(4, "missing field"), (5, "empty name"), (6, "unknown label"), (7, "letters"), (9, "PER")]:
         assert any(ln.startswith(f"{f}:{lineno}: ") and words in ln for ln in lines), (lineno, res.stdout)
     assert not any(ln.startswith((f"{f}:3:", f"{f}:8:")) for ln in lines)
+    assert lines[-1].startswith("1 file, ")  # not "1 files"
 
 
 def test_check_wants_source_and_licence(tmp_path):
@@ -179,7 +180,7 @@ def test_lexicon_conflicts_refused_by_extract_as_by_check(tmp_path):
     f.write_text(HEADER + "\n".join(rows) + "\n", encoding="utf-8")
     checked = khabar("lexicon", "check", str(f))
     assert checked.returncode == 3
-    assert checked.stdout.splitlines()[-1] == "1 files, 60 entries, 30 problems"
+    assert checked.stdout.splitlines()[-1] == "1 file, 60 entries, 30 problems"
     first = checked.stdout.splitlines()[0]
     assert first.startswith(f"{f}:4: ") and "is ORG here but PER at conflict.tsv:3" in first
     res = khabar("extract", "-q", "samples/rafah_meeting.txt", "-l", str(f), "-o", str(tmp_path / "o.jsonl"))
