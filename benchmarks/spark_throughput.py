@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from throughput import summary  # the same min/median/max line as the --jobs benchmark
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -52,10 +53,6 @@ def spark_run(spark, news: Path, out: Path, partitions: int | None) -> tuple[flo
     t0 = time.perf_counter()
     counts = run_job(spark, str(news), str(out), partitions=partitions, overwrite=True)
     return time.perf_counter() - t0, counts
-
-
-def summary(values: list[float]) -> str:
-    return f"min {min(values):.2f}  median {statistics.median(values):.2f}  max {max(values):.2f}"
 
 
 def main() -> None:

@@ -30,6 +30,13 @@ lexicon_app = typer.Typer(
 )
 app.add_typer(lexicon_app, name="lexicon")
 FORMATS = ("auto", "jsonl", "pretty", "conll", "brat", "html")
+EXPORTS = ("conll", "brat")  # written by cli/export.py, from each document's text and records
+
+
+def _export_sink(fmt: str, output: str | None):  # noqa: ANN202 - a ConllSink or a BratFolder
+    from khabar.cli.export import open_export
+
+    return open_export(fmt, output)
 
 
 def _print_version(value: bool) -> None:
@@ -53,6 +60,23 @@ def _usage_error(message: str) -> typer.Exit:
     return typer.Exit(Exit.USAGE)
 
 
+def _check_encoding(encoding: str | None) -> None:
+    """An unknown --encoding is one usage error, before any input is read."""
+    if encoding:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise _usage_error(f"--encoding: unknown encoding {encoding!r}") from None
+
+
+def _refuse_output_onto_input(output: str | None, listed: list) -> None:
+    """-o naming one of the inputs is refused before anything is opened for writing."""
+    from khabar.cli.extract import output_is_an_input
+
+    if output and (clash := output_is_an_input(output, listed)):
+        raise _usage_error(f"-o {output}: is one of the inputs ({clash}); refusing to overwrite it")
+
+
 LexiconOpt = Annotated[
     list[Path] | None,
     typer.Option(
@@ -64,6 +88,16 @@ NoPersonsOpt = Annotated[
 ]
 
 
+PathsArg = Annotated[
+    list[str], typer.Argument(metavar="PATH", help="Files, folders, .jsonl/.ndjson(.gz) archives, or - for stdin.")
+]
+GlobOpt = Annotated[str, typer.Option(metavar="PATTERN", help="Files to take from folders.")]
+JsonlOpt = Annotated[bool, typer.Option("--jsonl", help="Read inputs as JSON lines (one document a line).")]
+IdFieldOpt = Annotated[str, typer.Option(metavar="FIELD", help="JSON-lines field holding the document id.")]
+TextFieldOpt = Annotated[str, typer.Option(metavar="FIELD", help="JSON-lines field holding the text.")]
+EncodingOpt = Annotated[str | None, typer.Option(metavar="NAME", help="Force an input encoding (e.g. cp1256).")]
+FailFastOpt = Annotated[bool, typer.Option("--fail-fast", help="Stop at the first bad input.")]
+NoQuotesOpt = Annotated[bool, typer.Option("--no-quotes", help="Entities only.")]
 NoDescriptiveOpt = Annotated[
     bool,
     typer.Option(
@@ -93,9 +127,7 @@ def _pipeline(
 
 @app.command()
 def extract(
-    paths: Annotated[
-        list[str], typer.Argument(metavar="PATH", help="Files, folders, .jsonl/.ndjson(.gz) archives, or - for stdin.")
-    ],
+    paths: PathsArg,
     output: Annotated[
         str | None,
         typer.Option(
@@ -111,34 +143,29 @@ def extract(
             help="jsonl, pretty, conll, brat, html (one page, as `khabar view`), or auto.",
         ),
     ] = "auto",
-    glob: Annotated[str, typer.Option(metavar="PATTERN", help="Files to take from folders.")] = "*.txt",
-    jsonl: Annotated[bool, typer.Option("--jsonl", help="Read inputs as JSON lines (one document a line).")] = False,
-    id_field: Annotated[str, typer.Option(metavar="FIELD", help="JSON-lines field holding the document id.")] = "id",
-    text_field: Annotated[str, typer.Option(metavar="FIELD", help="JSON-lines field holding the text.")] = "text",
-    encoding: Annotated[str | None, typer.Option(metavar="NAME", help="Force an input encoding (e.g. cp1256).")] = None,
+    glob: GlobOpt = "*.txt",
+    jsonl: JsonlOpt = False,
+    id_field: IdFieldOpt = "id",
+    text_field: TextFieldOpt = "text",
+    encoding: EncodingOpt = None,
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", metavar="N", min=0, help="Worker processes (0, the default: all cores).")
     ] = 0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, warnings or summary.")] = False,
-    fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first bad input.")] = False,
-    no_quotes: Annotated[bool, typer.Option("--no-quotes", help="Entities only.")] = False,
+    fail_fast: FailFastOpt = False,
+    no_quotes: NoQuotesOpt = False,
     lexicon: LexiconOpt = None,
     no_builtin_persons: NoPersonsOpt = False,
     no_descriptive_orgs: NoDescriptiveOpt = False,
 ) -> None:
     """Extract entities and attributed quotes from Arabic news as JSON lines."""
     from khabar import batch
-    from khabar.cli.export import EXPORTS, ExportError, open_export
-    from khabar.cli.extract import list_inputs, output_is_an_input, run_extract, sources, total_size
-    from khabar.cli.sink import OutputError, Sink
+    from khabar.cli.extract import list_inputs, run_extract, sources, total_size
+    from khabar.cli.sink import ExportError, OutputError, Sink
 
     if fmt not in FORMATS:
         raise _usage_error(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
-    if encoding:
-        try:
-            codecs.lookup(encoding)
-        except LookupError:
-            raise _usage_error(f"--encoding: unknown encoding {encoding!r}") from None
+    _check_encoding(encoding)
     if output == "-":
         output = None
     pretty = fmt == "pretty" or (fmt == "auto" and output is None and sys.stdout is not None and sys.stdout.isatty())
@@ -148,8 +175,7 @@ def extract(
     if fmt == "html":  # one page, written (safely) by the view command's code
         from khabar.cli.view import run_view
 
-        if output and (clash := output_is_an_input(output, listed)):
-            raise _usage_error(f"-o {output}: is one of the inputs ({clash}); refusing to overwrite it")
+        _refuse_output_onto_input(output, listed)
         pipeline = _pipeline(
             lexicon, no_builtin_persons, want_quotes=not no_quotes, descriptive=not no_descriptive_orgs
         )
@@ -163,11 +189,9 @@ def extract(
     elif output:
         if Path(output).is_dir():
             raise _usage_error(f"-o {output}: is a directory; -o takes a file name")
-        clash = output_is_an_input(output, listed)
-        if clash:
-            raise _usage_error(f"-o {output}: is one of the inputs ({clash}); refusing to overwrite it")
+        _refuse_output_onto_input(output, listed)
     try:
-        sink = None if pretty else open_export(fmt, output) if fmt in EXPORTS else Sink(output)
+        sink = None if pretty else _export_sink(fmt, output) if fmt in EXPORTS else Sink(output)
     except ExportError as exc:
         raise _usage_error(str(exc)) from None
     except OutputError as exc:
@@ -193,36 +217,29 @@ def extract(
 
 @app.command("view")
 def view(
-    paths: Annotated[
-        list[str], typer.Argument(metavar="PATH", help="Files, folders, .jsonl/.ndjson(.gz) archives, or - for stdin.")
-    ],
+    paths: PathsArg,
     output: Annotated[
         str | None, typer.Option("--output", "-o", metavar="FILE", help="Write the HTML page here.")
     ] = None,
-    glob: Annotated[str, typer.Option(metavar="PATTERN", help="Files to take from folders.")] = "*.txt",
-    jsonl: Annotated[bool, typer.Option("--jsonl", help="Read inputs as JSON lines (one document a line).")] = False,
-    id_field: Annotated[str, typer.Option(metavar="FIELD", help="JSON-lines field holding the document id.")] = "id",
-    text_field: Annotated[str, typer.Option(metavar="FIELD", help="JSON-lines field holding the text.")] = "text",
-    encoding: Annotated[str | None, typer.Option(metavar="NAME", help="Force an input encoding (e.g. cp1256).")] = None,
+    glob: GlobOpt = "*.txt",
+    jsonl: JsonlOpt = False,
+    id_field: IdFieldOpt = "id",
+    text_field: TextFieldOpt = "text",
+    encoding: EncodingOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No warnings or summary.")] = False,
-    fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first bad input.")] = False,
-    no_quotes: Annotated[bool, typer.Option("--no-quotes", help="Entities only.")] = False,
+    fail_fast: FailFastOpt = False,
+    no_quotes: NoQuotesOpt = False,
     lexicon: LexiconOpt = None,
     no_builtin_persons: NoPersonsOpt = False,
     no_descriptive_orgs: NoDescriptiveOpt = False,
 ) -> None:
     """One self-contained right-to-left HTML page: entities and quotes marked, who said what."""
-    from khabar.cli.extract import list_inputs, output_is_an_input, sources
+    from khabar.cli.extract import list_inputs, sources
     from khabar.cli.view import run_view
 
-    if encoding:
-        try:
-            codecs.lookup(encoding)
-        except LookupError:
-            raise _usage_error(f"--encoding: unknown encoding {encoding!r}") from None
+    _check_encoding(encoding)
     listed = list_inputs(paths, glob)
-    if output and (clash := output_is_an_input(output, listed)):
-        raise _usage_error(f"-o {output}: is one of the inputs ({clash}); refusing to overwrite it")
+    _refuse_output_onto_input(output, listed)
     pipeline = _pipeline(lexicon, no_builtin_persons, want_quotes=not no_quotes, descriptive=not no_descriptive_orgs)
     items = sources(listed, jsonl, id_field, text_field, encoding)
     raise typer.Exit(run_view(pipeline, items, output, encoding, quiet, fail_fast))

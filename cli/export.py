@@ -10,15 +10,10 @@ import orjson
 
 from khabar.batch import Outcome
 from khabar.brat import annotation_conf, to_ann
-from khabar.cli.sink import Sink
+from khabar.cli.sink import ExportError, Sink
 from khabar.conll import to_conll
 
-EXPORTS = ("conll", "brat")
 CONF_HEADER = "# brat configuration for khabar's export"
-
-
-class ExportError(Exception):
-    """The export cannot be written (the message names the path)."""
 
 
 def _records(outcome: Outcome) -> list[dict]:
@@ -124,4 +119,5 @@ class BratFolder:
 
 
 def open_export(fmt: str, output: str | None) -> ConllSink | BratFolder:
+    """The writer for ``--format conll`` or ``--format brat`` (cli.app.EXPORTS)."""
     return ConllSink(output) if fmt == "conll" else BratFolder(output)

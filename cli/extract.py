@@ -10,9 +10,8 @@ from pathlib import Path
 
 from khabar import batch
 from khabar.cli.exits import Exit, Stop, Terminated
-from khabar.cli.export import ExportError
 from khabar.cli.progress import Progress, bar_allowed
-from khabar.cli.sink import OutputError, Sink
+from khabar.cli.sink import ExportError, OutputError, Sink
 from khabar.pipeline import Pipeline
 from khabar.reader import Source, expand, jsonl_documents
 

@@ -32,6 +32,10 @@ class OutputError(Exception):
         return f"cannot write {self.where}: {self.problem}{code}"
 
 
+class ExportError(Exception):
+    """A CoNLL or brat export cannot be written (the message names the path; cli/export.py)."""
+
+
 class Sink:
     """Writes whole-document blocks of JSON lines to ``path`` (via a temporary file) or stdout."""
 
@@ -154,9 +158,10 @@ def _create_beside(folder: str, name: str) -> tuple[int, str]:
 def _is_special(path: str) -> bool:
     """An existing output that is not a regular file: a device, a FIFO or a socket."""
     try:
-        return not stat.S_ISREG(os.stat(path).st_mode) and not stat.S_ISDIR(os.stat(path).st_mode)
+        mode = os.stat(path).st_mode
     except OSError:
         return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
 
 
 def _mode_for(path: str) -> int:

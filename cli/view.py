@@ -11,7 +11,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 from khabar.cli.exits import Exit
 from khabar.cli.progress import plural
@@ -45,9 +44,6 @@ def run_view(
     """Extract every input, write one page to ``output`` (or stdout); errors go to stderr, one line each."""
     if not output and sys.stdout.isatty():
         print("khabar: the page is HTML: give -o page.html (or redirect stdout to a file)", file=sys.stderr)
-        return Exit.USAGE
-    if output and _is_an_input(output, inputs):
-        print(f"khabar: {output}: the output would overwrite an input", file=sys.stderr)
         return Exit.USAGE
     run = _Run()
     docs = _documents(pipeline, inputs, encoding, quiet, fail_fast, run)
@@ -102,13 +98,6 @@ def _read(source: Source, encoding: str | None) -> str:
     if source.path is None:
         return read_stdin(encoding)
     return read_file(source.path, source.name, encoding)
-
-
-def _is_an_input(output: str, inputs: Iterable[Source]) -> bool:
-    if not isinstance(inputs, list):
-        return False
-    out = Path(output).resolve()
-    return any(s.path is not None and s.path.resolve() == out for s in inputs)
 
 
 def _write(page: str, output: str | None) -> None:

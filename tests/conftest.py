@@ -25,6 +25,15 @@ def pipeline():
     return Pipeline()
 
 
+def many_docs(tmp_path: Path, n: int) -> Path:
+    """A folder ``many/`` of n small articles (doc0000.txt …), each with a quote and a name."""
+    d = tmp_path / "many"
+    d.mkdir()
+    for i in range(n):
+        (d / f"doc{i:04d}.txt").write_text(f"وقال الوزير محمد العلي{i} إن الوضع صعب.\n" * 3, encoding="utf-8")
+    return d
+
+
 def load_scorer():
     spec = importlib.util.spec_from_file_location("score_gold", ROOT / "tests" / "tools" / "score_gold.py")
     mod = importlib.util.module_from_spec(spec)

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import many_docs
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "samples" / "rafah_meeting.txt"
@@ -124,16 +125,8 @@ def test_missing_file_is_named(tmp_path):
     assert res.stdout.strip()  # the good file was still processed
 
 
-def _many(tmp_path: Path, n: int) -> Path:
-    d = tmp_path / "many"
-    d.mkdir()
-    for i in range(n):
-        (d / f"doc{i:04d}.txt").write_text(f"وقال الوزير محمد العلي{i} إن الوضع صعب.\n" * 3, encoding="utf-8")
-    return d
-
-
 def test_parallel_output_is_in_input_order_and_identical(tmp_path):
-    d = _many(tmp_path, 60)
+    d = many_docs(tmp_path, 60)
     one = khabar("extract", "-q", "-j", "1", str(d))
     two = khabar("extract", "-q", "-j", "2", str(d))
     assert one.returncode == two.returncode == 0
@@ -143,7 +136,7 @@ def test_parallel_output_is_in_input_order_and_identical(tmp_path):
 
 
 def test_broken_pipe_exits_quietly(tmp_path):
-    d = _many(tmp_path, 200)
+    d = many_docs(tmp_path, 200)
     proc = subprocess.run(
         f"{sys.executable} -m khabar extract -j 2 {d} | head -1", shell=True, capture_output=True, text=True, cwd=ROOT
     )
@@ -165,7 +158,7 @@ def test_vanished_file_is_reported(tmp_path):
     from khabar import Pipeline, batch
     from khabar.reader import expand
 
-    d = _many(tmp_path, 3)
+    d = many_docs(tmp_path, 3)
     sources = list(expand([str(d)]))
     os.unlink(sources[1].path)
     outcomes = list(batch.run(Pipeline(use_env=False), iter(sources)))

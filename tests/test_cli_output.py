@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import many_docs
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "samples" / "rafah_meeting.txt"
@@ -41,14 +42,6 @@ def whole_json_lines(data: bytes) -> int:
     for line in data.splitlines():
         json.loads(line)
     return len(data.splitlines())
-
-
-def _many(tmp_path: Path, n: int) -> Path:
-    d = tmp_path / "many"
-    d.mkdir()
-    for i in range(n):
-        (d / f"doc{i:04d}.txt").write_text(f"وقال الوزير محمد العلي{i} إن الوضع صعب.\n" * 3, encoding="utf-8")
-    return d
 
 
 # --- -o: refused before any work, replaced only on success -------------------------------------
@@ -95,7 +88,7 @@ def test_output_file_is_replaced_only_when_the_run_ends(tmp_path):
 
 
 def test_ctrl_c_keeps_the_previous_output_and_the_whole_records_aside(tmp_path):
-    d = _many(tmp_path, 3000)
+    d = many_docs(tmp_path, 3000)
     out = tmp_path / "out.jsonl"
     out.write_text("previous results\n", encoding="utf-8")
     proc = subprocess.Popen(
@@ -136,7 +129,7 @@ def _limit_file_size(limit: int):
 
 def test_a_write_that_fails_midway_leaves_only_whole_lines(tmp_path):
     """A file-size limit stands in for a disk that fills up during the run."""
-    d = _many(tmp_path, 40)
+    d = many_docs(tmp_path, 40)
     redirected = tmp_path / "redirected.jsonl"
     with open(redirected, "wb") as fh:
         res = subprocess.run(
@@ -259,7 +252,7 @@ def test_summary_names_the_failed_inputs_in_the_right_number(tmp_path):
 def test_progress_never_shares_a_terminal_line_with_piped_data(tmp_path):
     """stdout piped (to jq, say) and stderr on a terminal: the reader may print to that terminal
     at any moment, so no live bar is drawn; only the summary line comes."""
-    d = _many(tmp_path, 300)
+    d = many_docs(tmp_path, 300)
     primary, secondary = pty.openpty()
     proc = subprocess.Popen(
         [sys.executable, "-m", "khabar", "extract", "-j", "1", str(d)],
