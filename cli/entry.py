@@ -23,6 +23,7 @@ def main() -> None:
     signal.signal(signal.SIGTERM, _terminate)
     code: object = 0
     try:
+        _load_extension_modules()
         from khabar.cli.app import app
 
         app()
@@ -30,6 +31,10 @@ def main() -> None:
         code = Exit.INTERRUPTED
     except SystemExit as exc:
         code = exc.code
+    except Exception as exc:  # an interrupt CPython wrapped on its way out (e.g. in __set_name__ during an import)
+        if not _caused_by_a_stop(exc):
+            raise
+        code = Exit.INTERRUPTED
     finally:  # the run is over: a signal now would only interrupt the interpreter's own exit
         _ignore_stop_signals()
     if code == Exit.INTERRUPTED or Stop.terminated:
@@ -40,6 +45,37 @@ def main() -> None:
     if batch is not None and batch.STUCK_THREADS:  # after | head, say: workers were stopped midway
         _exit_now(code if isinstance(code, int) else 1)
     sys.exit(code)
+
+
+# C extension modules every extracting command loads. Their initialisation must not be interrupted:
+# Ctrl-C landing inside orjson's module init crashed the process with SIGSEGV (seen 2 times in 70
+# interrupted runs under load, faulthandler stack in orjson/__init__.py).
+EXTENSION_MODULES = ("orjson", "regex", "khabar._native")
+
+
+def _load_extension_modules() -> None:
+    """Import the C extension modules with SIGINT/SIGTERM held (delivered right after)."""
+    import contextlib
+    import importlib
+
+    from khabar.signals import held
+
+    with held():
+        for name in EXTENSION_MODULES:
+            with contextlib.suppress(ImportError):  # khabar._native is optional (no compiler at install)
+                importlib.import_module(name)
+
+
+def _caused_by_a_stop(exc: BaseException) -> bool:
+    """Whether a KeyboardInterrupt (Ctrl-C, or SIGTERM's Terminated) is in the exception's chain."""
+    seen: set[int] = set()
+    cur: BaseException | None = exc
+    while cur is not None and id(cur) not in seen:
+        if isinstance(cur, KeyboardInterrupt):
+            return True
+        seen.add(id(cur))
+        cur = cur.__cause__ or cur.__context__
+    return False
 
 
 def _ignore_stop_signals() -> None:

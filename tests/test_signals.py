@@ -107,3 +107,23 @@ def test_fifty_ctrl_c_and_twenty_sigterm_on_a_parallel_batch(tmp_path):
         subprocess.run(["pkill", "-9", "-f", str(corpus)])
         problems.append(f"{len(left)} processes left running")
     assert not problems, "\n".join(problems)
+
+
+def test_an_interrupt_wrapped_by_python_during_an_import_is_still_an_interrupt():
+    """Ctrl-C landing in a class body's __set_name__ while a module imports reaches khabar as a
+    RuntimeError caused by KeyboardInterrupt: it must end as an interrupt (130, one line), not
+    as a traceback."""
+    code = (
+        "import khabar.cli.app as app\n"
+        "def boom():\n"
+        "    try:\n"
+        "        raise KeyboardInterrupt\n"
+        "    except KeyboardInterrupt as exc:\n"
+        "        raise RuntimeError('Error calling __set_name__') from exc\n"
+        "app.app = boom\n"
+        "from khabar.cli.entry import main\n"
+        "main()\n"
+    )
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert res.returncode == 130
+    assert res.stderr.strip() == "khabar: interrupted"
