@@ -20,9 +20,10 @@ from khabar.extractors.attribution import Attribution
 from khabar.extractors.clauses import (
     ACCORDING_TO,
     PARTICIPLE,
-    SENTENCE_MARKS,
+    SENTENCE_PUNCT,
     clause_ends,
     clause_opener,
+    closed_sentence_ends,
     nbsp_paragraph_end,
     sentence_ends,
 )
@@ -41,6 +42,7 @@ RELATIVE_BEFORE_CUE = frozenset(
 )  # (… عدم ذكر اسمه: a noun, not a verb; لم يعتبر: a negated report is no quote)
 MAX_CONTENT_GAP = 45  # tokens between cue and complementizer / quotation
 NEAR_COMPLEMENTIZER = 4  # needs=quote cues: how close after the subject إن/أن must come
+_SUBJECT_WINDOW = 8  # a verb-first clause: its complementizer within this many words after the subject's first
 _CUE_PROCLITICS = frozenset({"و", "ف"})
 MIN_DIRECT_WORDS = 3  # shorter quotations are names or titles ("أكسيوس")
 _WORD = re.compile(r"\w+")
@@ -56,6 +58,7 @@ _CONTRAST = normalized_words("لكن ولكن لكنه ولكنه لكنها و�
 _EXCEPT_THAT = normalized_words("انه انها ان")  # إلا أنه/أنها: "but"
 _SIDE = normalized_words("جهته جهتها جانبه جانبها ناحيته ناحيتها")  # من جهته / ومن جانبه + verb
 _FROM = normalized_words("من ومن")
+_NARRATION = ("و", "ف")  # a sentence opening with these after a statement is the narrator's
 
 
 def _opener_before(doc, cue_tok: int) -> int | None:
@@ -86,7 +89,7 @@ class QuoteFinder:
         self.breaks = sorted(self._cue_breaks())
         self._ends: dict[bool, list[int]] = {}  # clause/sentence ends outside quotations
         self._sentences: list[int] | None = None  # sentence_ends() of the text
-        self._marks = find_chars(text, SENTENCE_MARKS)
+        self._marks = find_chars(text, SENTENCE_PUNCT)
         self.attribution = Attribution(ctx, entities, titled, self._marks, self.in_quote)
         self._text_end = len(text.rstrip())
 
@@ -116,7 +119,7 @@ class QuoteFinder:
             comma = max(gap.find("،"), gap.find(","))
             if comma >= 0:
                 out.add(doc.ends[first - 1] + comma)
-            elif participle or opener is not None or self._new_sentence_verb(m):
+            elif participle or opener is not None or self._new_sentence_verb(m) or self._verb_subject_that(m):
                 out.add(doc.ends[first - 1])
         return out
 
@@ -140,7 +143,8 @@ class QuoteFinder:
         ends = self._ends.get(clause)
         if ends is None:
             if self._sentences is None:
-                self._sentences = sentence_ends(self.doc.text, self._marks)
+                text = self.doc.text
+                self._sentences = sorted(sentence_ends(text, self._marks) + closed_sentence_ends(text, self.all_marks))
             found = clause_ends(self.doc, self._sentences) if clause else self._sentences
             ends = self._ends[clause] = self._outside_quotes(found)
         k = bisect_left(ends, pos)
@@ -205,6 +209,26 @@ class QuoteFinder:
             return False
         return self._right_after(m.last + 1, NEAR_COMPLEMENTIZER + 1) or self._colon_after(m.last)
 
+    def _verb_subject_that(self, m) -> bool:
+        """The cue at ``m`` is a bare past verb, then its subject, then its own complementizer or
+        colon (… سياسية قال وزير الخارجية، عادل الجبير، إن …): a verb-first clause opens a new
+        statement, where a verb after its subject (إن المسؤولين أكدوا أن) is part of one."""
+        doc = self.doc
+        if m.stripped or m.first == 0 or doc.norms[m.first - 1] in RELATIVE_BEFORE_CUE:
+            return False
+        info = m.info("CUE")
+        if info.attr("opens") == "clause" and self._after_noun(m.first):
+            return False  # بين فريقي الهلال والنصر أن: "between"
+        lemma = info.attr("lemma", "")
+        if not lemma or not m.key.startswith(lemma) or m.last + 1 >= doc.n:
+            return False
+        nxt = m.last + 1
+        if ":" in doc.gap(m.last):
+            return True  # ثم أجاب: "…"
+        if doc.norms[nxt] in COMPLEMENTIZERS or not doc.joined(m.last):
+            return False
+        return self._right_after(nxt + 1, _SUBJECT_WINDOW) or self._colon_after(m.last)
+
     def _colon_near(self, after_tok: int, pos: int, limit: int) -> int:
         """Offset of a colon right at ``pos`` (وقال:) or closing one of the few words after it
         (واختتم المدرب حديثه بقوله:), before ``limit``; -1 when there is none."""
@@ -224,17 +248,31 @@ class QuoteFinder:
         return not self.doc.text[colon + 1 : self.doc.starts[tok]].strip(' \t\n«"“')
 
     def _statement_end(self, start: int) -> int:
-        """End of an unmarked statement after a colon (قالت: في نظرها … .. أنا لا أهتم …): the end
-        of its paragraph, or the clause before the next speech cue, whichever comes first."""
+        """End of an unmarked statement after a colon (قالت: في نظرها … .. أنا لا أهتم …): its
+        sentences run on until one opens with و/ف (narration goes on: وأضاف، وكان) or the clause
+        before the next speech cue, whichever comes first."""
         text = self.doc.text
-        para = text.find("\n", start)
-        para = len(text) if para < 0 else para
+        para = self._narration_after(start)
         k = bisect_right(self.breaks, start)
         cue_break = self.breaks[k] if k < len(self.breaks) else len(text)
         end = min(para, cue_break, self._paragraph_nbsp(start))
         while end > start and (text[end - 1].isspace() or text[end - 1] in ".،,"):
             end -= 1
         return end
+
+    def _narration_after(self, start: int) -> int:
+        """End of the first sentence after ``start`` that the next sentence does not continue (it
+        opens with و or ف), or the end of the text."""
+        doc = self.doc
+        at = start
+        while True:
+            end = self._punctuation_end(at, clause=False)
+            if end >= self._text_end:
+                return len(doc.text)
+            k = doc.first_token_from(end + 1)
+            if k >= doc.n or doc.words[k][:1] in _NARRATION:
+                return end
+            at = end + 1
 
     def _paragraph_nbsp(self, start: int) -> int:
         """Offset of the first no-break-space paragraph break (". \xa0") after ``start``, or the end."""
