@@ -75,6 +75,31 @@ def clause_ends(doc: Document, sentences: list[int] | None = None) -> list[int]:
     return sorted(found + extra) if extra else found
 
 
+# …، مشيدا بحضور / …، مقدما التهنئة / …، معربين عن: after a comma, an indefinite active participle in
+# the accusative (م…ا، م…ين) with its complement opens a circumstantial clause (حال): the narrator's.
+_CIRCUMSTANTIAL = re.compile(r"م\w{3,}(?:اً|ا|ين)")
+_NOT_CIRCUMSTANTIAL = frozenset(
+    "مؤخرا مجددا مسبقا مبدئيا مجانا معا مطلقا مثلا مستقبلا مساء مباشرا مرارا مبكرا متأخرا مسلمين مواطنين".split()
+)
+_COMPLEMENT_HEADS = frozenset("إلى الى عن على في أن ان بأن بان أنه انه".split())
+
+
+def circumstantial_ends(doc: Document, commas: list[int]) -> list[int]:
+    """Offsets of the commas (``commas``: offsets of ، and ,) before a circumstantial participle
+    clause (…العربي، مشيدا بحضور …)."""
+    out = []
+    for c in commas:
+        i = doc.first_token_from(c + 1)
+        if i + 1 >= doc.n or doc.starts[i] - c > 3 or not doc.joined(i):
+            continue
+        word, nxt = doc.words[i].replace("ً", ""), doc.words[i + 1]
+        if word in _NOT_CIRCUMSTANTIAL or _CIRCUMSTANTIAL.fullmatch(word) is None:
+            continue
+        if nxt in _COMPLEMENT_HEADS or nxt[:2] == "ال" or nxt[:1] in ("ب", "ل"):
+            out.append(c)
+    return out
+
+
 # A dateline or credit line opening the text: "دبي، الإمارات العربية المتحدة (CNN)--", "الرياض - واس",
 # "جدة ـ عبدالغني الشريف  " (city, dash, reporter), "لندن: «الشرق الأوسط»". Its words never speak.
 _CREDITED = re.compile(

@@ -21,6 +21,7 @@ from khabar.extractors.clauses import (
     ACCORDING_TO,
     PARTICIPLE,
     SENTENCE_PUNCT,
+    circumstantial_ends,
     clause_ends,
     clause_opener,
     closed_sentence_ends,
@@ -145,7 +146,10 @@ class QuoteFinder:
             if self._sentences is None:
                 text = self.doc.text
                 self._sentences = sorted(sentence_ends(text, self._marks) + closed_sentence_ends(text, self.all_marks))
-            found = clause_ends(self.doc, self._sentences) if clause else self._sentences
+            found = self._sentences
+            if clause:
+                commas = find_chars(self.doc.text, "،,")
+                found = sorted(clause_ends(self.doc, found) + circumstantial_ends(self.doc, commas))
             ends = self._ends[clause] = self._outside_quotes(found)
         k = bisect_left(ends, pos)
         return ends[k] if k < len(ends) else self._text_end
