@@ -33,6 +33,7 @@ from khabar.extractors.quotemarks import OPENING_MARKS, quote_spans
 from khabar.extractors.subject_names import VERB_PREPOSITIONS, written_called
 from khabar.extractors.subjects import IN_IT, RELATIVES
 from khabar.records import Entity, Quote, Span
+from khabar.text import normalize
 
 COORDINATED = frozenset("""وان وانه وانها وانهم وبان وبانه وبانها""".split())
 # A relative pronoun, a preposition or a negating noun before a cue word makes it a noun or a relative
@@ -223,7 +224,7 @@ class QuoteFinder:
         info = m.info("CUE")
         if info.attr("opens") == "clause" and self._after_noun(m.first):
             return False  # بين فريقي الهلال والنصر أن: "between"
-        lemma = info.attr("lemma", "")
+        lemma = normalize(info.attr("lemma", ""))
         if not lemma or not m.key.startswith(lemma) or m.last + 1 >= doc.n:
             return False
         nxt = m.last + 1
