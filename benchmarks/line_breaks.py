@@ -11,7 +11,8 @@ when longer than ``windows.WINDOW_CHARS``), and the records are compared with ea
 line breaks read as spaces. Prints the records found only in the lined text and only in the
 one-line text, per record type. ``--per-article`` runs each article alone instead (faster to
 read); ``--windows`` also compares the windowed run of the lined text with one whole-document run
-(``Pipeline.run``), quotes only (entity ids and linking differ by design across windows).
+(``Pipeline.run``): quotes (kind, cue, quote), then quotes with their speakers (speaker choice and
+linking reach one window by design, and a joined document's whole run links across articles).
 """
 
 from __future__ import annotations
@@ -54,14 +55,15 @@ def articles(corpus: Path, n: int) -> list[tuple[str, str]]:
     return out
 
 
-def key(record: dict, with_entity_ids: bool = True) -> str:
-    """The record as a string, line breaks read as spaces."""
+def key(record: dict, spans_only: bool = False) -> str:
+    """The record as a string, line breaks read as spaces; ``spans_only``: a quote's kind, cue and
+    quote alone (what quote finding decides), without its speaker."""
 
     def flat(value):
         if isinstance(value, str):
             return value.replace("\n", " ")
         if isinstance(value, dict):
-            return {k: flat(v) for k, v in value.items() if with_entity_ids or k != "entity"}
+            return {k: flat(v) for k, v in value.items() if not (spans_only and k == "speaker")}
         if isinstance(value, list):
             return [flat(v) for v in value]
         return value
@@ -69,10 +71,10 @@ def key(record: dict, with_entity_ids: bool = True) -> str:
     return json.dumps(flat(record), ensure_ascii=False, sort_keys=True)
 
 
-def compare(lined: list[dict], oneline: list[dict], with_entity_ids: bool = True) -> tuple[list[dict], list[dict]]:
+def compare(lined: list[dict], oneline: list[dict], spans_only: bool = False) -> tuple[list[dict], list[dict]]:
     """(records only in ``lined``, records only in ``oneline``), as multisets."""
-    a = Counter(key(r, with_entity_ids) for r in lined)
-    b = Counter(key(r, with_entity_ids) for r in oneline)
+    a = Counter(key(r, spans_only) for r in lined)
+    b = Counter(key(r, spans_only) for r in oneline)
     only_a = [json.loads(k) for k in (a - b).elements()]
     only_b = [json.loads(k) for k in (b - a).elements()]
     return only_a, only_b
@@ -119,8 +121,11 @@ def main(argv: list[str]) -> None:
         for doc_id, text in docs:
             whole = [r for r in pipeline.run(text, doc_id).records() if r["type"] == "quote"]
             windowed = [r for r in pipeline.extract(text, doc_id) if r["type"] == "quote"]
-            a, b = compare(whole, windowed, with_entity_ids=False)
-            print(f"windows vs whole ({doc_id}): quotes only in the whole run {len(a)}, only in windows {len(b)}")
+            a, b = compare(whole, windowed, spans_only=True)
+            c, d = compare(whole, windowed)
+            print(f"windows vs whole ({doc_id}): quotes (kind, cue, quote) only in the whole run {len(a)},", end=" ")
+            print(f"only in windows {len(b)}")
+            print(f"  with their speakers: only in the whole run {len(c)}, only in windows {len(d)}")
             if args.show:
                 show("-whole", a, args.show)
                 show("+windows", b, args.show)

@@ -60,6 +60,7 @@ _CONTRAST = normalized_words("لكن ولكن لكنه ولكنه لكنها و�
 _EXCEPT_THAT = normalized_words("انه انها ان")  # إلا أنه/أنها: "but"
 _SIDE = normalized_words("جهته جهتها جانبه جانبها ناحيته ناحيتها")  # من جهته / ومن جانبه + verb
 _FROM = normalized_words("من ومن")
+_BEFORE_CUE = " \t\n\xa0،,-–"  # what may stand between a quotation and the cue after it
 _NARRATION = ("و", "ف")  # a sentence opening with these after a statement is the narrator's
 
 
@@ -371,14 +372,14 @@ class QuoteFinder:
         return Quote(kind, quote.cue, quote.lemma, quote.speaker, Span(text[start:end], start, end))
 
     def before(self, cue_tok: int) -> Span | None:
-        """A quotation that ends just before the cue ("…"، قال)."""
+        """A quotation that ends just before the cue ("…"، قال), in its sentence (not "…". وقال)."""
         text = self.doc.text
         start = self.doc.starts[cue_tok]
         k = bisect_left(self._ends_at, start) - 1  # the last quotation that ends before the cue
         if k < 0:
             return None
         s, e = self.marks[k]
-        if e < start and not text[e + 1 : start].strip(" \t،,.-–") and (s, e) not in self.claimed:
+        if e < start and not text[e + 1 : start].strip(_BEFORE_CUE) and (s, e) not in self.claimed:
             self.claimed.add((s, e))
             return Span(text[s:e], s, e)
         return None
