@@ -34,6 +34,27 @@ def sentence_ends(text: str, marks: list[int] | None = None) -> list[int]:
     return [p for p in marks if p == last or text[p + 1].isspace() or text[p + 1] in _AFTER_SENTENCE]
 
 
+_RULE = "-_=ـ—–"  # a run of three or more of these between spaces is a separator line (-----)
+
+
+def rule_ends(text: str) -> list[int]:
+    """Offsets where a separator (a whitespace-delimited run of 3+ dashes or underscores, as
+    before a BBC footer) starts, with the spaces before it: a sentence ends there."""
+    out, skip_to = [], -1
+    for at in find_chars(text, "-_"):
+        if at < skip_to or (at > 0 and not text[at - 1].isspace()):
+            continue
+        end = at
+        while end < len(text) and text[end] in _RULE:
+            end += 1
+        skip_to = end
+        if end - at >= 3 and (end == len(text) or text[end].isspace()):
+            while at > 0 and text[at - 1].isspace():
+                at -= 1
+            out.append(at)
+    return out
+
+
 def closed_sentence_ends(text: str, quotations: list[tuple[int, int]]) -> list[int]:
     """Offsets just after the closing mark of each quotation whose own last sentence ended inside
     it, before a space or the end (…الإنسانية." وكتب): the sentence ends with the quotation."""

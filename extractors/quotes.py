@@ -26,6 +26,7 @@ from khabar.extractors.clauses import (
     clause_opener,
     closed_sentence_ends,
     nbsp_paragraph_end,
+    rule_ends,
     sentence_ends,
 )
 from khabar.extractors.context import COMPLEMENTIZERS, FUNCTION_WORDS, Context, normalized_words
@@ -33,7 +34,6 @@ from khabar.extractors.quotemarks import OPENING_MARKS, quote_spans
 from khabar.extractors.subject_names import VERB_PREPOSITIONS, written_called
 from khabar.extractors.subjects import IN_IT, RELATIVES
 from khabar.records import Entity, Quote, Span
-from khabar.text import normalize
 
 COORDINATED = frozenset("""وان وانه وانها وانهم وبان وبانه وبانها""".split())
 # A relative pronoun, a preposition or a negating noun before a cue word makes it a noun or a relative
@@ -44,7 +44,6 @@ RELATIVE_BEFORE_CUE = frozenset(
 )  # (… عدم ذكر اسمه: a noun, not a verb; لم يعتبر: a negated report is no quote)
 MAX_CONTENT_GAP = 45  # tokens between cue and complementizer / quotation
 NEAR_COMPLEMENTIZER = 4  # needs=quote cues: how close after the subject إن/أن must come
-_SUBJECT_WINDOW = 8  # a verb-first clause: its complementizer within this many words after the subject's first
 _CUE_PROCLITICS = frozenset({"و", "ف"})
 MIN_DIRECT_WORDS = 3  # shorter quotations are names or titles ("أكسيوس")
 _WORD = re.compile(r"\w+")
@@ -122,7 +121,7 @@ class QuoteFinder:
             comma = max(gap.find("،"), gap.find(","))
             if comma >= 0:
                 out.add(doc.ends[first - 1] + comma)
-            elif participle or opener is not None or self._new_sentence_verb(m) or self._verb_subject_that(m):
+            elif participle or opener is not None or self._new_sentence_verb(m) or self._verb_then_colon(m):
                 out.add(doc.ends[first - 1])
         return out
 
@@ -147,7 +146,8 @@ class QuoteFinder:
         if ends is None:
             if self._sentences is None:
                 text = self.doc.text
-                self._sentences = sorted(sentence_ends(text, self._marks) + closed_sentence_ends(text, self.all_marks))
+                ends = sentence_ends(text, self._marks) + closed_sentence_ends(text, self.all_marks)
+                self._sentences = sorted(ends + rule_ends(text))
             found = self._sentences
             if clause:
                 commas = find_chars(self.doc.text, "،,")
@@ -215,25 +215,11 @@ class QuoteFinder:
             return False
         return self._right_after(m.last + 1, NEAR_COMPLEMENTIZER + 1) or self._colon_after(m.last)
 
-    def _verb_subject_that(self, m) -> bool:
-        """The cue at ``m`` is a bare past verb, then its subject, then its own complementizer or
-        colon (… سياسية قال وزير الخارجية، عادل الجبير، إن …): a verb-first clause opens a new
-        statement, where a verb after its subject (إن المسؤولين أكدوا أن) is part of one."""
-        doc = self.doc
-        if m.stripped or m.first == 0 or doc.norms[m.first - 1] in RELATIVE_BEFORE_CUE:
-            return False
-        info = m.info("CUE")
-        if info.attr("opens") == "clause" and self._after_noun(m.first):
-            return False  # بين فريقي الهلال والنصر أن: "between"
-        lemma = normalize(info.attr("lemma", ""))
-        if not lemma or not m.key.startswith(lemma) or m.last + 1 >= doc.n:
-            return False
-        nxt = m.last + 1
-        if ":" in doc.gap(m.last):
-            return True  # ثم أجاب: "…"
-        if doc.norms[nxt] in COMPLEMENTIZERS or not doc.joined(m.last):
-            return False
-        return self._right_after(nxt + 1, _SUBJECT_WINDOW) or self._colon_after(m.last)
+    def _verb_then_colon(self, m) -> bool:
+        """The cue at ``m`` is a bare verb right before a colon (… يوما؟ ثم أجاب: "…"): a new
+        statement opens, line break or not. (A verb-first clause without a colon is not enough:
+        in running text it is far more often a verb after its subject, إن المسؤولين أكدوا أن.)"""
+        return not m.stripped and m.first > 0 and ":" in self.doc.gap(m.last)
 
     def _colon_near(self, after_tok: int, pos: int, limit: int) -> int:
         """Offset of a colon right at ``pos`` (وقال:) or closing one of the few words after it
@@ -262,6 +248,15 @@ class QuoteFinder:
         k = bisect_right(self.breaks, start)
         cue_break = self.breaks[k] if k < len(self.breaks) else len(text)
         end = min(para, cue_break, self._paragraph_nbsp(start))
+        if end == cue_break:  # … يوما؟ ثم أجاب: — the sentence end just before the next cue's clause
+            sentences = self._ends[False]
+            k = bisect_left(sentences, end) - 1
+            if (
+                k >= 0
+                and sentences[k] > start
+                and self.doc.first_token_from(end) - self.doc.first_token_from(sentences[k]) <= 2
+            ):
+                end = sentences[k]
         while end > start and (text[end - 1].isspace() or text[end - 1] in ".،,"):
             end -= 1
         return end

@@ -309,13 +309,11 @@ def test_a_clause_opener_before_a_later_cue_ends_the_quote(pipeline, text, first
         ("وقال الوزير إن القناة إنجاز عربي، مقدما التهنئة لمصر.", "قال", "القناة إنجاز عربي"),
         # … but an adverb after a comma is not one (مؤخرا)
         ("وقال الوزير إن الأسعار ارتفعت، مؤخرا في السوق.", "قال", "الأسعار ارتفعت، مؤخرا في السوق"),
-        # a verb-first clause with its own complementizer opens a new statement, line break or not
-        (
-            "وقال الخبير إن الإمدادات مستمرة قال وزير الخارجية عادل الجبير إن الاستثمارات قائمة.",
-            "قال",
-            "الإمدادات مستمرة",
-        ),
-        # … where a verb after its subject stays inside the statement
+        # a speech verb right before a colon opens a new statement, line break or not
+        ("قال: هل سيستيقظون يوما؟ ثم أجاب: نحن لسنا بحاجة إلى أحد.", "قال", "هل سيستيقظون يوما"),
+        # a separator line ends a statement (----- before a footer)
+        ("وقال الوزير إن الحلم يحتضر\n-----\nيمكنكم متابعة الأخبار", "قال", "الحلم يحتضر"),
+        # … and a verb after its subject stays inside the statement
         ("وقال الوزير إن المسؤولين أكدوا أن الاتفاق قريب.", "قال", "المسؤولين أكدوا أن الاتفاق قريب"),
         # a statement after a colon runs over sentences until the narration goes on (و…)
         ("قال المدرب: الفريق جاهز. لا نخشى أحدا. وأضاف المدرب أن اللاعبين بخير.", "قال", "الفريق جاهز. لا نخشى أحدا"),
