@@ -18,8 +18,8 @@ NEW_CLAUSE = ("إذ", "وذلك", "معربا", "معرباً", "معربة")  #
 _NEW_CLAUSE_TOKENS = frozenset(NEW_CLAUSE)
 _CLAUSE_TOKENS = frozenset(ACCORDING_TO) | _NEW_CLAUSE_TOKENS | {"على"}
 # مضيفا، لافتا، قائلا (not أكدوا: a plural verb) and the feminine مؤكدة، قائلة (normalised ة → ه; not
-# the verb ينوه) end the clause before them
-PARTICIPLE = re.compile(r"\w{3,}[^\Wو]ا|(?:م\w{2,}|\w[اأ]\w{2,})ه")
+# the verb ينوه) and the plural مؤكدين، قائلين end the clause before them
+PARTICIPLE = re.compile(r"\w{3,}[^\Wو]ا|(?:م\w{2,}|\w[اأ]\w{2,})(?:ه|ين)")
 SENTENCE_MARKS = ".!?؟\n"  # where resolve lets a sentence open (a line break too)
 SENTENCE_PUNCT = ".!?؟"  # a sentence ends at each of these …
 _AFTER_SENTENCE = "\"'»”)"  # … before a space, one of these, or the end

@@ -44,6 +44,8 @@ RELATIVE_BEFORE_CUE = frozenset(
 )  # (… عدم ذكر اسمه: a noun, not a verb; لم يعتبر: a negated report is no quote)
 MAX_CONTENT_GAP = 45  # tokens between cue and complementizer / quotation
 NEAR_COMPLEMENTIZER = 4  # needs=quote cues: how close after the subject إن/أن must come
+_COMPLEMENT_PREPOSITIONS = normalized_words("إلى الى من على عن")  # دعا إلى، حذر من، حث على: the verb's complement
+MAX_APPOSITION = 10  # words of an apposition between commas after the subject (، وكيل الوزارة …،)
 _CUE_PROCLITICS = frozenset({"و", "ف"})
 MIN_DIRECT_WORDS = 3  # shorter quotations are names or titles ("أكسيوس")
 _WORD = re.compile(r"\w+")
@@ -327,6 +329,20 @@ class QuoteFinder:
         doc = self.doc
         return any(":" in doc.gap(j) for j in range(cue_last, min(doc.n - 1, cue_last + NEAR_COMPLEMENTIZER + 1)))
 
+    def _after_apposition(self, m, i: int) -> bool:
+        """An apposition closed by a comma stands between the cue's subject (ending before token
+        ``i``) and a complementizer (لفت الدكتور محمد، وكيل الوزارة لشؤون المساجد، إلى أنه …; the
+        first comma may be missing). Not a complement (دعا إلى الوحدة …، باعتبار أن …)."""
+        doc = self.doc
+        if i <= m.last + 1 or i >= doc.n or doc.norms[i] in _COMPLEMENT_PREPOSITIONS or doc.norms[i][:1] in "بل":
+            return False
+        for j in range(i, min(doc.n - 1, i + MAX_APPOSITION)):
+            if doc.comma(j):
+                return self._right_after(j + 1)
+            if not doc.joined(j):
+                return False
+        return False
+
     def _right_after(self, i: int, window: int = NEAR_COMPLEMENTIZER) -> bool:
         """A complementizer within ``window`` words from token i (أعلنت الشركة أنها، وصفه بأنه)."""
         return any(self.doc.norms[j] in COMPLEMENTIZERS for j in range(i, min(self.doc.n, i + window)))
@@ -438,7 +454,13 @@ class QuoteFinder:
         sentence_end = self.clause_end(self.doc.ends[m.last])
         got = self.content(after, sentence_end)
         quoted = got is not None and (got[0] == "direct" or got[1].text[:1] in OPENING_MARKS)
-        if got and needs == "quote" and not quoted and not self._right_after(after):
+        if (
+            got
+            and needs == "quote"
+            and not quoted
+            and not self._right_after(after)
+            and not self._after_apposition(m, after)
+        ):
             got = None  # دعا إلى الوحدة …، باعتبار أن …: not what was called for
         if got is None:
             got = self.after_attribution(after, sentence_end)

@@ -313,6 +313,14 @@ def test_a_clause_opener_before_a_later_cue_ends_the_quote(pipeline, text, first
         ("قال: هل سيستيقظون يوما؟ ثم أجاب: نحن لسنا بحاجة إلى أحد.", "قال", "هل سيستيقظون يوما"),
         # a separator line ends a statement (----- before a footer)
         ("وقال الوزير إن الحلم يحتضر\n-----\nيمكنكم متابعة الأخبار", "قال", "الحلم يحتضر"),
+        # a plural participle cue ends the statement before it, comma or not
+        (
+            "وأكد الناشطون أن الاختراق تضامن مع المستفيدين مدعين أنهم حريصون على المواطن.",
+            "أكد",
+            "الاختراق تضامن مع المستفيدين",
+        ),
+        # a needs=quote cue reaches its complementizer over an apposition closed by a comma
+        ("ولفت الدكتور محمد العلي وكيل الوزارة لشؤون المساجد، إلى أنه تم توزيع الموسوعة.", "لفت", "تم توزيع الموسوعة"),
         # … and a verb after its subject stays inside the statement
         ("وقال الوزير إن المسؤولين أكدوا أن الاتفاق قريب.", "قال", "المسؤولين أكدوا أن الاتفاق قريب"),
         # a statement after a colon runs over sentences until the narration goes on (و…)
@@ -342,3 +350,9 @@ def test_a_quotation_before_a_cue_is_taken_only_in_its_sentence(pipeline, text, 
 def test_a_quotation_before_a_cue_in_its_sentence_is_taken(pipeline):
     q = one(pipeline, '"سنواصل العمل حتى النهاية"،\nقال الرئيس.')
     assert q["quote"]["text"] == "سنواصل العمل حتى النهاية"
+
+
+def test_a_complement_is_no_apposition(pipeline):
+    """دعا إلى الوحدة …، باعتبار أن …: what was called for is no statement after a comma."""
+    text = "ودعا الرئيس إلى الوحدة والابتعاد عن الانقسامات، باعتبار أن البلاد تواجه حربا."
+    assert [q for q in quotes(pipeline, text) if q["cue"]["text"] == "دعا"] == []
