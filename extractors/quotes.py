@@ -34,6 +34,7 @@ from khabar.extractors.quotemarks import OPENING_MARKS, quote_spans
 from khabar.extractors.subject_names import VERB_PREPOSITIONS, written_called
 from khabar.extractors.subjects import IN_IT, RELATIVES
 from khabar.records import Entity, Quote, Span
+from khabar.text import normalize
 
 COORDINATED = frozenset("""وان وانه وانها وانهم وبان وبانه وبانها""".split())
 # A relative pronoun, a preposition or a negating noun before a cue word makes it a noun or a relative
@@ -45,6 +46,7 @@ RELATIVE_BEFORE_CUE = frozenset(
 MAX_CONTENT_GAP = 45  # tokens between cue and complementizer / quotation
 NEAR_COMPLEMENTIZER = 4  # needs=quote cues: how close after the subject إن/أن must come
 _COMPLEMENT_PREPOSITIONS = normalized_words("إلى الى من على عن")  # دعا إلى، حذر من، حث على: the verb's complement
+_SUBJECT_WINDOW = 8  # a verb-first clause: its complementizer within this many words after the subject's first
 MAX_APPOSITION = 10  # words of an apposition between commas after the subject (، وكيل الوزارة …،)
 _CUE_PROCLITICS = frozenset({"و", "ف"})
 MIN_DIRECT_WORDS = 3  # shorter quotations are names or titles ("أكسيوس")
@@ -90,11 +92,11 @@ class QuoteFinder:
         self._opened_at = {s - 1: (s, e) for s, e in self.marks}  # opening mark offset -> quotation
         self._marks_set = set(self.marks)
         self.claimed: set[tuple[int, int]] = set()
-        self.breaks = sorted(self._cue_breaks())
         self._ends: dict[bool, list[int]] = {}  # clause/sentence ends outside quotations
         self._sentences: list[int] | None = None  # sentence_ends() of the text
         self._marks = find_chars(text, SENTENCE_PUNCT)
         self.attribution = Attribution(ctx, entities, titled, self._marks, self.in_quote)
+        self.breaks = sorted(self._cue_breaks())
         self._text_end = len(text.rstrip())
 
     def _cue_breaks(self) -> set[int]:
@@ -123,7 +125,13 @@ class QuoteFinder:
             comma = max(gap.find("،"), gap.find(","))
             if comma >= 0:
                 out.add(doc.ends[first - 1] + comma)
-            elif participle or opener is not None or self._new_sentence_verb(m) or self._verb_then_colon(m):
+            elif (
+                participle
+                or opener is not None
+                or self._new_sentence_verb(m)
+                or self._verb_then_colon(m)
+                or self._verb_named_subject(m)
+            ):
                 out.add(doc.ends[first - 1])
         return out
 
@@ -216,6 +224,21 @@ class QuoteFinder:
         if not m.stripped or doc.words[m.first][:1] != "و" or PARTICIPLE.fullmatch(m.key):
             return False
         return self._right_after(m.last + 1, NEAR_COMPLEMENTIZER + 1) or self._colon_after(m.last)
+
+    def _verb_named_subject(self, m) -> bool:
+        """The cue at ``m`` is a bare past verb whose subject, a named person or body or a role,
+        follows it, then the verb's own complementizer (… سياسية قال وزير الخارجية، عادل الجبير،
+        إن …): a verb-first clause opens a new statement. A verb after its subject (إن المسؤولين
+        أكدوا أن، الحكومة ذكرت للجنة أن) stays inside the statement."""
+        doc = self.doc
+        if m.stripped or m.first == 0 or m.last + 1 >= doc.n or doc.norms[m.first - 1] in FUNCTION_WORDS:
+            return False
+        lemma = normalize(m.info("CUE").attr("lemma", ""))
+        if not lemma or not m.key.startswith(lemma) or not doc.joined(m.last):
+            return False
+        if doc.words[m.last + 1][:1] == "ل":  # قال لرويترز إن: the addressee; the subject came before
+            return False
+        return self.attribution.named_at(m.last + 1) and self._right_after(m.last + 2, _SUBJECT_WINDOW)
 
     def _verb_then_colon(self, m) -> bool:
         """The cue at ``m`` is a bare verb right before a colon (… يوما؟ ثم أجاب: "…"): a new

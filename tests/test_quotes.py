@@ -313,6 +313,10 @@ def test_a_clause_opener_before_a_later_cue_ends_the_quote(pipeline, text, first
         ("قال: هل سيستيقظون يوما؟ ثم أجاب: نحن لسنا بحاجة إلى أحد.", "قال", "هل سيستيقظون يوما"),
         # a separator line ends a statement (----- before a footer)
         ("وقال الوزير إن الحلم يحتضر\n-----\nيمكنكم متابعة الأخبار", "قال", "الحلم يحتضر"),
+        # a verb-first clause with a named subject and its own complementizer opens a new statement
+        ("وقال الخبير إن الإمدادات مستمرة قال وزير الخارجية إن الاستثمارات قائمة.", "قال", "الإمدادات مستمرة"),
+        # … not a verb after its subject, nor a verb before its addressee
+        ("وقال الخبير إن الحكومة ذكرت للجنة أن الإمدادات مستمرة.", "قال", "الحكومة ذكرت للجنة أن الإمدادات مستمرة"),
         # a plural participle cue ends the statement before it, comma or not
         (
             "وأكد الناشطون أن الاختراق تضامن مع المستفيدين مدعين أنهم حريصون على المواطن.",
