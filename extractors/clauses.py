@@ -108,8 +108,10 @@ _COMPLEMENT_HEADS = frozenset("إلى الى عن على في أن ان بأن �
 def circumstantial_ends(doc: Document, commas: list[int]) -> list[int]:
     """Offsets of the commas (``commas``: offsets of ، and ,) before a circumstantial participle
     clause (…العربي، مشيدا بحضور …)."""
-    out = []
+    out, text = [], doc.text
     for c in commas:
+        if text[c + 1 : c + 3].lstrip()[:1] != "م":
+            continue
         i = doc.first_token_from(c + 1)
         if i + 1 >= doc.n or doc.starts[i] - c > 3 or not doc.joined(i):
             continue

@@ -22,8 +22,9 @@ from khabar.document import find_chars
 
 OPENERS = {"«": "»", "“": "”", '"': '"', "„": "“"}
 OPENING_MARKS = "".join(OPENERS)
-_MARKS = '«»“”"„.!?؟'
+_MARKS = '«»“”"„'
 _SENTENCE_PUNCT = ".!?؟"
+_PARAGRAPH_END = re.compile(r"[.!?؟]\s\s")
 _SENTENCE_END = re.compile(r"[.!?؟][\s\"'»”)]")
 _LEADS = ":،,(«“؛"  # punctuation that leads into a quotation (قال:" …)
 
@@ -48,9 +49,15 @@ def _after_sentence(text: str, at: int) -> bool:
     return k >= 0 and k < at - 1 and text[k] in _SENTENCE_PUNCT
 
 
-def _paragraph_end(text: str, at: int) -> bool:
-    """The sentence punctuation at ``at`` is followed by two or more whitespace characters."""
-    return text[at + 1 : at + 3].isspace() and len(text[at + 1 : at + 3]) == 2
+def _open_past_paragraphs(text: str, lo: int, hi: int) -> bool:
+    """An open quotation stays open over the paragraph ends (sentence punctuation, then two or more
+    whitespace characters) in ``text[lo:hi]``: each is followed by a reopening mark."""
+    m = _PARAGRAPH_END.search(text, lo, hi)
+    while m is not None:
+        if not _reopens(text, m.start() + 1):
+            return False
+        m = _PARAGRAPH_END.search(text, m.end(), hi)
+    return True
 
 
 def _reopens(text: str, after: int) -> bool:
@@ -60,18 +67,18 @@ def _reopens(text: str, after: int) -> bool:
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the text inside each balanced pair of quotation marks, outermost pairs
-    only (one pass over the marks and sentence punctuation). A quotation opened inside an open
+    only (one pass over the marks). A quotation opened inside an open
     one nests in it (قالت «وجدت … «انتظام» …»); when the outer one is given up, the pairs
     closed inside it are kept."""
     spans: list[tuple[int, int]] = []
     stack: list[tuple[int, str, list]] = []  # open quotations: (offset after the mark, closer, pairs inside)
+    last = 0
     for at in find_chars(text, _MARKS):
+        if stack and not _open_past_paragraphs(text, last, at):
+            spans.extend(_given_up(stack))
+            stack = []
+        last = at
         ch = text[at]
-        if ch in _SENTENCE_PUNCT:
-            if stack and _paragraph_end(text, at) and not _reopens(text, at + 1):
-                spans.extend(_given_up(stack))
-                stack = []
-            continue
         shape = _shape(text, at) if ch == '"' else ""
         if not stack:
             if ch in OPENERS and shape != "close":
