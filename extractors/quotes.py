@@ -241,10 +241,11 @@ class QuoteFinder:
         return self.attribution.named_at(m.last + 1) and self._right_after(m.last + 2, _SUBJECT_WINDOW)
 
     def _verb_then_colon(self, m) -> bool:
-        """The cue at ``m`` is a bare verb right before a colon (… يوما؟ ثم أجاب: "…"): a new
-        statement opens, line break or not. (A verb-first clause without a colon is not enough:
-        in running text it is far more often a verb after its subject, إن المسؤولين أكدوا أن.)"""
-        return not m.stripped and m.first > 0 and ":" in self.doc.gap(m.last)
+        """The cue at ``m`` is a bare verb right before a colon (… يوما؟ ثم أجاب: "…"), after words
+        of the statement before it (not right after a colon: قال: قال: …): a new statement opens,
+        line break or not (see also :meth:`_verb_named_subject`)."""
+        doc = self.doc
+        return not m.stripped and m.first > 0 and ":" in doc.gap(m.last) and ":" not in doc.gap(m.first - 1)
 
     def _colon_near(self, after_tok: int, pos: int, limit: int) -> int:
         """Offset of a colon right at ``pos`` (وقال:) or closing one of the few words after it
