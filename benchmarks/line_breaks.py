@@ -9,7 +9,7 @@ one document, the "lined" text. The "one-line" text is the same with every line 
 a space: same length, same offsets. Both are extracted whole (``Pipeline.extract``: in windows
 when longer than ``windows.WINDOW_CHARS``), and the records are compared with each text field's
 line breaks read as spaces. Prints the records found only in the lined text and only in the
-one-line text, per record type. ``--per-article`` runs each article alone instead (faster to
+one-line text, per record type, then the same without the quotes' speakers (quote finding alone). ``--per-article`` runs each article alone instead (faster to
 read); ``--windows`` also compares the windowed run of the lined text with one whole-document run
 (``Pipeline.run``): quotes (kind, cue, quote), then quotes with their speakers (speaker choice and
 linking reach one window by design, and a joined document's whole run links across articles).
@@ -102,11 +102,13 @@ def main(argv: list[str]) -> None:
     pipeline = Pipeline()
     texts = articles(args.corpus, args.n)
     docs = texts if args.per_article else [("joined", "\n\n".join(t for _, t in texts))]
-    only_lined, only_oneline, total = [], [], 0
+    only_lined, only_oneline, total, spans = [], [], 0, [0, 0]
     for doc_id, text in docs:
         lined = pipeline.extract(text, doc_id)
         oneline = pipeline.extract(text.replace("\n", " "), doc_id)
         total += len(lined)
+        for k, side in enumerate(compare(lined, oneline, spans_only=True)):
+            spans[k] += len(side)
         a, b = compare(lined, oneline)
         only_lined += a
         only_oneline += b
@@ -117,6 +119,7 @@ def main(argv: list[str]) -> None:
     print(f"{len(texts)} articles, {sum(len(t) for _, t in docs)} characters, {total} records (lined)")
     print(f"only in the lined text:    {len(only_lined)} ({by_type(only_lined)})")
     print(f"only in the one-line text: {len(only_oneline)} ({by_type(only_oneline)})")
+    print(f"without the quotes' speakers: only in the lined text {spans[0]}, only in the one-line text {spans[1]}")
     if args.windows:
         for doc_id, text in docs:
             whole = [r for r in pipeline.run(text, doc_id).records() if r["type"] == "quote"]
