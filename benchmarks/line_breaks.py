@@ -9,10 +9,11 @@ one document, the "lined" text. The "one-line" text is the same with every line 
 a space: same length, same offsets. Both are extracted whole (``Pipeline.extract``: in windows
 when longer than ``windows.WINDOW_CHARS``), and the records are compared with each text field's
 line breaks read as spaces. Prints the records found only in the lined text and only in the
-one-line text, per record type, then the same without the quotes' speakers (quote finding alone). ``--per-article`` runs each article alone instead (faster to
-read); ``--windows`` also compares the windowed run of the lined text with one whole-document run
-(``Pipeline.run``): quotes (kind, cue, quote), then quotes with their speakers (speaker choice and
-linking reach one window by design, and a joined document's whole run links across articles).
+one-line text, per record type, then the same without the quotes' speakers (quote finding
+alone). ``--per-article`` runs each article alone instead (faster to read); ``--windows`` also
+compares the windowed run of the lined text with one whole-document run (``Pipeline.run``):
+quotes (kind, cue, quote), then quotes with their speakers (speaker choice and linking reach one
+window by design, and a joined document's whole run links across articles).
 """
 
 from __future__ import annotations
