@@ -1,5 +1,7 @@
-"""Clause segmentation: where sentences and clauses end (sentence punctuation, line breaks,
-"according to" phrases, a new clause after a comma). Quote content and attribution both read it."""
+"""Clause segmentation: where sentences and clauses end (sentence punctuation, "according to"
+phrases, a new clause after a comma). Quote content and attribution both read it. A line break
+is only a space here: a text ends its sentences at the same offsets whether its paragraphs end
+in line breaks or in spaces (one-line documents, scraped pages, windows)."""
 
 from __future__ import annotations
 
@@ -16,33 +18,65 @@ NEW_CLAUSE = ("إذ", "وذلك", "معربا", "معرباً", "معربة")  #
 _NEW_CLAUSE_TOKENS = frozenset(NEW_CLAUSE)
 _CLAUSE_TOKENS = frozenset(ACCORDING_TO) | _NEW_CLAUSE_TOKENS | {"على"}
 # مضيفا، لافتا، قائلا (not أكدوا: a plural verb) and the feminine مؤكدة، قائلة (normalised ة → ه; not
-# the verb ينوه) end the clause before them
-PARTICIPLE = re.compile(r"\w{3,}[^\Wو]ا|(?:م\w{2,}|\w[اأ]\w{2,})ه")
-SENTENCE_MARKS = ".!?؟\n"  # a sentence may end at each of these …
-_AFTER_SENTENCE = "\"'»”)"  # … a line break always; the others before a space, one of these, or the end
+# the verb ينوه) and the plural مؤكدين، قائلين end the clause before them
+PARTICIPLE = re.compile(r"\w{3,}[^\Wو]ا|(?:م\w{2,}|\w[اأ]\w{2,})(?:ه|ين)")
+SENTENCE_MARKS = ".!?؟\n"  # where resolve lets a sentence open (a line break too)
+SENTENCE_PUNCT = ".!?؟"  # a sentence ends at each of these …
+_AFTER_SENTENCE = "\"'»”)"  # … before a space, one of these, or the end
 
 
 def sentence_ends(text: str, marks: list[int] | None = None) -> list[int]:
-    """Offsets of sentence punctuation (before a space, a closing mark or the end) and line breaks
-    (``marks``: the offsets of SENTENCE_MARKS in the text, when the caller has them)."""
+    """Offsets of sentence punctuation before a space, a closing mark or the end (``marks``: the
+    offsets of SENTENCE_PUNCT in the text, when the caller has them)."""
     if marks is None:
-        marks = find_chars(text, SENTENCE_MARKS)
+        marks = find_chars(text, SENTENCE_PUNCT)
     last = len(text) - 1
-    return [p for p in marks if p == last or text[p] == "\n" or text[p + 1].isspace() or text[p + 1] in _AFTER_SENTENCE]
+    return [p for p in marks if p == last or text[p + 1].isspace() or text[p + 1] in _AFTER_SENTENCE]
+
+
+_RULE = "-_=ـ—–"  # a run of three or more of these between spaces is a separator line (-----)
+
+
+def rule_ends(text: str) -> list[int]:
+    """Offsets where a separator (a whitespace-delimited run of 3+ dashes or underscores, as
+    before a BBC footer) starts, with the spaces before it: a sentence ends there."""
+    out, skip_to = [], -1
+    for at in find_chars(text, "-_"):
+        if at < skip_to or (at > 0 and not text[at - 1].isspace()):
+            continue
+        end = at
+        while end < len(text) and text[end] in _RULE:
+            end += 1
+        skip_to = end
+        if end - at >= 3 and (end == len(text) or text[end].isspace()):
+            while at > 0 and text[at - 1].isspace():
+                at -= 1
+            out.append(at)
+    return out
+
+
+def closed_sentence_ends(text: str, quotations: list[tuple[int, int]]) -> list[int]:
+    """Offsets just after the closing mark of each quotation whose own last sentence ended inside
+    it, before a space or the end (…الإنسانية." وكتب): the sentence ends with the quotation."""
+    n = len(text)
+    return [
+        e + 1
+        for s, e in quotations
+        if e > s and text[e - 1] in SENTENCE_PUNCT and (e + 1 == n or text[e + 1].isspace())
+    ]
 
 
 def clause_ends(doc: Document, sentences: list[int] | None = None) -> list[int]:
-    """Offsets where a clause ends: sentence punctuation, a line break (``sentences``, the
-    document's :func:`sentence_ends`), or the comma/space before "according to" (بحسب، وفقا …)
-    or, after a comma, a new clause (إذ، وهو …).
+    """Offsets where a clause ends: sentence punctuation (``sentences``, the document's
+    :func:`sentence_ends`), or the comma/space before "according to" (بحسب، وفقا …) or, after a
+    comma, a new clause (إذ، وهو …).
 
-    The same offsets as one regex ``[.!?؟](?=…)|\\n|[،,\\s]\\s*(?:according|(?<=[،,])\\s*new)(?=\\s)``
+    The same offsets as one regex ``[.!?؟](?=…)|[،,\\s]\\s*(?:according|(?<=[،,])\\s*new)(?=\\s)``
     would find, from the tokens (that regex stops at every space).
     """
     text, words, starts, ends, n = doc.text, doc.words, doc.starts, doc.ends, doc.n
     found = sentence_ends(text) if sentences is None else sentences
     extra: list[int] = []
-    swallowed: set[int] = set()  # line breaks inside a separator run belong to its end
     for i in compress(range(n), map(_CLAUSE_TOKENS.__contains__, words)):
         word, end = words[i], ends[i]
         if word == "على":  # على حد
@@ -56,20 +90,37 @@ def clause_ends(doc: Document, sentences: list[int] | None = None) -> list[int]:
             k -= 1
         comma = k > 0 and text[k - 1] in "،,"
         first = k - 1 if comma else k
-        if not comma:
-            if word in _NEW_CLAUSE_TOKENS:
-                continue
-            while first < word_start and text[first] == "\n":
-                first += 1  # a leading line break ends the clause on its own
-            if first == word_start:
-                continue  # no separator: right after a line break, or after another character
+        if not comma and (word in _NEW_CLAUSE_TOKENS or first == word_start):
+            continue  # no separator before the word
         extra.append(first)
-        swallowed.update(pos for pos in range(first + 1, word_start) if text[pos] == "\n")
-    if not extra:
-        return found
-    if swallowed:
-        found = [e for e in found if e not in swallowed]
-    return sorted(found + extra)
+    return sorted(found + extra) if extra else found
+
+
+# …، مشيدا بحضور / …، مقدما التهنئة / …، معربين عن: after a comma, an indefinite active participle in
+# the accusative (م…ا، م…ين) with its complement opens a circumstantial clause (حال): the narrator's.
+_CIRCUMSTANTIAL = re.compile(r"م\w{3,}(?:اً|ا|ين)")
+_NOT_CIRCUMSTANTIAL = frozenset(
+    "مؤخرا مجددا مسبقا مبدئيا مجانا معا مطلقا مثلا مستقبلا مساء مباشرا مرارا مبكرا متأخرا مسلمين مواطنين".split()
+)
+_COMPLEMENT_HEADS = frozenset("إلى الى عن على في أن ان بأن بان أنه انه".split())
+
+
+def circumstantial_ends(doc: Document, commas: list[int]) -> list[int]:
+    """Offsets of the commas (``commas``: offsets of ، and ,) before a circumstantial participle
+    clause (…العربي، مشيدا بحضور …)."""
+    out, text = [], doc.text
+    for c in commas:
+        if text[c + 1 : c + 3].lstrip()[:1] != "م":
+            continue
+        i = doc.first_token_from(c + 1)
+        if i + 1 >= doc.n or doc.starts[i] - c > 3 or not doc.joined(i):
+            continue
+        word, nxt = doc.words[i].replace("ً", ""), doc.words[i + 1]
+        if word in _NOT_CIRCUMSTANTIAL or _CIRCUMSTANTIAL.fullmatch(word) is None:
+            continue
+        if nxt in _COMPLEMENT_HEADS or nxt[:2] == "ال" or nxt[:1] in ("ب", "ل"):
+            out.append(c)
+    return out
 
 
 # A dateline or credit line opening the text: "دبي، الإمارات العربية المتحدة (CNN)--", "الرياض - واس",

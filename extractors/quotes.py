@@ -20,10 +20,13 @@ from khabar.extractors.attribution import Attribution
 from khabar.extractors.clauses import (
     ACCORDING_TO,
     PARTICIPLE,
-    SENTENCE_MARKS,
+    SENTENCE_PUNCT,
+    circumstantial_ends,
     clause_ends,
     clause_opener,
+    closed_sentence_ends,
     nbsp_paragraph_end,
+    rule_ends,
     sentence_ends,
 )
 from khabar.extractors.context import COMPLEMENTIZERS, FUNCTION_WORDS, Context, normalized_words
@@ -31,6 +34,7 @@ from khabar.extractors.quotemarks import OPENING_MARKS, quote_spans
 from khabar.extractors.subject_names import VERB_PREPOSITIONS, written_called
 from khabar.extractors.subjects import IN_IT, RELATIVES
 from khabar.records import Entity, Quote, Span
+from khabar.text import normalize
 
 COORDINATED = frozenset("""وان وانه وانها وانهم وبان وبانه وبانها""".split())
 # A relative pronoun, a preposition or a negating noun before a cue word makes it a noun or a relative
@@ -41,6 +45,9 @@ RELATIVE_BEFORE_CUE = frozenset(
 )  # (… عدم ذكر اسمه: a noun, not a verb; لم يعتبر: a negated report is no quote)
 MAX_CONTENT_GAP = 45  # tokens between cue and complementizer / quotation
 NEAR_COMPLEMENTIZER = 4  # needs=quote cues: how close after the subject إن/أن must come
+_COMPLEMENT_PREPOSITIONS = normalized_words("إلى الى من على عن")  # دعا إلى، حذر من، حث على: the verb's complement
+_SUBJECT_WINDOW = 8  # a verb-first clause: its complementizer within this many words after the subject's first
+MAX_APPOSITION = 10  # words of an apposition between commas after the subject (، وكيل الوزارة …،)
 _CUE_PROCLITICS = frozenset({"و", "ف"})
 MIN_DIRECT_WORDS = 3  # shorter quotations are names or titles ("أكسيوس")
 _WORD = re.compile(r"\w+")
@@ -56,6 +63,9 @@ _CONTRAST = normalized_words("لكن ولكن لكنه ولكنه لكنها و�
 _EXCEPT_THAT = normalized_words("انه انها ان")  # إلا أنه/أنها: "but"
 _SIDE = normalized_words("جهته جهتها جانبه جانبها ناحيته ناحيتها")  # من جهته / ومن جانبه + verb
 _FROM = normalized_words("من ومن")
+SPEAKER_SENTENCE_MARKS = ".!?؟\n"  # where attribution lets a sentence open (clauses.SENTENCE_MARKS)
+_BEFORE_CUE = " \t\n\xa0،,-–"  # what may stand between a quotation and the cue after it
+_NARRATION = ("و", "ف")  # a sentence opening with these after a statement is the narrator's
 
 
 def _opener_before(doc, cue_tok: int) -> int | None:
@@ -83,11 +93,12 @@ class QuoteFinder:
         self._opened_at = {s - 1: (s, e) for s, e in self.marks}  # opening mark offset -> quotation
         self._marks_set = set(self.marks)
         self.claimed: set[tuple[int, int]] = set()
-        self.breaks = sorted(self._cue_breaks())
         self._ends: dict[bool, list[int]] = {}  # clause/sentence ends outside quotations
         self._sentences: list[int] | None = None  # sentence_ends() of the text
-        self._marks = find_chars(text, SENTENCE_MARKS)
-        self.attribution = Attribution(ctx, entities, titled, self._marks, self.in_quote)
+        self._marks = find_chars(text, SENTENCE_PUNCT)
+        # the speaker stage (attribution) still opens a sentence at a line break: its own concern
+        self.attribution = Attribution(ctx, entities, titled, find_chars(text, SPEAKER_SENTENCE_MARKS), self.in_quote)
+        self.breaks = sorted(self._cue_breaks())
         self._text_end = len(text.rstrip())
 
     def _cue_breaks(self) -> set[int]:
@@ -116,7 +127,13 @@ class QuoteFinder:
             comma = max(gap.find("،"), gap.find(","))
             if comma >= 0:
                 out.add(doc.ends[first - 1] + comma)
-            elif participle or opener is not None or self._new_sentence_verb(m):
+            elif (
+                participle
+                or opener is not None
+                or self._new_sentence_verb(m)
+                or self._verb_then_colon(m)
+                or self._verb_named_subject(m)
+            ):
                 out.add(doc.ends[first - 1])
         return out
 
@@ -140,8 +157,13 @@ class QuoteFinder:
         ends = self._ends.get(clause)
         if ends is None:
             if self._sentences is None:
-                self._sentences = sentence_ends(self.doc.text, self._marks)
-            found = clause_ends(self.doc, self._sentences) if clause else self._sentences
+                text = self.doc.text
+                ends = sentence_ends(text, self._marks) + closed_sentence_ends(text, self.all_marks)
+                self._sentences = sorted(ends + rule_ends(text))
+            found = self._sentences
+            if clause:
+                commas = find_chars(self.doc.text, "،,")
+                found = sorted(clause_ends(self.doc, found) + circumstantial_ends(self.doc, commas))
             ends = self._ends[clause] = self._outside_quotes(found)
         k = bisect_left(ends, pos)
         return ends[k] if k < len(ends) else self._text_end
@@ -205,6 +227,28 @@ class QuoteFinder:
             return False
         return self._right_after(m.last + 1, NEAR_COMPLEMENTIZER + 1) or self._colon_after(m.last)
 
+    def _verb_named_subject(self, m) -> bool:
+        """The cue at ``m`` is a bare past verb whose subject, a named person or body or a role,
+        follows it, then the verb's own complementizer (… سياسية قال وزير الخارجية، عادل الجبير،
+        إن …): a verb-first clause opens a new statement. A verb after its subject (إن المسؤولين
+        أكدوا أن، الحكومة ذكرت للجنة أن) stays inside the statement."""
+        doc = self.doc
+        if m.stripped or m.first == 0 or m.last + 1 >= doc.n or doc.norms[m.first - 1] in FUNCTION_WORDS:
+            return False
+        lemma = normalize(m.info("CUE").attr("lemma", ""))
+        if not lemma or not m.key.startswith(lemma) or not doc.joined(m.last):
+            return False
+        if doc.words[m.last + 1][:1] == "ل":  # قال لرويترز إن: the addressee; the subject came before
+            return False
+        return self.attribution.named_at(m.last + 1) and self._right_after(m.last + 2, _SUBJECT_WINDOW)
+
+    def _verb_then_colon(self, m) -> bool:
+        """The cue at ``m`` is a bare verb right before a colon (… يوما؟ ثم أجاب: "…"), after words
+        of the statement before it (not right after a colon: قال: قال: …): a new statement opens,
+        line break or not (see also :meth:`_verb_named_subject`)."""
+        doc = self.doc
+        return not m.stripped and m.first > 0 and ":" in doc.gap(m.last) and ":" not in doc.gap(m.first - 1)
+
     def _colon_near(self, after_tok: int, pos: int, limit: int) -> int:
         """Offset of a colon right at ``pos`` (وقال:) or closing one of the few words after it
         (واختتم المدرب حديثه بقوله:), before ``limit``; -1 when there is none."""
@@ -224,17 +268,40 @@ class QuoteFinder:
         return not self.doc.text[colon + 1 : self.doc.starts[tok]].strip(' \t\n«"“')
 
     def _statement_end(self, start: int) -> int:
-        """End of an unmarked statement after a colon (قالت: في نظرها … .. أنا لا أهتم …): the end
-        of its paragraph, or the clause before the next speech cue, whichever comes first."""
+        """End of an unmarked statement after a colon (قالت: في نظرها … .. أنا لا أهتم …): its
+        sentences run on until one opens with و/ف (narration goes on: وأضاف، وكان) or the clause
+        before the next speech cue, whichever comes first."""
         text = self.doc.text
-        para = text.find("\n", start)
-        para = len(text) if para < 0 else para
+        para = self._narration_after(start)
         k = bisect_right(self.breaks, start)
         cue_break = self.breaks[k] if k < len(self.breaks) else len(text)
         end = min(para, cue_break, self._paragraph_nbsp(start))
+        if end == cue_break:  # … يوما؟ ثم أجاب: — the sentence end just before the next cue's clause
+            sentences = self._ends[False]
+            k = bisect_left(sentences, end) - 1
+            if (
+                k >= 0
+                and sentences[k] > start
+                and self.doc.first_token_from(end) - self.doc.first_token_from(sentences[k]) <= 2
+            ):
+                end = sentences[k]
         while end > start and (text[end - 1].isspace() or text[end - 1] in ".،,"):
             end -= 1
         return end
+
+    def _narration_after(self, start: int) -> int:
+        """End of the first sentence after ``start`` that the next sentence does not continue (it
+        opens with و or ف), or the end of the text."""
+        doc = self.doc
+        at = start
+        while True:
+            end = self._punctuation_end(at, clause=False)
+            if end >= self._text_end:
+                return len(doc.text)
+            k = doc.first_token_from(end + 1)
+            if k >= doc.n or doc.words[k][:1] in _NARRATION:
+                return end
+            at = end + 1
 
     def _paragraph_nbsp(self, start: int) -> int:
         """Offset of the first no-break-space paragraph break (". \xa0") after ``start``, or the end."""
@@ -288,6 +355,20 @@ class QuoteFinder:
         doc = self.doc
         return any(":" in doc.gap(j) for j in range(cue_last, min(doc.n - 1, cue_last + NEAR_COMPLEMENTIZER + 1)))
 
+    def _after_apposition(self, m, i: int) -> bool:
+        """An apposition closed by a comma stands between the cue's subject (ending before token
+        ``i``) and a complementizer (لفت الدكتور محمد، وكيل الوزارة لشؤون المساجد، إلى أنه …; the
+        first comma may be missing). Not a complement (دعا إلى الوحدة …، باعتبار أن …)."""
+        doc = self.doc
+        if i <= m.last + 1 or i >= doc.n or doc.norms[i] in _COMPLEMENT_PREPOSITIONS or doc.norms[i][:1] in "بل":
+            return False
+        for j in range(i, min(doc.n - 1, i + MAX_APPOSITION)):
+            if doc.comma(j):
+                return self._right_after(j + 1)
+            if not doc.joined(j):
+                return False
+        return False
+
     def _right_after(self, i: int, window: int = NEAR_COMPLEMENTIZER) -> bool:
         """A complementizer within ``window`` words from token i (أعلنت الشركة أنها، وصفه بأنه)."""
         return any(self.doc.norms[j] in COMPLEMENTIZERS for j in range(i, min(self.doc.n, i + window)))
@@ -328,14 +409,14 @@ class QuoteFinder:
         return Quote(kind, quote.cue, quote.lemma, quote.speaker, Span(text[start:end], start, end))
 
     def before(self, cue_tok: int) -> Span | None:
-        """A quotation that ends just before the cue ("…"، قال)."""
+        """A quotation that ends just before the cue ("…"، قال), in its sentence (not "…". وقال)."""
         text = self.doc.text
         start = self.doc.starts[cue_tok]
         k = bisect_left(self._ends_at, start) - 1  # the last quotation that ends before the cue
         if k < 0:
             return None
         s, e = self.marks[k]
-        if e < start and not text[e + 1 : start].strip(" \t،,.-–") and (s, e) not in self.claimed:
+        if e < start and not text[e + 1 : start].strip(_BEFORE_CUE) and (s, e) not in self.claimed:
             self.claimed.add((s, e))
             return Span(text[s:e], s, e)
         return None
@@ -399,7 +480,13 @@ class QuoteFinder:
         sentence_end = self.clause_end(self.doc.ends[m.last])
         got = self.content(after, sentence_end)
         quoted = got is not None and (got[0] == "direct" or got[1].text[:1] in OPENING_MARKS)
-        if got and needs == "quote" and not quoted and not self._right_after(after):
+        if (
+            got
+            and needs == "quote"
+            and not quoted
+            and not self._right_after(after)
+            and not self._after_apposition(m, after)
+        ):
             got = None  # دعا إلى الوحدة …، باعتبار أن …: not what was called for
         if got is None:
             got = self.after_attribution(after, sentence_end)

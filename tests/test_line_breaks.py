@@ -1,0 +1,49 @@
+"""A line break reads as a space: a text gives the same records whether its paragraphs end in
+line breaks or in spaces (one-line documents: scraped pages, PDF dumps), and a long document
+read in windows gives the records of one whole-document run."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import SAMPLES
+
+SAMPLE_FILES = sorted(SAMPLES.glob("*.txt"))
+
+
+def _flat(records: list[dict], spans_only: bool = False) -> list[str]:
+    """Records as sorted strings, line breaks read as spaces; ``spans_only``: entity spans and
+    quote kind/cue/quote (what does not depend on how far linking reaches)."""
+    out = []
+    for r in records:
+        if spans_only:
+            r = {"type": r["type"], "start": r.get("start"), "end": r.get("end"), "label": r.get("label")} | (
+                {"kind": r["kind"], "cue": r["cue"], "quote": r["quote"]} if r["type"] == "quote" else {}
+            )
+        out.append(json.dumps(r, ensure_ascii=False, sort_keys=True).replace("\\n", " "))
+    return sorted(out)
+
+
+@pytest.mark.parametrize("path", SAMPLE_FILES, ids=lambda p: p.stem)
+def test_one_line_text_gives_the_records_of_the_lined_text(pipeline, path):
+    text = path.read_text(encoding="utf-8")
+    lined = pipeline.extract(text)
+    assert any(r["type"] == "quote" for r in lined)
+    assert _flat(pipeline.extract(text.replace("\n", " "))) == _flat(lined)
+
+
+def test_samples_joined_on_one_line_give_the_records_of_the_lined_text(pipeline):
+    text = "\n\n".join(p.read_text(encoding="utf-8").strip() for p in SAMPLE_FILES)
+    assert _flat(pipeline.extract(text.replace("\n", " "))) == _flat(pipeline.extract(text))
+
+
+@pytest.mark.parametrize("brk", ["\n", " "])
+def test_windows_give_the_records_of_the_whole_run(pipeline, brk):
+    from khabar import windows
+
+    text = "\n\n".join(p.read_text(encoding="utf-8").strip() for p in SAMPLE_FILES * 3).replace("\n", brk)
+    whole = pipeline.run(text).records()
+    windowed = windows.extract(pipeline, text, size=8000, overlap=1500)
+    assert len({r["quote"]["start"] for r in whole if r["type"] == "quote"}) > 10
+    assert _flat(windowed, spans_only=True) == _flat(whole, spans_only=True)
