@@ -60,28 +60,45 @@ INSTITUTIONAL = normalized_words(
     الدستورية الاعلى الملكية الملكي التنفيذية التشريعي التشريعية الاستشاري الاستشارية القومي القومية"""
 )
 MAX_DESCRIPTION = 5  # words after the trigger: منظمة حظر الأسلحة الكيميائية
+# First words after a trigger that make a generic description, not a body's name: مجلس الإدارة
+# (any company's board), مجلس إدارة البنك, الجهاز الفني (a team's coaching staff).
+GENERIC_COMPLEMENTS = normalized_words("الإدارة إدارة الادارة ادارة الفني الطبي الإداري الاداري الامناء")
 
 
 def _descriptive_end(ctx: Context, i: int) -> int | None:
     """Last token of the description after a desc=1 trigger: definite nouns and adjectives, their
     genitives (حظر الأسلحة), nationality adjectives and known places, up to a function word, a
-    title, a speech verb, a person or a comma (وزارة الخارجية الأمريكية، هيئة الرياضة السعودية)."""
+    title, a speech verb, a person or a comma (وزارة الخارجية الأمريكية، هيئة الرياضة السعودية).
+    The name ends where a new noun phrase starts: a bare indefinite noun after a complete
+    genitive (المركز الوطني لأبحاث النخيل | مهرجان), or لـ + an indefinite noun after a nationality
+    adjective (وزارة النفط الليبية | لتصدير المواد)."""
     doc = ctx.doc
-    last, j = None, i
+    if doc.norms[i] in GENERIC_COMPLEMENTS:
+        return None
+    last, j, national = None, i, False
     while j < doc.n and j - i < MAX_DESCRIPTION:
+        definite = doc.has_article(j)
         if (
             doc.norms[j] in FUNCTION_WORDS
             or not ctx.is_arabic_word(j)
-            or ctx.longest(j, "CUE", "TITLE", "PER", "GIVEN")
+            or ctx.longest(j, "CUE", "TITLE", "PER")
+            or not definite
+            and ctx.word_has(j, "GIVEN")
+            and not ctx.is_common(j)
         ):
-            break  # (وكالة AFP: an acronym is the name)
+            break  # (وكالة AFP: an acronym is the name; إدارة تعليم الليث: common and definite words stay)
         if j > i and _outside_description(ctx, j):
             break  # والحكومة، بالموافقة، الأسبوع، الجديد: a new phrase or a clause's word, not the name's
+        clitic_article = any(s[1].startswith("ال") for s in doc.splits[j])
+        new_phrase = j > i and last == j - 1 and not definite and not clitic_article
+        if new_phrase and (doc.norms[j][:1] != "ل" or national):
+            break  # a new noun phrase (مهرجان النخيل، لتصدير المواد), not the name's genitive
         place = ctx.longest(j, "LOC", "ORG")
-        if place is not None and not doc.has_article(j):
+        if place is not None and not definite:
             last = j = place.last  # وزارة خارجية قطر
-        elif doc.has_article(j) or any(s[1].startswith("ال") for s in doc.splits[j]) or ctx.word_has(j, "DEMONYM"):
+        elif definite or clitic_article or ctx.word_has(j, "DEMONYM"):
             last = j  # الخارجية، للسياحة، والري، السعودية
+            national = national or ctx.word_has(j, "DEMONYM")
         elif not (j + 1 < doc.n and doc.joined(j) and doc.has_article(j + 1)):
             break  # an indefinite word only as the head of a genitive (حظر الأسلحة)
         if not doc.joined(j):
