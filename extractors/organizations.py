@@ -73,8 +73,8 @@ def _descriptive_end(ctx: Context, i: int) -> int | None:
     genitive (المركز الوطني لأبحاث النخيل | مهرجان), or لـ + an indefinite noun after a nationality
     adjective (وزارة النفط الليبية | لتصدير المواد)."""
     doc = ctx.doc
-    if doc.norms[i] in GENERIC_COMPLEMENTS:
-        return None
+    if doc.norms[i] in GENERIC_COMPLEMENTS or doc.has_article(i) and ctx.word_has(i, "ORG_TRIGGER"):
+        return None  # (إدارة اللجنة البارالمبية: the body is the one its own trigger heads)
     last, j, national = None, i, False
     while j < doc.n and j - i < MAX_DESCRIPTION:
         definite = doc.has_article(j)
@@ -188,6 +188,18 @@ def _relational_adjective(ctx: Context, i: int) -> bool:
     return not (i + 1 < doc.n and doc.joined(i) and doc.has_article(i + 1))
 
 
+def _names_a_body(ctx: Context, first: int, end: int, definite: bool) -> bool:
+    """After a trigger that is also a verbal noun (إدارة، رئاسة: "managing", "presiding"), the
+    description first..end names a body only with more than the noun's object: after the definite
+    trigger an institutional adjective and a complement (الإدارة العامة للدفاع المدني, not
+    للإدارة العامة), after the indefinite one an indefinite genitive head (إدارة تعليم الليث،
+    إدارة مكافحة المخدرات; not إدارة الحرب، رئاسة الوفد) or a place at its end."""
+    doc = ctx.doc
+    if definite:
+        return end > first
+    return not doc.has_article(first) or ctx.longest(end, "LOC") is not None
+
+
 def _trigger_in_name(ctx: Context, i: int) -> bool:
     m = ctx.longest(i, "ORG_TRIGGER")
     return m is not None and m.info("ORG_TRIGGER").attr("span") == "with"
@@ -240,6 +252,8 @@ def organizations(ctx: Context, descriptive: bool = True) -> Iterator[Entity]:
             known = ctx.longest(m.first, "ORG")
             if end is not None and known is not None and known.last >= first:
                 end = _known_body_end(ctx, known.last)  # مجلس الأمن البالغ → مجلس الأمن
+            if end is not None and trigger.attr("masdar") == "1" and not _names_a_body(ctx, first, end, definite):
+                continue  # إدارة الحرب، رئاسة الوفد: an action and its object
             if end is not None:
                 yield ctx.mention("ORG", m.first, end, "rule:trigger+description", start=m.start)
                 continue
