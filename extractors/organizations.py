@@ -35,14 +35,33 @@ def _name_end(ctx: Context, i: int) -> int | None:
     return j
 
 
-def _np_end(ctx: Context, i: int) -> int | None:
-    """Last token of a definite noun phrase after a trigger marked np=any (حزب العمال, نادي
-    الزمالك), without trailing demonyms (حزب الله اللبناني → حزب الله)."""
+def _club_name(ctx: Context, i: int, club: str) -> bool:
+    """Token i, a definite word after an indefinite club trigger, is the club's name although it
+    is a common word or an adjective of nationality: after نادي (club=any) any such word (نادي
+    الوحدة، نادي الهلال), after فريق (club=nisba) a masculine nisba only (فريق العربي، فريق
+    الأهلي; فريق العمل، فريق التحقيق are a working party)."""
     doc = ctx.doc
-    if not doc.has_article(i) or ctx.word_has(i, "DEMONYM") or ctx.is_common(i) and not ctx.by_first.get(i):
+    norm = doc.norms[i]
+    if norm in FUNCTION_WORDS or norm in _CLAUSE_WORDS or ctx.word_has(i, "TITLE") or ctx.word_has(i, "LOC_TRIGGER"):
+        return False
+    if club == "any":
+        return True
+    return club == "nisba" and doc.words[i].endswith("ي") and len(norm) >= 5
+
+
+def _np_end(ctx: Context, i: int, club: str = "") -> int | None:
+    """Last token of a definite noun phrase after a trigger marked np=any (حزب العمال, نادي
+    الزمالك), without trailing demonyms (حزب الله اللبناني → حزب الله); with ``club`` (the
+    trigger's club attr, indefinite trigger only) a common word may be the name (نادي الوحدة)."""
+    doc = ctx.doc
+    if not doc.has_article(i):
         return None
-    if ctx.word_has(i, "TITLE"):
-        return None  # بالمعهد المهندس حافظ: a title and a name follow, not the institute's name
+    if ctx.word_has(i, "DEMONYM") or ctx.is_common(i) and not ctx.by_first.get(i):
+        if not (club and _club_name(ctx, i, club)):
+            return None
+        return i
+    if ctx.word_has(i, "TITLE") or ctx.word_has(i, "LOC_TRIGGER") and ctx.longest(i, "ORG", "LOC") is None:
+        return None  # بالمعهد المهندس حافظ: a title and a name follow; بفريق العاصمة: a place
     j = i
     while j + 1 < doc.n and j - i + 1 < MAX_NAME and doc.joined(j) and doc.has_article(j + 1):
         if ctx.word_has(j + 1, "DEMONYM") or ctx.word_has(j + 1, "CUE") or ctx.word_has(j + 1, "TITLE"):
@@ -241,7 +260,8 @@ def organizations(ctx: Context, descriptive: bool = True) -> Iterator[Entity]:
         # comes an adjective or a verb (الحزب التحالفية، المجلس سيناقش).
         end = None if definite else _name_end(ctx, first)
         if end is None and trigger.attr("np") == "any" and not (definite and trigger.attr("span") != "with"):
-            end = _np_end(ctx, first)  # (not الفريق الضيف، النادي الكاتالوني: after the article, an adjective)
+            # (not الفريق الضيف، النادي الكاتالوني: after the article, an adjective)
+            end = _np_end(ctx, first, "" if definite else trigger.attr("club"))
         if (
             end is None
             and descriptive
