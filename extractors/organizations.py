@@ -94,11 +94,14 @@ def _descriptive_end(ctx: Context, i: int) -> int | None:
     doc = ctx.doc
     if doc.norms[i] in GENERIC_COMPLEMENTS or doc.has_article(i) and ctx.word_has(i, "ORG_TRIGGER"):
         return None  # (إدارة اللجنة البارالمبية: the body is the one its own trigger heads)
+    if doc.norms[i][:1] in "لب" and not doc.has_article(i) and ctx.longest(i, "LOC", "ORG") is None:
+        return None  # مؤسسة للطبع والنشر، مكتب للتجارة: "an office for trade", no name
     last, j, national = None, i, False
     while j < doc.n and j - i < MAX_DESCRIPTION:
         definite = doc.has_article(j)
         if (
             doc.norms[j] in FUNCTION_WORDS
+            or any(stem in FUNCTION_WORDS for _, stem in doc.splits[j][1:])
             or not ctx.is_arabic_word(j)
             or ctx.longest(j, "CUE", "TITLE", "PER")
             or not definite
