@@ -210,6 +210,17 @@ def _relational_adjective(ctx: Context, i: int) -> bool:
     return not (i + 1 < doc.n and doc.joined(i) and doc.has_article(i + 1))
 
 
+_MINISTER = normalized_words("وزير وزيرة وزيري وزيرا وزراء")
+
+
+def _after_minister(ctx: Context, i: int) -> bool:
+    """Token i, a definite word, completes a minister's title (وزيرة الخارجية الأميركية)."""
+    doc = ctx.doc
+    if i == 0 or not doc.joined(i - 1) or not doc.has_article(i):
+        return False
+    return any(stem in _MINISTER for _, stem in doc.splits[i - 1])
+
+
 def _names_a_body(ctx: Context, first: int, end: int, definite: bool) -> bool:
     """After a trigger that is also a verbal noun (إدارة، رئاسة: "managing", "presiding"), the
     description first..end names a body only with more than the noun's object: after the definite
@@ -235,6 +246,8 @@ def organizations(ctx: Context, descriptive: bool = True) -> Iterator[Entity]:
         info = m.info("ORG")
         if info.attr("ambiguous") == "1":
             continue
+        if _after_minister(ctx, m.first):
+            continue  # وزيرة الخارجية الأميركية: the minister's title, not the ministry
         first, last = ctx.core(m, "ORG", "ORG_TRIGGER")
         if first > m.first and _trigger_in_name(ctx, m.first):
             first = m.first  # حزب الله: the party's trigger belongs to its name
