@@ -5,13 +5,42 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from khabar.document import Match
-from khabar.extractors.context import FUNCTION_WORDS, NAME_LINKS, Context, not_a_name_shape
+from khabar.extractors.context import (
+    FUNCTION_WORDS,
+    NAME_LINKS,
+    Context,
+    minor_place,
+    normalized_words,
+    not_a_name_shape,
+)
 from khabar.records import Entity
 
+# Words before a place that say "in, to, near, north of …": a weak one-word place after one of
+# them is read as a place (في أبها، إلى حائل، شمال قندهار). من is left out: رسالة من ترامب.
+LOCATIVES = normalized_words("في الى إلى نحو قرب شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي انحاء أنحاء ضواحي")
 
-def _ambiguous(ctx: Context, m) -> bool:
+
+def _locative(ctx: Context, m: Match) -> bool:
+    """The match, written without a proclitic, follows a locative word (ب + a town is left out:
+    بتنا، بحجة، بنوك are words)."""
+    doc = ctx.doc
+    if m.stripped:
+        return False
+    i = m.first
+    if i == 0 or not doc.joined(i - 1) or not any(stem in LOCATIVES for _, stem in doc.splits[i - 1]):
+        return False
+    k = m.last + 1  # a place or a name part right after it: رالي تركيا (an event), الى كولو توريه;
+    if k >= doc.n or not doc.joined(m.last):  # an adjective: في الزاوية اليسرى (a corner)
+        return True
+    adjective = doc.has_article(k) and doc.words[k].endswith(("ى", "ية")) and not ctx.longest(k, "LOC", "ORG")
+    return not (adjective or ctx.longest(k, "LOC") or ctx.known_name_part(k))
+
+
+def _ambiguous(ctx: Context, m, evidence: bool = False) -> bool:
     """A place name that is also a common word, or a one-word small town: both need a trigger
-    (مدينة، بلدة …) before them. Small towns share their names with clubs, firms and people."""
+    (مدينة، بلدة …) before them. Small towns share their names with clubs, firms and people; a
+    town not marked ambiguous and no frequent given name may also stand after a locative word
+    (``evidence``: في أبها، شمال قندهار)."""
     info = m.info("LOC")
     if info.attr("ambiguous") == "1":
         return True
@@ -19,7 +48,19 @@ def _ambiguous(ctx: Context, m) -> bool:
         return False
     if m.key in ctx.gaz.common or (not m.stripped and ctx.is_common(m.first)) or m.key in NAME_LINKS:
         return True
-    return ctx.weak_place(m.key)
+    if not ctx.weak_place(m.key):
+        return False
+    return not (evidence and _native_or_big(info) and not ctx.frequent_given(m.key) and _locative(ctx, m))
+
+
+# Arab League members: their towns' Arabic names are native words, not transliterations that a
+# foreign person's name may share (كيري the Italian town and John Kerry).
+ARAB_COUNTRIES = frozenset("SA AE BH KW OM QA YE IQ SY JO LB PS EG SD LY TN DZ MA MR SO DJ KM".split())
+
+
+def _native_or_big(info) -> bool:
+    """A town of an Arab country, or a foreign one that is not a minor place (ميامي، قندهار)."""
+    return info.attr("country") in ARAB_COUNTRIES or not minor_place(info)
 
 
 def _club(ctx: Context, m, info) -> bool:
@@ -84,7 +125,7 @@ def places(ctx: Context) -> Iterator[Entity]:
     for m in ctx.labelled("LOC"):
         info = m.info("LOC")
         club = _club(ctx, m, info)
-        if not club and _ambiguous(ctx, m) and not _after_trigger(ctx, m.first):
+        if not club and _ambiguous(ctx, m, evidence=True) and not _after_trigger(ctx, m.first):
             continue
         if club:
             yield Entity(
