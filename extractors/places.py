@@ -119,14 +119,37 @@ def _after_trigger(ctx: Context, i: int) -> bool:
     return i > 0 and ctx.doc.joined(i - 1) and ctx.word_has(i - 1, "LOC_TRIGGER")
 
 
+def _lexicon_places(ctx: Context, held: list[Match], read: set[str]) -> Iterator[Match]:
+    """The LOC matches to report: those a trigger, a locative or their own standing allows, then
+    the held-back mentions of a weak town that the document reads as a place elsewhere (رنية
+    after في once: every later رنية too). Common words and ambiguous entries are never carried."""
+    for m in ctx.labelled("LOC"):
+        if _club(ctx, m, m.info("LOC")) or not _ambiguous(ctx, m, evidence=True) or _after_trigger(ctx, m.first):
+            read.add(m.key)
+            yield m
+        elif ctx.weak_place(m.key) and _plain_town(ctx, m):
+            held.append(m)
+    for m in held:
+        if m.key in read:
+            yield m
+
+
+def _plain_town(ctx: Context, m: Match) -> bool:
+    """A one-word weak town that is no common word, name link or ambiguous entry."""
+    key = m.key
+    if m.info("LOC").attr("ambiguous") == "1" or key in ctx.gaz.common or key in NAME_LINKS:
+        return False
+    return bool(m.stripped) or not ctx.is_common(m.first)
+
+
 def places(ctx: Context) -> Iterator[Entity]:
     """LOC mentions: lexicon matches (ambiguous ones only after a trigger), trigger + name."""
     doc = ctx.doc
-    for m in ctx.labelled("LOC"):
+    held: list[Match] = []  # weak towns with no evidence here: read if the document names them elsewhere
+    read: set[str] = set()
+    for m in _lexicon_places(ctx, held, read):
         info = m.info("LOC")
         club = _club(ctx, m, info)
-        if not club and _ambiguous(ctx, m, evidence=True) and not _after_trigger(ctx, m.first):
-            continue
         if club:
             yield Entity(
                 "ORG", m.start, m.end, doc.text[m.start : m.end], info.name, "rule:city+demonym", m.first, m.last
