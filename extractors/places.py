@@ -119,6 +119,21 @@ def _after_trigger(ctx: Context, i: int) -> bool:
     return i > 0 and ctx.doc.joined(i - 1) and ctx.word_has(i - 1, "LOC_TRIGGER")
 
 
+_TOLD = frozenset({"ل", "لـ", "ل-", "ل ـ"})  # the preposition "to" written apart: وقال لـ« …
+
+
+def _quoted_outlet(ctx: Context, m: Match) -> bool:
+    """A place name that is the whole of a «…» quotation after a dateline colon or after لـ
+    ("told"): the newspaper named after it (« الشرق الأوسط »), not the place."""
+    text = ctx.doc.text
+    before = text[max(0, m.start - 12) : m.start].rstrip()
+    if not before.endswith("«") or not text[m.end : m.end + 3].lstrip().startswith("»"):
+        return False
+    lead = before[:-1].rstrip()
+    words = lead.split()
+    return lead.endswith(":") or " ".join(words[-2:]) in _TOLD or bool(words) and words[-1] in _TOLD
+
+
 def _lexicon_places(ctx: Context, held: list[Match], read: set[str]) -> Iterator[Match]:
     """The LOC matches to report: those a trigger, a locative or their own standing allows, then
     the held-back mentions of a weak town that the document reads as a place elsewhere (رنية
@@ -154,6 +169,10 @@ def places(ctx: Context) -> Iterator[Entity]:
             yield Entity(
                 "ORG", m.start, m.end, doc.text[m.start : m.end], info.name, "rule:city+demonym", m.first, m.last
             )
+            continue
+        if _quoted_outlet(ctx, m):  # لندن : « الشرق الأوسط »، وقال لـ« الشرق الأوسط »: the paper
+            text = doc.text[m.start : m.end]
+            yield Entity("ORG", m.start, m.end, text, info.name, "rule:quoted-outlet", m.first, m.last)
             continue
         first, last = ctx.core(m, "LOC", "LOC_TRIGGER")  # قطاع غزة: the name is غزة
         start = m.start if first == m.first else doc.starts[first]
