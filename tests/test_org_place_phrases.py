@@ -1,0 +1,112 @@
+"""Organization and place names as phrases: where a descriptive name starts and ends, which
+trigger-headed phrases are no names, club names after club words, towns read from a locative
+word and carried through the document, newspapers named after places."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def found(pipeline, text, label):
+    return [r["text"] for r in pipeline.extract(text) if r["type"] == "entity" and r["label"] == label]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the name is the trigger and its own words, up to where a new noun phrase starts
+        ("ونظم المركز الوطني لأبحاث النخيل مهرجان التمور في المدينة.", "المركز الوطني لأبحاث النخيل"),
+        ("وقالت وزارة النفط الليبية لتصدير المواد الخام إن الإنتاج ارتفع.", "وزارة النفط الليبية"),
+        ("وقالت وزارة المالية والذي تحدث باسمها إن العجز تراجع.", "وزارة المالية"),
+        # a definite word or a common word that is also a given name stays inside the name
+        ("وقال مدير شرطة محافظة الليث إن الحادث وقع ليلا.", "شرطة محافظة الليث"),
+        ("وأعلنت إدارة تعليم الليث موعد بدء الدراسة.", "إدارة تعليم الليث"),
+        # a verbal-noun head with an institutional adjective and a complement
+        ("وقالت الإدارة العامة للدفاع المدني إن الحريق أخمد.", "الإدارة العامة للدفاع المدني"),
+        ("وقالت الهيئة العامة للسياحة والتراث إن المواقع فتحت.", "الهيئة العامة للسياحة والتراث"),
+        ("وقالت وزارة الموارد المائية والري إن السد امتلأ.", "وزارة الموارد المائية والري"),
+        ("وأكد تنظيم القاعدة مسؤوليته عن الهجوم.", "تنظيم القاعدة"),
+    ],
+)
+def test_descriptive_names_end_where_the_name_ends(pipeline, text, expected):
+    assert expected in found(pipeline, text, "ORG")
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        # a company's board, a team's staff: generic descriptions
+        ("وقال رئيس مجلس الإدارة إن الشركة ربحت.", "مجلس الإدارة"),
+        ("وأوصى مجلس إدارة البنك بتوزيع الأرباح.", "مجلس إدارة البنك"),
+        ("وقرر الجهاز الفني للفريق إراحة اللاعبين.", "الجهاز الفني"),
+        # a verbal noun and its object
+        ("وانتقد فشله في إدارة الحرب على الحدود.", "إدارة الحرب"),
+        ("وكلف الوزير بتمثيل البلاد ورئاسة الوفد في القمة.", "رئاسة الوفد"),
+        ("وتشمل المنحة تدريبا على الطرق الحديثة للإدارة العامة للمحاكم.", "الإدارة العامة"),
+        # an indefinite phrase: "an institution for printing"
+        ("وأسس مؤسسة للطبع والنشر في القاهرة.", "مؤسسة للطبع والنشر"),
+        # the minister's title, not the ministry
+        ("لكن وزيرة الخارجية الأميركية قالت إن المحادثات مستمرة.", "الخارجية الأميركية"),
+        # the overrun into the next phrase
+        ("ونظم المركز الوطني لأبحاث النخيل مهرجان التمور في المدينة.", "المركز الوطني لأبحاث النخيل مهرجان التمور"),
+    ],
+)
+def test_trigger_phrases_that_are_no_names(pipeline, text, absent):
+    assert absent not in found(pipeline, text, "ORG")
+
+
+@pytest.mark.parametrize(
+    "text, expected, absent",
+    [
+        ("وقدم اللاعب عرضا يليق باسم نادي الوحدة أمس.", "الوحدة", None),
+        ("وحقق فريق العربي فوزا كبيرا في الجولة الرابعة.", "العربي", None),
+        ("ووصل فريق العمل إلى الموقع صباحا.", None, "العمل"),
+        ("وقال فريق التحقيق إن الأدلة كافية.", None, "التحقيق"),
+        ("وأصيب لاعب بفريق العاصمة الإسبانية في التدريب.", None, "العاصمة"),
+    ],
+)
+def test_club_names_after_club_words(pipeline, text, expected, absent):
+    orgs = found(pipeline, text, "ORG")
+    if expected:
+        assert expected in orgs
+    if absent:
+        assert absent not in orgs
+
+
+@pytest.mark.parametrize(
+    "text, expected, absent",
+    [
+        ("وقع الحادث في أبها أمس ثم انتقل الوفد إلى حائل.", {"أبها", "حائل"}, set()),
+        ("وقتل جنديان شمال قندهار في هجوم.", {"قندهار"}, set()),
+        # an event named after a place, a person after "to", a corner of the goal
+        ("ويشارك السائق في رالي تركيا الشهر المقبل.", set(), {"رالي"}),
+        ("ويمررها الاسباني الى كولو توريه.", set(), {"كولو"}),
+        ("وسددها في الزاوية اليسرى للحارس.", set(), {"الزاوية"}),
+    ],
+)
+def test_towns_after_a_locative_word(pipeline, text, expected, absent):
+    places = set(found(pipeline, text, "LOC"))
+    assert expected <= places
+    assert not absent & places
+
+
+def test_a_town_read_once_is_read_at_every_mention(pipeline):
+    text = "وصل الوفد إلى رنية أمس. وقال محافظ رنية إن الأمطار هطلت على رنية بغزارة."
+    assert found(pipeline, text, "LOC").count("رنية") == 3
+
+
+def test_a_town_never_read_as_a_place_stays_unread(pipeline):
+    assert "رنية" not in found(pipeline, "وقال محافظ رنية إن الأمطار هطلت.", "LOC")
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("لندن : « الشرق الأوسط » هددت الحكومة بالانسحاب.", "ORG"),
+        ("وقال لـ« الشرق الأوسط » إن الوضع صعب.", "ORG"),
+        ("وتجري الأحداث في « الشرق الأوسط » كله.", "LOC"),
+        ("وتتصاعد الأزمات في الشرق الأوسط منذ سنوات.", "LOC"),
+    ],
+)
+def test_a_newspaper_named_after_a_place(pipeline, text, label):
+    assert "الشرق الأوسط" in found(pipeline, text, label)
