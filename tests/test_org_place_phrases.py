@@ -110,3 +110,25 @@ def test_a_town_never_read_as_a_place_stays_unread(pipeline):
 )
 def test_a_newspaper_named_after_a_place(pipeline, text, label):
     assert "الشرق الأوسط" in found(pipeline, text, label)
+
+
+@pytest.mark.parametrize(
+    "text, expected, absent",
+    [
+        (
+            "وفي مباراة الدوري لحساب الجولة الثانية فاز الكوكب المراكشي على ضيفه بهدف في الملعب البلدي.",
+            "الكوكب المراكشي",
+            None,
+        ),
+        # a nationality is no city nisba; outside sports text the phrase is a description
+        ("وفي مباراة الدوري لحساب الجولة الثانية فاز المنتخب المغربي بهدف.", None, "المنتخب المغربي"),
+        ("وزار الحجاج الحرم المكي بعد صلاة الفجر.", None, "الحرم المكي"),
+        ("وفي مباراة الدوري لحساب الجولة الثانية شارك التجمع الرياضي للمدارس.", None, "التجمع الرياضي"),
+    ],
+)
+def test_clubs_named_by_a_city_nisba_in_sports_text(pipeline, text, expected, absent):
+    orgs = found(pipeline, text, "ORG")
+    if expected:
+        assert expected in orgs
+    if absent:
+        assert absent not in orgs

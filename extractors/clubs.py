@@ -1,0 +1,75 @@
+"""Clubs named by a noun and the nisba of their city, in sports text: المغرب التطواني، الكوكب
+المراكشي، الدفاع الجديدي، النادي المكناسي (the Maghreb's usual club names). The nisba is read
+back to its town (التطواني → تطوان, الجديدي → الجديدة); a nationality (المغربي) is no city nisba.
+Outside sports text such a phrase is a description (الحرم المكي، المطبخ الحلبي), so the document
+must read as sports first: a few of its words are sports words."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from khabar.extractors.context import FUNCTION_WORDS, Context, normalized_words
+from khabar.records import Entity
+
+SPORTS_WORDS = normalized_words(
+    """مباراة المباراة مباريات المباريات الدوري الدورة ملعب الملعب فريق الفريق هدف هدفا الهدف
+    البطولة الجولة المنتخب اللاعب اللاعبين الشوط المدرب"""
+)
+MIN_SPORTS_WORDS = 3  # distinct sports words that make a document sports text
+MIN_NISBA = 6  # letters of a city nisba with its article (الفاسي)
+
+
+def _city_of(ctx: Context, i: int) -> bool:
+    """Token i is a definite masculine nisba of a known town, and no nationality."""
+    doc = ctx.doc
+    norm = doc.norms[i]
+    if not (doc.has_article(i) and norm.endswith("ي") and len(norm) >= MIN_NISBA) or norm in FUNCTION_WORDS:
+        return False
+    if ctx.word_has(i, "DEMONYM") or ctx.is_common(i):
+        return False  # (الرياضي، الدولي: common adjectives that look like الرياض، دول)
+    stem = norm[2:-1]
+    phrases, common = ctx.gaz.phrases, ctx.gaz.common
+    for town in (stem, "ال" + stem, stem + "ه", "ال" + stem + "ه"):
+        slot = phrases.get(town)
+        if slot and "LOC" in slot and town not in common:
+            return True
+    return False
+
+
+def _sports_text(ctx: Context) -> bool:
+    return len(SPORTS_WORDS.intersection(ctx.doc.norms)) >= MIN_SPORTS_WORDS
+
+
+def city_nisba_clubs(ctx: Context) -> Iterator[Entity]:
+    """ORG mentions of noun + city nisba (المغرب التطواني، الكوكب المراكشي) in sports text; the
+    noun is a one-word place or a definite word that is no title, nationality or function word."""
+    doc = ctx.doc
+    sports = None
+    for k in range(1, doc.n):
+        j = k - 1
+        if not doc.joined(j) or not _city_of(ctx, k):
+            continue
+        start = _noun_start(ctx, j)
+        if start is None:
+            continue
+        if sports is None:
+            sports = _sports_text(ctx)
+        if not sports:
+            return
+        text = doc.text[start : doc.ends[k]]
+        yield Entity("ORG", start, doc.ends[k], text, " ".join(text.split()), "rule:city-nisba-club", j, k)
+
+
+def _noun_start(ctx: Context, j: int) -> int | None:
+    """Where the club's noun in token j starts (after its proclitics: للمغرب، والدفاع): a one-word
+    place, or a definite word that is no title, nationality or function word; else None."""
+    doc = ctx.doc
+    place = ctx.longest(j, "LOC")
+    if place is not None and place.first == place.last:
+        return place.start
+    if ctx.word_has(j, "TITLE") or ctx.word_has(j, "DEMONYM"):
+        return None
+    for stripped, stem in doc.splits[j]:
+        if stripped <= 2 and stem.startswith("ال") and stem not in FUNCTION_WORDS and len(stem) > 3:
+            return doc.span_start(j, stripped)
+    return None
