@@ -134,11 +134,26 @@ def _quoted_outlet(ctx: Context, m: Match) -> bool:
     return lead.endswith(":") or " ".join(words[-2:]) in _TOLD or bool(words) and words[-1] in _TOLD
 
 
+def _agreeing_adjective(ctx: Context, m: Match) -> bool:
+    """A one-word place that is also a nationality adjective (السعودية) agreeing with the
+    feminine definite noun right before it: اللجنة البارالمبية السعودية، الحكومة السعودية."""
+    doc = ctx.doc
+    i = m.first
+    if m.last != i or m.stripped or i == 0 or not doc.joined(i - 1) or not ctx.word_has(i, "DEMONYM"):
+        return False
+    prev = doc.norms[i - 1]
+    if prev in FUNCTION_WORDS or not doc.words[i - 1].endswith(("ة", "ات")):
+        return False  # (زار الوفد السعودية: a masculine subject, the country its object)
+    return any(stem.startswith("ال") and stem not in FUNCTION_WORDS for _, stem in doc.splits[i - 1])
+
+
 def _lexicon_places(ctx: Context, held: list[Match], read: set[str]) -> Iterator[Match]:
     """The LOC matches to report: those a trigger, a locative or their own standing allows, then
     the held-back mentions of a weak town that the document reads as a place elsewhere (رنية
     after في once: every later رنية too). Common words and ambiguous entries are never carried."""
     for m in ctx.labelled("LOC"):
+        if _agreeing_adjective(ctx, m):
+            continue
         if _club(ctx, m, m.info("LOC")) or not _ambiguous(ctx, m, evidence=True) or _after_trigger(ctx, m.first):
             read.add(m.key)
             yield m

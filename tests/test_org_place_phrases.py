@@ -132,3 +132,19 @@ def test_clubs_named_by_a_city_nisba_in_sports_text(pipeline, text, expected, ab
         assert expected in orgs
     if absent:
         assert absent not in orgs
+
+
+@pytest.mark.parametrize(
+    "text, is_place",
+    [
+        # السعودية agreeing with a feminine definite noun is the adjective "Saudi"
+        ("وأكدت اللجنة البارالمبية السعودية مشاركتها في البطولة.", False),
+        ("وقالت الحكومة السعودية إن القرار نهائي.", False),
+        ("وأعلنت الخطوط الجوية السعودية عن رحلات جديدة.", False),
+        # the country: after a preposition, or the object of a masculine subject
+        ("وقال إن في السعودية فرصا كبيرة.", True),
+        ("وزار الوفد السعودية أمس.", True),
+    ],
+)
+def test_a_country_that_is_also_an_adjective(pipeline, text, is_place):
+    assert ("السعودية" in found(pipeline, text, "LOC")) is is_place
