@@ -12,8 +12,9 @@ from khabar.extractors.context import FUNCTION_WORDS, Context, normalized_words
 from khabar.records import Entity
 
 SPORTS_WORDS = normalized_words(
-    """مباراة المباراة مباريات المباريات الدوري الدورة ملعب الملعب فريق الفريق هدف هدفا الهدف
-    البطولة الجولة المنتخب اللاعب اللاعبين الشوط المدرب"""
+    """مباراة المباراة مباريات المباريات الدوري دوري الدورة ملعب الملعب فريق الفريق هدف هدفا الهدف
+    البطولة الجولة المنتخب لاعب اللاعب لاعبي اللاعبين الشوط مدرب المدرب النادي نادي الأندية الموسم
+    التعاقد كرة الكرة القدم كأس الكأس نقاط نقطة رصيده المسابقة"""
 )
 MIN_SPORTS_WORDS = 3  # distinct sports words that make a document sports text
 MIN_NISBA = 6  # letters of a city nisba with its article (الفاسي)
@@ -64,8 +65,8 @@ def _noun_start(ctx: Context, j: int) -> int | None:
     """Where the club's noun in token j starts (after its proclitics: للمغرب، والدفاع): a one-word
     place, or a definite word that is no title, nationality or function word; else None."""
     doc = ctx.doc
-    place = ctx.longest(j, "LOC")
-    if place is not None and place.first == place.last:
+    place = ctx.firm_place_or_org(j)
+    if place is not None and place.first == place.last and "LOC" in place.labels:
         return place.start
     if ctx.word_has(j, "TITLE") or ctx.word_has(j, "DEMONYM"):
         return None
@@ -73,3 +74,38 @@ def _noun_start(ctx: Context, j: int) -> int | None:
         if stripped <= 2 and stem.startswith("ال") and stem not in FUNCTION_WORDS and len(stem) > 3:
             return doc.span_start(j, stripped)
     return None
+
+
+CLUB_WORD = "نادي "  # the lexicon lists a club whose name is a common word as "نادي X" (نادي الهلال)
+
+
+SPORTS_WINDOW = 30  # tokens on either side of a bare club name where sports words must stand
+MIN_SPORTS_NEAR = 2
+
+
+def _sports_near(ctx: Context, i: int) -> bool:
+    norms = ctx.doc.norms[max(0, i - SPORTS_WINDOW) : i + SPORTS_WINDOW + 1]
+    return len(SPORTS_WORDS.intersection(norms)) >= MIN_SPORTS_NEAR
+
+
+def short_club_names(ctx: Context) -> Iterator[Entity]:
+    """A club's bare name that is a common word (الهلال "the crescent", النصر "victory"), when the
+    lexicon knows the club as "نادي X", sports words stand near it and no adjective follows it
+    (التعاون الدولي is cooperation): ORG mentions. Places are left to their own entries."""
+    doc = ctx.doc
+    phrases = ctx.gaz.phrases
+    for i in range(doc.n):
+        for stripped, stem in doc.splits[i]:
+            if stripped > 2 or not stem.startswith("ال"):
+                continue
+            slot = phrases.get(CLUB_WORD + stem)
+            if not slot or "ORG" not in slot or "LOC" in phrases.get(stem, ()):
+                continue
+            if i + 1 < doc.n and doc.joined(i) and doc.has_article(i + 1) and not ctx.by_first.get(i + 1):
+                break  # التعاون الاقتصادي، الاتفاق النهائي
+            if not _sports_near(ctx, i):
+                break
+            start = doc.span_start(i, stripped)
+            text = doc.text[start : doc.ends[i]]
+            yield Entity("ORG", start, doc.ends[i], text, ctx.gaz.info(slot["ORG"]).name, "rule:sports-club", i, i)
+            break

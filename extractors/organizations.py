@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from khabar.document import find_chars
 from khabar.extractors.bracketed import fixture_teams, parenthesized_short_names
-from khabar.extractors.clubs import city_nisba_clubs
+from khabar.extractors.clubs import city_nisba_clubs, short_club_names
 from khabar.extractors.context import FUNCTION_WORDS, Context, normalized_words
 from khabar.records import Entity
 from khabar.text import WORD_CHARS
@@ -302,6 +302,7 @@ def organizations(ctx: Context, descriptive: bool = True) -> Iterator[Entity]:
             yield ctx.mention("ORG", first, end, "rule:trigger+name")
     yield from fixture_teams(ctx)
     yield from city_nisba_clubs(ctx)
+    yield from short_club_names(ctx)
     yield from parenthesized_short_names(ctx)
     for s, e in acronym_spans(doc.text):
         i = doc.first_token_from(s)

@@ -148,3 +148,19 @@ def test_clubs_named_by_a_city_nisba_in_sports_text(pipeline, text, expected, ab
 )
 def test_a_country_that_is_also_an_adjective(pipeline, text, is_place):
     assert ("السعودية" in found(pipeline, text, "LOC")) is is_place
+
+
+@pytest.mark.parametrize(
+    "text, club",
+    [
+        ("وفاز الهلال على ضيفه في مباراة الدوري وسجل اللاعب هدفين في الشوط الأول.", True),
+        ("وظهر الهلال في السماء ليلة العيد وخرج الناس لرؤيته.", False),
+    ],
+)
+def test_a_club_named_by_a_common_word_in_sports_text(pipeline, text, club):
+    assert ("الهلال" in found(pipeline, text, "ORG")) is club
+
+
+def test_a_common_word_with_its_adjective_is_no_club(pipeline):
+    text = "وناقش الوزير التعاون الاقتصادي مع نادي الأعمال قبل مباراة الدوري وسجل اللاعب هدفا."
+    assert "التعاون" not in found(pipeline, text, "ORG")
