@@ -88,24 +88,56 @@ def _sports_near(ctx: Context, i: int) -> bool:
     return len(SPORTS_WORDS.intersection(norms)) >= MIN_SPORTS_NEAR
 
 
+def _introduced_clubs(ctx: Context) -> dict[str, str]:
+    """Definite names the document itself introduces after a club word (فريق العربي، نادي
+    الوحدة: the trigger's club attr): normalised name → name as written."""
+    doc = ctx.doc
+    out: dict[str, str] = {}
+    for m in ctx.labelled("ORG_TRIGGER"):
+        k = m.last + 1
+        club = m.info("ORG_TRIGGER").attr("club")
+        if m.key.startswith("ال") or not club or k >= doc.n or not doc.joined(m.last) or not doc.has_article(k):
+            continue
+        if club == "nisba" and not doc.words[k].endswith("ي") or ctx.word_has(k, "LOC_TRIGGER"):
+            continue  # (فريق العمل، بفريق العاصمة)
+        if doc.norms[k] not in FUNCTION_WORDS and not ctx.word_has(k, "TITLE"):
+            out.setdefault(doc.norms[k], doc.words[k])
+    return out
+
+
+def _adjective_slot(ctx: Context, i: int) -> bool:
+    """Token i, a nisba, follows a definite word it may qualify (العالم العربي), or it precedes a definite
+    adjective (التعاون الاقتصادي)."""
+    doc = ctx.doc
+    if doc.words[i].endswith("ي") and i > 0 and doc.joined(i - 1) and doc.has_article(i - 1):
+        return True  # (a nisba only: الهلال والنصر is two clubs)
+    return i + 1 < doc.n and doc.joined(i) and doc.has_article(i + 1) and not ctx.by_first.get(i + 1)
+
+
 def short_club_names(ctx: Context) -> Iterator[Entity]:
     """A club's bare name that is a common word (الهلال "the crescent", النصر "victory"), when the
-    lexicon knows the club as "نادي X", sports words stand near it and no adjective follows it
-    (التعاون الدولي is cooperation): ORG mentions. Places are left to their own entries."""
+    lexicon knows the club as "نادي X" or the document introduced it after a club word (فريق
+    العربي … هدفي العربي), sports words stand near it and it stands in no adjective's slot
+    (التعاون الدولي is cooperation, العالم العربي the Arab world): ORG mentions. Places are left to
+    their own entries."""
     doc = ctx.doc
     phrases = ctx.gaz.phrases
+    introduced = None
     for i in range(doc.n):
         for stripped, stem in doc.splits[i]:
-            if stripped > 2 or not stem.startswith("ال"):
+            if stripped > 2 or not stem.startswith("ال") or "LOC" in phrases.get(stem, ()):
                 continue
             slot = phrases.get(CLUB_WORD + stem)
-            if not slot or "ORG" not in slot or "LOC" in phrases.get(stem, ()):
-                continue
-            if i + 1 < doc.n and doc.joined(i) and doc.has_article(i + 1) and not ctx.by_first.get(i + 1):
-                break  # التعاون الاقتصادي، الاتفاق النهائي
-            if not _sports_near(ctx, i):
+            name = ctx.gaz.info(slot["ORG"]).name if slot and "ORG" in slot else None
+            if name is None:
+                if introduced is None:
+                    introduced = _introduced_clubs(ctx)
+                if stem not in introduced:
+                    continue
+                name = introduced[stem]
+            if _adjective_slot(ctx, i) or not _sports_near(ctx, i):
                 break
             start = doc.span_start(i, stripped)
             text = doc.text[start : doc.ends[i]]
-            yield Entity("ORG", start, doc.ends[i], text, ctx.gaz.info(slot["ORG"]).name, "rule:sports-club", i, i)
+            yield Entity("ORG", start, doc.ends[i], text, name, "rule:sports-club", i, i)
             break

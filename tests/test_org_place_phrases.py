@@ -164,3 +164,20 @@ def test_a_club_named_by_a_common_word_in_sports_text(pipeline, text, club):
 def test_a_common_word_with_its_adjective_is_no_club(pipeline):
     text = "وناقش الوزير التعاون الاقتصادي مع نادي الأعمال قبل مباراة الدوري وسجل اللاعب هدفا."
     assert "التعاون" not in found(pipeline, text, "ORG")
+
+
+@pytest.mark.parametrize(
+    "text, expected, absent",
+    [
+        # a club the article introduced after فريق is the club at its bare mentions in sports text
+        (
+            "وحقق فريق العربي فوزا في مباراة الدوري ، وسجل لاعب العربي هدفين في الشوط الأول.",
+            ["العربي", "العربي"],
+            None,
+        ),
+        # a nisba after a definite noun is its adjective
+        ("وحقق فريق العربي فوزا في مباراة الدوري أمام جمهور العالم العربي في الملعب.", ["العربي"], None),
+    ],
+)
+def test_a_club_introduced_once_is_read_at_its_bare_mentions(pipeline, text, expected, absent):
+    assert found(pipeline, text, "ORG") == expected
