@@ -181,3 +181,17 @@ def test_a_common_word_with_its_adjective_is_no_club(pipeline):
 )
 def test_a_club_introduced_once_is_read_at_its_bare_mentions(pipeline, text, expected, absent):
     assert found(pipeline, text, "ORG") == expected
+
+
+@pytest.mark.parametrize(
+    "text, mention, borrowed",
+    [
+        ("وصوت مجلس الشيوخ في أوروغواي على القانون.", "مجلس الشيوخ", "مجلس الشيوخ الأمريكي"),
+        ("وأصدرت دار الإفتاء في الأردن بيانا.", "دار الإفتاء", "دار الإفتاء المصرية"),
+        ("وفاز حزب العمال في الانتخابات الأسترالية.", "حزب العمال", "حزب العمال البريطاني"),
+    ],
+)
+def test_a_generic_body_borrows_no_country(pipeline, text, mention, borrowed):
+    records = [r for r in pipeline.extract(text) if r["type"] == "entity" and r["text"] == mention]
+    assert records
+    assert all(borrowed not in (r["canonical"], r["known_as"]) for r in records)
