@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from khabar.extractors.context import FUNCTION_WORDS, Context, normalized_words
+from khabar.extractors.context import FUNCTION_WORDS, Context, minor_place, normalized_words
 from khabar.records import Entity
+from khabar.text import strip_article
 
 SPORTS_WORDS = normalized_words(
     """مباراة المباراة مباريات المباريات الدوري دوري الدورة ملعب الملعب فريق الفريق هدف هدفا الهدف
@@ -32,8 +33,9 @@ def _city_of(ctx: Context, i: int) -> bool:
     phrases, common = ctx.gaz.phrases, ctx.gaz.common
     for town in (stem, "ال" + stem, stem + "ه", "ال" + stem + "ه"):
         slot = phrases.get(town)
-        if slot and "LOC" in slot and town not in common:
-            return True
+        if slot and "LOC" in slot and town not in common and strip_article(town) not in common:
+            info = ctx.gaz.info(slot["LOC"])
+            return info.attr("ambiguous") != "1" and not minor_place(info)  # (الحديدي، الميداني: hamlets)
     return False
 
 
@@ -61,17 +63,23 @@ def city_nisba_clubs(ctx: Context) -> Iterator[Entity]:
         yield Entity("ORG", start, doc.ends[k], text, " ".join(text.split()), "rule:city-nisba-club", j, k)
 
 
+# Nouns that head a club's name before a town's nisba (الكوكب المراكشي، الدفاع الجديدي، النادي
+# المكناسي، النجم الساحلي); other nouns before a nisba make a description (الرجل الحديدي، العمل الميداني).
+CLUB_HEADS = normalized_words(
+    """النادي الكوكب الدفاع الرجاء الوداد الجيش الاتحاد النجم الترجي النهضة الشباب المولودية الجمعية
+    الفتح الاولمبي الملعب الهلال الاهلي النصر الشبيبة الاتفاق الفيصلي"""
+)
+
+
 def _noun_start(ctx: Context, j: int) -> int | None:
     """Where the club's noun in token j starts (after its proclitics: للمغرب، والدفاع): a one-word
-    place, or a definite word that is no title, nationality or function word; else None."""
+    firm place or a club head word; else None."""
     doc = ctx.doc
     place = ctx.firm_place_or_org(j)
     if place is not None and place.first == place.last and "LOC" in place.labels:
         return place.start
-    if ctx.word_has(j, "TITLE") or ctx.word_has(j, "DEMONYM"):
-        return None
     for stripped, stem in doc.splits[j]:
-        if stripped <= 2 and stem.startswith("ال") and stem not in FUNCTION_WORDS and len(stem) > 3:
+        if stripped <= 2 and stem in CLUB_HEADS:
             return doc.span_start(j, stripped)
     return None
 
@@ -114,6 +122,11 @@ def _adjective_slot(ctx: Context, i: int) -> bool:
     return i + 1 < doc.n and doc.joined(i) and doc.has_article(i + 1) and not ctx.by_first.get(i + 1)
 
 
+def _after_place_head(ctx: Context, i: int) -> bool:
+    """Token i names a place: a place head stands right before it (مدينة الجونة)."""
+    return i > 0 and ctx.doc.joined(i - 1) and ctx.word_has(i - 1, "LOC_TRIGGER")
+
+
 def short_club_names(ctx: Context) -> Iterator[Entity]:
     """A club's bare name that is a common word (الهلال "the crescent", النصر "victory"), when the
     lexicon knows the club as "نادي X" or the document introduced it after a club word (فريق
@@ -125,17 +138,19 @@ def short_club_names(ctx: Context) -> Iterator[Entity]:
     introduced = None
     for i in range(doc.n):
         for stripped, stem in doc.splits[i]:
-            if stripped > 2 or not stem.startswith("ال") or "LOC" in phrases.get(stem, ()):
-                continue
+            if stripped > 2 or not stem.startswith("ال") or stem in SPORTS_WORDS or "LOC" in phrases.get(stem, ()):
+                continue  # (الدوري "the league")
             slot = phrases.get(CLUB_WORD + stem)
-            name = ctx.gaz.info(slot["ORG"]).name if slot and "ORG" in slot else None
+            name = None
+            if slot and "ORG" in slot and not ctx.word_has(i, "DEMONYM"):  # (النادي المصري: not المصري)
+                name = ctx.gaz.info(slot["ORG"]).name
             if name is None:
                 if introduced is None:
                     introduced = _introduced_clubs(ctx)
                 if stem not in introduced:
                     continue
                 name = introduced[stem]
-            if _adjective_slot(ctx, i) or not _sports_near(ctx, i):
+            if _adjective_slot(ctx, i) or _after_place_head(ctx, i) or not _sports_near(ctx, i):
                 break
             start = doc.span_start(i, stripped)
             text = doc.text[start : doc.ends[i]]

@@ -195,3 +195,16 @@ def test_a_generic_body_borrows_no_country(pipeline, text, mention, borrowed):
     records = [r for r in pipeline.extract(text) if r["type"] == "entity" and r["text"] == mention]
     assert records
     assert all(borrowed not in (r["canonical"], r["known_as"]) for r in records)
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        # a noun that heads no club name before a nisba; a place head before a club's name
+        ("وفي مباراة الدوري لحساب الجولة الثانية فاز اللاعب بلقب الرجل الحديدي في الملعب.", "الرجل الحديدي"),
+        ("وفي مباراة الدوري لحساب الجولة الثانية أقيم المستشفى الميداني قرب الملعب.", "المستشفى الميداني"),
+        ("وفي مباراة الدوري لحساب الجولة الثانية زار اللاعبون مدينة الجونة قبل المباراة.", "الجونة"),
+    ],
+)
+def test_sports_text_does_not_make_every_phrase_a_club(pipeline, text, absent):
+    assert absent not in found(pipeline, text, "ORG")
