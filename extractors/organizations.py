@@ -113,10 +113,11 @@ def _descriptive_end(ctx: Context, i: int) -> int | None:
         if j > i and _outside_description(ctx, j):
             break  # والحكومة، بالموافقة، الأسبوع، الجديد: a new phrase or a clause's word, not the name's
         clitic_article = any(s[1].startswith("ال") for s in doc.splits[j])
-        new_phrase = j > i and last == j - 1 and not definite and not clitic_article
-        if new_phrase and (doc.norms[j][:1] != "ل" or national):
-            break  # a new noun phrase (مهرجان النخيل، لتصدير المواد), not the name's genitive
         place = ctx.longest(j, "LOC", "ORG")
+        new_phrase = j > i and last == j - 1 and not definite and not clitic_article
+        coordinated = place is not None and doc.norms[j][:1] == "و" and doc.norms[j - 1][:2] == "لل"
+        if new_phrase and (doc.norms[j][:1] != "ل" or national) and not coordinated:
+            break  # a new noun phrase (مهرجان النخيل، لتصدير المواد), not the name's genitive (للجبيل وينبع)
         if place is not None and not definite:
             last = j = place.last  # وزارة خارجية قطر
         elif definite or clitic_article or ctx.word_has(j, "DEMONYM"):

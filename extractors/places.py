@@ -50,6 +50,8 @@ def _ambiguous(ctx: Context, m, evidence: bool = False) -> bool:
         return True
     if not ctx.weak_place(m.key):
         return False
+    if "ORG" in ctx.gaz.phrases.get(m.key, ()):
+        return True  # ليفربول، برشلونة: the club's entry, unless a trigger makes it the town
     return not (evidence and _native_or_big(info) and not ctx.frequent_given(m.key) and _locative(ctx, m))
 
 
@@ -169,6 +171,8 @@ def _plain_town(ctx: Context, m: Match) -> bool:
     key = m.key
     if m.info("LOC").attr("ambiguous") == "1" or key in ctx.gaz.common or key in NAME_LINKS:
         return False
+    if "ORG" in ctx.gaz.phrases.get(key, ()):
+        return False  # (ليفربول the club)
     return bool(m.stripped) or not ctx.is_common(m.first)
 
 

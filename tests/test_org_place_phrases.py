@@ -208,3 +208,14 @@ def test_a_generic_body_borrows_no_country(pipeline, text, mention, borrowed):
 )
 def test_sports_text_does_not_make_every_phrase_a_club(pipeline, text, absent):
     assert absent not in found(pipeline, text, "ORG")
+
+
+def test_a_club_named_after_its_town_keeps_the_club_reading(pipeline):
+    text = "وسجل ليفربول هدفين في مرمى تشيلسي في ليفربول أمس."
+    assert found(pipeline, text, "ORG").count("ليفربول") == 2
+    assert "ليفربول" not in found(pipeline, text, "LOC")
+
+
+def test_a_coordinated_place_inside_a_complement_stays_in_the_name(pipeline):
+    text = "وأعلنت الهيئة الملكية للجبيل وينبع عن مشروع جديد."
+    assert "الهيئة الملكية للجبيل وينبع" in found(pipeline, text, "ORG")
