@@ -115,10 +115,10 @@ def _descriptive_end(ctx: Context, i: int) -> int | None:
         clitic_article = any(s[1].startswith("ال") for s in doc.splits[j])
         place = ctx.longest(j, "LOC", "ORG")
         new_phrase = j > i and last == j - 1 and not definite and not clitic_article
-        # a place after an indefinite head is its genitive (مديرية أمن إسطنبول); one coordinated
-        # inside a لـ complement belongs to it (للجبيل وينبع)
+        # a place after an indefinite head is its genitive (مديرية أمن إسطنبول); a word coordinated
+        # inside a لـ complement belongs to it (للجبيل وينبع، للأرصاد وحماية البيئة)
         genitive = place is not None and not doc.has_article(j - 1) and doc.norms[j][:1] != "و"
-        coordinated = place is not None and doc.norms[j][:1] == "و" and doc.norms[j - 1][:2] == "لل"
+        coordinated = doc.norms[j][:1] == "و" and doc.norms[j - 1][:2] == "لل"  # للأرصاد وحماية البيئة
         if new_phrase and (doc.norms[j][:1] != "ل" or national) and not coordinated and not genitive:
             break  # a new noun phrase (مهرجان النخيل، لتصدير المواد), not the name's genitive (للجبيل وينبع)
         if place is not None and not definite:
