@@ -52,12 +52,19 @@ def _ambiguous(ctx: Context, m, evidence: bool = False) -> bool:
         return False
     if "ORG" in ctx.gaz.phrases.get(m.key, ()):
         return True  # ليفربول، برشلونة: the club's entry, unless a trigger makes it the town
-    return not (evidence and _native_or_big(info) and not ctx.frequent_given(m.key) and _locative(ctx, m))
+    if not (evidence and _native_or_big(info) and _no_head_word(ctx, m)):
+        return True
+    return ctx.frequent_given(m.key) or not _locative(ctx, m)
 
 
 # Arab League members: their towns' Arabic names are native words, not transliterations that a
 # foreign person's name may share (كيري the Italian town and John Kerry).
 ARAB_COUNTRIES = frozenset("SA AE BH KW OM QA YE IQ SY JO LB PS EG SD LY TN DZ MA MR SO DJ KM".split())
+
+
+def _no_head_word(ctx: Context, m: Match) -> bool:
+    """The town's name is no place or body head word (دولة "state", الحي "the quarter")."""
+    return not (ctx.word_has(m.first, "LOC_TRIGGER") or ctx.word_has(m.first, "ORG_TRIGGER"))
 
 
 def _native_or_big(info) -> bool:
@@ -171,8 +178,8 @@ def _plain_town(ctx: Context, m: Match) -> bool:
     key = m.key
     if m.info("LOC").attr("ambiguous") == "1" or key in ctx.gaz.common or key in NAME_LINKS:
         return False
-    if "ORG" in ctx.gaz.phrases.get(key, ()):
-        return False  # (ليفربول the club)
+    if "ORG" in ctx.gaz.phrases.get(key, ()) or not _no_head_word(ctx, m):
+        return False  # (ليفربول the club; دولة)
     return bool(m.stripped) or not ctx.is_common(m.first)
 
 

@@ -85,6 +85,8 @@ def test_club_names_after_club_words(pipeline, text, expected, absent):
         ("ويشارك السائق في رالي تركيا الشهر المقبل.", set(), {"رالي"}),
         ("ويمررها الاسباني الى كولو توريه.", set(), {"كولو"}),
         ("وسددها في الزاوية اليسرى للحارس.", set(), {"الزاوية"}),
+        # a place head word is no town of its own
+        ("وعاد إلى دولة الكويت ثم انتقل إلى الحي القديم.", {"الكويت"}, {"دولة", "الحي"}),
     ],
 )
 def test_towns_after_a_locative_word(pipeline, text, expected, absent):
