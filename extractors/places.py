@@ -200,7 +200,7 @@ def places(ctx: Context) -> Iterator[Entity]:
             text = doc.text[m.start : m.end]
             yield Entity("ORG", m.start, m.end, text, info.name, "rule:quoted-outlet", m.first, m.last)
             continue
-        first, last = ctx.core(m, "LOC", "LOC_TRIGGER")  # قطاع غزة: the name is غزة
+        first, last = ctx.core(m, "LOC", "LOC_TRIGGER", demonyms=False)  # قطاع غزة: the name is غزة
         start = m.start if first == m.first else doc.starts[first]
         yield ctx.entry_mention("LOC", info, first, last, start)
     for m in ctx.labelled("LOC_TRIGGER"):

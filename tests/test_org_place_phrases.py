@@ -224,3 +224,14 @@ def test_a_club_named_after_its_town_keeps_the_club_reading(pipeline):
 def test_a_coordinated_place_inside_a_complement_stays_in_the_name(pipeline):
     text = "وأعلنت الهيئة الملكية للجبيل وينبع عن مشروع جديد."
     assert "الهيئة الملكية للجبيل وينبع" in found(pipeline, text, "ORG")
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("وأكدت المراصد الفلكية في الخليج العربي أن الأحد أول أيام الشهر.", "الخليج العربي"),
+        ("وحلت الإمارات العربية وقطر في المرتبتين الأولى والثانية.", "الإمارات العربية"),
+    ],
+)
+def test_a_place_entry_keeps_its_adjective(pipeline, text, place):
+    assert place in found(pipeline, text, "LOC")
