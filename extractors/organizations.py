@@ -81,8 +81,12 @@ INSTITUTIONAL = normalized_words(
 )
 MAX_DESCRIPTION = 5  # words after the trigger: منظمة حظر الأسلحة الكيميائية
 # First words after a trigger that make a generic description, not a body's name: مجلس الإدارة
-# (any company's board), مجلس إدارة البنك, الجهاز الفني (a team's coaching staff).
-GENERIC_COMPLEMENTS = normalized_words("الإدارة إدارة الادارة ادارة الفني الطبي الإداري الاداري الامناء")
+# (any company's board), مجلس إدارة البنك, الجهاز الفني (a team's coaching staff), and the devices
+# after جهاز (جهاز الكمبيوتر، جهاز الهاتف النقال).
+GENERIC_COMPLEMENTS = normalized_words(
+    """الإدارة إدارة الادارة ادارة الفني الطبي الإداري الاداري الامناء الكمبيوتر الحاسوب الحاسب الهاتف
+    التلفاز التلفزيون الراديو الآيفون"""
+)
 
 
 def _descriptive_end(ctx: Context, i: int) -> int | None:
