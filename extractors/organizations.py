@@ -242,6 +242,12 @@ def _names_a_body(ctx: Context, first: int, end: int, definite: bool) -> bool:
     return not doc.has_article(first) or ctx.longest(end, "LOC") is not None
 
 
+def _leading_word(ctx: Context, i: int) -> bool:
+    """Token i is a trigger marked lead=drop: a generic head left out of a listed name."""
+    m = ctx.longest(i, "ORG_TRIGGER")
+    return m is not None and m.last == i and m.info("ORG_TRIGGER").attr("lead") == "drop"
+
+
 def _trigger_in_name(ctx: Context, i: int) -> bool:
     m = ctx.longest(i, "ORG_TRIGGER")
     return m is not None and m.info("ORG_TRIGGER").attr("span") == "with"
@@ -260,6 +266,8 @@ def organizations(ctx: Context, descriptive: bool = True) -> Iterator[Entity]:
         first, last = ctx.core(m, "ORG", "ORG_TRIGGER")
         if first > m.first and _trigger_in_name(ctx, m.first):
             first = m.first  # حزب الله: the party's trigger belongs to its name
+        elif first == m.first < last and _leading_word(ctx, m.first):
+            first += 1  # حركة المقاومة الإسلامية → المقاومة الإسلامية, as ANERcorp spans it
         start = m.start if first == m.first else doc.starts[first]
         yield ctx.entry_mention("ORG", info, first, last, start)
     for m in ctx.labelled("ORG_TRIGGER"):
