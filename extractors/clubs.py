@@ -6,6 +6,7 @@ must read as sports first: a few of its words are sports words."""
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterator
 
 from khabar.extractors.context import FUNCTION_WORDS, Context, minor_place, normalized_words
@@ -47,7 +48,8 @@ def city_nisba_clubs(ctx: Context) -> Iterator[Entity]:
     """ORG mentions of noun + city nisba (المغرب التطواني، الكوكب المراكشي) in sports text; the
     noun is a one-word place or a definite word that is no title, nationality or function word."""
     doc = ctx.doc
-    sports = None
+    if not _sports_text(ctx):
+        return
     for k in range(1, doc.n):
         j = k - 1
         if not doc.joined(j) or not _city_of(ctx, k):
@@ -55,10 +57,6 @@ def city_nisba_clubs(ctx: Context) -> Iterator[Entity]:
         start = _noun_start(ctx, j)
         if start is None:
             continue
-        if sports is None:
-            sports = _sports_text(ctx)
-        if not sports:
-            return
         text = doc.text[start : doc.ends[k]]
         yield Entity("ORG", start, doc.ends[k], text, " ".join(text.split()), "rule:city-nisba-club", j, k)
 
@@ -127,6 +125,21 @@ def _after_place_head(ctx: Context, i: int) -> bool:
     return i > 0 and ctx.doc.joined(i - 1) and ctx.word_has(i - 1, "LOC_TRIGGER")
 
 
+_CLUB_STEMS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _club_stems(gaz) -> dict[str, str]:
+    """Names X of the lexicon's "نادي X" clubs → the club's canonical name (once per lexicon)."""
+    stems = _CLUB_STEMS.get(gaz)
+    if stems is None:
+        stems = {}
+        for key, slot in gaz.phrases.items():
+            if key.startswith(CLUB_WORD) and "ORG" in slot and key.count(" ") == 1:
+                stems[key[len(CLUB_WORD) :]] = gaz.info(slot["ORG"]).name
+        _CLUB_STEMS[gaz] = stems
+    return stems
+
+
 def short_club_names(ctx: Context) -> Iterator[Entity]:
     """A club's bare name that is a common word (الهلال "the crescent", النصر "victory"), when the
     lexicon knows the club as "نادي X" or the document introduced it after a club word (فريق
@@ -134,22 +147,20 @@ def short_club_names(ctx: Context) -> Iterator[Entity]:
     (التعاون الدولي is cooperation, العالم العربي the Arab world): ORG mentions. Places are left to
     their own entries."""
     doc = ctx.doc
+    if not _sports_text(ctx):
+        return
     phrases = ctx.gaz.phrases
-    introduced = None
+    known, introduced = _club_stems(ctx.gaz), _introduced_clubs(ctx)
     for i in range(doc.n):
         for stripped, stem in doc.splits[i]:
-            if stripped > 2 or not stem.startswith("ال") or stem in SPORTS_WORDS or "LOC" in phrases.get(stem, ()):
+            if stripped > 2 or (stem not in known and stem not in introduced):
+                continue
+            if stem in SPORTS_WORDS or "LOC" in phrases.get(stem, ()):
                 continue  # (الدوري "the league")
-            slot = phrases.get(CLUB_WORD + stem)
-            name = None
-            if slot and "ORG" in slot and not ctx.word_has(i, "DEMONYM"):  # (النادي المصري: not المصري)
-                name = ctx.gaz.info(slot["ORG"]).name
+            name = known.get(stem) if not ctx.word_has(i, "DEMONYM") else None  # (النادي المصري: not المصري)
+            name = name or introduced.get(stem)
             if name is None:
-                if introduced is None:
-                    introduced = _introduced_clubs(ctx)
-                if stem not in introduced:
-                    continue
-                name = introduced[stem]
+                continue
             if _adjective_slot(ctx, i) or _after_place_head(ctx, i) or not _sports_near(ctx, i):
                 break
             start = doc.span_start(i, stripped)
