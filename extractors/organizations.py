@@ -77,7 +77,8 @@ def _np_end(ctx: Context, i: int, club: str = "") -> int | None:
 # للسياحة، المجلس الوطني); other adjectives leave it a description (الشركة الأمريكية، الوزارة المعنية).
 INSTITUTIONAL = normalized_words(
     """العليا العامة العام الوطني الوطنية الدولية الدولي الاتحادية الاتحادي المركزي المركزية الجنائية
-    الدستورية الاعلى الملكية الملكي التنفيذية التشريعي التشريعية الاستشاري الاستشارية القومي القومية"""
+    الدستورية الاعلى الملكية الملكي التنفيذية التشريعي التشريعية الاستشاري الاستشارية القومي القومية
+    المحلية المحلي التاسيسية الاهلية"""
 )
 MAX_DESCRIPTION = 5  # words after the trigger: منظمة حظر الأسلحة الكيميائية
 # First words after a trigger that make a generic description, not a body's name: مجلس الإدارة
