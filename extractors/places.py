@@ -156,12 +156,21 @@ def _agreeing_adjective(ctx: Context, m: Match) -> bool:
     return any(stem.startswith("ال") and stem not in FUNCTION_WORDS for _, stem in doc.splits[i - 1])
 
 
+def _written_with_ha(ctx: Context, m: Match) -> bool:
+    """A one-word place written with ه where its name ends in ة, and a common word without the
+    ه: a pronoun suffix on that word (وجده "found him", not وجدة; لشبونه stays Lisbon)."""
+    doc = ctx.doc
+    if m.first != m.last or not doc.words[m.first].endswith("ه"):
+        return False
+    return m.info("LOC").name.endswith("ة") and m.key[:-1] in ctx.gaz.common  # (و + جده "his grandfather")
+
+
 def _lexicon_places(ctx: Context, held: list[Match], read: set[str]) -> Iterator[Match]:
     """The LOC matches to report: those a trigger, a locative or their own standing allows, then
     the held-back mentions of a weak town that the document reads as a place elsewhere (رنية
     after في once: every later رنية too). Common words and ambiguous entries are never carried."""
     for m in ctx.labelled("LOC"):
-        if _agreeing_adjective(ctx, m):
+        if _agreeing_adjective(ctx, m) or _written_with_ha(ctx, m):
             continue
         if _club(ctx, m, m.info("LOC")) or not _ambiguous(ctx, m, evidence=True) or _after_trigger(ctx, m.first):
             read.add(m.key)

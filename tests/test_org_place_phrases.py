@@ -239,3 +239,17 @@ def test_a_coordinated_place_inside_a_complement_stays_in_the_name(pipeline):
 )
 def test_a_place_entry_keeps_its_adjective(pipeline, text, place):
     assert place in found(pipeline, text, "LOC")
+
+
+@pytest.mark.parametrize(
+    "text, place, is_place",
+    [
+        # a common word with the pronoun suffix ه is no town ending in ة
+        ("وتناول العشاء مع جده وأخته في البيت.", "جده", False),
+        ("وقال إنه وجده يلقي الضوء على المشاكل.", "جده", False),
+        ("وزار الوفد مدينة جدة أمس.", "جدة", True),
+        ("ووصل الأسقف إلى لشبونه أمس.", "لشبونه", True),  # a foreign name written with ه stays
+    ],
+)
+def test_a_pronoun_suffix_is_no_ta_marbuta(pipeline, text, place, is_place):
+    assert (place in found(pipeline, text, "LOC")) is is_place
