@@ -102,6 +102,27 @@ def _trigger_name(ctx: Context, i: int, definite: bool) -> bool:
     return ctx.is_arabic_word(i) and not ctx.word_has(i, "DEMONYM") and not ctx.word_has(i, "TITLE")
 
 
+MAX_PLACE_NAME = 3  # words of an unknown place name after a trigger (مدينة نوفو ميستو)
+
+
+def _name_tail(ctx: Context, i: int) -> int:
+    """Last token of an unknown place name starting at token i (after a trigger): the unknown,
+    undefined, name-like words joined to it (مدينة نوفو ميستو، ولاية نيو مكسيكو)."""
+    doc = ctx.doc
+    last = i
+    while last + 1 < doc.n and last - i + 1 < MAX_PLACE_NAME and doc.joined(last) and not doc.has_article(i):
+        k = last + 1
+        word = doc.words[k]
+        if word[:1] in "وفبل" or word.endswith(("ة", "ا", "اً")) or doc.has_article(k):
+            break  # a conjunction, a preposition, a feminine noun or adjective (طفرة عمرانية)
+        if ctx.by_first.get(k) or ctx.is_common(k) or not ctx.name_like(k, first=False):
+            break
+        if ctx.word_has(k, "GIVEN") and ctx.frequent_given(doc.norms[k]):
+            break  # (بلدة ميرون ديفيد: a person's name after the town)
+        last = k
+    return last
+
+
 def _takes_definite(ctx: Context, m: Match) -> bool:
     """The place trigger ``m`` may take a definite name: marked definite=1 or dual=1, and written
     in the construct state, without the article or an attached pronoun (not الحي الواقع، بلده)."""
@@ -221,9 +242,10 @@ def places(ctx: Context) -> Iterator[Entity]:
             continue  # مدينتي الجميلة: "my city"; the dual names two places (مدينتي حلب وحمص)
         if not _trigger_name(ctx, i, _takes_definite(ctx, m)):
             continue
-        start, end = doc.starts[i], doc.ends[i]
+        last = i if dual else _name_tail(ctx, i)
+        start, end = doc.starts[i], doc.ends[last]
         text = doc.text[start:end]
-        yield Entity("LOC", start, end, text, text, "rule:trigger+name", i, i)
+        yield Entity("LOC", start, end, text, " ".join(text.split()), "rule:trigger+name", i, last)
         second = _second_name(ctx, i + 1) if dual else None
         if second is not None:
             yield second

@@ -253,3 +253,20 @@ def test_a_place_entry_keeps_its_adjective(pipeline, text, place):
 )
 def test_a_pronoun_suffix_is_no_ta_marbuta(pipeline, text, place, is_place):
     assert (place in found(pipeline, text, "LOC")) is is_place
+
+
+@pytest.mark.parametrize(
+    "text, expected, absent",
+    [
+        ("وقع الحادث في مدينة نوفو ميستو جنوب البلاد.", "نوفو ميستو", None),
+        # a feminine noun or adjective, or a conjunction, ends an unknown place name
+        ("وشهدت منطقة أبها طفرة عمرانية كبيرة.", None, "أبها طفرة"),
+        ("وقتل شخصان في بلدة بيدوا الصغيرة مقر الحكومة.", "بيدوا", None),
+    ],
+)
+def test_unknown_place_names_of_several_words(pipeline, text, expected, absent):
+    places = found(pipeline, text, "LOC")
+    if expected:
+        assert expected in places
+    if absent:
+        assert not any(absent in p for p in places)
