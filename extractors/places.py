@@ -39,7 +39,7 @@ def _locative(ctx: Context, m: Match) -> bool:
 def _ambiguous(ctx: Context, m, evidence: bool = False) -> bool:
     """A place name that is also a common word, or a one-word small town: both need a trigger
     (مدينة، بلدة …) before them. Small towns share their names with clubs, firms and people; a
-    town not marked ambiguous and no frequent given name may also stand after a locative word
+    town not marked ambiguous and no given name may also stand after a locative word
     (``evidence``: في أبها، شمال قندهار)."""
     info = m.info("LOC")
     if info.attr("ambiguous") == "1":
@@ -54,7 +54,7 @@ def _ambiguous(ctx: Context, m, evidence: bool = False) -> bool:
         return True  # ليفربول، برشلونة: the club's entry, unless a trigger makes it the town
     if not (evidence and _native_or_big(info) and _no_head_word(ctx, m)):
         return True
-    return ctx.frequent_given(m.key) or not _locative(ctx, m)
+    return ctx.word_has(m.first, "GIVEN") or not _locative(ctx, m)
 
 
 # Arab League members: their towns' Arabic names are native words, not transliterations that a
