@@ -102,6 +102,8 @@ def _descriptive_end(ctx: Context, i: int) -> int | None:
         return None  # (إدارة اللجنة البارالمبية: the body is the one its own trigger heads)
     if doc.norms[i][:1] in "لب" and not doc.has_article(i) and ctx.longest(i, "LOC", "ORG") is None:
         return None  # مؤسسة للطبع والنشر، مكتب للتجارة: "an office for trade", no name
+    if not doc.has_article(i) and ctx.word_has(i, "DEMONYM") and ctx.longest(i, "LOC", "ORG") is None:
+        return None  # تحالف عربي، شركة أمريكية: "an Arab coalition", no name
     last, j, national = None, i, False
     while j < doc.n and j - i < MAX_DESCRIPTION:
         definite = doc.has_article(j)
@@ -131,8 +133,8 @@ def _descriptive_end(ctx: Context, i: int) -> int | None:
         elif definite or clitic_article or ctx.word_has(j, "DEMONYM"):
             last = j  # الخارجية، للسياحة، والري، السعودية
             national = national or ctx.word_has(j, "DEMONYM")
-        elif not (j + 1 < doc.n and doc.joined(j) and doc.has_article(j + 1)):
-            break  # an indefinite word only as the head of a genitive (حظر الأسلحة)
+        elif not (j + 1 < doc.n and doc.joined(j) and (doc.has_article(j + 1) or _bare_place(ctx, j + 1))):
+            break  # an indefinite word only as the head of a genitive (حظر الأسلحة، خارجية قطر)
         if not doc.joined(j):
             break
         j += 1
@@ -143,10 +145,16 @@ def _descriptive_end(ctx: Context, i: int) -> int | None:
 # evaluative or temporal adjectives (مجلس الوزراء الأسبوعية، مركز التدريب الجديد، الأسبوع الماضي).
 _CLAUSE_WORDS = normalized_words(
     """الاسبوع الاسبوعي الاسبوعية الماضي الماضية المقبل المقبلة القادم القادمة الجديد الجديدة الحالي
-    الحالية السابق السابقة البالغ البالغة المعني المعنية المذكور المذكورة اليوم امس الليلة الشهر"""
+    الحالية السابق السابقة الاسبق البالغ البالغة المعني المعنية المذكور المذكورة اليوم امس الليلة الشهر"""
 )
 _YEAR = "العام"  # "the year" before a time adjective (العام الماضي), else "general" (الأمن العام)
 _HEADS = frozenset({"ORG_TRIGGER", "TITLE"})  # و + one of these starts a second name
+
+
+def _bare_place(ctx: Context, k: int) -> bool:
+    """Token k starts a known place written without a proclitic (قطر; not بمدينة)."""
+    m = ctx.longest(k, "LOC")
+    return m is not None and not m.stripped
 
 
 def _outside_description(ctx: Context, j: int) -> bool:
