@@ -128,6 +128,8 @@ def _descriptive_end(ctx: Context, i: int) -> int | None:
         coordinated = doc.norms[j][:1] == "و" and doc.norms[j - 1][:2] == "لل"  # للأرصاد وحماية البيئة
         if new_phrase and (doc.norms[j][:1] != "ل" or national) and not coordinated and not genitive:
             break  # a new noun phrase (مهرجان النخيل، لتصدير المواد), not the name's genitive (للجبيل وينبع)
+        if definite and j > i and last == j - 1 and doc.has_article(j - 1) and not _adjective_shape(ctx, j):
+            break  # after a complete definite genitive a noun is the clause's (أدان مجلس الوزراء | الهجوم)
         if place is not None and not definite:
             last = j = place.last  # وزارة خارجية قطر
         elif definite or clitic_article or ctx.word_has(j, "DEMONYM"):
@@ -149,6 +151,19 @@ _CLAUSE_WORDS = normalized_words(
 )
 _YEAR = "العام"  # "the year" before a time adjective (العام الماضي), else "general" (الأمن العام)
 _HEADS = frozenset({"ORG_TRIGGER", "TITLE"})  # و + one of these starts a second name
+
+
+_ADJECTIVE_ENDINGS = ("ي", "ية", "ة", "ى", "ان", "ين")  # nisba, feminine, elative, dual forms
+
+
+def _adjective_shape(ctx: Context, j: int) -> bool:
+    """Token j, a definite word after a definite one, may be its adjective (الأسلحة الكيميائية،
+    الأمن العام، الأمم المتحدة) or a listed name (مجلس التعاون الخليجي): not a new noun."""
+    doc = ctx.doc
+    norm = doc.norms[j]
+    if norm in INSTITUTIONAL or ctx.word_has(j, "DEMONYM") or ctx.longest(j, "LOC", "ORG"):
+        return True
+    return doc.words[j].endswith(_ADJECTIVE_ENDINGS)
 
 
 def _bare_place(ctx: Context, k: int) -> bool:
