@@ -133,15 +133,16 @@ class Context:
         m = self.by_span.get((first, last))
         return m is not None and label in m.labels and m.info(label).attr("ambiguous") != "1"
 
-    def core(self, m: Match, label: str, trigger: str) -> tuple[int, int]:
+    def core(self, m: Match, label: str, trigger: str, demonyms: bool = True) -> tuple[int, int]:
         """Tokens of the name inside a lexicon match: a leading trigger word (حركة حماس، قطاع
-        غزة) and trailing demonyms (حزب الله اللبناني، ليون الفرنسي) go when what remains is
-        itself an entry (for an organization, a place name too: a club named after its city)."""
+        غزة) and, with ``demonyms``, trailing demonyms (حزب الله اللبناني، ليون الفرنسي) go when
+        what remains is itself an entry (for an organization, a place name too: a club named after
+        its city). A place entry keeps its adjective (الخليج العربي، الإمارات العربية)."""
         first, last = m.first, m.last
         kept = (label, "LOC") if label == "ORG" else (label,)
         while first < last and self.word_has(first, trigger) and self.has_match(first + 1, last, label):
             first += 1
-        while last > first and self.word_has(last, "DEMONYM"):
+        while demonyms and last > first and self.word_has(last, "DEMONYM"):
             if not any(self.has_match(first, last - 1, k) for k in kept):
                 break
             last -= 1

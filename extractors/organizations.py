@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from khabar.document import find_chars
 from khabar.extractors.bracketed import fixture_teams, parenthesized_short_names
+from khabar.extractors.clubs import city_nisba_clubs, short_club_names
 from khabar.extractors.context import FUNCTION_WORDS, Context, normalized_words
 from khabar.records import Entity
 from khabar.text import WORD_CHARS
@@ -35,14 +36,33 @@ def _name_end(ctx: Context, i: int) -> int | None:
     return j
 
 
-def _np_end(ctx: Context, i: int) -> int | None:
-    """Last token of a definite noun phrase after a trigger marked np=any (حزب العمال, نادي
-    الزمالك), without trailing demonyms (حزب الله اللبناني → حزب الله)."""
+def _club_name(ctx: Context, i: int, club: str) -> bool:
+    """Token i, a definite word after an indefinite club trigger, is the club's name although it
+    is a common word or an adjective of nationality: after نادي (club=any) any such word (نادي
+    الوحدة، نادي الهلال), after فريق (club=nisba) a masculine nisba only (فريق العربي، فريق
+    الأهلي; فريق العمل، فريق التحقيق are a working party)."""
     doc = ctx.doc
-    if not doc.has_article(i) or ctx.word_has(i, "DEMONYM") or ctx.is_common(i) and not ctx.by_first.get(i):
+    norm = doc.norms[i]
+    if norm in FUNCTION_WORDS or norm in _CLAUSE_WORDS or ctx.word_has(i, "TITLE") or ctx.word_has(i, "LOC_TRIGGER"):
+        return False
+    if club == "any":
+        return True
+    return club == "nisba" and doc.words[i].endswith("ي") and len(norm) >= 5
+
+
+def _np_end(ctx: Context, i: int, club: str = "") -> int | None:
+    """Last token of a definite noun phrase after a trigger marked np=any (حزب العمال, نادي
+    الزمالك), without trailing demonyms (حزب الله اللبناني → حزب الله); with ``club`` (the
+    trigger's club attr, indefinite trigger only) a common word may be the name (نادي الوحدة)."""
+    doc = ctx.doc
+    if not doc.has_article(i):
         return None
-    if ctx.word_has(i, "TITLE"):
-        return None  # بالمعهد المهندس حافظ: a title and a name follow, not the institute's name
+    if ctx.word_has(i, "DEMONYM") or ctx.is_common(i) and not ctx.by_first.get(i):
+        if not (club and _club_name(ctx, i, club)):
+            return None
+        return i
+    if ctx.word_has(i, "TITLE") or ctx.word_has(i, "LOC_TRIGGER") and ctx.longest(i, "ORG", "LOC") is None:
+        return None  # بالمعهد المهندس حافظ: a title and a name follow; بفريق العاصمة: a place
     j = i
     while j + 1 < doc.n and j - i + 1 < MAX_NAME and doc.joined(j) and doc.has_article(j + 1):
         if ctx.word_has(j + 1, "DEMONYM") or ctx.word_has(j + 1, "CUE") or ctx.word_has(j + 1, "TITLE"):
@@ -57,33 +77,66 @@ def _np_end(ctx: Context, i: int) -> int | None:
 # للسياحة، المجلس الوطني); other adjectives leave it a description (الشركة الأمريكية، الوزارة المعنية).
 INSTITUTIONAL = normalized_words(
     """العليا العامة العام الوطني الوطنية الدولية الدولي الاتحادية الاتحادي المركزي المركزية الجنائية
-    الدستورية الاعلى الملكية الملكي التنفيذية التشريعي التشريعية الاستشاري الاستشارية القومي القومية"""
+    الدستورية الاعلى الملكية الملكي التنفيذية التشريعي التشريعية الاستشاري الاستشارية القومي القومية
+    المحلية المحلي التاسيسية الاهلية"""
 )
 MAX_DESCRIPTION = 5  # words after the trigger: منظمة حظر الأسلحة الكيميائية
+# First words after a trigger that make a generic description, not a body's name: مجلس الإدارة
+# (any company's board), مجلس إدارة البنك, الجهاز الفني (a team's coaching staff), and the devices
+# after جهاز (جهاز الكمبيوتر، جهاز الهاتف النقال).
+GENERIC_COMPLEMENTS = normalized_words(
+    """الإدارة إدارة الادارة ادارة الفني الطبي الإداري الاداري الامناء الكمبيوتر الحاسوب الحاسب الهاتف
+    التلفاز التلفزيون الراديو الآيفون"""
+)
 
 
 def _descriptive_end(ctx: Context, i: int) -> int | None:
     """Last token of the description after a desc=1 trigger: definite nouns and adjectives, their
     genitives (حظر الأسلحة), nationality adjectives and known places, up to a function word, a
-    title, a speech verb, a person or a comma (وزارة الخارجية الأمريكية، هيئة الرياضة السعودية)."""
+    title, a speech verb, a person or a comma (وزارة الخارجية الأمريكية، هيئة الرياضة السعودية).
+    The name ends where a new noun phrase starts: a bare indefinite noun after a complete
+    genitive (المركز الوطني لأبحاث النخيل | مهرجان), or لـ + an indefinite noun after a nationality
+    adjective (وزارة النفط الليبية | لتصدير المواد)."""
     doc = ctx.doc
-    last, j = None, i
+    if doc.norms[i] in GENERIC_COMPLEMENTS or doc.has_article(i) and ctx.word_has(i, "ORG_TRIGGER"):
+        return None  # (إدارة اللجنة البارالمبية: the body is the one its own trigger heads)
+    if doc.norms[i][:1] in "لب" and not doc.has_article(i) and ctx.longest(i, "LOC", "ORG") is None:
+        return None  # مؤسسة للطبع والنشر، مكتب للتجارة: "an office for trade", no name
+    if not doc.has_article(i) and ctx.word_has(i, "DEMONYM") and ctx.longest(i, "LOC", "ORG") is None:
+        return None  # تحالف عربي، شركة أمريكية: "an Arab coalition", no name
+    last, j, national = None, i, False
     while j < doc.n and j - i < MAX_DESCRIPTION:
+        definite = doc.has_article(j)
         if (
             doc.norms[j] in FUNCTION_WORDS
+            or any(stem in FUNCTION_WORDS for _, stem in doc.splits[j][1:])
             or not ctx.is_arabic_word(j)
-            or ctx.longest(j, "CUE", "TITLE", "PER", "GIVEN")
+            or ctx.longest(j, "CUE", "TITLE", "PER")
+            or not definite
+            and ctx.word_has(j, "GIVEN")
+            and not ctx.is_common(j)
         ):
-            break  # (وكالة AFP: an acronym is the name)
+            break  # (وكالة AFP: an acronym is the name; إدارة تعليم الليث: common and definite words stay)
         if j > i and _outside_description(ctx, j):
             break  # والحكومة، بالموافقة، الأسبوع، الجديد: a new phrase or a clause's word, not the name's
+        clitic_article = any(s[1].startswith("ال") for s in doc.splits[j])
         place = ctx.longest(j, "LOC", "ORG")
-        if place is not None and not doc.has_article(j):
+        new_phrase = j > i and last == j - 1 and not definite and not clitic_article
+        # a place after an indefinite head is its genitive (مديرية أمن إسطنبول); a word coordinated
+        # inside a لـ complement belongs to it (للجبيل وينبع، للأرصاد وحماية البيئة)
+        genitive = place is not None and not doc.has_article(j - 1) and doc.norms[j][:1] != "و"
+        coordinated = doc.norms[j][:1] == "و" and doc.norms[j - 1][:2] == "لل"  # للأرصاد وحماية البيئة
+        if new_phrase and (doc.norms[j][:1] != "ل" or national) and not coordinated and not genitive:
+            break  # a new noun phrase (مهرجان النخيل، لتصدير المواد), not the name's genitive (للجبيل وينبع)
+        if definite and j > i and last == j - 1 and doc.has_article(j - 1) and not _adjective_shape(ctx, j):
+            break  # after a complete definite genitive a noun is the clause's (أدان مجلس الوزراء | الهجوم)
+        if place is not None and not definite:
             last = j = place.last  # وزارة خارجية قطر
-        elif doc.has_article(j) or any(s[1].startswith("ال") for s in doc.splits[j]) or ctx.word_has(j, "DEMONYM"):
+        elif definite or clitic_article or ctx.word_has(j, "DEMONYM"):
             last = j  # الخارجية، للسياحة، والري، السعودية
-        elif not (j + 1 < doc.n and doc.joined(j) and doc.has_article(j + 1)):
-            break  # an indefinite word only as the head of a genitive (حظر الأسلحة)
+            national = national or ctx.word_has(j, "DEMONYM")
+        elif not (j + 1 < doc.n and doc.joined(j) and (doc.has_article(j + 1) or _bare_place(ctx, j + 1))):
+            break  # an indefinite word only as the head of a genitive (حظر الأسلحة، خارجية قطر)
         if not doc.joined(j):
             break
         j += 1
@@ -94,10 +147,29 @@ def _descriptive_end(ctx: Context, i: int) -> int | None:
 # evaluative or temporal adjectives (مجلس الوزراء الأسبوعية، مركز التدريب الجديد، الأسبوع الماضي).
 _CLAUSE_WORDS = normalized_words(
     """الاسبوع الاسبوعي الاسبوعية الماضي الماضية المقبل المقبلة القادم القادمة الجديد الجديدة الحالي
-    الحالية السابق السابقة البالغ البالغة المعني المعنية المذكور المذكورة اليوم امس الليلة الشهر"""
+    الحالية السابق السابقة الاسبق البالغ البالغة المعني المعنية المذكور المذكورة اليوم امس الليلة الشهر"""
 )
 _YEAR = "العام"  # "the year" before a time adjective (العام الماضي), else "general" (الأمن العام)
 _HEADS = frozenset({"ORG_TRIGGER", "TITLE"})  # و + one of these starts a second name
+
+
+_ADJECTIVE_ENDINGS = ("ي", "ية", "ة", "ى", "ان", "ين")  # nisba, feminine, elative, dual forms
+
+
+def _adjective_shape(ctx: Context, j: int) -> bool:
+    """Token j, a definite word after a definite one, may be its adjective (الأسلحة الكيميائية،
+    الأمن العام، الأمم المتحدة) or a listed name (مجلس التعاون الخليجي): not a new noun."""
+    doc = ctx.doc
+    norm = doc.norms[j]
+    if norm in INSTITUTIONAL or ctx.word_has(j, "DEMONYM") or ctx.longest(j, "LOC", "ORG"):
+        return True
+    return doc.words[j].endswith(_ADJECTIVE_ENDINGS)
+
+
+def _bare_place(ctx: Context, k: int) -> bool:
+    """Token k starts a known place written without a proclitic (قطر; not بمدينة)."""
+    m = ctx.longest(k, "LOC")
+    return m is not None and not m.stripped
 
 
 def _outside_description(ctx: Context, j: int) -> bool:
@@ -171,6 +243,35 @@ def _relational_adjective(ctx: Context, i: int) -> bool:
     return not (i + 1 < doc.n and doc.joined(i) and doc.has_article(i + 1))
 
 
+_MINISTER = normalized_words("وزير وزيرة وزيري وزيرا وزراء")
+
+
+def _after_minister(ctx: Context, i: int) -> bool:
+    """Token i, a definite word, completes a minister's title (وزيرة الخارجية الأميركية)."""
+    doc = ctx.doc
+    if i == 0 or not doc.joined(i - 1) or not doc.has_article(i):
+        return False
+    return any(stem in _MINISTER for _, stem in doc.splits[i - 1])
+
+
+def _names_a_body(ctx: Context, first: int, end: int, definite: bool) -> bool:
+    """After a trigger that is also a verbal noun (إدارة، رئاسة: "managing", "presiding"), the
+    description first..end names a body only with more than the noun's object: after the definite
+    trigger an institutional adjective and a complement (الإدارة العامة للدفاع المدني, not
+    للإدارة العامة), after the indefinite one an indefinite genitive head (إدارة تعليم الليث،
+    إدارة مكافحة المخدرات; not إدارة الحرب، رئاسة الوفد) or a place at its end."""
+    doc = ctx.doc
+    if definite:
+        return end > first
+    return not doc.has_article(first) or ctx.longest(end, "LOC") is not None
+
+
+def _leading_word(ctx: Context, i: int) -> bool:
+    """Token i is a trigger marked lead=drop: a generic head left out of a listed name."""
+    m = ctx.longest(i, "ORG_TRIGGER")
+    return m is not None and m.last == i and m.info("ORG_TRIGGER").attr("lead") == "drop"
+
+
 def _trigger_in_name(ctx: Context, i: int) -> bool:
     m = ctx.longest(i, "ORG_TRIGGER")
     return m is not None and m.info("ORG_TRIGGER").attr("span") == "with"
@@ -184,9 +285,13 @@ def organizations(ctx: Context, descriptive: bool = True) -> Iterator[Entity]:
         info = m.info("ORG")
         if info.attr("ambiguous") == "1":
             continue
+        if _after_minister(ctx, m.first):
+            continue  # وزيرة الخارجية الأميركية: the minister's title, not the ministry
         first, last = ctx.core(m, "ORG", "ORG_TRIGGER")
         if first > m.first and _trigger_in_name(ctx, m.first):
             first = m.first  # حزب الله: the party's trigger belongs to its name
+        elif first == m.first < last and _leading_word(ctx, m.first):
+            first += 1  # حركة المقاومة الإسلامية → المقاومة الإسلامية, as ANERcorp spans it
         start = m.start if first == m.first else doc.starts[first]
         yield ctx.entry_mention("ORG", info, first, last, start)
     for m in ctx.labelled("ORG_TRIGGER"):
@@ -212,7 +317,8 @@ def organizations(ctx: Context, descriptive: bool = True) -> Iterator[Entity]:
         # comes an adjective or a verb (الحزب التحالفية، المجلس سيناقش).
         end = None if definite else _name_end(ctx, first)
         if end is None and trigger.attr("np") == "any" and not (definite and trigger.attr("span") != "with"):
-            end = _np_end(ctx, first)  # (not الفريق الضيف، النادي الكاتالوني: after the article, an adjective)
+            # (not الفريق الضيف، النادي الكاتالوني: after the article, an adjective)
+            end = _np_end(ctx, first, "" if definite else trigger.attr("club"))
         if (
             end is None
             and descriptive
@@ -223,6 +329,8 @@ def organizations(ctx: Context, descriptive: bool = True) -> Iterator[Entity]:
             known = ctx.longest(m.first, "ORG")
             if end is not None and known is not None and known.last >= first:
                 end = _known_body_end(ctx, known.last)  # مجلس الأمن البالغ → مجلس الأمن
+            if end is not None and trigger.attr("masdar") == "1" and not _names_a_body(ctx, first, end, definite):
+                continue  # إدارة الحرب، رئاسة الوفد: an action and its object
             if end is not None:
                 yield ctx.mention("ORG", m.first, end, "rule:trigger+description", start=m.start)
                 continue
@@ -233,6 +341,8 @@ def organizations(ctx: Context, descriptive: bool = True) -> Iterator[Entity]:
         else:
             yield ctx.mention("ORG", first, end, "rule:trigger+name")
     yield from fixture_teams(ctx)
+    yield from city_nisba_clubs(ctx)
+    yield from short_club_names(ctx)
     yield from parenthesized_short_names(ctx)
     for s, e in acronym_spans(doc.text):
         i = doc.first_token_from(s)

@@ -5,13 +5,42 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from khabar.document import Match
-from khabar.extractors.context import FUNCTION_WORDS, NAME_LINKS, Context, not_a_name_shape
+from khabar.extractors.context import (
+    FUNCTION_WORDS,
+    NAME_LINKS,
+    Context,
+    minor_place,
+    normalized_words,
+    not_a_name_shape,
+)
 from khabar.records import Entity
 
+# Words before a place that say "in, to, near, north of …": a weak one-word place after one of
+# them is read as a place (في أبها، إلى حائل، شمال قندهار). من is left out: رسالة من ترامب.
+LOCATIVES = normalized_words("في الى إلى نحو قرب شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي انحاء أنحاء ضواحي")
 
-def _ambiguous(ctx: Context, m) -> bool:
+
+def _locative(ctx: Context, m: Match) -> bool:
+    """The match, written without a proclitic, follows a locative word (ب + a town is left out:
+    بتنا، بحجة، بنوك are words)."""
+    doc = ctx.doc
+    if m.stripped:
+        return False
+    i = m.first
+    if i == 0 or not doc.joined(i - 1) or not any(stem in LOCATIVES for _, stem in doc.splits[i - 1]):
+        return False
+    k = m.last + 1  # a place or a name part right after it: رالي تركيا (an event), الى كولو توريه;
+    if k >= doc.n or not doc.joined(m.last):  # an adjective: في الزاوية اليسرى (a corner)
+        return True
+    adjective = doc.has_article(k) and doc.words[k].endswith(("ى", "ية")) and not ctx.longest(k, "LOC", "ORG")
+    return not (adjective or ctx.longest(k, "LOC") or ctx.known_name_part(k))
+
+
+def _ambiguous(ctx: Context, m, evidence: bool = False) -> bool:
     """A place name that is also a common word, or a one-word small town: both need a trigger
-    (مدينة، بلدة …) before them. Small towns share their names with clubs, firms and people."""
+    (مدينة، بلدة …) before them. Small towns share their names with clubs, firms and people; a
+    town not marked ambiguous and no given name may also stand after a locative word
+    (``evidence``: في أبها، شمال قندهار)."""
     info = m.info("LOC")
     if info.attr("ambiguous") == "1":
         return True
@@ -19,7 +48,28 @@ def _ambiguous(ctx: Context, m) -> bool:
         return False
     if m.key in ctx.gaz.common or (not m.stripped and ctx.is_common(m.first)) or m.key in NAME_LINKS:
         return True
-    return ctx.weak_place(m.key)
+    if not ctx.weak_place(m.key):
+        return False
+    if "ORG" in ctx.gaz.phrases.get(m.key, ()):
+        return True  # ليفربول، برشلونة: the club's entry, unless a trigger makes it the town
+    if not (evidence and _native_or_big(info) and _no_head_word(ctx, m)):
+        return True
+    return ctx.word_has(m.first, "GIVEN") or not _locative(ctx, m)
+
+
+# Arab League members: their towns' Arabic names are native words, not transliterations that a
+# foreign person's name may share (كيري the Italian town and John Kerry).
+ARAB_COUNTRIES = frozenset("SA AE BH KW OM QA YE IQ SY JO LB PS EG SD LY TN DZ MA MR SO DJ KM".split())
+
+
+def _no_head_word(ctx: Context, m: Match) -> bool:
+    """The town's name is no place or body head word (دولة "state", الحي "the quarter")."""
+    return not (ctx.word_has(m.first, "LOC_TRIGGER") or ctx.word_has(m.first, "ORG_TRIGGER"))
+
+
+def _native_or_big(info) -> bool:
+    """A town of an Arab country, or a foreign one that is not a minor place (ميامي، قندهار)."""
+    return info.attr("country") in ARAB_COUNTRIES or not minor_place(info)
 
 
 def _club(ctx: Context, m, info) -> bool:
@@ -52,6 +102,27 @@ def _trigger_name(ctx: Context, i: int, definite: bool) -> bool:
     return ctx.is_arabic_word(i) and not ctx.word_has(i, "DEMONYM") and not ctx.word_has(i, "TITLE")
 
 
+MAX_PLACE_NAME = 3  # words of an unknown place name after a trigger (مدينة نوفو ميستو)
+
+
+def _name_tail(ctx: Context, i: int) -> int:
+    """Last token of an unknown place name starting at token i (after a trigger): the unknown,
+    undefined, name-like words joined to it (مدينة نوفو ميستو، ولاية نيو مكسيكو)."""
+    doc = ctx.doc
+    last = i
+    while last + 1 < doc.n and last - i + 1 < MAX_PLACE_NAME and doc.joined(last) and not doc.has_article(i):
+        k = last + 1
+        word = doc.words[k]
+        if word[:1] in "وفبل" or word.endswith(("ة", "ا", "اً")) or doc.has_article(k):
+            break  # a conjunction, a preposition, a feminine noun or adjective (طفرة عمرانية)
+        if ctx.by_first.get(k) or ctx.is_common(k) or not ctx.name_like(k, first=False):
+            break
+        if ctx.word_has(k, "GIVEN") and ctx.frequent_given(doc.norms[k]):
+            break  # (بلدة ميرون ديفيد: a person's name after the town)
+        last = k
+    return last
+
+
 def _takes_definite(ctx: Context, m: Match) -> bool:
     """The place trigger ``m`` may take a definite name: marked definite=1 or dual=1, and written
     in the construct state, without the article or an attached pronoun (not الحي الواقع، بلده)."""
@@ -78,20 +149,88 @@ def _after_trigger(ctx: Context, i: int) -> bool:
     return i > 0 and ctx.doc.joined(i - 1) and ctx.word_has(i - 1, "LOC_TRIGGER")
 
 
+_TOLD = frozenset({"ل", "لـ", "ل-", "ل ـ"})  # the preposition "to" written apart: وقال لـ« …
+
+
+def _quoted_outlet(ctx: Context, m: Match) -> bool:
+    """A place name that is the whole of a «…» quotation after a dateline colon or after لـ
+    ("told"): the newspaper named after it (« الشرق الأوسط »), not the place."""
+    text = ctx.doc.text
+    before = text[max(0, m.start - 12) : m.start].rstrip()
+    if not before.endswith("«") or not text[m.end : m.end + 3].lstrip().startswith("»"):
+        return False
+    lead = before[:-1].rstrip()
+    words = lead.split()
+    return lead.endswith(":") or " ".join(words[-2:]) in _TOLD or bool(words) and words[-1] in _TOLD
+
+
+def _agreeing_adjective(ctx: Context, m: Match) -> bool:
+    """A one-word place that is also a nationality adjective (السعودية) agreeing with the
+    feminine definite noun right before it: اللجنة البارالمبية السعودية، الحكومة السعودية."""
+    doc = ctx.doc
+    i = m.first
+    if m.last != i or m.stripped or i == 0 or not doc.joined(i - 1) or not ctx.word_has(i, "DEMONYM"):
+        return False
+    prev = doc.norms[i - 1]
+    if prev in FUNCTION_WORDS or not doc.words[i - 1].endswith(("ة", "ات")):
+        return False  # (زار الوفد السعودية: a masculine subject, the country its object)
+    return any(stem.startswith("ال") and stem not in FUNCTION_WORDS for _, stem in doc.splits[i - 1])
+
+
+def _written_with_ha(ctx: Context, m: Match) -> bool:
+    """A one-word place written with ه where its name ends in ة, and a common word without the
+    ه: a pronoun suffix on that word (وجده "found him", not وجدة; لشبونه stays Lisbon)."""
+    doc = ctx.doc
+    if m.first != m.last or not doc.words[m.first].endswith("ه"):
+        return False
+    return m.info("LOC").name.endswith("ة") and m.key[:-1] in ctx.gaz.common  # (و + جده "his grandfather")
+
+
+def _lexicon_places(ctx: Context, held: list[Match], read: set[str]) -> Iterator[Match]:
+    """The LOC matches to report: those a trigger, a locative or their own standing allows, then
+    the held-back mentions of a weak town that the document reads as a place elsewhere (رنية
+    after في once: every later رنية too). Common words and ambiguous entries are never carried."""
+    for m in ctx.labelled("LOC"):
+        if _agreeing_adjective(ctx, m) or _written_with_ha(ctx, m):
+            continue
+        if _club(ctx, m, m.info("LOC")) or not _ambiguous(ctx, m, evidence=True) or _after_trigger(ctx, m.first):
+            read.add(m.key)
+            yield m
+        elif ctx.weak_place(m.key) and _plain_town(ctx, m):
+            held.append(m)
+    for m in held:
+        if m.key in read:
+            yield m
+
+
+def _plain_town(ctx: Context, m: Match) -> bool:
+    """A one-word weak town that is no common word, name link or ambiguous entry."""
+    key = m.key
+    if m.info("LOC").attr("ambiguous") == "1" or key in ctx.gaz.common or key in NAME_LINKS:
+        return False
+    if "ORG" in ctx.gaz.phrases.get(key, ()) or not _no_head_word(ctx, m):
+        return False  # (ليفربول the club; دولة)
+    return bool(m.stripped) or not ctx.is_common(m.first)
+
+
 def places(ctx: Context) -> Iterator[Entity]:
     """LOC mentions: lexicon matches (ambiguous ones only after a trigger), trigger + name."""
     doc = ctx.doc
-    for m in ctx.labelled("LOC"):
+    held: list[Match] = []  # weak towns with no evidence here: read if the document names them elsewhere
+    read: set[str] = set()
+    for m in _lexicon_places(ctx, held, read):
         info = m.info("LOC")
         club = _club(ctx, m, info)
-        if not club and _ambiguous(ctx, m) and not _after_trigger(ctx, m.first):
-            continue
         if club:
             yield Entity(
                 "ORG", m.start, m.end, doc.text[m.start : m.end], info.name, "rule:city+demonym", m.first, m.last
             )
             continue
-        first, last = ctx.core(m, "LOC", "LOC_TRIGGER")  # قطاع غزة: the name is غزة
+        if _quoted_outlet(ctx, m):  # لندن : « الشرق الأوسط »، وقال لـ« الشرق الأوسط »: the paper
+            text = doc.text[m.start : m.end]
+            yield Entity("ORG", m.start, m.end, text, info.name, "rule:quoted-outlet", m.first, m.last)
+            continue
+        first, last = ctx.core(m, "LOC", "LOC_TRIGGER", demonyms=False)  # قطاع غزة: the name is غزة
         start = m.start if first == m.first else doc.starts[first]
         yield ctx.entry_mention("LOC", info, first, last, start)
     for m in ctx.labelled("LOC_TRIGGER"):
@@ -103,9 +242,10 @@ def places(ctx: Context) -> Iterator[Entity]:
             continue  # مدينتي الجميلة: "my city"; the dual names two places (مدينتي حلب وحمص)
         if not _trigger_name(ctx, i, _takes_definite(ctx, m)):
             continue
-        start, end = doc.starts[i], doc.ends[i]
+        last = i if dual else _name_tail(ctx, i)
+        start, end = doc.starts[i], doc.ends[last]
         text = doc.text[start:end]
-        yield Entity("LOC", start, end, text, text, "rule:trigger+name", i, i)
+        yield Entity("LOC", start, end, text, " ".join(text.split()), "rule:trigger+name", i, last)
         second = _second_name(ctx, i + 1) if dual else None
         if second is not None:
             yield second
