@@ -71,15 +71,33 @@ FUNCTION_WORDS = normalized_words(
 COMPLEMENTIZERS = normalized_words(
     "إن أن إنه أنه إنها أنها أنهم أنهما أنهن أننا أنني بأن بأنه بأنها بأنهم بأنهما بأننا وأن وأنه"
 )
+
+
 # Function words whose normalised form is also a name, with a test (surface, does the document
 # write final ى at all?) that says "this is the function word": على (on) vs علي (Ali) — a text
 # that never writes ى spells على as علي; إلى / الى (to) vs ألي (a name).
+def _ali_is_preposition(ctx: Context, i: int) -> bool:
+    """علي at token i is على (on) written without its ى: the text never writes ى, or a noun
+    follows that a preposition governs and a name does not (علي الاطلاق، أكد علي تطلعه، المشرف
+    العام علي كرة القدم، ردت علي بعنف، نقل علي لسانه). A function word, a verb, a listed name part
+    or nothing after it leaves the name (وقال علي في بيان، الأمير علي يهاجم، علي عبد العال)."""
+    doc = ctx.doc
+    if doc.words[i].endswith("ى") or not ctx.writes_alef_maksura:
+        return True
+    if i + 1 >= doc.n or not doc.joined(i):
+        return False
+    if doc.has_article(i + 1):
+        return True  # علي الاطلاق
+    nxt = doc.norms[i + 1]
+    if nxt in FUNCTION_WORDS or nxt in COLLIDING_FUNCTION_WORDS or VERB_SHAPE.match(nxt) or ctx.known_name_part(i + 1):
+        return False
+    if ctx.word_has(i + 1, "CUE") or ctx.is_common(i + 1):
+        return True  # علي أهمية، ردت علي قائلة، زادت علي شهر
+    return not_a_name_shape(nxt, False, doc.words[i + 1])  # علي تطلعه، علي لسانه
+
+
 COLLIDING_FUNCTION_WORDS = {
-    "علي": lambda ctx, i: (
-        ctx.doc.words[i].endswith("ى")
-        or not ctx.writes_alef_maksura
-        or (i + 1 < ctx.doc.n and ctx.doc.has_article(i + 1))  # علي الاطلاق
-    ),
+    "علي": lambda ctx, i: _ali_is_preposition(ctx, i),
     "الي": lambda ctx, i: not ctx.doc.words[i].startswith("أ"),
 }
 MIN_GIVEN_COUNT = 3  # given names rarer than this (in the source list) never start a name on their own

@@ -66,7 +66,8 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
             break  # متعب وأسامة: the conjunction starts another name
         if without_preposition(ctx, nxt) is None:
             break  # بليند لموقع يونايتد: ل/ب + a known word ends the name
-        if not ctx.name_like(nxt, first=False) and not _town_as_surname(ctx, nxt):
+        surname = _town_as_surname(ctx, nxt) or _listed_al_surname(ctx, j, words, introduced)
+        if not ctx.name_like(nxt, first=False) and not surname:
             if introduced and words == 1 and _nisba_before_role(ctx, nxt):
                 j = nxt  # الدكتور أشرف العربي وزير التخطيط: a nisba family name, then the role
             break
@@ -117,9 +118,30 @@ def link_before(ctx: Context, i: int) -> int:
 
 
 def _given_pair(ctx: Context, a: int, b: int) -> bool:
-    """Two given names in a row (جان مارك): a compound first name, a surname follows."""
-    phrases, norms = ctx.gaz.phrases, ctx.doc.norms
-    return a >= 0 and all("GIVEN" in phrases.get(norms[k], {}) for k in (a, b))
+    """Two given names in a row (جان مارك، ومحمد مصطفى): a compound first name or a nasab, a
+    surname follows."""
+    phrases, splits = ctx.gaz.phrases, ctx.doc.splits
+    return a >= 0 and all(any("GIVEN" in phrases.get(stem, {}) for _, stem in splits[k]) for k in (a, b))
+
+
+def _listed_al_surname(ctx: Context, j: int, words: int, introduced: bool) -> bool:
+    """Token j + 1 is a family name with the article that the surname list holds although it is
+    also a common word (محمود الحربي، عبدالرحمن الصانع، يحيى العبيد، سوار الذهب): it ends the name
+    (a comma, a sentence end or a role follows), or it goes on a frequent given name that a title
+    introduced or that it follows as a nisba (…ي). Titles, nationalities, places, adverbs and
+    ة-adjectives never do (أثار حفيظة الجمهور: a noun and its complement)."""
+    doc = ctx.doc
+    nxt = j + 1
+    if not doc.has_article(nxt) or doc.words[nxt].endswith("ة"):
+        return False
+    norm = doc.norms[nxt]
+    slot = ctx.gaz.phrases.get(norm, {})
+    if "SURNAME" not in slot or not NOT_NAME_LABELS.isdisjoint(slot) or norm in _NOT_SURNAMES:
+        return False
+    given = words == 1 and any(ctx.frequent_given(stem) for _, stem in doc.splits[j])
+    if given and (introduced or norm.endswith("ي")):
+        return True
+    return nxt + 1 >= doc.n or not doc.joined(nxt) or ctx.longest(nxt + 1, "TITLE") is not None
 
 
 def conjoined(ctx: Context, i: int) -> bool:
@@ -213,3 +235,4 @@ SUBJECT_ENDS = frozenset(
 
 
 ADVERBS = frozenset({"اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "ايضا"})
+_NOT_SURNAMES = ADVERBS | ROLE_MODIFIERS | REGNAL_ORDINALS
