@@ -120,6 +120,7 @@ class Context:
         # by_label: label -> the matches carrying it (all in text order)
         self.matches, self.by_first, self.by_span, self.by_label = doc.scan_indexed(gazetteer)
         self.writes_alef_maksura = "ى" in doc.text
+        self._definite_stems: frozenset[str] | None = None
 
     def labelled(self, label: str) -> Sequence[Match]:
         """The matches carrying ``label``, in text order."""
@@ -245,6 +246,18 @@ class Context:
                 return doc.span_start(i, stripped)
         return None
 
+    def used_as_noun(self, i: int) -> bool:
+        """Token i, a word no name list holds, is written elsewhere in the document with the
+        article (برنامجا … البرنامج، شنت … الشنت): a common noun there, so no name here. Names
+        that the lists do not hold (كوسبي، زامبولي) never take the article."""
+        if self.known_name_part(i):
+            return False
+        stems = self._definite_stems
+        if stems is None:
+            stems = self._definite_stems = _definite_stems(self.doc.norms)
+        norm = self.doc.norms[i]
+        return norm in stems or (norm.endswith("ا") and norm[:-1] in stems)
+
     def weak_place(self, key: str) -> bool:
         """The one-word place entry ``key`` is reported only after a trigger (see weak_place_info)."""
         cache = self.gaz.weak_cache
@@ -302,3 +315,18 @@ class Context:
         if doc.has_article(i) and norm not in NAME_LINKS:
             return not first  # al- family names (البرادعي) continue a name, never start one
         return True
+
+
+_ARTICLE_PREFIXES = ("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال")
+
+
+def _definite_stems(norms: Sequence[str]) -> frozenset[str]:
+    """The words of a document written with the article (and a proclitic): الخطة، والخطة، للخطة → خطة."""
+    stems = set()
+    for norm in norms:
+        if "ال" not in norm[:4] and not norm.startswith(("لل", "ولل", "فلل")):
+            continue
+        for prefix in _ARTICLE_PREFIXES:
+            if norm.startswith(prefix) and len(norm) - len(prefix) >= 3:
+                stems.add(norm[len(prefix) :])
+    return frozenset(stems)

@@ -11,6 +11,7 @@ from khabar.extractors.context import (
     NOT_NAME_LABELS,
     Context,
 )
+from khabar.text import normalize
 
 MAX_RUN = 4  # name words in a run, not counting links (بن، آل، أبو)
 COMMA = re.compile(r"^\s*[،,]\s*$")
@@ -40,6 +41,8 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
         return None  # كوريا الشمالية starts a place, not a name (جان, a town too, is a given name)
     if not given and not ctx.name_like(i, first=True) and not (introduced and _common_first_name(ctx, i)):
         return None
+    if not given and ctx.used_as_noun(i):
+        return None  # الرئيس اظهارا … الإظهار: a noun the document writes with the article
     j = i
     words = 1  # name words so far (links such as بن/آل do not count)
     while j + 1 < doc.n and words < max_len and doc.joined(j):
@@ -82,6 +85,8 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
             break
         if words >= 2 and not ctx.known_name_part(nxt) and not _given_pair(ctx, j - 1, j):
             break  # a third word must be a known name part (سوليفان اجتمع) unless two given names precede
+        if not ctx.known_name_part(nxt) and _unknown_word_ends_name(ctx, i, j, words):
+            break
         j = nxt
         words += 1
     if doc.norms[j] in NAME_LINKS:
@@ -122,6 +127,39 @@ def _given_pair(ctx: Context, a: int, b: int) -> bool:
     surname follows."""
     phrases, splits = ctx.gaz.phrases, ctx.doc.splits
     return a >= 0 and all(any("GIVEN" in phrases.get(stem, {}) for _, stem in splits[k]) for k in (a, b))
+
+
+_CONJUNCTION_VERB = re.compile(r"^ف(?:س[يتن]\w{2,}|ا\w[تطد]\w\w|است\w{3,})$")  # فسيجد، فاحتسب، فاستقبل
+
+
+def _unknown_word_ends_name(ctx: Context, i: int, j: int, words: int) -> bool:
+    """An unknown word after tokens i..j of a name is no part of it: the name so far is a listed
+    person whose last word is no given name (الرئيس شيراك شذ، بن لادن مصمم: what follows is the
+    predicate), the word is ف + a verb (شوفكوفسكيي فاحتسب) or a noun the document writes with
+    the article elsewhere (برنامجا … البرنامج), or a third word in the accusative after two given
+    names (مها أحمد برنامجا)."""
+    doc = ctx.doc
+    norm = doc.norms[j + 1]
+    if _CONJUNCTION_VERB.match(norm) or ctx.used_as_noun(j + 1):
+        return True
+    if words >= 2 and doc.words[j + 1].endswith(("ا", "اً", "ًا")) and len(norm) >= 5:
+        return True
+    if "GIVEN" in ctx.gaz.phrases.get(doc.norms[j], {}):
+        return False
+    for k in range(max(0, i - 2), j + 1):  # (بن لادن: a link before the run's first word)
+        for m in ctx.by_first.get(k, ()):
+            if m.last == j and "PER" in m.labels and _ends_full_entry(m.info("PER"), doc.norms[j]):
+                return True
+    return False
+
+
+def _ends_full_entry(info, norm: str) -> bool:
+    """The lexicon entry is a full name of two words or more whose last word is ``norm`` (جاك
+    شيراك، أسامة بن لادن), not a one-word entry (شون, a given name alone in ANERcorp)."""
+    if info.attr("ambiguous") == "1":
+        return False
+    words = normalize(info.name).split()
+    return len(words) >= 2 and words[-1] == norm
 
 
 def _listed_al_surname(ctx: Context, j: int, words: int, introduced: bool) -> bool:

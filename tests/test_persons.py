@@ -63,3 +63,20 @@ def test_whole_names_with_common_word_surnames(no_persons, text, expected):
 )
 def test_common_al_words_do_not_extend_names(no_persons, text, absent):
     assert absent not in persons(no_persons, text)
+
+
+# A name ends where the predicate or a conjunction starts; the full names stay whole.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("وحده الرئيس جاك شيراك شذ عن هذه القاعدة.", "جاك شيراك"),  # a listed full name, then a verb
+        ("وأجريت محاولات مع الرئيس شيراك لثنيه عن قراره.", "شيراك"),
+        ("وتعرض المهاجم للعرقلة من الحارس شوفكوفسكيي فاحتسب الحكم ركلة جزاء.", "شوفكوفسكيي"),  # ف + a verb
+        ("ويقدم البرنامج مذيع جديد. وقدمت الفنانة مها أحمد برنامجا بعنوان «مع نور».", "مها أحمد"),
+        ("قال الناطق باسم الخارجية شون مكورماك إن الاتفاق قريب.", "شون مكورماك"),  # شون alone is no full name
+        ("قال أليكس فيشمان المعلق العسكري لصحيفة يديعوت إن الحرب قريبة.", "أليكس فيشمان"),
+    ],
+)
+def test_names_end_before_the_predicate(pipeline, text, expected):
+    found = persons(pipeline, text)
+    assert expected in found and not any(p.startswith(expected + " ") for p in found)
