@@ -60,11 +60,32 @@ def titled_persons(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
         if m.info("TITLE").attr("name") == "known" and not ctx.known_name_part(i):
             continue  # الفريق جاهز: "the team", not the rank, when no listed name follows
         j = name_run(ctx, i, introduced=True)
+        if j == i and _needs_full_name(ctx, m, i):
+            continue  # زوجته نتج عنها: after a relation, one unknown word is no name
         if j is not None and start > doc.starts[i] and j == i and not ctx.word_has(i, "PER"):
             continue  # السابق بفتح تحقيقات: ب + one given name alone is a preposition and a noun
         if j is not None and (not comma or j > i):
             yield ctx.mention("PER", i, j, "rule:title", start=start), m.key, title_phrase(ctx, m, i - 1)
     yield from appositions(ctx)
+
+
+def _needs_full_name(ctx: Context, m, i: int) -> bool:
+    """The title right before token i (m, or the last title among its modifiers: رئيس النادي
+    لنظيره) is a relation (name=full), and the one word at i is not a name by itself: it has the
+    article (a club's adjective: لنظيره الهلالي), or it is a word no list holds that is short (a
+    past verb: زوجته نتج عنها; not مواطنه جونينيو) or opens with ب/ل (زوجها السابق بتمرير سيارة)."""
+    doc = ctx.doc
+    last = m
+    for k in range(max(m.last + 1, i - 3), i):
+        for t in ctx.by_first.get(k, ()):
+            if t.last == i - 1 and "TITLE" in t.labels:
+                last = t
+    if last.info("TITLE").attr("name") != "full":
+        return False
+    if doc.has_article(i):
+        return True
+    norm = doc.norms[i]
+    return not ctx.known_name_part(i) and (len(norm) <= 3 or norm[:1] in "بل")  # نتج؛ زوجها بتمرير
 
 
 def appositions(ctx: Context) -> Iterator[tuple[Entity, str, str]]:

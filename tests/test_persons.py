@@ -80,3 +80,21 @@ def test_common_al_words_do_not_extend_names(no_persons, text, absent):
 def test_names_end_before_the_predicate(pipeline, text, expected):
     found = persons(pipeline, text)
     assert expected in found and not any(p.startswith(expected + " ") for p in found)
+
+
+# A relation with an attached pronoun (his counterpart, compatriot, wife …) before an unseen name.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("وشارك الإسباني دانيال سوردو ومواطنه كزافييه بونز في السباق.", {"دانيال سوردو", "كزافييه بونز"}),
+        ("واتهمه بممارسة الضغوط على نظيره الروماني تارايان باسيسكو في الاجتماع.", {"تارايان باسيسكو"}),
+        ("وأعلن رجل الأعمال وزوجته بريشيلا تشان أنهما ينتظران مولودا.", {"بريشيلا تشان"}),
+        ("ونفذ الركلة الاختصاصي مواطنه جونينيو فتابعها المهاجم.", {"جونينيو"}),
+        ("وأطلق ثلاث طلقات صوب زوجته نتج عنها إصابة متوسطة.", set()),  # a verb, no name
+        ("وقالت إن زوجها السابق بتمرير سيارة فوق قدمها أصابها.", set()),  # ب + a noun
+        ("واتصل رئيس نادي الاتحاد لنظيره الهلالي للاطمئنان على الفريق.", set()),  # a club's adjective
+        ("وقال نظيره إن الاجتماع كان مثمرا.", set()),
+    ],
+)
+def test_unseen_names_after_a_relation(no_persons, text, expected):
+    assert persons(no_persons, text) == expected
