@@ -13,6 +13,7 @@ from khabar.records import Entity
 # ستكون; names such as ستيفن، ستيوارت، سيف have a long vowel or are too short, سيرغي ends in ي).
 VERB_SHAPE = re.compile(r"^ي\w{3,}$|^است\w{3,}$|^س[يتن][^يوا]\w{1,3}[^ي]$")
 _PRONOUN_SUFFIX = re.compile(r"\w{2,}(?:تها|تهم|تهما|يها|يهم|تنا|تكم)$")  # خارجيتها، حكومتنا
+_PARTICIPLE_PLURAL = re.compile(r"^م\w{3,}ون$")  # مختصون، مسؤولون، محللون: "experts said", no name
 # Read on the word as written (ة is not ه there): an attached pronoun (اكتشافه، ذكرها، سعيهما) or
 # the indefinite accusative ending اً / short ا (محضرا، نفقا، مرجعا): nouns, not names.
 _WRITTEN_NOT_NAME = re.compile(r"\w{2,}(?:(?<!ي)ه|ها|هما|هم|هن)|\w+اً")  # (…يه: أندريه، خوسيه)
@@ -23,8 +24,10 @@ _MARKS_BUT_TANWIN = re.compile("[\u064c-\u065f\u0670\u0640]")
 def not_a_name_shape(norm: str, first: bool, written: str = "") -> bool:
     """Word shapes that are not names unless a name list says so: imperfect verbs (يعمل، يلعب),
     words with a possessive suffix (خارجيتها، اكتشافه), indefinite accusatives (محضرا),
-    ل + article (للجبهة)."""
-    if VERB_SHAPE.match(norm) or _PRONOUN_SUFFIX.match(norm) or norm.startswith("لل"):
+    ل + article (للجبهة), plural participles (مختصون)."""
+    if VERB_SHAPE.match(norm) or _PRONOUN_SUFFIX.match(norm) or _PARTICIPLE_PLURAL.match(norm):
+        return True
+    if norm.startswith("لل"):
         return True
     if not written or norm.endswith("الله"):  # عطاء الله، فرج الله
         return False
@@ -96,9 +99,20 @@ def _ali_is_preposition(ctx: Context, i: int) -> bool:
     return not_a_name_shape(nxt, False, doc.words[i + 1])  # علي تطلعه، علي لسانه
 
 
+def _listed_person_word(ctx: Context, i: int) -> bool:
+    return ctx.word_has(i, "PER") or ctx.word_has(i, "GIVEN")
+
+
 COLLIDING_FUNCTION_WORDS = {
     "علي": lambda ctx, i: _ali_is_preposition(ctx, i),
     "الي": lambda ctx, i: not ctx.doc.words[i].startswith("أ"),
+    # مني (from me) vs منى (Mona): in a text that writes ى, مني with ي is the preposition unless a
+    # listed person or given name follows (not a rare surname: سرق مني صحتي)
+    "مني": lambda ctx, i: (
+        ctx.writes_alef_maksura
+        and ctx.doc.words[i].endswith("ي")
+        and not (i + 1 < ctx.doc.n and ctx.doc.joined(i) and _listed_person_word(ctx, i + 1))  # مني مناوي
+    ),
 }
 MIN_GIVEN_COUNT = 3  # given names rarer than this (in the source list) never start a name on their own
 NAME_LINKS = normalized_words("بن ابن بنت أبو أبي عبد آل ولد دي دو فان فون")

@@ -98,3 +98,27 @@ def test_names_end_before_the_predicate(pipeline, text, expected):
 )
 def test_unseen_names_after_a_relation(no_persons, text, expected):
     assert persons(no_persons, text) == expected
+
+
+# Junk persons: a plural participle as the subject of a speech verb, مني (from me) written like منى.
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("وأكد مختصون في القطاع السياحي أن الموسم واعد.", "مختصون"),
+        ("وقال محللون إن الأسعار سترتفع.", "محللون"),
+        ("وقالت إن الرجل سرق مني صحتي وراحتي، على حد قولها.", "مني صحتي"),
+    ],
+)
+def test_no_junk_persons_from_plurals_and_prepositions(pipeline, text, absent):
+    assert absent not in persons(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("وقالت منى زكي إن الفيلم جاهز، على حد قولها.", "منى زكي"),  # منى written with ى
+        ("ووقعت الحكومة مع الحركة بزعامة مني مناوي اتفاقا، على حد قوله.", "مني مناوي"),  # a listed name follows
+    ],
+)
+def test_mona_and_minni_stay_names(pipeline, text, expected):
+    assert expected in persons(pipeline, text)
