@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from khabar.extractors.bylines import byline_persons
 from khabar.extractors.context import (
     COLLIDING_FUNCTION_WORDS,
     FUNCTION_WORDS,
@@ -253,6 +254,7 @@ def _persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) 
     yield from demonym_persons(ctx)
     yield from subject_persons(ctx)
     yield from called_persons(ctx)
+    yield from byline_persons(ctx)
     for m in ctx.labelled("CUE"):
         if m.last + 1 >= doc.n or not doc.joined(m.last) or doc.norms[m.last + 1] in TOLD:
             continue  # قال لي: "told me", not the name لي

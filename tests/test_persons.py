@@ -122,3 +122,19 @@ def test_no_junk_persons_from_plurals_and_prepositions(pipeline, text, absent):
 )
 def test_mona_and_minni_stay_names(pipeline, text, expected):
     assert expected in persons(pipeline, text)
+
+
+# Bylines: the reporter's name at the head of a line, with the dateline place or a writing verb.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("الخرطوم ـ عبدالواحد لبيني ـ نيويورك ـ وكالات : أعلن الرئيس الاتفاق.", {"عبدالواحد لبيني"}),
+        ("وانتهى الاجتماع.\nكتب ـ خليفة أدهم : وقعت الوزيرة الاتفاق.", {"خليفة أدهم"}),
+        ("وانتهى الاجتماع.\nغزة ـ من أشرف أبوالهول : أعلنت الحكومة الاتفاق.", {"أشرف أبوالهول"}),
+        ("محمد أبو شعر- الموقع- متابعة: كشف المدير عن الخطة.", {"محمد أبو شعر"}),
+        ("الرياض - واس\nأعلنت الوزارة الخطة.", set()),  # an agency, no name
+        ("وانتهى الاجتماع.\nالخرطوم ـ وكالات : أعلنت الحكومة الاتفاق.", set()),
+    ],
+)
+def test_byline_names(no_persons, text, expected):
+    assert persons(no_persons, text) == expected
