@@ -14,6 +14,8 @@ from khabar.records import Entity
 VERB_SHAPE = re.compile(r"^ي\w{3,}$|^است\w{3,}$|^س[يتن][^يوا]\w{1,3}[^ي]$")
 _PRONOUN_SUFFIX = re.compile(r"\w{2,}(?:تها|تهم|تهما|يها|يهم|تنا|تكم)$")  # خارجيتها، حكومتنا
 _PARTICIPLE_PLURAL = re.compile(r"^م\w{3,}ون$")  # مختصون، مسؤولون، محللون: "experts said", no name
+# ف + a verb (فسيجد، فاحتسب، فاستقبل); ب/ك + the article + a noun in ة (كالصاعقة، بالمدينة)
+_CLITIC_VERB_OR_NOUN = re.compile(r"^ف(?:س[يتن]\w{2,}|ا\w[تطد]\w\w|است\w{3,})$|^[وف]?[بك]ال\w{2,}ه$")
 # Read on the word as written (ة is not ه there): an attached pronoun (اكتشافه، ذكرها، سعيهما) or
 # the indefinite accusative ending اً / short ا (محضرا، نفقا، مرجعا): nouns, not names.
 _WRITTEN_NOT_NAME = re.compile(r"\w{2,}(?:(?<!ي)ه|ها|هما|هم|هن)|\w+اً")  # (…يه: أندريه، خوسيه)
@@ -24,13 +26,16 @@ _MARKS_BUT_TANWIN = re.compile("[\u064c-\u065f\u0670\u0640]")
 def not_a_name_shape(norm: str, first: bool, written: str = "") -> bool:
     """Word shapes that are not names unless a name list says so: imperfect verbs (يعمل، يلعب),
     words with a possessive suffix (خارجيتها، اكتشافه), indefinite accusatives (محضرا),
-    ل + article (للجبهة), plural participles (مختصون)."""
+    ل + article (للجبهة), plural participles (مختصون), participles in ة (مسيئة), ف + a verb
+    (فسيجد) and ب/ك + the article + a noun in ة (كالصاعقة)."""
     if VERB_SHAPE.match(norm) or _PRONOUN_SUFFIX.match(norm) or _PARTICIPLE_PLURAL.match(norm):
         return True
-    if norm.startswith("لل"):
+    if norm.startswith("لل") or _CLITIC_VERB_OR_NOUN.match(norm):
         return True
     if not written or norm.endswith("الله"):  # عطاء الله، فرج الله
         return False
+    if written.endswith("ة") and norm.startswith("م") and len(norm) >= 5:
+        return True  # مسيئة، مطمئنة: a participle in ة
     bare = _MARKS_BUT_TANWIN.sub("", written)
     return _WRITTEN_NOT_NAME.fullmatch(bare) is not None or (first and _SHORT_ACCUSATIVE.fullmatch(bare) is not None)
 

@@ -10,6 +10,7 @@ from khabar.extractors.context import (
     NAME_LINKS,
     NOT_NAME_LABELS,
     Context,
+    not_a_name_shape,
 )
 from khabar.text import normalize
 
@@ -25,6 +26,7 @@ _FAMILY = "ال"  # آل (the family of), normalised
 TOLD = frozenset({"لي", "لنا", "له", "لها", "لهم"})  # after a speech verb: "told me/him …"
 _LEADING_LINKS = frozenset({"ابو", "ابي", "ابا", "ابن", "بن", "بنت", "ام", "عبد"})  # before a given name
 _PLACE_PREPOSITIONS = frozenset({"لدي", "في"})  # normalised لدى، في
+_ONE_OF = frozenset({"احد", "احدي"})  # أحد، إحدى (not function words: أحد المسؤولين is a speaker phrase)
 
 
 def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = False, given: bool = False) -> int | None:
@@ -41,6 +43,8 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
         return None  # كوريا الشمالية starts a place, not a name (جان, a town too, is a given name)
     if not given and not ctx.name_like(i, first=True) and not (introduced and _common_first_name(ctx, i)):
         return None
+    if doc.norms[i] in _ONE_OF:
+        return None  # زعيم أحد الأجنحة: "one of", no name
     if not given and ctx.used_as_noun(i):
         return None  # الرئيس اظهارا … الإظهار: a noun the document writes with the article
     j = i
@@ -129,9 +133,6 @@ def _given_pair(ctx: Context, a: int, b: int) -> bool:
     return a >= 0 and all(any("GIVEN" in phrases.get(stem, {}) for _, stem in splits[k]) for k in (a, b))
 
 
-_CONJUNCTION_VERB = re.compile(r"^ف(?:س[يتن]\w{2,}|ا\w[تطد]\w\w|است\w{3,})$")  # فسيجد، فاحتسب، فاستقبل
-
-
 def _unknown_word_ends_name(ctx: Context, i: int, j: int, words: int) -> bool:
     """An unknown word after tokens i..j of a name is no part of it: the name so far is a listed
     person whose last word is no given name (الرئيس شيراك شذ، بن لادن مصمم: what follows is the
@@ -140,7 +141,7 @@ def _unknown_word_ends_name(ctx: Context, i: int, j: int, words: int) -> bool:
     names (مها أحمد برنامجا)."""
     doc = ctx.doc
     norm = doc.norms[j + 1]
-    if _CONJUNCTION_VERB.match(norm) or ctx.used_as_noun(j + 1):
+    if not_a_name_shape(norm, False) or ctx.used_as_noun(j + 1):
         return True
     if words >= 2 and doc.words[j + 1].endswith(("ا", "اً", "ًا")) and len(norm) >= 5:
         return True

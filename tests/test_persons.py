@@ -138,3 +138,18 @@ def test_mona_and_minni_stay_names(pipeline, text, expected):
 )
 def test_byline_names(no_persons, text, expected):
     assert persons(no_persons, text) == expected
+
+
+# Words that follow a title or a speech verb but are no names: ف + a verb, ك + the article + a noun,
+# a participle in ة, "one of".
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("وقالت إنه إذا اختار الرئيس السوداني التعاون فسيجد شريكا متفانيا.", "فسيجد"),
+        ("وحلت آراء المذيعة الألمانية كالصاعقة على البلد.", "كالصاعقة"),
+        ("وقالت إن المشاهد قد تعتبر مسيئة للرسول.", "مسيئة"),
+        ("والتقى البشير زعيم أحد الأجنحة المتمردة في دارفور.", "أحد"),
+    ],
+)
+def test_no_junk_persons_from_verbs_and_nouns(pipeline, text, absent):
+    assert absent not in persons(pipeline, text)
