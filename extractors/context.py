@@ -255,10 +255,12 @@ class Context:
 
     def name_after_clitic(self, i: int, letters: tuple[str, ...]) -> int | None:
         """Where the name in token i starts when the token is one of the proclitics ``letters`` +
-        a listed name and no name itself (وميشيل، بإيفانكا), else None. A plain alef after و is the
-        name's own (وارين، والتر): a name after the conjunction is written with its hamza (وأحمد)."""
+        a listed name and no name itself (وميشيل، بإيفانكا، والطيب), else None. A plain alef after و
+        is the name's own (وارين، والتر): a name after the conjunction is written with its hamza
+        (وأحمد), or it is the article of a listed name (والطيب صالح)."""
         doc = self.doc
-        if doc.norms[i][:1] not in letters or self.known_name_part(i) or doc.words[i][1:2] == "ا":
+        word = doc.words[i]
+        if doc.norms[i][:1] not in letters or self.known_name_part(i) or word[1:2] == "ا" and word[1:3] != "ال":
             return None
         for stripped, stem in doc.splits[i][1:2]:
             if not NAME_LABELS.isdisjoint(self.gaz.phrases.get(stem, ())):

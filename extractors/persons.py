@@ -61,6 +61,8 @@ def titled_persons(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
         if m.info("TITLE").attr("name") == "known" and not ctx.known_name_part(i):
             continue  # الفريق جاهز: "the team", not the rank, when no listed name follows
         j = name_run(ctx, i, introduced=True)
+        if j == i and doc.norms[i] in TOLD:
+            continue  # العرض المقدم لي: "to me" after a rank, no name
         if j == i and _needs_full_name(ctx, m, i):
             continue  # زوجته نتج عنها: after a relation, one unknown word is no name
         if j is not None and start > doc.starts[i] and j == i and not ctx.word_has(i, "PER"):

@@ -153,3 +153,17 @@ def test_byline_names(no_persons, text, expected):
 )
 def test_no_junk_persons_from_verbs_and_nouns(pipeline, text, absent):
     assert absent not in persons(pipeline, text)
+
+
+# Proclitics are never kept in a person mention; a title behind و is no given name; لي is "to me".
+@pytest.mark.parametrize(
+    "text, expected, absent",
+    [
+        ("وكرم الحفل الروائي والطيب صالح في الخرطوم. وقال صالح إن الرواية جاهزة.", "الطيب صالح", "والطيب صالح"),
+        ("وحضر الوزير والسيد دانيال في القاعة. وقال دانيال إن الأمر جيد.", "دانيال", "والسيد دانيال"),
+        ("وقال اللاعب إنه لم يتفق على العرض المقدم لي وذهب إلى نادٍ آخر.", None, "لي"),
+    ],
+)
+def test_no_clitic_or_title_kept_in_person_mentions(pipeline, text, expected, absent):
+    found = persons(pipeline, text)
+    assert absent not in found and (expected is None or expected in found)

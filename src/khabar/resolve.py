@@ -83,8 +83,8 @@ def given_name_fronts(ctx: Context, taken: list[Entity]) -> list[Entity]:
         given = min(readings, key=lambda m: m.stripped, default=None)  # وارين as written, before و + ارين
         if given is None:
             continue
-        if ctx.firm_place_or_org(i - 1):
-            continue  # لحاكم إيران خامنئي: a country, not the given name إيران (small towns do not count)
+        if ctx.firm_place_or_org(i - 1) or given.stripped and "TITLE" in ctx.gaz.phrases.get(given.key, {}):
+            continue  # لحاكم إيران خامنئي: a country, not the given name إيران; والسيد دانيال: a title
         if given.stripped and (doc.norms[i - 1][:1] not in ("و", "ف") or _opens_sentence(doc, i - 1)):
             continue  # لصالح ترامب: ل/ب + a word is no given name; ". وناشد ترامب": و + a verb
         start = ctx.name_after_clitic(i - 1, ("و", "ف")) if given.stripped else None
