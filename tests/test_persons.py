@@ -167,3 +167,20 @@ def test_no_junk_persons_from_verbs_and_nouns(pipeline, text, absent):
 def test_no_clitic_or_title_kept_in_person_mentions(pipeline, text, expected, absent):
     found = persons(pipeline, text)
     assert absent not in found and (expected is None or expected in found)
+
+
+# A one-word lexicon name that is also a given name, title or common word needs support.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("وتسعى الهيئة لضمان إمداد المستهلكين بغذاء صالح للاستهلاك.", set()),  # an adjective
+        ("وقال صالح إن الحوار مستمر.", {"صالح"}),  # a speech verb before it
+        ("وافتتح الملك عبدالله المشروع.", {"عبدالله"}),  # a title before it
+        (
+            "واشتبكت قوات الحوثيين مع قوات علي عبدالله صالح في تعز. وقتل عشرات من أنصار صالح.",
+            {"علي عبدالله صالح", "صالح"},  # a short form of a longer name of the document
+        ),
+    ],
+)
+def test_lone_lexicon_names_need_support(pipeline, text, expected):
+    assert persons(pipeline, text) == expected

@@ -9,6 +9,7 @@ from operator import attrgetter
 from khabar.extractors.clauses import SENTENCE_MARKS
 from khabar.extractors.context import COLLIDING_FUNCTION_WORDS, NAME_LINKS, Context
 from khabar.org_propagation import context_over_lexicon, one_sense_per_document, org_short_forms
+from khabar.person_evidence import unsupported_lone_names
 from khabar.person_lists import list_members
 from khabar.records import Entity
 from khabar.text import clitic_forms
@@ -156,6 +157,9 @@ def resolve_entities(ctx: Context, candidates: list[Entity]) -> list[Entity]:
     ]
     taken = filter_overlaps(context_over_lexicon(candidates))
     taken = one_sense_per_document(ctx, taken, candidates)
+    lone = unsupported_lone_names(ctx, taken)
+    if lone:
+        taken = [e for n, e in enumerate(taken) if n not in lone]
     fronts = given_name_fronts(ctx, taken)
     if fronts:
         taken = filter_overlaps(taken + fronts)
