@@ -167,7 +167,7 @@ def _listed_al_surname(ctx: Context, j: int, words: int, introduced: bool) -> bo
     """Token j + 1 is a family name with the article that the surname list holds although it is
     also a common word (محمود الحربي، عبدالرحمن الصانع، يحيى العبيد، سوار الذهب): it ends the name
     (a comma, a sentence end or a role follows), or it goes on a frequent given name that a title
-    introduced or that it follows as a nisba (…ي). Titles, nationalities, places, adverbs and
+    or a speech verb introduced or that it follows as a nisba (…ي). Titles, nationalities, places, adverbs and
     ة-adjectives never do (أثار حفيظة الجمهور: a noun and its complement)."""
     doc = ctx.doc
     nxt = j + 1
@@ -175,10 +175,14 @@ def _listed_al_surname(ctx: Context, j: int, words: int, introduced: bool) -> bo
         return False
     norm = doc.norms[nxt]
     slot = ctx.gaz.phrases.get(norm, {})
-    if "SURNAME" not in slot or not NOT_NAME_LABELS.isdisjoint(slot) or norm in _NOT_SURNAMES:
+    blocking = NOT_NAME_LABELS.intersection(slot)
+    if blocking == {"LOC"} and ctx.weak_place(norm):
+        blocking = set()  # القصير: a small town too
+    if "SURNAME" not in slot or blocking or norm in _NOT_SURNAMES:
         return False
     given = words == 1 and any(ctx.frequent_given(stem) for _, stem in doc.splits[j])
-    if given and (introduced or norm.endswith("ي")):
+    spoken = j > 0 and doc.joined(j - 1) and ctx.word_has(j - 1, "CUE")  # ويقول محمد القصير
+    if given and (introduced or spoken or norm.endswith("ي")):
         return True
     return nxt + 1 >= doc.n or not doc.joined(nxt) or ctx.longest(nxt + 1, "TITLE") is not None
 
