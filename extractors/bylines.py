@@ -30,9 +30,16 @@ def byline_persons(ctx: Context) -> Iterator[Entity]:
         k = _after_dateline(ctx, i)
         if k is None:
             continue
+        if k == i and not _opens_with_given_name(ctx, i):
+            continue  # وسيقضي ترامب - …، وتحاكم المرأتان -: a clause, not a byline
         last = _closed_name(ctx, k, dash_only=k == i)
         if last is not None:
             yield ctx.mention("PER", k, last, "rule:byline")
+
+
+def _opens_with_given_name(ctx: Context, i: int) -> bool:
+    """Token i, as written, is a listed given name (a byline alone on its line opens with one)."""
+    return "GIVEN" in ctx.gaz.phrases.get(ctx.doc.norms[i], {}) and not ctx.word_has(i, "CUE")
 
 
 def _after_dateline(ctx: Context, i: int) -> int | None:

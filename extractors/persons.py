@@ -35,6 +35,7 @@ from khabar.extractors.subject_names import (
     subject_name_end,
     subject_persons,
 )
+from khabar.extractors.verb_subjects import verb_subject_persons
 from khabar.records import Entity
 
 
@@ -182,11 +183,23 @@ def demonym_persons(ctx: Context) -> Iterator[Entity]:
             continue  # a feminine demonym mostly follows a noun (الشركة الروسية مقاتلة): a listed name only
         opens = i == 0 or not doc.joined(i - 1) or m.stripped or doc.norms[i - 1] in FUNCTION_WORDS
         opens = opens or _no_head_before(ctx, i - 1)
-        if not opens and not ctx.word_has(i - 1, "CUE") and not ctx.starts_given_name(i + 1, nxt):
+        introduced = opens or ctx.word_has(i - 1, "CUE") or ctx.starts_given_name(i + 1, nxt)
+        if not introduced and not _given_and_surname(ctx, i + 1):
             continue
         j = name_run(ctx, i + 1)
         if j is not None:
             yield ctx.mention("PER", i + 1, j, "rule:demonym")
+
+
+def _given_and_surname(ctx: Context, i: int) -> bool:
+    """Tokens i, i+1 are a listed given name (however rare: ماركوس، كزافييه) and a surname-like
+    word without the article (عن أقرب منافسيه الفنلندي ماركوس غرونهولم)."""
+    doc = ctx.doc
+    if i + 1 >= doc.n or not doc.joined(i) or doc.has_article(i + 1) or ctx.is_common(i):
+        return False
+    if not ctx.word_has(i, "GIVEN") or ctx.longest(i + 1, "LOC", "ORG", "TITLE", "DEMONYM"):
+        return False
+    return ctx.name_like(i + 1, first=False) and not ctx.used_as_noun(i + 1)
 
 
 # A word with one of these labels may be the noun a nationality adjective describes (ليون الفرنسي);
@@ -257,6 +270,7 @@ def _persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) 
     yield from subject_persons(ctx)
     yield from called_persons(ctx)
     yield from byline_persons(ctx)
+    yield from verb_subject_persons(ctx)
     for m in ctx.labelled("CUE"):
         if m.last + 1 >= doc.n or not doc.joined(m.last) or doc.norms[m.last + 1] in TOLD:
             continue  # قال لي: "told me", not the name لي

@@ -185,3 +185,43 @@ def test_no_clitic_or_title_kept_in_person_mentions(pipeline, text, expected, ab
 )
 def test_lone_lexicon_names_need_support(pipeline, text, expected):
     assert persons(pipeline, text) == expected
+
+
+# The subject slot of a verb of acts (VSO): an unseen two-word name, or a listed given name.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("وتوقع ارجون جين أن ينتهي العمل قريبا.", {"ارجون جين"}),
+        ("وانتقد جيرمي كوربن بشدة مشاركة بريطانيا في الضربات.", {"جيرمي كوربن"}),
+        ("وسجل المنتخب هدفين في المباراة.", set()),  # a body with the article
+        ("وتوقع خبراء اقتصاد أن ترتفع الأسعار.", set()),
+        ("وأبدى دعمه الكريم ومساندته للفريق.", set()),  # a noun with a pronoun
+        ("وتعهد بمقاضاة المسؤولين عن الحادث.", set()),  # ب + a noun
+        ("وتلقت تشكوس تحذيرا من الهيئة.", set()),  # one unknown word, then the object
+        ("تحت وقع هاتين القناتين اللتين تطرقان باستمرار.", set()),  # وقع is a noun here
+    ],
+)
+def test_unseen_names_in_the_subject_of_act_verbs(no_persons, text, expected):
+    assert persons(no_persons, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("وتقدم على أقرب منافسيه الفنلندي ماركوس غرونهولم بفارق 35 نقطة.", {"ماركوس غرونهولم"}),
+        ("ويواجه الجيش الإسرائيلي انتقادات واسعة.", set()),  # an adjective of a body
+    ],
+)
+def test_demonym_then_a_rare_given_name_and_a_surname(no_persons, text, expected):
+    assert persons(no_persons, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وانتهت الزيارة.\nوسيقضي ترامب - وهو من أم اسكتلندية - يومين في المنتجع.",
+        "وانتهت الجلسة.\nوتحاكم المرأتان - اللتان تقولان إنهما بريئتان - في ماليزيا.",
+    ],
+)
+def test_a_clause_opening_a_line_is_no_byline(no_persons, text):
+    assert not any(r["source"] == "rule:byline" for r in no_persons.extract(text) if r["type"] == "entity")
