@@ -225,3 +225,15 @@ def test_demonym_then_a_rare_given_name_and_a_surname(no_persons, text, expected
 )
 def test_a_clause_opening_a_line_is_no_byline(no_persons, text):
     assert not any(r["source"] == "rule:byline" for r in no_persons.extract(text) if r["type"] == "entity")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("اعتقلت الشرطة المشتبه به ويحمل اسم نيكولاس كروز، وله من العمر 19 عاما.", {"نيكولاس كروز"}),
+        ("وأطلقت البلدية على الحديقة اسم الربيع.", set()),  # the name of a thing
+        ("وتحمل السفينة اسم الأمل.", set()),
+    ],
+)
+def test_names_after_bears_the_name(no_persons, text, expected):
+    assert persons(no_persons, text) == expected
