@@ -34,7 +34,7 @@ def _act_verb(ctx: Context, i: int) -> bool:
         return False
     if i == 0 or not doc.joined(i - 1):
         return True
-    return doc.norms[i][:1] in _LEADS or doc.norms[i - 1] in ("كما", "ثم", "وقد", "فقد", "قد")
+    return doc.norms[i][:1] in _LEADS or doc.norms[i - 1] in ("و", "ف", "كما", "ثم", "وقد", "فقد", "قد")
 
 
 def _may_open_name(ctx: Context, k: int) -> bool:
