@@ -14,8 +14,11 @@ from khabar.records import Entity
 VERB_SHAPE = re.compile(r"^ي\w{3,}$|^است\w{3,}$|^س[يتن][^يوا]\w{1,3}[^ي]$")
 _PRONOUN_SUFFIX = re.compile(r"\w{2,}(?:تها|تهم|تهما|يها|يهم|تنا|تكم)$")  # خارجيتها، حكومتنا
 _PARTICIPLE_PLURAL = re.compile(r"^م\w{3,}ون$")  # مختصون، مسؤولون، محللون: "experts said", no name
-# ف + a verb (فسيجد، فاحتسب، فاستقبل); ب/ك + the article + a noun in ة (كالصاعقة، بالمدينة)
-_CLITIC_VERB_OR_NOUN = re.compile(r"^ف(?:س[يتن]\w{2,}|ا\w[تطد]\w\w|است\w{3,})$|^[وف]?[بك]ال\w{2,}ه$")
+# ف + a verb (فسيجد، فاحتسب، فاستقبل); ب/ك + the article + a noun in ة (كالصاعقة، بالمدينة);
+# an accusative verbal noun of form IV or X (اظهارا، استقبالا)
+_CLITIC_VERB_OR_NOUN = re.compile(
+    r"^ف(?:س[يتن]\w{2,}|ا\w[تطد]\w\w|است\w{3,})$|^[وف]?[بك]ال\w{2,}ه$|^ا\w\wا\wا$|^است\w\wا\wا$"
+)
 # Read on the word as written (ة is not ه there): an attached pronoun (اكتشافه، ذكرها، سعيهما) or
 # the indefinite accusative ending اً / short ا (محضرا، نفقا، مرجعا): nouns, not names.
 _WRITTEN_NOT_NAME = re.compile(r"\w{2,}(?:(?<!ي)ه|ها|هما|هم|هن)|\w+اً")  # (…يه: أندريه، خوسيه)

@@ -235,6 +235,8 @@ def skip_modifiers(ctx: Context, i: int) -> int:
     for _ in range(MAX_MODIFIERS):
         if i >= doc.n or not doc.joined(i - 1):
             return i
+        if doc.norms[i] in FUNCTION_WORDS and doc.norms[i] not in _PLACE_PREPOSITIONS:
+            return i  # الإعلامية التركية التي شنت: a relative pronoun ends the modifiers
         known = ctx.longest(i, "LOC", "ORG", "DEMONYM", "TITLE")
         given = known is not None and ctx.frequent_given(doc.norms[i]) and ctx.weak_place(doc.norms[i])
         if given and not known.labels.keys() & {"DEMONYM", "TITLE"}:

@@ -64,6 +64,9 @@ def titled_persons(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
         j = name_run(ctx, i, introduced=True)
         if j == i and doc.norms[i] in TOLD:
             continue  # العرض المقدم لي: "to me" after a rank, no name
+        feminine = m.info("TITLE").attr("gender") == "f"
+        if j == i and feminine and doc.words[i].endswith("ت") and not ctx.known_name_part(i):
+            continue  # الفتاة استشهدت: a verb after a feminine noun
         if j == i and _needs_full_name(ctx, m, i):
             continue  # زوجته نتج عنها: after a relation, one unknown word is no name
         if j is not None and start > doc.starts[i] and j == i and not ctx.word_has(i, "PER"):
@@ -226,6 +229,19 @@ def _no_head_before(ctx: Context, k: int) -> bool:
     )
 
 
+_DIVINE = frozenset({"الله", "سبحانه"})
+_PREPOSITIONS = frozenset({"في", "من", "علي", "الي", "عن", "بعد", "قبل", "دون"})
+
+
+def _cue_is_verb(ctx: Context, m) -> bool:
+    """The speech-verb match is a verb here: not a noun after a preposition (في رد ضمني), not a
+    participle in ة written with the pronoun ه (امام مضيفه ليون: his host)."""
+    doc = ctx.doc
+    if m.first == m.last and m.first > 0 and doc.norms[m.first - 1] in _PREPOSITIONS:
+        return False
+    return not (doc.words[m.last].endswith("ه") and m.key.endswith("ه") and m.info("CUE").attr("gender") == "f")
+
+
 def _trimmed(ctx: Context, e: Entity) -> Entity | None:
     """A rule's person without a leading ل/ب + known word or title (بتخدير أندريا كونستاند →
     أندريا كونستاند, القاضي ستفين أونيل → ستفين أونيل); None when nothing is left."""
@@ -276,6 +292,8 @@ def _persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) 
             continue  # قال لي: "told me", not the name لي
         if m.info("CUE").attr("names") == "no":
             continue  # أظهرت مذكرات خلخالي: a document's verb
+        if not _cue_is_verb(ctx, m):
+            continue
         kunya = kunya_after(ctx, m.last + 1)
         if kunya is not None:
             yield kunya  # وأوضحت أم محمد أنها …
@@ -294,6 +312,8 @@ def _persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) 
         # a name needs a second word in the same phrase (name_run would stop at token m.first)
         if m.first != m.last or m.first + 1 == doc.n or not doc.joined(m.first) or not given_reading(ctx, m):
             continue
+        if m.first > 0 and doc.norms[m.first - 1] in _DIVINE:
+            continue  # الله العلي القدير: God's attributes, no name
         j = name_run(ctx, m.first, given=True)
         if j is None or j == m.first:
             continue

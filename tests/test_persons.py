@@ -238,3 +238,18 @@ def test_a_clause_opening_a_line_is_no_byline(no_persons, text):
 )
 def test_names_after_bears_the_name(no_persons, text, expected):
     assert persons(no_persons, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("ودعوا الله العلي القدير أن يجعل الشهر شهر رحمة.", "العلي القدير"),  # God's attributes
+        ("وانتقدت الحملة الحكومية والإعلامية التركية التي شنت ضد الرئيس.", "شنت"),  # a relative clause
+        ("وقال مدير المستشفى إن الفتاة استشهدت جراء إصابتها.", "استشهدت"),  # a verb after a noun
+        ("وطالب الفاتيكان بسحب تصريحات البابا اظهارا للروح الصحيحة.", "اظهارا"),  # a verbal noun
+        ("وذلك في رد ضمني على إعلان الحزب.", "ضمني"),  # رد is a noun after في
+        ("واستعاد ريال مدريد توازنه بعد الخسارة أمام مضيفه ليون.", "ليون"),  # his host, not مضيفة
+    ],
+)
+def test_no_junk_persons_after_nouns_titles_and_god(pipeline, text, absent):
+    assert absent not in persons(pipeline, text)
