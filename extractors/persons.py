@@ -230,6 +230,7 @@ def _no_head_before(ctx: Context, k: int) -> bool:
 
 
 _DIVINE = frozenset({"الله", "سبحانه"})
+_SON_OF = frozenset({"بن", "ابن", "بنت"})
 _PREPOSITIONS = frozenset({"في", "من", "علي", "الي", "عن", "بعد", "قبل", "دون"})
 
 
@@ -320,7 +321,14 @@ def _persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) 
         if m.key in COLLIDING_FUNCTION_WORDS and not ctx.known_name_part(m.first + 1):
             continue  # علي صفد، علي شعوبنا: على written without its ى
         first, start = m.first, m.start
-        while first > 0 and doc.joined(first - 1) and (link := link_before(ctx, first - 1)):
-            first -= 1  # أبو خليل القباني، لأبي زكريا الحفصي (the span leaves out ل)
-            start = doc.span_start(first, link - 1)
+        while first > 0 and doc.joined(first - 1):
+            if link := link_before(ctx, first - 1):
+                first -= 1  # أبو خليل القباني، لأبي زكريا الحفصي (the span leaves out ل)
+                start = doc.span_start(first, link - 1)
+            elif doc.norms[first] in _SON_OF and ctx.name_like(first - 1, first=True):
+                first -= 1  # محمد بن سلمان بن عبدالعزيز: the nasab starts at the name before بن
+                start = doc.starts[first]
+                start = ctx.name_after_clitic(first, ("و", "ف")) or start  # ومحمد بن …
+            else:
+                break
         yield ctx.mention("PER", first, j, "rule:given-name", start=start)

@@ -253,3 +253,17 @@ def test_names_after_bears_the_name(no_persons, text, expected):
 )
 def test_no_junk_persons_after_nouns_titles_and_god(pipeline, text, absent):
     assert absent not in persons(pipeline, text)
+
+
+# A long nasab stays one name from its first given name (no split at بن).
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("وكان الأمير محمد بن سلمان بن عبد العزيز آل سعود قد التقى الوفد.", "محمد بن سلمان بن عبد العزيز آل سعود"),
+        ("والتقى الأمير محمد بن فهد بن محمد بن عبد الرحمن، في الرياض.", "محمد بن فهد بن محمد بن عبد الرحمن"),
+        ("وحضر الحفل الوزير ومحمد بن راشد بن سعيد في دبي.", "محمد بن راشد بن سعيد"),
+    ],
+)
+def test_long_nasab_is_one_name(pipeline, text, expected):
+    found = persons(pipeline, text)
+    assert expected in found and not any(p.startswith("بن ") for p in found)
