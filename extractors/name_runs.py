@@ -133,6 +133,10 @@ def _given_pair(ctx: Context, a: int, b: int) -> bool:
     return a >= 0 and all(any("GIVEN" in phrases.get(stem, {}) for _, stem in splits[k]) for k in (a, b))
 
 
+# ل + a verbal noun (لإبداء، لتضييق، لاستقبال): "in order to", never a family name
+_PURPOSE_NOUN = re.compile(r"^ل(?:ا\w\wا\w|ت\w\wي\w|است\w\wا\w)$")
+
+
 def _unknown_word_ends_name(ctx: Context, i: int, j: int, words: int) -> bool:
     """An unknown word after tokens i..j of a name is no part of it: the name so far is a listed
     person whose last word is no given name (الرئيس شيراك شذ، بن لادن مصمم: what follows is the
@@ -141,7 +145,7 @@ def _unknown_word_ends_name(ctx: Context, i: int, j: int, words: int) -> bool:
     names (مها أحمد برنامجا)."""
     doc = ctx.doc
     norm = doc.norms[j + 1]
-    if not_a_name_shape(norm, False) or ctx.used_as_noun(j + 1):
+    if not_a_name_shape(norm, False) or ctx.used_as_noun(j + 1) or _PURPOSE_NOUN.match(norm):
         return True
     if words >= 2 and doc.words[j + 1].endswith(("ا", "اً", "ًا")) and len(norm) >= 5:
         return True
