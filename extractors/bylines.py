@@ -23,10 +23,7 @@ MAX_NAME = 3
 
 
 def byline_persons(ctx: Context) -> Iterator[Entity]:
-    doc = ctx.doc
-    for i in range(doc.n):
-        if i and "\n" not in doc.gap(i - 1):
-            continue  # a byline opens a line
+    for i in _line_starts(ctx):
         k = _after_dateline(ctx, i)
         if k is None:
             continue
@@ -35,6 +32,23 @@ def byline_persons(ctx: Context) -> Iterator[Entity]:
         last = _closed_name(ctx, k, dash_only=k == i)
         if last is not None:
             yield ctx.mention("PER", k, last, "rule:byline")
+
+
+def _line_starts(ctx: Context) -> Iterator[int]:
+    """Tokens that open a line (a byline opens its line)."""
+    doc, text = ctx.doc, ctx.doc.text
+    if doc.n:
+        yield 0
+    pos = text.find("\n")
+    last = 0
+    while pos != -1:
+        i = doc.first_token_from(pos)
+        if i >= doc.n:
+            return
+        if i > last:
+            yield i
+            last = i
+        pos = text.find("\n", doc.starts[i])
 
 
 def _opens_with_given_name(ctx: Context, i: int) -> bool:

@@ -142,7 +142,7 @@ class Context:
         # by_label: label -> the matches carrying it (all in text order)
         self.matches, self.by_first, self.by_span, self.by_label = doc.scan_indexed(gazetteer)
         self.writes_alef_maksura = "ى" in doc.text
-        self._definite_stems: frozenset[str] | None = None
+        self._word_set: frozenset[str] | None = None  # the document's words (used_as_noun)
 
     def labelled(self, label: str) -> Sequence[Match]:
         """The matches carrying ``label``, in text order."""
@@ -276,11 +276,12 @@ class Context:
         that the lists do not hold (كوسبي، زامبولي) never take the article."""
         if self.known_name_part(i):
             return False
-        stems = self._definite_stems
-        if stems is None:
-            stems = self._definite_stems = _definite_stems(self.doc.norms)
+        words = self._word_set
+        if words is None:
+            words = self._word_set = frozenset(self.doc.norms)
         norm = self.doc.norms[i]
-        return norm in stems or (norm.endswith("ا") and norm[:-1] in stems)
+        bare = norm[:-1] if norm.endswith("ا") and len(norm) > 3 else None
+        return any(p + norm in words or bare and p + bare in words for p in _ARTICLE_PREFIXES)
 
     def weak_place(self, key: str) -> bool:
         """The one-word place entry ``key`` is reported only after a trigger (see weak_place_info)."""
@@ -342,15 +343,3 @@ class Context:
 
 
 _ARTICLE_PREFIXES = ("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال")
-
-
-def _definite_stems(norms: Sequence[str]) -> frozenset[str]:
-    """The words of a document written with the article (and a proclitic): الخطة، والخطة، للخطة → خطة."""
-    stems = set()
-    for norm in norms:
-        if "ال" not in norm[:4] and not norm.startswith(("لل", "ولل", "فلل")):
-            continue
-        for prefix in _ARTICLE_PREFIXES:
-            if norm.startswith(prefix) and len(norm) - len(prefix) >= 3:
-                stems.add(norm[len(prefix) :])
-    return frozenset(stems)

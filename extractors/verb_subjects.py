@@ -10,6 +10,7 @@ give another label, and the slot must end it (a preposition, an object, a role, 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import compress
 
 from khabar.extractors.context import Context, normalized_words, not_a_name_shape
 from khabar.extractors.name_runs import name_run, without_preposition
@@ -27,11 +28,12 @@ ACT_VERBS = normalized_words(
 _LEADS = ("و", "ف")
 
 
+_FORMS = ACT_VERBS | {lead + verb for verb in ACT_VERBS for lead in _LEADS}
+
+
 def _act_verb(ctx: Context, i: int) -> bool:
-    """Token i is an act verb, bare or after و/ف, opening its clause."""
+    """Token i (one of _FORMS) opens its clause."""
     doc = ctx.doc
-    if not any(stem in ACT_VERBS for stripped, stem in doc.splits[i] if not stripped or doc.norms[i][:1] in _LEADS):
-        return False
     if i == 0 or not doc.joined(i - 1):
         return True
     return doc.norms[i][:1] in _LEADS or doc.norms[i - 1] in ("و", "ف", "كما", "ثم", "وقد", "فقد", "قد")
@@ -59,7 +61,7 @@ def _without_object(ctx: Context, k: int, j: int) -> int:
 
 def verb_subject_persons(ctx: Context) -> Iterator[Entity]:
     doc = ctx.doc
-    for i in range(doc.n - 1):
+    for i in compress(range(doc.n - 1), map(_FORMS.__contains__, doc.norms)):
         if not doc.joined(i) or not _act_verb(ctx, i):
             continue
         k = i + 1
