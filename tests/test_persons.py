@@ -268,3 +268,15 @@ def test_no_junk_persons_after_nouns_titles_and_god(pipeline, text, absent):
 def test_long_nasab_is_one_name(pipeline, text, expected):
     found = persons(pipeline, text)
     assert expected in found and not any(p.startswith("بن ") for p in found)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("ويذاع البرنامج الذي أعده السيناريست حازم الحديدي ، ويخرجه مخرج شاب.", "حازم الحديدي"),
+        ("واستقبل البابا الأسقف جوزيه بوليكاريو في الفاتيكان.", "جوزيه بوليكاريو"),
+        ("وشاركت في الحفل الراقصة دينا ، والمطرب مدحت صالح.", "دينا"),
+    ],
+)
+def test_names_after_more_titles(no_persons, text, expected):
+    assert expected in persons(no_persons, text)
