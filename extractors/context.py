@@ -13,7 +13,8 @@ from khabar.records import Entity
 # ستكون; names such as ستيفن، ستيوارت، سيف have a long vowel or are too short, سيرغي ends in ي).
 VERB_SHAPE = re.compile(r"^ي\w{3,}$|^است\w{3,}$|^س[يتن][^يوا]\w{1,3}[^ي]$")
 _PRONOUN_SUFFIX = re.compile(r"\w{2,}(?:تها|تهم|تهما|يها|يهم|تنا|تكم)$")  # خارجيتها، حكومتنا
-_PARTICIPLE_PLURAL = re.compile(r"^م\w{3,}ون$")  # مختصون، مسؤولون، محللون: "experts said", no name
+# plurals of people: مختصون، مسؤولون (participles), علماء، خبراء، أطباء (فعلاء، أفعلاء)
+_PARTICIPLE_PLURAL = re.compile(r"^م\w{3,}ون$|^ا?\w{3}اء$")
 # ف + a verb (فسيجد، فاحتسب، فاستقبل); ب/ك + the article + a noun in ة (كالصاعقة، بالمدينة);
 # an accusative verbal noun of form IV or X (اظهارا، استقبالا)
 _CLITIC_VERB_OR_NOUN = re.compile(

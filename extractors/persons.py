@@ -64,6 +64,8 @@ def titled_persons(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
         j = name_run(ctx, i, introduced=True)
         if j == i and doc.norms[i] in TOLD:
             continue  # العرض المقدم لي: "to me" after a rank, no name
+        if j == i and _noun_after_title(ctx, i):
+            continue  # مدير فرع هيئة، مدير تعليم الليث، الوزير تساؤلا: a noun, not a name
         feminine = m.info("TITLE").attr("gender") == "f"
         if j == i and feminine and doc.words[i].endswith("ت") and not ctx.known_name_part(i):
             continue  # الفتاة استشهدت: a verb after a feminine noun
@@ -74,6 +76,23 @@ def titled_persons(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
         if j is not None and (not comma or j > i):
             yield ctx.mention("PER", i, j, "rule:title", start=start), m.key, title_phrase(ctx, m, i - 1)
     yield from appositions(ctx)
+
+
+def _noun_after_title(ctx: Context, i: int) -> bool:
+    """The one word at i after a title is a noun: the first of a construct chain before a body or
+    place (مدير فرع هيئة حقوق الإنسان), a place with the article (مدير تعليم الليث), or an
+    unlisted accusative (أثار الوزير تساؤلا)."""
+    doc = ctx.doc
+    if ctx.longest(i, "PER"):
+        return False
+    chained = ("ORG_TRIGGER", "LOC_TRIGGER", "ORG")
+    genitive = i + 1 < doc.n and doc.joined(i) and not ctx.known_name_part(i)
+    bodies = ctx.by_first.get(i + 1, ()) if genitive else ()
+    if any(not m.stripped and not m.labels.keys().isdisjoint(chained) for m in bodies):
+        return True  # (not آية الله خميني للسلطة: ل + a body is no genitive)
+    if doc.has_article(i) and ctx.word_has(i, "LOC"):
+        return True
+    return not ctx.known_name_part(i) and doc.words[i].endswith("ا") and len(doc.norms[i]) >= 5
 
 
 def _needs_full_name(ctx: Context, m, i: int) -> bool:
@@ -240,6 +259,8 @@ def _cue_is_verb(ctx: Context, m) -> bool:
     doc = ctx.doc
     if m.first == m.last and m.first > 0 and doc.norms[m.first - 1] in _PREPOSITIONS:
         return False
+    if ctx.writes_alef_maksura and m.info("CUE").name.endswith("ى") and doc.words[m.last].endswith("ي"):
+        return False  # رأي مغاير: the noun رأي, not the verb رأى
     return not (doc.words[m.last].endswith("ه") and m.key.endswith("ه") and m.info("CUE").attr("gender") == "f")
 
 

@@ -280,3 +280,18 @@ def test_long_nasab_is_one_name(pipeline, text, expected):
 )
 def test_names_after_more_titles(no_persons, text, expected):
     assert expected in persons(no_persons, text)
+
+
+# Junk persons of issue 14: a noun after a title, plurals of people, the noun رأي, ولي عهده.
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("وقال مدير فرع هيئة حقوق الإنسان بمنطقة مكة إن الجولة مستمرة. وسار على الطريق.", "فرع"),
+        ("كما أثار وزير الخارجية الروسي تساؤلا عن الأسباب.", "تساؤلا"),
+        ("قال علماء، الأربعاء، إن استخدام الدواء آمن.", "علماء"),
+        ("ولكنه كان له رأي مغاير. وسار على الطريق.", "مغاير"),
+        ("وأكد تأييده للملك ونائبه وولي ولي عهده -حفظهم الله-.", "ولي ولي"),
+    ],
+)
+def test_no_junk_persons_of_issue_14(pipeline, text, absent):
+    assert absent not in persons(pipeline, text)
