@@ -198,9 +198,11 @@ def conjoined(ctx: Context, i: int) -> bool:
 
 
 def _common_first_name(ctx: Context, i: int) -> bool:
+    """Token i is a common word that is also a given name borne by enough people to open a name
+    after a title (جو، أمل), not a noun that one person in the list bears (مدير تعليم الليث)."""
     doc = ctx.doc
     return (
-        ctx.word_has(i, "GIVEN")
+        any(ctx.frequent_given(stem) for _, stem in doc.splits[i])
         and doc.norms[i] not in FUNCTION_WORDS
         and i + 1 < doc.n
         and doc.joined(i)

@@ -291,6 +291,7 @@ def test_names_after_more_titles(no_persons, text, expected):
         ("قال علماء، الأربعاء، إن استخدام الدواء آمن.", "علماء"),
         ("ولكنه كان له رأي مغاير. وسار على الطريق.", "مغاير"),
         ("وأكد تأييده للملك ونائبه وولي ولي عهده -حفظهم الله-.", "ولي ولي"),
+        ("وعبروا عن شكرهم لمدير تعليم الليث وكل منسوبي الإدارة.", "تعليم الليث"),  # a verbal noun and a place
     ],
 )
 def test_no_junk_persons_of_issue_14(pipeline, text, absent):
