@@ -79,9 +79,9 @@ def titled_persons(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
 
 
 def _noun_after_title(ctx: Context, i: int) -> bool:
-    """The one word at i after a title is a noun: the first of a construct chain before a body or
-    place (مدير فرع هيئة حقوق الإنسان), a place with the article (مدير تعليم الليث), or an
-    unlisted accusative (أثار الوزير تساؤلا)."""
+    """The one word at i after a title is a noun: the first of a construct chain before a body, a
+    trigger or a definite genitive (مدير فرع هيئة حقوق الإنسان، رئيس فرع البحث الجنائي), a place
+    with the article (مدير تعليم الليث), or an unlisted accusative (أثار الوزير تساؤلا)."""
     doc = ctx.doc
     if ctx.longest(i, "PER"):
         return False
@@ -92,6 +92,8 @@ def _noun_after_title(ctx: Context, i: int) -> bool:
         return True  # (not آية الله خميني للسلطة: ل + a body is no genitive)
     if doc.has_article(i) and ctx.word_has(i, "LOC"):
         return True
+    if i + 1 < doc.n and doc.joined(i) and doc.has_article(i + 1) and not ctx.frequent_given(doc.norms[i]):
+        return True  # رئيس فرع البحث الجنائي: the name stopped before a definite genitive
     return not ctx.known_name_part(i) and doc.words[i].endswith("ا") and len(doc.norms[i]) >= 5
 
 

@@ -292,6 +292,7 @@ def test_names_after_more_titles(no_persons, text, expected):
         ("ولكنه كان له رأي مغاير. وسار على الطريق.", "مغاير"),
         ("وأكد تأييده للملك ونائبه وولي ولي عهده -حفظهم الله-.", "ولي ولي"),
         ("وعبروا عن شكرهم لمدير تعليم الليث وكل منسوبي الإدارة.", "تعليم الليث"),  # a verbal noun and a place
+        ("وتلقى المدير إخطارا من رئيس فرع البحث الجنائي بالمدينة.", "فرع"),  # a noun before its genitive
     ],
 )
 def test_no_junk_persons_of_issue_14(pipeline, text, absent):
