@@ -37,6 +37,7 @@ from khabar.extractors.subject_names import (
 )
 from khabar.extractors.verb_subjects import verb_subject_persons
 from khabar.records import Entity
+from khabar.text import normalize
 
 
 def titled_persons(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
@@ -76,6 +77,25 @@ def titled_persons(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
         if j is not None and (not comma or j > i):
             yield ctx.mention("PER", i, j, "rule:title", start=start), m.key, title_phrase(ctx, m, i - 1)
     yield from appositions(ctx)
+
+
+def _first_name_aliases(ctx: Context) -> Iterator[Entity]:
+    """A one-word person alias that is the first word of its entry's name (ميلانيا of ميلانيا
+    ترامب) is a given name: before an unlisted surname-like word it opens a longer name of its
+    own (الاسم الحقيقي لها هو "ميلانيا كنافس")."""
+    doc = ctx.doc
+    for m in ctx.labelled("PER"):
+        i = m.first
+        if m.last != i or m.stripped or i + 1 >= doc.n or not doc.joined(i):
+            continue
+        info = m.info("PER")
+        if normalize(info.name).split()[0] != m.key or " " not in info.name:
+            continue
+        nxt = i + 1
+        if doc.has_article(nxt) or ctx.gaz.phrases.get(doc.norms[nxt]) or ctx.is_common(nxt):
+            continue  # a listed word (ميلانيا ترامب is the entry itself) or a common one
+        if ctx.name_like(nxt, first=False) and not ctx.used_as_noun(nxt):
+            yield ctx.mention("PER", i, nxt, "rule:given-name")
 
 
 def _noun_after_title(ctx: Context, i: int) -> bool:
@@ -332,6 +352,7 @@ def _persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) 
                     yield ctx.mention("PER", m.last + 1, j, "rule:cue")
             elif al_surname(ctx, m.last + 1):
                 yield ctx.mention("PER", m.last + 1, m.last + 1, "rule:cue")
+    yield from _first_name_aliases(ctx)
     for m in ctx.labelled("GIVEN"):
         # a name needs a second word in the same phrase (name_run would stop at token m.first)
         if m.first != m.last or m.first + 1 == doc.n or not doc.joined(m.first) or not given_reading(ctx, m):

@@ -297,3 +297,15 @@ def test_names_after_more_titles(no_persons, text, expected):
 )
 def test_no_junk_persons_of_issue_14(pipeline, text, absent):
     assert absent not in persons(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('والاسم الحقيقي لها هو " ميلانيا كنافس "، وكان والدها ضمن صفوف الحزب.', {"ميلانيا كنافس"}),
+        ("وقالت ميلانيا ترامب إن الزيارة مهمة.", {"ميلانيا ترامب"}),
+        ("وقالت ميلانيا إن الزيارة مهمة.", {"ميلانيا"}),
+    ],
+)
+def test_a_listed_first_name_opens_a_longer_name(pipeline, text, expected):
+    assert persons(pipeline, text) == expected
