@@ -229,6 +229,9 @@ def _subject_boundary(ctx: Context, k: int) -> bool:
     return norm[:1] == "ل" and without_preposition(ctx, k) is None
 
 
+_FROM_HIS_SIDE = normalized_words("جهته جهتها جانبه جانبها ناحيته ناحيتها")
+
+
 def stands_as_subject(ctx: Context, first: int, last: int) -> bool:
     """A name after a speech verb: a one-word name the lists do not know must end the subject
     (وقال كوتس إن، وقال كوتس، …), not open a longer noun phrase (وقال فرع وزارة التجارة، أوضح عميد
@@ -244,7 +247,8 @@ def stands_as_subject(ctx: Context, first: int, last: int) -> bool:
     nxt = doc.norms[last + 1]
     told = nxt[:1] == "ل" and without_preposition(ctx, last + 1) is None  # قال بليند لموقع يونايتد
     ends = nxt in COMPLEMENTIZERS or nxt in SUBJECT_ENDS or nxt in ADVERBS or told
-    return not doc.joined(last) or gap.strip() != "" or ends
+    aside = nxt == "من" and last + 2 < doc.n and doc.norms[last + 2] in _FROM_HIS_SIDE  # واشار هاربر من جهته
+    return not doc.joined(last) or gap.strip() != "" or ends or aside
 
 
 def _name_part(ctx: Context, k: int) -> bool:

@@ -309,3 +309,14 @@ def test_no_junk_persons_of_issue_14(pipeline, text, absent):
 )
 def test_a_listed_first_name_opens_a_longer_name(pipeline, text, expected):
     assert persons(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("واشار هاربر من جهته الى انه يعود.", {"هاربر"}),  # "from his side" ends the subject
+        ("وقال فرع من الشركة إن العمل مستمر.", set()),  # a noun and its complement
+    ],
+)
+def test_one_word_subject_before_from_his_side(no_persons, text, expected):
+    assert persons(no_persons, text) == expected
