@@ -13,9 +13,17 @@ from khabar.records import Entity
 # ستكون; names such as ستيفن، ستيوارت، سيف have a long vowel or are too short, سيرغي ends in ي).
 VERB_SHAPE = re.compile(r"^ي\w{3,}$|^است\w{3,}$|^س[يتن][^يوا]\w{1,3}[^ي]$")
 _PRONOUN_SUFFIX = re.compile(r"\w{2,}(?:تها|تهم|تهما|يها|يهم|تنا|تكم)$")  # خارجيتها، حكومتنا
+# plurals of people: مختصون، مسؤولون (participles), علماء، خبراء، أطباء (فعلاء، أفعلاء)
+_PARTICIPLE_PLURAL = re.compile(r"^م\w{3,}ون$|^ا?\w{3}اء$")
+# ف + a verb (فسيجد، فاحتسب، فاستقبل); ب/ك + the article + a noun in ة (كالصاعقة، بالمدينة);
+# an accusative verbal noun of form IV or X (اظهارا، استقبالا)
+_CLITIC_VERB_OR_NOUN = re.compile(
+    r"^ف(?:س[يتن]\w{2,}|ا\w[تطد]\w\w|است\w{3,})$|^[وف]?[بك]ال\w{2,}ه$|^ا\w\wا\wا$|^است\w\wا\wا$"
+)
 # Read on the word as written (ة is not ه there): an attached pronoun (اكتشافه، ذكرها، سعيهما) or
 # the indefinite accusative ending اً / short ا (محضرا، نفقا، مرجعا): nouns, not names.
 _WRITTEN_NOT_NAME = re.compile(r"\w{2,}(?:(?<!ي)ه|ها|هما|هم|هن)|\w+اً")  # (…يه: أندريه، خوسيه)
+_VERBAL_NOUN_II = re.compile(r"^ت\w\wي\w$")  # تعليم، تطوير، تنظيم (listed names such as توفيق pass)
 _SHORT_ACCUSATIVE = re.compile(r"\w{2,4}ا")  # نفقا، محضرا: not a first name (surnames: ماسا، لوا)
 _MARKS_BUT_TANWIN = re.compile("[\u064c-\u065f\u0670\u0640]")
 
@@ -23,11 +31,18 @@ _MARKS_BUT_TANWIN = re.compile("[\u064c-\u065f\u0670\u0640]")
 def not_a_name_shape(norm: str, first: bool, written: str = "") -> bool:
     """Word shapes that are not names unless a name list says so: imperfect verbs (يعمل، يلعب),
     words with a possessive suffix (خارجيتها، اكتشافه), indefinite accusatives (محضرا),
-    ل + article (للجبهة)."""
-    if VERB_SHAPE.match(norm) or _PRONOUN_SUFFIX.match(norm) or norm.startswith("لل"):
+    ل + article (للجبهة), plural participles (مختصون), participles in ة (مسيئة), ف + a verb
+    (فسيجد) and ب/ك + the article + a noun in ة (كالصاعقة)."""
+    if VERB_SHAPE.match(norm) or _PRONOUN_SUFFIX.match(norm) or _PARTICIPLE_PLURAL.match(norm):
+        return True
+    if norm.startswith("لل") or _CLITIC_VERB_OR_NOUN.match(norm):
         return True
     if not written or norm.endswith("الله"):  # عطاء الله، فرج الله
         return False
+    if written.endswith("ة") and norm.startswith("م") and len(norm) >= 5:
+        return True  # مسيئة، مطمئنة: a participle in ة
+    if first and _VERBAL_NOUN_II.match(norm):
+        return True  # مدير تعليم الليث: a verbal noun (تفعيل) opens no name
     bare = _MARKS_BUT_TANWIN.sub("", written)
     return _WRITTEN_NOT_NAME.fullmatch(bare) is not None or (first and _SHORT_ACCUSATIVE.fullmatch(bare) is not None)
 
@@ -71,16 +86,45 @@ FUNCTION_WORDS = normalized_words(
 COMPLEMENTIZERS = normalized_words(
     "إن أن إنه أنه إنها أنها أنهم أنهما أنهن أننا أنني بأن بأنه بأنها بأنهم بأنهما بأننا وأن وأنه"
 )
+
+
 # Function words whose normalised form is also a name, with a test (surface, does the document
 # write final ى at all?) that says "this is the function word": على (on) vs علي (Ali) — a text
 # that never writes ى spells على as علي; إلى / الى (to) vs ألي (a name).
+def _ali_is_preposition(ctx: Context, i: int) -> bool:
+    """علي at token i is على (on) written without its ى: the text never writes ى, or a noun
+    follows that a preposition governs and a name does not (علي الاطلاق، أكد علي تطلعه، المشرف
+    العام علي كرة القدم، ردت علي بعنف، نقل علي لسانه). A function word, a verb, a listed name part
+    or nothing after it leaves the name (وقال علي في بيان، الأمير علي يهاجم، علي عبد العال)."""
+    doc = ctx.doc
+    if doc.words[i].endswith("ى") or not ctx.writes_alef_maksura:
+        return True
+    if i + 1 >= doc.n or not doc.joined(i):
+        return False
+    if doc.has_article(i + 1):
+        return True  # علي الاطلاق
+    nxt = doc.norms[i + 1]
+    if nxt in FUNCTION_WORDS or nxt in COLLIDING_FUNCTION_WORDS or VERB_SHAPE.match(nxt) or ctx.known_name_part(i + 1):
+        return False
+    if ctx.word_has(i + 1, "CUE") or ctx.is_common(i + 1):
+        return True  # علي أهمية، ردت علي قائلة، زادت علي شهر
+    return not_a_name_shape(nxt, False, doc.words[i + 1])  # علي تطلعه، علي لسانه
+
+
+def _listed_person_word(ctx: Context, i: int) -> bool:
+    return ctx.word_has(i, "PER") or ctx.word_has(i, "GIVEN")
+
+
 COLLIDING_FUNCTION_WORDS = {
-    "علي": lambda ctx, i: (
-        ctx.doc.words[i].endswith("ى")
-        or not ctx.writes_alef_maksura
-        or (i + 1 < ctx.doc.n and ctx.doc.has_article(i + 1))  # علي الاطلاق
-    ),
+    "علي": lambda ctx, i: _ali_is_preposition(ctx, i),
     "الي": lambda ctx, i: not ctx.doc.words[i].startswith("أ"),
+    # مني (from me) vs منى (Mona): in a text that writes ى, مني with ي is the preposition unless a
+    # listed person or given name follows (not a rare surname: سرق مني صحتي)
+    "مني": lambda ctx, i: (
+        ctx.writes_alef_maksura
+        and ctx.doc.words[i].endswith("ي")
+        and not (i + 1 < ctx.doc.n and ctx.doc.joined(i) and _listed_person_word(ctx, i + 1))  # مني مناوي
+    ),
 }
 MIN_GIVEN_COUNT = 3  # given names rarer than this (in the source list) never start a name on their own
 NAME_LINKS = normalized_words("بن ابن بنت أبو أبي عبد آل ولد دي دو فان فون")
@@ -102,6 +146,7 @@ class Context:
         # by_label: label -> the matches carrying it (all in text order)
         self.matches, self.by_first, self.by_span, self.by_label = doc.scan_indexed(gazetteer)
         self.writes_alef_maksura = "ى" in doc.text
+        self._word_set: frozenset[str] | None = None  # the document's words (used_as_noun)
 
     def labelled(self, label: str) -> Sequence[Match]:
         """The matches carrying ``label``, in text order."""
@@ -218,15 +263,30 @@ class Context:
 
     def name_after_clitic(self, i: int, letters: tuple[str, ...]) -> int | None:
         """Where the name in token i starts when the token is one of the proclitics ``letters`` +
-        a listed name and no name itself (وميشيل، بإيفانكا), else None. A plain alef after و is the
-        name's own (وارين، والتر): a name after the conjunction is written with its hamza (وأحمد)."""
+        a listed name and no name itself (وميشيل، بإيفانكا، والطيب), else None. A plain alef after و
+        is the name's own (وارين، والتر): a name after the conjunction is written with its hamza
+        (وأحمد), or it is the article of a listed name (والطيب صالح)."""
         doc = self.doc
-        if doc.norms[i][:1] not in letters or self.known_name_part(i) or doc.words[i][1:2] == "ا":
+        word = doc.words[i]
+        if doc.norms[i][:1] not in letters or self.known_name_part(i) or word[1:2] == "ا" and word[1:3] != "ال":
             return None
         for stripped, stem in doc.splits[i][1:2]:
             if not NAME_LABELS.isdisjoint(self.gaz.phrases.get(stem, ())):
                 return doc.span_start(i, stripped)
         return None
+
+    def used_as_noun(self, i: int) -> bool:
+        """Token i, a word no name list holds, is written elsewhere in the document with the
+        article (برنامجا … البرنامج، شنت … الشنت): a common noun there, so no name here. Names
+        that the lists do not hold (كوسبي، زامبولي) never take the article."""
+        if self.known_name_part(i):
+            return False
+        words = self._word_set
+        if words is None:
+            words = self._word_set = frozenset(self.doc.norms)
+        norm = self.doc.norms[i]
+        bare = norm[:-1] if norm.endswith("ا") and len(norm) > 3 else None
+        return any(p + norm in words or bare and p + bare in words for p in _ARTICLE_PREFIXES)
 
     def weak_place(self, key: str) -> bool:
         """The one-word place entry ``key`` is reported only after a trigger (see weak_place_info)."""
@@ -285,3 +345,6 @@ class Context:
         if doc.has_article(i) and norm not in NAME_LINKS:
             return not first  # al- family names (البرادعي) continue a name, never start one
         return True
+
+
+_ARTICLE_PREFIXES = ("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال")

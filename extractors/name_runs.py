@@ -10,7 +10,9 @@ from khabar.extractors.context import (
     NAME_LINKS,
     NOT_NAME_LABELS,
     Context,
+    not_a_name_shape,
 )
+from khabar.text import normalize
 
 MAX_RUN = 4  # name words in a run, not counting links (بن، آل، أبو)
 COMMA = re.compile(r"^\s*[،,]\s*$")
@@ -24,6 +26,7 @@ _FAMILY = "ال"  # آل (the family of), normalised
 TOLD = frozenset({"لي", "لنا", "له", "لها", "لهم"})  # after a speech verb: "told me/him …"
 _LEADING_LINKS = frozenset({"ابو", "ابي", "ابا", "ابن", "بن", "بنت", "ام", "عبد"})  # before a given name
 _PLACE_PREPOSITIONS = frozenset({"لدي", "في"})  # normalised لدى، في
+_ONE_OF = frozenset({"احد", "احدي"})  # أحد، إحدى (not function words: أحد المسؤولين is a speaker phrase)
 
 
 def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = False, given: bool = False) -> int | None:
@@ -40,6 +43,10 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
         return None  # كوريا الشمالية starts a place, not a name (جان, a town too, is a given name)
     if not given and not ctx.name_like(i, first=True) and not (introduced and _common_first_name(ctx, i)):
         return None
+    if doc.norms[i] in _ONE_OF:
+        return None  # زعيم أحد الأجنحة: "one of", no name
+    if not given and ctx.used_as_noun(i):
+        return None  # الرئيس اظهارا … الإظهار: a noun the document writes with the article
     j = i
     words = 1  # name words so far (links such as بن/آل do not count)
     while j + 1 < doc.n and words < max_len and doc.joined(j):
@@ -66,7 +73,8 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
             break  # متعب وأسامة: the conjunction starts another name
         if without_preposition(ctx, nxt) is None:
             break  # بليند لموقع يونايتد: ل/ب + a known word ends the name
-        if not ctx.name_like(nxt, first=False) and not _town_as_surname(ctx, nxt):
+        surname = _town_as_surname(ctx, nxt) or _listed_al_surname(ctx, j, words, introduced)
+        if not ctx.name_like(nxt, first=False) and not surname:
             if introduced and words == 1 and _nisba_before_role(ctx, nxt):
                 j = nxt  # الدكتور أشرف العربي وزير التخطيط: a nisba family name, then the role
             break
@@ -81,6 +89,8 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
             break
         if words >= 2 and not ctx.known_name_part(nxt) and not _given_pair(ctx, j - 1, j):
             break  # a third word must be a known name part (سوليفان اجتمع) unless two given names precede
+        if not ctx.known_name_part(nxt) and _unknown_word_ends_name(ctx, i, j, words):
+            break
         j = nxt
         words += 1
     if doc.norms[j] in NAME_LINKS:
@@ -117,9 +127,68 @@ def link_before(ctx: Context, i: int) -> int:
 
 
 def _given_pair(ctx: Context, a: int, b: int) -> bool:
-    """Two given names in a row (جان مارك): a compound first name, a surname follows."""
-    phrases, norms = ctx.gaz.phrases, ctx.doc.norms
-    return a >= 0 and all("GIVEN" in phrases.get(norms[k], {}) for k in (a, b))
+    """Two given names in a row (جان مارك، ومحمد مصطفى): a compound first name or a nasab, a
+    surname follows."""
+    phrases, splits = ctx.gaz.phrases, ctx.doc.splits
+    return a >= 0 and all(any("GIVEN" in phrases.get(stem, {}) for _, stem in splits[k]) for k in (a, b))
+
+
+# ل + a verbal noun (لإبداء، لتضييق، لاستقبال): "in order to", never a family name
+_PURPOSE_NOUN = re.compile(r"^ل(?:ا\w\wا\w|ت\w\wي\w|است\w\wا\w)$")
+
+
+def _unknown_word_ends_name(ctx: Context, i: int, j: int, words: int) -> bool:
+    """An unknown word after tokens i..j of a name is no part of it: the name so far is a listed
+    person whose last word is no given name (الرئيس شيراك شذ، بن لادن مصمم: what follows is the
+    predicate), the word is ف + a verb (شوفكوفسكيي فاحتسب) or a noun the document writes with
+    the article elsewhere (برنامجا … البرنامج), or a third word in the accusative after two given
+    names (مها أحمد برنامجا)."""
+    doc = ctx.doc
+    norm = doc.norms[j + 1]
+    if not_a_name_shape(norm, False) or ctx.used_as_noun(j + 1) or _PURPOSE_NOUN.match(norm):
+        return True
+    if words >= 2 and doc.words[j + 1].endswith(("ا", "اً", "ًا")) and len(norm) >= 5:
+        return True
+    if "GIVEN" in ctx.gaz.phrases.get(doc.norms[j], {}):
+        return False
+    for k in range(max(0, i - 2), j + 1):  # (بن لادن: a link before the run's first word)
+        for m in ctx.by_first.get(k, ()):
+            if m.last == j and "PER" in m.labels and _ends_full_entry(m.info("PER"), doc.norms[j]):
+                return True
+    return False
+
+
+def _ends_full_entry(info, norm: str) -> bool:
+    """The lexicon entry is a full name of two words or more whose last word is ``norm`` (جاك
+    شيراك، أسامة بن لادن), not a one-word entry (شون, a given name alone in ANERcorp)."""
+    if info.attr("ambiguous") == "1":
+        return False
+    words = normalize(info.name).split()
+    return len(words) >= 2 and words[-1] == norm
+
+
+def _listed_al_surname(ctx: Context, j: int, words: int, introduced: bool) -> bool:
+    """Token j + 1 is a family name with the article that the surname list holds although it is
+    also a common word (محمود الحربي، عبدالرحمن الصانع، يحيى العبيد، سوار الذهب): it ends the name
+    (a comma, a sentence end or a role follows), or it goes on a frequent given name that a title
+    or a speech verb introduced or that it follows as a nisba (…ي). Titles, nationalities, places, adverbs and
+    ة-adjectives never do (أثار حفيظة الجمهور: a noun and its complement)."""
+    doc = ctx.doc
+    nxt = j + 1
+    if not doc.has_article(nxt) or doc.words[nxt].endswith("ة"):
+        return False
+    norm = doc.norms[nxt]
+    slot = ctx.gaz.phrases.get(norm, {})
+    blocking = NOT_NAME_LABELS.intersection(slot)
+    if blocking == {"LOC"} and ctx.weak_place(norm):
+        blocking = set()  # القصير: a small town too
+    if "SURNAME" not in slot or blocking or norm in _NOT_SURNAMES:
+        return False
+    given = words == 1 and any(ctx.frequent_given(stem) for _, stem in doc.splits[j])
+    spoken = j > 0 and doc.joined(j - 1) and ctx.word_has(j - 1, "CUE")  # ويقول محمد القصير
+    if given and (introduced or spoken or norm.endswith("ي")):
+        return True
+    return nxt + 1 >= doc.n or not doc.joined(nxt) or ctx.longest(nxt + 1, "TITLE") is not None
 
 
 def conjoined(ctx: Context, i: int) -> bool:
@@ -129,9 +198,11 @@ def conjoined(ctx: Context, i: int) -> bool:
 
 
 def _common_first_name(ctx: Context, i: int) -> bool:
+    """Token i is a common word that is also a given name borne by enough people to open a name
+    after a title (جو، أمل), not a noun that one person in the list bears (مدير تعليم الليث)."""
     doc = ctx.doc
     return (
-        ctx.word_has(i, "GIVEN")
+        any(ctx.frequent_given(stem) for _, stem in doc.splits[i])
         and doc.norms[i] not in FUNCTION_WORDS
         and i + 1 < doc.n
         and doc.joined(i)
@@ -170,6 +241,8 @@ def skip_modifiers(ctx: Context, i: int) -> int:
     for _ in range(MAX_MODIFIERS):
         if i >= doc.n or not doc.joined(i - 1):
             return i
+        if doc.norms[i] in FUNCTION_WORDS and doc.norms[i] not in _PLACE_PREPOSITIONS:
+            return i  # الإعلامية التركية التي شنت: a relative pronoun ends the modifiers
         known = ctx.longest(i, "LOC", "ORG", "DEMONYM", "TITLE")
         given = known is not None and ctx.frequent_given(doc.norms[i]) and ctx.weak_place(doc.norms[i])
         if given and not known.labels.keys() & {"DEMONYM", "TITLE"}:
@@ -213,3 +286,4 @@ SUBJECT_ENDS = frozenset(
 
 
 ADVERBS = frozenset({"اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "ايضا"})
+_NOT_SURNAMES = ADVERBS | ROLE_MODIFIERS | REGNAL_ORDINALS

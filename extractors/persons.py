@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from khabar.extractors.bylines import byline_persons
 from khabar.extractors.context import (
     COLLIDING_FUNCTION_WORDS,
     FUNCTION_WORDS,
@@ -34,7 +35,9 @@ from khabar.extractors.subject_names import (
     subject_name_end,
     subject_persons,
 )
+from khabar.extractors.verb_subjects import verb_subject_persons
 from khabar.records import Entity
+from khabar.text import normalize
 
 
 def titled_persons(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
@@ -60,11 +63,77 @@ def titled_persons(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
         if m.info("TITLE").attr("name") == "known" and not ctx.known_name_part(i):
             continue  # الفريق جاهز: "the team", not the rank, when no listed name follows
         j = name_run(ctx, i, introduced=True)
+        if j == i and doc.norms[i] in TOLD:
+            continue  # العرض المقدم لي: "to me" after a rank, no name
+        if j == i and _noun_after_title(ctx, i):
+            continue  # مدير فرع هيئة، مدير تعليم الليث، الوزير تساؤلا: a noun, not a name
+        feminine = m.info("TITLE").attr("gender") == "f"
+        if j == i and feminine and doc.words[i].endswith("ت") and not ctx.known_name_part(i):
+            continue  # الفتاة استشهدت: a verb after a feminine noun
+        if j == i and _needs_full_name(ctx, m, i):
+            continue  # زوجته نتج عنها: after a relation, one unknown word is no name
         if j is not None and start > doc.starts[i] and j == i and not ctx.word_has(i, "PER"):
             continue  # السابق بفتح تحقيقات: ب + one given name alone is a preposition and a noun
         if j is not None and (not comma or j > i):
             yield ctx.mention("PER", i, j, "rule:title", start=start), m.key, title_phrase(ctx, m, i - 1)
     yield from appositions(ctx)
+
+
+def _first_name_aliases(ctx: Context) -> Iterator[Entity]:
+    """A one-word person alias that is the first word of its entry's name (ميلانيا of ميلانيا
+    ترامب) is a given name: before an unlisted surname-like word it opens a longer name of its
+    own (الاسم الحقيقي لها هو "ميلانيا كنافس")."""
+    doc = ctx.doc
+    for m in ctx.labelled("PER"):
+        i = m.first
+        if m.last != i or m.stripped or i + 1 >= doc.n or not doc.joined(i):
+            continue
+        info = m.info("PER")
+        if normalize(info.name).split()[0] != m.key or " " not in info.name:
+            continue
+        nxt = i + 1
+        if doc.has_article(nxt) or ctx.gaz.phrases.get(doc.norms[nxt]) or ctx.is_common(nxt):
+            continue  # a listed word (ميلانيا ترامب is the entry itself) or a common one
+        if ctx.name_like(nxt, first=False) and not ctx.used_as_noun(nxt):
+            yield ctx.mention("PER", i, nxt, "rule:given-name")
+
+
+def _noun_after_title(ctx: Context, i: int) -> bool:
+    """The one word at i after a title is a noun: the first of a construct chain before a body, a
+    trigger or a definite genitive (مدير فرع هيئة حقوق الإنسان، رئيس فرع البحث الجنائي), a place
+    with the article (مدير تعليم الليث), or an unlisted accusative (أثار الوزير تساؤلا)."""
+    doc = ctx.doc
+    if ctx.longest(i, "PER"):
+        return False
+    chained = ("ORG_TRIGGER", "LOC_TRIGGER", "ORG")
+    genitive = i + 1 < doc.n and doc.joined(i) and not ctx.known_name_part(i)
+    bodies = ctx.by_first.get(i + 1, ()) if genitive else ()
+    if any(not m.stripped and not m.labels.keys().isdisjoint(chained) for m in bodies):
+        return True  # (not آية الله خميني للسلطة: ل + a body is no genitive)
+    if doc.has_article(i) and ctx.word_has(i, "LOC"):
+        return True
+    if i + 1 < doc.n and doc.joined(i) and doc.has_article(i + 1) and not ctx.frequent_given(doc.norms[i]):
+        return True  # رئيس فرع البحث الجنائي: the name stopped before a definite genitive
+    return not ctx.known_name_part(i) and doc.words[i].endswith("ا") and len(doc.norms[i]) >= 5
+
+
+def _needs_full_name(ctx: Context, m, i: int) -> bool:
+    """The title right before token i (m, or the last title among its modifiers: رئيس النادي
+    لنظيره) is a relation (name=full), and the one word at i is not a name by itself: it has the
+    article (a club's adjective: لنظيره الهلالي), or it is a word no list holds that is short (a
+    past verb: زوجته نتج عنها; not مواطنه جونينيو) or opens with ب/ل (زوجها السابق بتمرير سيارة)."""
+    doc = ctx.doc
+    last = m
+    for k in range(max(m.last + 1, i - 3), i):
+        for t in ctx.by_first.get(k, ()):
+            if t.last == i - 1 and "TITLE" in t.labels:
+                last = t
+    if last.info("TITLE").attr("name") != "full":
+        return False
+    if doc.has_article(i):
+        return True
+    norm = doc.norms[i]
+    return not ctx.known_name_part(i) and (len(norm) <= 3 or norm[:1] in "بل")  # نتج؛ زوجها بتمرير
 
 
 def appositions(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
@@ -158,11 +227,23 @@ def demonym_persons(ctx: Context) -> Iterator[Entity]:
             continue  # a feminine demonym mostly follows a noun (الشركة الروسية مقاتلة): a listed name only
         opens = i == 0 or not doc.joined(i - 1) or m.stripped or doc.norms[i - 1] in FUNCTION_WORDS
         opens = opens or _no_head_before(ctx, i - 1)
-        if not opens and not ctx.word_has(i - 1, "CUE") and not ctx.starts_given_name(i + 1, nxt):
+        introduced = opens or ctx.word_has(i - 1, "CUE") or ctx.starts_given_name(i + 1, nxt)
+        if not introduced and not _given_and_surname(ctx, i + 1):
             continue
         j = name_run(ctx, i + 1)
         if j is not None:
             yield ctx.mention("PER", i + 1, j, "rule:demonym")
+
+
+def _given_and_surname(ctx: Context, i: int) -> bool:
+    """Tokens i, i+1 are a listed given name (however rare: ماركوس، كزافييه) and a surname-like
+    word without the article (عن أقرب منافسيه الفنلندي ماركوس غرونهولم)."""
+    doc = ctx.doc
+    if i + 1 >= doc.n or not doc.joined(i) or doc.has_article(i + 1) or ctx.is_common(i):
+        return False
+    if not ctx.word_has(i, "GIVEN") or ctx.longest(i + 1, "LOC", "ORG", "TITLE", "DEMONYM"):
+        return False
+    return ctx.name_like(i + 1, first=False) and not ctx.used_as_noun(i + 1)
 
 
 # A word with one of these labels may be the noun a nationality adjective describes (ليون الفرنسي);
@@ -187,6 +268,23 @@ def _no_head_before(ctx: Context, k: int) -> bool:
         not m.labels.keys().isdisjoint(_CLITIC_HEAD_LABELS if m.stripped else _HEAD_LABELS)
         for m in ctx.by_first.get(k, ())
     )
+
+
+_DIVINE = frozenset({"الله", "سبحانه"})
+_DONE = frozenset({"تم", "يتم", "سيتم", "وتم", "ويتم", "وسيتم"})  # تم + a verbal noun (the passive)
+_SON_OF = frozenset({"بن", "ابن", "بنت"})
+_PREPOSITIONS = frozenset({"في", "من", "علي", "الي", "عن", "بعد", "قبل", "دون"})
+
+
+def _cue_is_verb(ctx: Context, m) -> bool:
+    """The speech-verb match is a verb here: not a noun after a preposition (في رد ضمني), not a
+    participle in ة written with the pronoun ه (امام مضيفه ليون: his host)."""
+    doc = ctx.doc
+    if m.first == m.last and m.first > 0 and doc.norms[m.first - 1] in _PREPOSITIONS:
+        return False
+    if ctx.writes_alef_maksura and m.info("CUE").name.endswith("ى") and doc.words[m.last].endswith("ي"):
+        return False  # رأي مغاير: the noun رأي, not the verb رأى
+    return not (doc.words[m.last].endswith("ه") and m.key.endswith("ه") and m.info("CUE").attr("gender") == "f")
 
 
 def _trimmed(ctx: Context, e: Entity) -> Entity | None:
@@ -232,11 +330,15 @@ def _persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) 
     yield from demonym_persons(ctx)
     yield from subject_persons(ctx)
     yield from called_persons(ctx)
+    yield from byline_persons(ctx)
+    yield from verb_subject_persons(ctx)
     for m in ctx.labelled("CUE"):
         if m.last + 1 >= doc.n or not doc.joined(m.last) or doc.norms[m.last + 1] in TOLD:
             continue  # قال لي: "told me", not the name لي
         if m.info("CUE").attr("names") == "no":
             continue  # أظهرت مذكرات خلخالي: a document's verb
+        if not _cue_is_verb(ctx, m):
+            continue
         kunya = kunya_after(ctx, m.last + 1)
         if kunya is not None:
             yield kunya  # وأوضحت أم محمد أنها …
@@ -251,17 +353,27 @@ def _persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) 
                     yield ctx.mention("PER", m.last + 1, j, "rule:cue")
             elif al_surname(ctx, m.last + 1):
                 yield ctx.mention("PER", m.last + 1, m.last + 1, "rule:cue")
+    yield from _first_name_aliases(ctx)
     for m in ctx.labelled("GIVEN"):
         # a name needs a second word in the same phrase (name_run would stop at token m.first)
         if m.first != m.last or m.first + 1 == doc.n or not doc.joined(m.first) or not given_reading(ctx, m):
             continue
+        if m.first > 0 and doc.norms[m.first - 1] in _DIVINE | _DONE:
+            continue  # الله العلي القدير: God's attributes; تم فتح فروع: a verbal noun after تم
         j = name_run(ctx, m.first, given=True)
         if j is None or j == m.first:
             continue
         if m.key in COLLIDING_FUNCTION_WORDS and not ctx.known_name_part(m.first + 1):
             continue  # علي صفد، علي شعوبنا: على written without its ى
         first, start = m.first, m.start
-        while first > 0 and doc.joined(first - 1) and (link := link_before(ctx, first - 1)):
-            first -= 1  # أبو خليل القباني، لأبي زكريا الحفصي (the span leaves out ل)
-            start = doc.span_start(first, link - 1)
+        while first > 0 and doc.joined(first - 1):
+            if link := link_before(ctx, first - 1):
+                first -= 1  # أبو خليل القباني، لأبي زكريا الحفصي (the span leaves out ل)
+                start = doc.span_start(first, link - 1)
+            elif doc.norms[first] in _SON_OF and ctx.name_like(first - 1, first=True):
+                first -= 1  # محمد بن سلمان بن عبدالعزيز: the nasab starts at the name before بن
+                start = doc.starts[first]
+                start = ctx.name_after_clitic(first, ("و", "ف")) or start  # ومحمد بن …
+            else:
+                break
         yield ctx.mention("PER", first, j, "rule:given-name", start=start)

@@ -110,14 +110,23 @@ def written_called(doc, k: int) -> bool:
     return doc.norms[k] in CALLED_NORMS and _DIACRITICS.sub("", doc.words[k]) in CALLED_WRITTEN
 
 
+# "his/her name (is)" and "bears the name", before a person's name like يدعى
+_NAMED = normalized_words("اسمه اسمها واسمه واسمها")
+_BEARS = normalized_words("يحمل تحمل ويحمل وتحمل")
+_NAMING = CALLED_NORMS | _NAMED | {"اسم"}
+
+
 def called_persons(ctx: Context) -> Iterator[Entity]:
-    """The name after يدعى ("is called", written with alef maqsura), a title between allowed: ناج
-    آخر يدعى وائل فرجاني، المتحدث باسم الجبهة ويدعى القارئ حمزة."""
+    """The name after يدعى ("is called", written with alef maqsura), اسمه/اسمها or يحمل اسم, a title
+    between allowed: ناج آخر يدعى وائل فرجاني، المتحدث باسم الجبهة ويدعى القارئ حمزة، المشتبه به
+    ويحمل اسم نيكولاس كروز."""
     doc = ctx.doc
     norms = doc.norms
-    for k in compress(range(doc.n - 1), map(CALLED_NORMS.__contains__, norms)):
-        if not doc.joined(k) or not written_called(doc, k):
+    for k in compress(range(doc.n - 1), map(_NAMING.__contains__, norms)):
+        if not doc.joined(k) or norms[k] in CALLED_NORMS and not written_called(doc, k):
             continue  # (يدعي with ya: "claims")
+        if norms[k] == "اسم" and not (k > 0 and doc.joined(k - 1) and norms[k - 1] in _BEARS):
+            continue  # اسم alone: "the name of" a thing; يحمل اسم: "bears the name"
         i = k + 1
         title = ctx.longest(i, "TITLE")
         if title is not None and title.last + 1 < doc.n and doc.joined(title.last):
@@ -125,6 +134,8 @@ def called_persons(ctx: Context) -> Iterator[Entity]:
         elif doc.has_article(i) and i + 1 < doc.n and doc.joined(i):
             i += 1  # ويدعى القارئ حمزة: an honorific the lexicons lack
         j = name_run(ctx, i, introduced=True)
+        if j is not None and norms[k] not in CALLED_NORMS and j == i and not ctx.known_name_part(i):
+            continue  # يحمل اسم + one unknown word: a thing's name as often as a person's
         if j is not None and not doc.has_article(i):
             yield ctx.mention("PER", i, j, "rule:called")
 
@@ -218,6 +229,9 @@ def _subject_boundary(ctx: Context, k: int) -> bool:
     return norm[:1] == "ل" and without_preposition(ctx, k) is None
 
 
+_FROM_HIS_SIDE = normalized_words("جهته جهتها جانبه جانبها ناحيته ناحيتها")
+
+
 def stands_as_subject(ctx: Context, first: int, last: int) -> bool:
     """A name after a speech verb: a one-word name the lists do not know must end the subject
     (وقال كوتس إن، وقال كوتس، …), not open a longer noun phrase (وقال فرع وزارة التجارة، أوضح عميد
@@ -233,7 +247,8 @@ def stands_as_subject(ctx: Context, first: int, last: int) -> bool:
     nxt = doc.norms[last + 1]
     told = nxt[:1] == "ل" and without_preposition(ctx, last + 1) is None  # قال بليند لموقع يونايتد
     ends = nxt in COMPLEMENTIZERS or nxt in SUBJECT_ENDS or nxt in ADVERBS or told
-    return not doc.joined(last) or gap.strip() != "" or ends
+    aside = nxt == "من" and last + 2 < doc.n and doc.norms[last + 2] in _FROM_HIS_SIDE  # واشار هاربر من جهته
+    return not doc.joined(last) or gap.strip() != "" or ends or aside
 
 
 def _name_part(ctx: Context, k: int) -> bool:

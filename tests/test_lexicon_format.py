@@ -88,7 +88,7 @@ def _texts(records, label):
 
 
 def test_user_lexicon_adds_an_unknown_person(tmp_path):
-    text = "التقى قطاف الزعبلاوي بالسفراء في عمّان."
+    text = "رافق قطاف الزعبلاوي السفراء في عمّان."  # (التقى + two unknown words is a name by rule)
     base = Pipeline(use_env=False).extract(text)
     assert "قطاف الزعبلاوي" not in _texts(base, "PER")
     f = tmp_path / "beat.tsv"

@@ -9,6 +9,7 @@ from operator import attrgetter
 from khabar.extractors.clauses import SENTENCE_MARKS
 from khabar.extractors.context import COLLIDING_FUNCTION_WORDS, NAME_LINKS, Context
 from khabar.org_propagation import context_over_lexicon, one_sense_per_document, org_short_forms
+from khabar.person_evidence import unsupported_lone_names
 from khabar.person_lists import list_members
 from khabar.records import Entity
 from khabar.text import clitic_forms
@@ -83,8 +84,8 @@ def given_name_fronts(ctx: Context, taken: list[Entity]) -> list[Entity]:
         given = min(readings, key=lambda m: m.stripped, default=None)  # وارين as written, before و + ارين
         if given is None:
             continue
-        if ctx.firm_place_or_org(i - 1):
-            continue  # لحاكم إيران خامنئي: a country, not the given name إيران (small towns do not count)
+        if ctx.firm_place_or_org(i - 1) or given.stripped and "TITLE" in ctx.gaz.phrases.get(given.key, {}):
+            continue  # لحاكم إيران خامنئي: a country, not the given name إيران; والسيد دانيال: a title
         if given.stripped and (doc.norms[i - 1][:1] not in ("و", "ف") or _opens_sentence(doc, i - 1)):
             continue  # لصالح ترامب: ل/ب + a word is no given name; ". وناشد ترامب": و + a verb
         start = ctx.name_after_clitic(i - 1, ("و", "ف")) if given.stripped else None
@@ -156,6 +157,9 @@ def resolve_entities(ctx: Context, candidates: list[Entity]) -> list[Entity]:
     ]
     taken = filter_overlaps(context_over_lexicon(candidates))
     taken = one_sense_per_document(ctx, taken, candidates)
+    lone = unsupported_lone_names(ctx, taken)
+    if lone:
+        taken = [e for n, e in enumerate(taken) if n not in lone]
     fronts = given_name_fronts(ctx, taken)
     if fronts:
         taken = filter_overlaps(taken + fronts)
