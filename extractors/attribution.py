@@ -50,11 +50,20 @@ class Attribution:
         self.ctx = ctx
         self.in_quote = in_quote  # is a character offset inside a quotation?
         self.doc = doc = ctx.doc
-        self.opening = dateline_end(doc.text, lambda: bool(doc.n and ctx.longest(0, "LOC")))
+        self.opening = dateline_end(doc.text, lambda: bool(doc.n and ctx.longest(0, "LOC")), self._names)
         self.finder = SpeakerFinder(ctx, entities, titled, self.opening)
         self.history: list[tuple[int, Speaker]] = []  # (cue token, explicit speaker)
         self._marks = marks  # offsets of sentence punctuation (clauses.SENTENCE_MARKS)
         self._sentence_starts: list[int] | None = None
+
+    def _names(self, start: int, end: int) -> bool:
+        """Is text[start:end] exactly a place or a body the lexicons know (a dateline's pieces)?"""
+        doc = self.doc
+        i = doc.first_token_from(start)
+        if i >= doc.n or doc.starts[i] != start:
+            return False
+        m = self.ctx.longest(i, "LOC", "ORG")
+        return m is not None and doc.ends[m.last] == end
 
     def remember(self, cue_tok: int, speaker: Speaker | None, how: str, quoted: bool) -> None:
         """The current speaker after a cue: a later وأضاف / مضيفاً continues it. A quote's speaker

@@ -134,20 +134,54 @@ _PLACED = re.compile(
     r"|[^\n\-–—ـ.،:]{0,40}?\s[-–—ـ]{1,2}(?:\s*[^\n\-–—ـ.،:]{2,30}?(?=\n|\s{2,}))?)"  # جدة ـ (reporter)
 )
 MAX_DATELINE_WORDS = 12
+# A chain of short pieces closed by dashes at the head of the text: "سبق- الطائف:"،
+# "عبدالله البرقاوي- سبق- الرياض:"، "عين اليوم – جنيف قال …"، "عمر إبراهيم – عين اليوم  أجبرت".
+_PIECES = r"\s*((?:[^\n\-–—ـ.،:]{1,30}?\s*[-–—ـ]{1,2}\s*){1,3})"  # pieces, each closed by a dash
+_LAST = r"([^\n\-–—ـ.،:\s][^\n\-–—ـ.،:]{0,30}?)"  # the last piece …
+_CHAIN_CLOSED = re.compile(_PIECES + _LAST + r"(\s*:|\s*\n|\s{2,}|\xa0)")  # … closed by a colon or a wide space
+_CHAIN_OPEN = re.compile(_PIECES + _LAST + r"(?=\s)")  # … or followed by the first word of the text
+_CHAIN_PIECE_WORDS = 4
+_CREDIT_WORDS = frozenset(("وكالات", "الوكالات", "متابعات", "خاص"))  # "… – متابعات", "الرياضي ـ وكالات"
 
 
-def dateline_end(text: str, opens_with_place: Callable[[], bool]) -> int:
+def _chain_end(text: str, is_name: Callable[[int, int], bool]) -> int:
+    """End of a dash-separated credit chain at the head of the text, or 0. Each piece is at most
+    four words and one piece is a place, an outlet or a credit word (``is_name(start, end)``
+    says whether text[start:end] is a known place or body); a chain closed by no colon or wide
+    space ("عين اليوم – جنيف قال …") must end in such a piece."""
+    for pattern in (_CHAIN_CLOSED, _CHAIN_OPEN):
+        m = pattern.match(text)
+        if m is None:
+            continue
+        pieces = [
+            (m.start(1) + p.start(), m.start(1) + p.end())
+            for p in re.finditer(r"[^\s\-–—ـ][^\-–—ـ]*[^\s\-–—ـ]|[^\s\-–—ـ]", m.group(1))
+        ]
+        pieces.append((m.start(2), m.start(2) + len(m.group(2).rstrip())))
+        if any(len(text[a:b].split()) > _CHAIN_PIECE_WORDS for a, b in pieces):
+            continue
+        named = [text[a:b] in _CREDIT_WORDS or is_name(a, b) for a, b in pieces]
+        if named[-1] or pattern is _CHAIN_CLOSED and any(named):
+            return m.end()
+    return 0
+
+
+def dateline_end(
+    text: str, opens_with_place: Callable[[], bool], is_name: Callable[[int, int], bool] | None = None
+) -> int:
     """Offset where an opening dateline or credit line ends, or 0 when the text has none. A line
     without a credit (CNN, واس) counts only when ``opens_with_place()`` says the text starts
-    with a place name."""
+    with a place name; with ``is_name`` (is text[start:end] a known place or body?) a chain of
+    short dash-separated pieces naming an outlet or a place counts too (سبق- الطائف:)."""
+    chain = _chain_end(text, is_name) if is_name is not None else 0
     m = _CREDITED.match(text)
     if m is None:
         m = _PLACED.match(text)
         if m is not None and not opens_with_place():
-            return 0
+            m = None
     if m is None or len(m.group().split()) > MAX_DATELINE_WORDS:
-        return 0
-    return m.end()
+        return chain
+    return max(m.end(), chain)
 
 
 def nbsp_paragraph_end(text: str, at: int, marks: str, lowest: int = 0) -> int | None:

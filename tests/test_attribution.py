@@ -105,6 +105,9 @@ def test_unresolved_speakers_keep_the_article_phrase(pipeline, text, cue, canoni
         "دبي، الإمارات العربية المتحدة (CNN)-- قال إن الاتفاق سيوقع قريبا.",
         "الرياض - واس أكد إن الاتفاق سيوقع قريبا.",
         "نجران 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس  أكد أن الدراسة ستنطلق في موعدها.",
+        "سبق- الطائف: وأضاف أن الدراسة ستنطلق في موعدها.",
+        "خالد الزهراني- سبق- جدة: وأكد أن المشروع سيكتمل قريبا.",
+        "عين اليوم – جنيف قالت إن الاجتماع انتهى دون اتفاق.",
     ],
 )
 def test_a_dateline_never_speaks(pipeline, text):
@@ -347,3 +350,27 @@ def test_where_the_subject_phrase_ends(pipeline, text, cue, canonical, role):
     definite one is the object; the outlet told (لـ) is not part of the subject."""
     sp = _speaker_of(pipeline, text, cue)
     assert (sp["canonical"], sp["role"]) == (canonical, role)
+
+
+@pytest.mark.parametrize(
+    "text, dateline",
+    [
+        ("سبق- الطائف: صدر أمر بتعيين مدير جديد", "سبق- الطائف:"),
+        ("خالد الزهراني- سبق- الرياض: تشهد المدينة", "خالد الزهراني- سبق- الرياض:"),
+        ("عين اليوم – جنيف قال رئيس اللجنة", "عين اليوم – جنيف"),
+        ("سعد العمري – عين اليوم  أعلنت الوزارة", "سعد العمري – عين اليوم  "),
+        ("الرياضي ـ وكالات نجح آرسنال في الفوز", "الرياضي ـ وكالات"),
+        ("واس- الرياض: أطلقت الهيئة برنامجا", "واس- الرياض:"),
+        # no place, outlet or credit among short pieces, or a piece too long: no dateline
+        ("أكد وزير الخارجية - في مؤتمر صحفي: إن الاتفاق قريب", ""),
+        ("قال الرئيس - وهو غاضب - إن الاتفاق انتهى", ""),
+        ("قال وزير الخارجية السعودي عادل الجبير - الرياض: إن الاتفاق قريب", ""),
+    ],
+)
+def test_credit_chains_at_the_head_of_an_article_are_datelines(pipeline, text, dateline):
+    from khabar.document import Document
+    from khabar.extractors.attribution import Attribution
+    from khabar.extractors.context import Context
+
+    ctx = Context(Document(text, "", pipeline.gazetteer), pipeline.gazetteer)
+    assert text[: Attribution(ctx, [], [], []).opening] == dateline

@@ -76,7 +76,14 @@ def _news_totals(pipeline, split: str) -> dict[str, float]:
 
 @pytest.mark.parametrize(
     "split, min_speakers, min_recall",
-    [("dev", 0.65, 0.75), ("dev2", 0.55, 0.85), ("dev3", 0.70, 0.90), ("dev4", 0.60, 0.85), ("dev5", 0.75, 0.80), ("heldout", 0.60, 0.80)],
+    [
+        ("dev", 0.65, 0.75),
+        ("dev2", 0.55, 0.85),
+        ("dev3", 0.70, 0.90),
+        ("dev4", 0.60, 0.85),
+        ("dev5", 0.75, 0.80),
+        ("heldout", 0.60, 0.80),
+    ],
 )
 def test_news_gold_speakers(pipeline, split, min_speakers, min_recall):
     """The BBC/CNN half of the news gold set (tests/data/news_gold): the speaker of each gold
