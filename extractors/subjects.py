@@ -150,7 +150,9 @@ class SpeakerFinder:
         if ctx.word_has(i, "ORG_TRIGGER") and not doc.has_article(i):
             return self._org_phrase(i, gender)  # وكالة الأنباء الإماراتية: a body named by its trigger
         if doc.has_article(i) and i + 1 < doc.n and doc.joined(i) and ctx.word_has(i + 1, "DEMONYM"):
-            return self._body(i, gender)  # المخابرات التركية: a described body
+            org = self._definite_trigger(i)  # الوكالة الأمريكية: the agency named before
+            body = self._body(i, gender)  # المخابرات التركية: a described body
+            return (Speaker(body[0].span, "ORG", org, gender), body[1]) if org is not None else body
         if named_only:
             return None
         found = self._noun_phrase(i, gender)
@@ -288,12 +290,19 @@ class SpeakerFinder:
         norm = self.ctx.doc.norms[i]
         if not norm.startswith("ال") or not self.ctx.word_has(i, "ORG_TRIGGER"):
             return None
-        bare, norms = norm[2:], self.ctx.doc.norms
+        doc = self.ctx.doc
+        heads = {norm, norm[2:]}  # الوكالة: وكالة الأنباء، لوكالة الأنباء، الوكالة الرسمية
         for e in self.named_before(i):
-            before = e.label == "ORG" and e.start < self.ctx.doc.starts[i]
-            if before and (norms[e.first] == bare or e.first > 0 and norms[e.first - 1] == bare):
+            if e.label != "ORG" or e.start >= doc.starts[i]:
+                continue
+            if self._headed_by(e.first, heads) or e.first > 0 and self._headed_by(e.first - 1, heads):
                 return e.canonical
         return None
+
+    def _headed_by(self, k: int, heads: set[str]) -> bool:
+        """Token k is one of ``heads``, as written or behind a proclitic (لوكالة، بالوزارة)."""
+        doc = self.ctx.doc
+        return doc.norms[k] in heads or any(stem in heads for _, stem in doc.splits[k][1:])
 
     def _title(self, m, gender: str) -> tuple[Speaker, int] | None:
         """A role as subject: the person it names in apposition (وزير الخارجية عادل الجبير، مدير
@@ -311,8 +320,32 @@ class SpeakerFinder:
         role = " ".join(self.ctx.doc.text[m.start : self.ctx.doc.ends[last]].split())
         span = self._span(m.start, last)
         phrase = title_phrase(self.ctx, m, last)
-        canonical = self.roles.holder(phrase, m.key, m.start) or self._by_role(m, last) or role
+        canonical = self.roles.holder(phrase, m.key, m.start) or self._by_role(m, last)
+        canonical = canonical or (self._named_beside(m) if m.key.startswith("ال") else None) or role
         return Speaker(span, "PER", canonical, gender, role=role), last
+
+    def _named_beside(self, m) -> str | None:
+        """A definite bare role (المحافظ، الوزير) → the person named beside the same role word
+        earlier in the document, right before it (نجم الدين كريم محافظ كركوك) or in apposition
+        after its phrase (محافظ كركوك، نجم الدين كريم): the nearest such earlier mention."""
+        doc = self.ctx.doc
+        words = m.key.split()
+        head = words[0].removeprefix("ال")
+        forms, rest = {head, "ال" + head}, words[1:]
+        for k in range(m.first - 1, -1, -1):
+            if doc.norms[k] not in forms and not any(stem in forms for _, stem in doc.splits[k][1:]):
+                continue
+            if doc.norms[k + 1 : k + 1 + len(rest)] != rest:
+                continue
+            before = self.by_last.get(k - 1)
+            if before is not None and before.label == "PER" and PHRASE_GAP.fullmatch(doc.gap(k - 1)):
+                return before.canonical
+            earlier = self.ctx.longest(k, "TITLE", "DESC")
+            if earlier is not None and earlier.first == k:
+                _, ent = self._role_end(earlier)
+                if ent is not None:
+                    return ent.canonical
+        return None
 
     def _role_holder(self, m, gender: str) -> tuple[Speaker, int] | None:
         """The person named in apposition after a role or source phrase starting with match m."""

@@ -66,6 +66,23 @@ def test_role_and_name_in_apposition(pipeline, text, cue, canonical, role):
             "أضافت",
             "وزارة الصحة السعودية",
         ),
+        # … also behind a proclitic (لوكالة), and with a nationality after it (الوكالة الأمريكية)
+        (
+            "خضع الملك لجراحة ناجحة، وفقا لوكالة الأنباء المغربية. وقالت الوكالة إن الملك سيستأنف عمله.",
+            "قالت",
+            "وكالة الأنباء المغربية",
+        ),
+        (
+            "خفضت وكالة موديز تصنيف البلاد. وأكدت الوكالة الأمريكية أن الديون ترتفع.",
+            "أكدت",
+            "وكالة موديز",
+        ),
+        # a bare role → the person named right before the same role word earlier (no comma)
+        (
+            "جاء ذلك خلال لقاء أحمد الخطيب محافظ المدينة مع الوفد. وقال المحافظ إن المدينة آمنة.",
+            "قال",
+            "أحمد الخطيب",
+        ),
         # a document → its issuer named beside the same word earlier
         ("أصدرت وزارة الداخلية بيانا حول الحادث. وقال البيان إن التحقيقات جارية.", "قال", "وزارة الداخلية"),
         # a surname → the fullest name in the article, in its spelling
