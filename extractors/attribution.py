@@ -31,6 +31,11 @@ def _opens_clause(doc, k: int) -> bool:
     return clause_opener(doc, k, _OPENERS, _THAT) is not None
 
 
+# Words for what someone said or wrote: "في بيان للجيش" names its author after ل.
+STATEMENT_NOUNS = normalized_words(
+    """بيان تقرير دراسة رسالة مذكرة تغريدة تغريدات تدوينة مقال مقالة كلمة تصريح تصريحات خطاب حديث
+    مقابلة حوار منشور"""
+)
 EXPLICIT, IMPLIED, NEAREST = "explicit", "implied", "nearest"  # how a cue's speaker was found
 
 
@@ -185,7 +190,10 @@ class Attribution:
             return fronted, m.last + 1, EXPLICIT  # ولكن مسؤولين أكدوا أن …
         # implied: this sentence's speaker, else its opening subject, else the one before
         start = self._sentence_start(m.first)
-        speaker = self.implied(gender, since=start) or self.sentence_subject(m.first, gender)
+        speaker = self._titled_subject(start, m.first, gender) if participle else None
+        speaker = speaker or self.implied(gender, since=start) or self.sentence_subject(m.first, gender)
+        if speaker is None:
+            speaker = self._author_before(start, m.first)  # جاء ذلك في تغريدة للقرضاوي، حيث قال
         if speaker is None:
             nearest = self._named_before(start, m.first)
             if nearest is not None:
@@ -221,6 +229,59 @@ class Attribution:
             return None
         found = self.finder.at(first, gender)
         return found[0] if found is not None and found[1] == cue_tok - 1 else None
+
+    def _titled_subject(self, start: int, cue_tok: int, gender: str) -> Speaker | None:
+        """A participle's subject introduced with its role after the sentence's last speaker (…،
+        وهو ما رد عليه الرئيس الإيراني، حسن روحاني قائلا؛ أعرب وزير الخارجية مايك بومبيو عن
+        تفاؤله بإطلاق سراح برونسون قائلا): the nearest person of the sentence named with a role,
+        not inside a quotation nor behind a preposition, when it comes after the last speaker's cue."""
+        recent = self.history[-1][0] if self.history else -1
+        for e in self.finder.named_before(cue_tok):
+            if e.last >= cue_tok:
+                continue
+            if e.first < max(start, recent + 1):
+                return None
+            if e.label != "PER" or not self.finder.roles.titled(e.start) or self.in_quote(e.start):
+                continue
+            if self._role_governed(e.first) or self._reported(max(start, recent + 1), e.first):
+                continue
+            return Speaker(None, "PER", e.canonical, gender)
+        return None
+
+    def _role_governed(self, first: int) -> bool:
+        """The role phrase before the name at token ``first`` is the object of a preposition (مع
+        وزير الخارجية، لخادم الحرمين الشريفين الملك …)."""
+        doc, ctx = self.doc, self.ctx
+        k = first - 1
+        while k >= 0 and first - k <= MAX_NP and doc.joined(k) or k == first - 1 and doc.comma(k):
+            norm = doc.norms[k]
+            if norm in PREPOSITIONS or ctx.behind_preposition(k, ("ل", "ب")):
+                return True
+            if norm in FUNCTION_WORDS:
+                return False  # رد عليه الرئيس الإيراني: a verb's complement before its subject
+            k -= 1
+        return False
+
+    def _reported(self, lo: int, first: int) -> bool:
+        """A complementizer outside quotation marks between token ``lo`` and ``first``: the name is
+        inside what someone reported (… أن رئيس المؤسسة المهندس X تابع الموقف، مشيرا)."""
+        doc = self.doc
+        return any(doc.norms[k] in COMPLEMENTIZERS and not self.in_quote(doc.starts[k]) for k in range(lo, first))
+
+    def _author_before(self, start: int, cue_tok: int) -> Speaker | None:
+        """The author of a statement, tweet or interview named in the cue's sentence right after
+        the word, behind ل (جاء ذلك في بيان للاتحاد الأوروبي، داعيا …؛ في تغريدة للوزير X، قال
+        فيها): the nearest such before the cue."""
+        doc, by_token = self.doc, self.finder.by_token
+        for k in range(cue_tok - 2, start - 1, -1):
+            if doc.norms[k] not in STATEMENT_NOUNS and not any(s in STATEMENT_NOUNS for _, s in doc.splits[k][1:]):
+                continue
+            ent = by_token.get(k + 1)
+            if ent is None or not doc.joined(k) or ent.label not in ("PER", "ORG") or ent.last >= cue_tok:
+                continue
+            if doc.norms[k + 1][:1] == "ل" and ent.start > doc.starts[k + 1]:
+                return Speaker(None, ent.label, ent.canonical)
+        return None
 
     def _named_before(self, start: int, cue_tok: int) -> Speaker | None:
         """The nearest person or body named earlier in the cue's sentence, not as the object of a

@@ -364,3 +364,42 @@ def test_where_the_subject_phrase_ends(pipeline, text, cue, canonical, role):
     definite one is the object; the outlet told (لـ) is not part of the subject."""
     sp = _speaker_of(pipeline, text, cue)
     assert (sp["canonical"], sp["role"]) == (canonical, role)
+
+
+@pytest.mark.parametrize(
+    "text, cue, canonical",
+    [
+        (  # a participle after a new subject named with its role: not the sentence's first speaker
+            'وكان ترامب قال في كلمة له: "سنفرض عقوبات"، وهو الأمر الذي رد عليه الرئيس الإيراني، حسن روحاني'
+            " قائلا إن أمريكا فشلت.",
+            "قائلا",
+            "حسن روحاني",
+        ),
+        (  # the subject with its role, not the nearest name (a genitive after سراح)
+            "وفي مأدبة عشاء، أعرب وزير الخارجية مايك بومبيو عن تفاؤله بإطلاق سراح برونسون قريباً"
+            ' قائلاً: "أنا متفائل جدا".',
+            "قائلاً",
+            "مايك بومبيو",
+        ),
+        (  # a titled person inside what was reported (after إن) does not take the participle
+            "وقال ناصر الدوسري إن رئيس المؤسسة المهندس محمد السويكت تابع الموقف بنفسه، مشيرا إلى أن المؤسسة"
+            " تتابع الأسباب.",
+            "مشيرا",
+            "ناصر الدوسري",
+        ),
+        (  # nor does a role behind a preposition (لخادم الحرمين الشريفين الملك …)
+            "وقدم رئيس اللجنة أحمد المقيرن التهنئة لخادم الحرمين الشريفين الملك سلمان بن عبدالعزيز، مؤكدا أن"
+            " القيادة حريصة على دعم الرياضة.",
+            "مؤكدا",
+            "أحمد المقيرن",
+        ),
+        (  # the author named after a statement word (في بيان لـ …) speaks for the implied cue
+            "جاء ذلك في بيان لوزارة الخارجية المصرية، داعيا الأطراف إلى ضبط النفس، ولافتا إلى أن الوضع خطير.",
+            "لافتا",
+            "وزارة الخارجية المصرية",
+        ),
+        ('جاء ذلك في تغريدة لدونالد ترامب على تويتر، حيث قال: "سنفوز".', "قال", "دونالد ترامب"),
+    ],
+)
+def test_an_implied_cue_takes_the_subject_named_with_its_role_or_the_author(pipeline, text, cue, canonical):
+    assert _speaker_of(pipeline, text, cue)["canonical"] == canonical
