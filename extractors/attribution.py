@@ -13,6 +13,7 @@ from collections.abc import Callable
 from khabar.extractors.clauses import PARTICIPLE, clause_opener, dateline_end
 from khabar.extractors.context import COMPLEMENTIZERS, FUNCTION_WORDS, Context, normalized_words
 from khabar.extractors.subjects import (
+    DOCUMENT_NOUNS,
     IN_IT,
     MAX_NP,
     PREPOSITIONS,
@@ -184,7 +185,10 @@ class Attribution:
         elif explicit and not participle and self._quoted_subject(subj):
             found = self.finder.at(subj, gender)  # وقال "يويفا" لبي بي سي إن …
         if found:
-            return found[0], found[1] + 1, EXPLICIT
+            sp = found[0]
+            if sp.span is not None and sp.canonical == sp.span.text and doc.norms[subj] in DOCUMENT_NOUNS:
+                sp = self._document_speaker(subj, sp)  # وقال مؤتمر الإيغور في تقرير …، وأضاف التقرير
+            return sp, found[1] + 1, EXPLICIT
         fronted = self._preverbal(m.first, gender) if not (participle or m.stripped) else None
         if fronted is not None:
             return fronted, m.last + 1, EXPLICIT  # ولكن مسؤولين أكدوا أن …
@@ -229,6 +233,22 @@ class Attribution:
             return None
         found = self.finder.at(first, gender)
         return found[0] if found is not None and found[1] == cue_tok - 1 else None
+
+    def _document_speaker(self, i: int, sp: Speaker) -> Speaker:
+        """The document word at token i (التقرير) whose issuer is no entity: the speaker of the cue
+        beside its earlier mention (وقال مؤتمر الإيغور في تقرير إن …), else ``sp`` unchanged."""
+        doc = self.doc
+        stem = doc.norms[i][2:]
+        cues = {tok: prev for tok, prev in self.history}
+        for k in range(i - 1, -1, -1):
+            if stem not in doc.norms[k] or doc.norms[k] == doc.norms[i]:
+                continue  # (تقرير، بتقرير، تقريره: a first mention, not the same definite word)
+            near = [tok for tok in range(k - MAX_NP - 1, k) if tok in cues]
+            if near:
+                prev = cues[near[-1]]
+                return Speaker(sp.span, prev.label, prev.canonical, sp.gender)
+            break
+        return sp
 
     def _titled_subject(self, start: int, cue_tok: int, gender: str) -> Speaker | None:
         """A participle's subject introduced with its role after the sentence's last speaker (…،

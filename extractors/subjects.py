@@ -39,7 +39,7 @@ HONORIFIC_PRONOUNS = normalized_words(
 DOCUMENT_NOUNS = normalized_words("البيان التقرير الدراسة الرسالة المذكرة الوثيقة الإعلان التعميم")
 PREPOSITIONS = normalized_words("في على عن من إلى مع عبر لدى حول ضد عند بعد قبل خلال منذ عقب")
 DOCUMENT_HEADS = frozenset(w.removeprefix("ال") for w in DOCUMENT_NOUNS)  # بيان X، تقرير X
-MAX_ISSUER_LOOKBACK = 120  # tokens back to the document word's first mention
+MAX_ISSUER_LOOKBACK = 600  # tokens back to the document word's first mention
 ISSUED = normalized_words("صادر صادرة الصادر الصادرة")  # بيان صادر عن …
 ISSUER_WINDOW = 6  # tokens around it where the issuer is named
 MAX_APPOSITION = 6  # words of "، نجم تشيلسي السابق،" between a subject and its verb
@@ -468,12 +468,20 @@ class SpeakerFinder:
         earlier (أصدرت الوزارة بيانا، في بيان لوزارة الداخلية، بيان صادر عن …)."""
         doc = self.ctx.doc
         stem = doc.norms[i][2:]
+        written = {stem, stem + "ا", "ال" + stem} | {stem.removesuffix("ه") + "ت" + p for p in ("ه", "ها", "هم")}
+        written |= {stem + p for p in ("ه", "ها", "هم")}  # بيانه، تقريرها (ة → ت before a pronoun)
         for k in range(i - 1, max(-1, i - MAX_ISSUER_LOOKBACK), -1):
             forms = {s for _, s in doc.splits[k]} | {doc.norms[k]}
-            if forms & {stem, stem + "ا", "ال" + stem}:  # بيان، بيانا، البيان، ببيان
-                near = [e for e in self.named_between(k - ISSUER_WINDOW, k + ISSUER_WINDOW) if e.first != k]
+            if forms & written:  # بيان، بيانا، البيان، ببيان، في تقريرها
+                near = [
+                    e
+                    for e in self.named_between(k - ISSUER_WINDOW - MAX_NP, k + ISSUER_WINDOW)
+                    if e.first != k
+                    and min(abs(e.first - k), abs(e.last - k)) <= ISSUER_WINDOW
+                    and not _SENTENCE_END.search(doc.text, min(e.end, doc.ends[k]), max(e.start, doc.starts[k]))
+                ]
                 if near:
-                    return min(near, key=lambda e: abs(e.first - k))
+                    return min(near, key=lambda e: min(abs(e.first - k), abs(e.last - k)))
         return None
 
     def _by_role(self, m, last: int) -> str | None:
@@ -611,6 +619,7 @@ class SpeakerFinder:
         return Speaker(span, "DESC", " ".join(span.text.split()), gender), last
 
 
+_SENTENCE_END = re.compile(r"[.!?؟\n]")  # (the issuer is named in the document word's sentence)
 MAX_QUOTED_NAME = 3  # words of a name written in quotation marks: "يويفا"، شركة «إيني»
 _CLOSE_MARKS = '»”"'
 _NO_MARKS = str.maketrans("", "", OPENING_MARKS + _CLOSE_MARKS)

@@ -403,3 +403,31 @@ def test_where_the_subject_phrase_ends(pipeline, text, cue, canonical, role):
 )
 def test_an_implied_cue_takes_the_subject_named_with_its_role_or_the_author(pipeline, text, cue, canonical):
     assert _speaker_of(pipeline, text, cue)["canonical"] == canonical
+
+
+@pytest.mark.parametrize(
+    "text, cue, canonical",
+    [
+        # a document word with a pronoun (في تقريرها) names its issuer before it
+        (
+            "توقعت هيئة الأرصاد الجوية في تقريرها اليومي أجواء حارة. وأورد التقرير أن الرياح ستكون نشطة.",
+            "أورد",
+            "هيئة الأرصاد الجوية",
+        ),
+        # an issuer that is no entity: the speaker of the cue beside the document's first mention
+        (
+            "وقال مؤتمر الإيغور في تقرير إن المعتقلين يعانون. وأضاف التقرير أن المعتقلين يعانون من سوء التغذية.",
+            "أضاف",
+            "مؤتمر الإيغور",
+        ),
+        # … not a person named in the sentence before
+        (
+            "تحتجز السلطات السجناء بأوامر من الرئيس شي جينبينغ. وصدر تقرير عن الاحتجاز. وأضاف التقرير أن"
+            " المعتقلين يعانون.",
+            "أضاف",
+            "التقرير",
+        ),
+    ],
+)
+def test_a_document_speaks_for_its_issuer_in_its_own_sentence(pipeline, text, cue, canonical):
+    assert _speaker_of(pipeline, text, cue)["canonical"] == canonical
