@@ -270,8 +270,14 @@ class SpeakerFinder:
         return norm not in FUNCTION_WORDS and (self.ctx.word_has(i, "DEMONYM") or bool(_ADJ_END.search(norm)))
 
     def _span(self, start: int, last: int) -> Span:
+        """Text from offset ``start`` to the end of token ``last``, with the closing mark of a name
+        opened inside it (متحدث باسم "وايمو")."""
         doc = self.ctx.doc
-        return Span(doc.text[start : doc.ends[last]], start, doc.ends[last])
+        end = doc.ends[last]
+        text = doc.text[start:end]
+        if end < len(doc.text) and doc.text[end] in _CLOSE_MARKS and _opened(text):
+            end += 1
+        return Span(doc.text[start:end], start, end)
 
     def named_before(self, tok: int) -> Iterator[Entity]:
         """The persons and bodies whose first token is before ``tok``, nearest first."""
@@ -436,7 +442,7 @@ class SpeakerFinder:
         doc = self.ctx.doc
         if doc.norms[j] not in ("في", "لدي") or j + 1 >= doc.n:
             return False
-        return doc.has_article(j + 1) or bool(self.ctx.longest(j + 1, "LOC", "ORG"))
+        return doc.has_article(j + 1) or bool(self.ctx.firm_place_or_org(j + 1))  # (not في بيان: a small town)
 
     def _surname(self, i: int) -> Entity | None:
         """A word in the subject slot that is the last name of a person of the document (وقال العربي
@@ -623,6 +629,13 @@ _SENTENCE_END = re.compile(r"[.!?؟\n]")  # (the issuer is named in the document
 MAX_QUOTED_NAME = 3  # words of a name written in quotation marks: "يويفا"، شركة «إيني»
 _CLOSE_MARKS = '»”"'
 _NO_MARKS = str.maketrans("", "", OPENING_MARKS + _CLOSE_MARKS)
+
+
+def _opened(text: str) -> bool:
+    """``text`` opens a quotation mark it does not close ("وايمو)."""
+    opened = sum(text.count(c) for c in "«“")
+    closed = sum(text.count(c) for c in "»”")
+    return opened > closed or text.count('"') % 2 == 1
 
 
 def opens_content(gap: str) -> bool:

@@ -103,6 +103,10 @@ def test_resolved_to_an_earlier_entity(pipeline, text, cue, canonical):
         ("وقال مدير المستشفى إن المصابين بحالة مستقرة.", "قال", "مدير المستشفى"),
         # an anonymous source keeps its whole phrase
         ("قال مسؤول أمني عراقي إن الهجوم أسفر عن قتلى.", "قال", "مسؤول أمني عراقي"),
+        # a spokesperson's phrase ends before "in a statement" (بيان is also a small town's name),
+        # and keeps the closing mark of the name it opened
+        ('وقال متحدث باسم "وايمو" في بيان صحفي: "لقد توصلنا إلى اتفاقية".', "قال", 'متحدث باسم "وايمو"'),
+        ("وقال متحدث باسم الشركة في بيان صحفي إن الاتفاق نهائي.", "قال", "متحدث باسم الشركة"),
         # a spokesperson of a named person is not that person
         (
             "وأكد متحدث باسم الرئيس الروسي فلاديمير بوتين أن بلاده لن تقبل.",
