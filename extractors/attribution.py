@@ -17,6 +17,7 @@ from khabar.extractors.subjects import (
     IN_IT,
     MAX_NP,
     PREPOSITIONS,
+    QUANTIFIERS,
     RELATIVES,
     SpeakerFinder,
     opens_content,
@@ -37,6 +38,7 @@ STATEMENT_NOUNS = normalized_words(
     """بيان تقرير دراسة رسالة مذكرة تغريدة تغريدات تدوينة مقال مقالة كلمة تصريح تصريحات خطاب حديث
     مقابلة حوار منشور"""
 )
+MAX_BACK = 4  # sentences back to an implied cue's subject when no speaker was named yet
 EXPLICIT, IMPLIED, NEAREST = "explicit", "implied", "nearest"  # how a cue's speaker was found
 
 
@@ -82,6 +84,8 @@ class Attribution:
         head = self.doc.norms[start]
         if found is None and head not in PREPOSITIONS and head[1:] not in PREPOSITIONS and head not in FUNCTION_WORDS:
             found = self._named_in_subject(subj, cue_tok, gender)  # (not وحول موافقة الوزير …: a fronted topic)
+        if found is None and subj < self.doc.n and self.doc.norms[subj] in QUANTIFIERS:
+            found = self.finder.at(subj, gender)  # وأجمل عدد من الطلاب …، وزادوا أن: a group
         if found is None or found[1] >= cue_tok:
             return None
         speaker = found[0]
@@ -122,7 +126,24 @@ class Attribution:
         if recent >= prev_start:
             return last
         subject = self.sentence_subject(start, gender, opening=prev_start)
-        return subject or last
+        return subject or last or self._earlier_subject(prev_start, gender)
+
+    def _earlier_subject(self, start: int, gender: str) -> Speaker | None:
+        """No speaker yet and no subject in the sentence before: the named subject of an earlier
+        sentence (up to MAX_BACK sentences; the lead's subject: حذرت مقررة الأمم المتحدة … هلال
+        إيلفر من …. … وقالت: "…"), whose gender agrees."""
+        for _ in range(MAX_BACK):
+            if start == 0:
+                return None
+            end, start = start, self._sentence_start(start - 1)
+            verb = self.ctx.longest(start, "CUE")
+            own = verb.info("CUE").attr("gender") if verb is not None else ""
+            if gender and own and own != gender:
+                continue  # أعلنت قطر …. وأضاف: the earlier verb's subject is feminine
+            subject = self.sentence_subject(end, gender, opening=start)
+            if subject is not None and (start > 0 or subject.label in ("PER", "ORG")):
+                return subject  # (not a place opening the text: عين اليوم – بغداد اعلنت …, a dateline)
+        return None
 
     def implied(self, gender: str, since: int = 0) -> Speaker | None:
         """The last explicit speaker (with a cue at or after token ``since``) whose gender agrees."""

@@ -435,3 +435,21 @@ def test_an_implied_cue_takes_the_subject_named_with_its_role_or_the_author(pipe
 )
 def test_a_document_speaks_for_its_issuer_in_its_own_sentence(pipeline, text, cue, canonical):
     assert _speaker_of(pipeline, text, cue)["canonical"] == canonical
+
+
+@pytest.mark.parametrize(
+    "text, cue, canonical",
+    [
+        # a group opening the sentence speaks for a plural verb after it
+        ("وأجمل عدد من الطلاب معوقات كثيرة في الكلية، وزادوا أن الكلية ليس لها اعتماد.", "زادوا", "عدد من الطلاب"),
+        # no speaker named yet: the subject of an earlier sentence, not nobody
+        (
+            "حذرت الوزيرة سارة الأحمد من أزمة غذائية كبرى. ويعاني ملايين الأطفال من الجوع في المنطقة."
+            ' وقالت: "إن الأوضاع تنذر بالكارثة".',
+            "قالت",
+            "سارة الأحمد",
+        ),
+    ],
+)
+def test_an_implied_cue_reaches_back_to_a_subject(pipeline, text, cue, canonical):
+    assert _speaker_of(pipeline, text, cue)["canonical"] == canonical
