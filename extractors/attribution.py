@@ -296,8 +296,8 @@ class Attribution:
         k = first - 1
         while k >= 0 and first - k <= MAX_NP and doc.joined(k) or k == first - 1 and doc.comma(k):
             norm = doc.norms[k]
-            if norm in PREPOSITIONS or ctx.behind_preposition(k, ("ل", "ب")):
-                return True
+            if norm in PREPOSITIONS or ctx.behind_preposition(k, ("ل", "ب")) and not ctx.word_has(k, "CUE"):
+                return True  # (not ليعلق وزير الدفاع …: ل + a speech verb)
             if norm in FUNCTION_WORDS:
                 return False  # رد عليه الرئيس الإيراني: a verb's complement before its subject
             k -= 1

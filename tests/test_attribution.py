@@ -397,6 +397,12 @@ def test_where_the_subject_phrase_ends(pipeline, text, cue, canonical, role):
             "مؤكدا",
             "أحمد المقيرن",
         ),
+        (  # ل + a speech verb before the role is no preposition (ليعلق وزير الدفاع …)
+            "وكانت الولايات المتحدة قد شنت غارة شمال سوريا، ليعلق بعدها وزير الدفاع الأمريكي، جيمس ماتيس،"
+            ' قائلا: "الروس قالوا لنا إنهم لا يحتفظون بقوات".',
+            "قائلا",
+            "جيمس ماتيس",
+        ),
         (  # the author named after a statement word (في بيان لـ …) speaks for the implied cue
             "جاء ذلك في بيان لوزارة الخارجية المصرية، داعيا الأطراف إلى ضبط النفس، ولافتا إلى أن الوضع خطير.",
             "لافتا",
