@@ -38,6 +38,7 @@ STATEMENT_NOUNS = normalized_words(
     """بيان تقرير دراسة رسالة مذكرة تغريدة تغريدات تدوينة مقال مقالة كلمة تصريح تصريحات خطاب حديث
     مقابلة حوار منشور"""
 )
+WAS = normalized_words("كان كانت كانوا وكان وكانت وكانوا")  # كان … قد + verb: the subject between
 MAX_BACK = 4  # sentences back to an implied cue's subject when no speaker was named yet
 EXPLICIT, IMPLIED, NEAREST = "explicit", "implied", "nearest"  # how a cue's speaker was found
 
@@ -242,18 +243,21 @@ class Attribution:
         fronted topic (وحول إقامة البطولة قال)."""
         doc = self.doc
         start = max(self._sentence_start(cue_tok), doc.first_token_from(self.opening))
-        first = cue_tok
-        while first > start and cue_tok - first <= MAX_NP and doc.joined(first - 1):
+        verb = cue_tok - 1 if cue_tok - 1 > start and doc.norms[cue_tok - 1] == "قد" else cue_tok  # X قد أوردت
+        first = verb
+        while first > start and verb - first <= MAX_NP and doc.joined(first - 1):
             if _opens_clause(doc, first - 1):
                 break
             first -= 1
-        if first == cue_tok or first > start and not _opens_clause(doc, first - 1):
+        if first == start and first < verb - 1 and doc.norms[first] in WAS:
+            first += 1  # وكانت تقارير إخبارية قد أوردت: the subject after كان
+        elif first == verb or first > start and not _opens_clause(doc, first - 1):
             return None
         head = doc.norms[first]
         if head in FUNCTION_WORDS or head in PREPOSITIONS or head[:1] == "و" and head[1:] in PREPOSITIONS:
             return None
         found = self.finder.at(first, gender)
-        return found[0] if found is not None and found[1] == cue_tok - 1 else None
+        return found[0] if found is not None and found[1] == verb - 1 else None
 
     def _document_speaker(self, i: int, sp: Speaker) -> Speaker:
         """The document word at token i (التقرير) whose issuer is no entity: the speaker of the cue

@@ -472,3 +472,14 @@ def test_a_document_speaks_for_its_issuer_in_its_own_sentence(pipeline, text, cu
 )
 def test_an_implied_cue_reaches_back_to_a_subject(pipeline, text, cue, canonical):
     assert _speaker_of(pipeline, text, cue)["canonical"] == canonical
+
+
+@pytest.mark.parametrize(
+    "text, cue, canonical",
+    [
+        ("وكانت تقارير إخبارية قد أوردت أنه تم العثور على قطع حطام.", "أوردت", "تقارير إخبارية"),
+        ("وكان وزير الخارجية عادل الجبير قد أكد أن المملكة مستعدة.", "أكد", "عادل الجبير"),
+    ],
+)
+def test_a_subject_between_kana_and_qad_speaks(pipeline, text, cue, canonical):
+    assert _speaker_of(pipeline, text, cue)["canonical"] == canonical
