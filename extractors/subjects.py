@@ -440,8 +440,11 @@ class SpeakerFinder:
         """في / لدى + a place, a body or a definite noun: a complement of the role (السفير لدى الأمم
         المتحدة، رئيس المركز في الجيش الإيراني)."""
         doc = self.ctx.doc
-        if doc.norms[j] not in ("في", "لدي") or j + 1 >= doc.n:
+        if doc.norms[j] not in ("في", "لدي", "عن") or j + 1 >= doc.n:
             return False
+        if doc.norms[j] == "عن":  # عضو مجلس الشيوخ عن ولاية فلوريدا: the place a member represents
+            k = j + 2 if j + 2 < doc.n and self.ctx.word_has(j + 1, "LOC_TRIGGER") else j + 1  # عن ولاية …
+            return self.ctx.longest(k, "LOC") is not None and bool(self.ctx.firm_place_or_org(k))
         return doc.has_article(j + 1) or bool(self.ctx.firm_place_or_org(j + 1))  # (not في بيان: a small town)
 
     def _surname(self, i: int) -> Entity | None:

@@ -26,6 +26,13 @@ def _speaker_of(pipeline, text, cue):
             "عبدالله بن أحمد الثقفي",
             "مدير عام تعليم جدة",
         ),
+        # a role with عن + the place represented, then the name in apposition
+        (
+            'كتب عضو مجلس الشيوخ عن ولاية فلوريدا، ماركو رابيو، تغريدة وصف فيها الهجوم بأنه "صمم لإيقاع الخسائر".',
+            "كتب",
+            "ماركو رابيو",
+            "عضو مجلس الشيوخ عن ولاية فلوريدا",
+        ),
         # ROLE، NAME، apposition with a "former" modifier (was: the speaker نيكولاس مادورو, named later)
         (
             "وقال رئيس أوروغواي السابق، خوسيه موخيكا، إن البلاد تحتاج إلى الهدوء. والتقى نيكولاس مادورو بالوفد.",
@@ -120,6 +127,8 @@ def test_resolved_to_an_earlier_entity(pipeline, text, cue, canonical):
         # and keeps the closing mark of the name it opened
         ('وقال متحدث باسم "وايمو" في بيان صحفي: "لقد توصلنا إلى اتفاقية".', "قال", 'متحدث باسم "وايمو"'),
         ("وقال متحدث باسم الشركة في بيان صحفي إن الاتفاق نهائي.", "قال", "متحدث باسم الشركة"),
+        # عن + a place it represents belongs to the role, not عن + a body
+        ("وقال عضو مجلس الشيوخ عن الحزب الجمهوري إن القانون سيمر.", "قال", "عضو مجلس الشيوخ"),
         # a spokesperson of a named person is not that person
         (
             "وأكد متحدث باسم الرئيس الروسي فلاديمير بوتين أن بلاده لن تقبل.",
