@@ -175,6 +175,10 @@ class Attribution:
         before the cue in its sentence: a guess, not remembered as the current speaker)."""
         doc, gender = self.doc, info.attr("gender")
         relative = m.first > 0 and doc.norms[m.first - 1] in RELATIVES and not m.stripped
+        if m.first > 0 and not m.stripped and doc.joined(m.first - 1) and self._statement_before(m.first - 1):
+            author = self._statement_author(m.first - 1)  # نشرت مدرسة عامة في المنطقة تغريدة تقول …
+            if author is not None:
+                return author, m.last + 1, IMPLIED
         if relative and m.last + 1 < doc.n and doc.norms[m.last + 1] in COMPLEMENTIZERS:
             ent = self.antecedent(m.first - 1)  # إسرائيل التي قالت إن …: the antecedent speaks
             if ent is not None:
@@ -312,6 +316,26 @@ class Attribution:
         inside what someone reported (… أن رئيس المؤسسة المهندس X تابع الموقف، مشيرا)."""
         doc = self.doc
         return any(doc.norms[k] in COMPLEMENTIZERS and not self.in_quote(doc.starts[k]) for k in range(lo, first))
+
+    def _statement_before(self, k: int) -> bool:
+        """Token k is an indefinite statement noun (تغريدة، بيانا، رسالة): a verb after it describes it."""
+        norm = self.doc.norms[k]
+        return not self.doc.has_article(k) and (norm in STATEMENT_NOUNS or norm.removesuffix("ا") in STATEMENT_NOUNS)
+
+    def _statement_author(self, k: int) -> Speaker | None:
+        """The subject of the verb whose object is the statement noun at token k: the phrase after the
+        verb that opens the sentence (نشرت مدرسة عامة في المنطقة تغريدة), ending right before it."""
+        doc = self.doc
+        start = max(self._sentence_start(k), doc.first_token_from(self.opening))
+        # the verb opens the sentence or follows a comma (وفي وقت سابق، نشرت …): its subject after it
+        openings = [start + 1] + [c + 2 for c in range(start, k - 2) if doc.comma(c)]
+        for first in reversed(openings):
+            if first >= k or any(doc.comma(c) for c in range(first, k - 1)):
+                continue
+            found = self.finder.at(first, "")
+            if found is not None and found[1] < k:
+                return Speaker(None, found[0].label, found[0].canonical)
+        return None
 
     def _author_before(self, start: int, cue_tok: int) -> Speaker | None:
         """The author of a statement, tweet or interview named in the cue's sentence right after

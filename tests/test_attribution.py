@@ -492,3 +492,19 @@ def test_an_implied_cue_reaches_back_to_a_subject(pipeline, text, cue, canonical
 )
 def test_a_subject_between_kana_and_qad_speaks(pipeline, text, cue, canonical):
     assert _speaker_of(pipeline, text, cue)["canonical"] == canonical
+
+
+@pytest.mark.parametrize(
+    "text, cue, canonical",
+    [
+        # a verb describing a statement (تغريدة تقول) speaks for the subject that issued it
+        (
+            'وفي وقت سابق الأربعاء، نشرت مدرسة عامة في المنطقة تغريدة تقول "إن الطلبة سمعوا إطلاق نار".',
+            "تقول",
+            "مدرسة عامة",
+        ),
+        ("وأصدرت وزارة الداخلية بيانا يقول إن التحقيقات جارية.", "يقول", "وزارة الداخلية"),
+    ],
+)
+def test_a_statement_noun_before_the_verb_speaks_for_its_author(pipeline, text, cue, canonical):
+    assert _speaker_of(pipeline, text, cue)["canonical"] == canonical
