@@ -87,10 +87,27 @@ class Attribution:
             found = self._named_in_subject(subj, cue_tok, gender)  # (not وحول موافقة الوزير …: a fronted topic)
         if found is None and subj < self.doc.n and self.doc.norms[subj] in QUANTIFIERS:
             found = self.finder.at(subj, gender)  # وأجمل عدد من الطلاب …، وزادوا أن: a group
+        if found is None and (head in PREPOSITIONS or head[1:] in PREPOSITIONS):
+            found = self._subject_after_topic(start, cue_tok, gender)  # وعلى وسائل التواصل، سخر بعض …
         if found is None or found[1] >= cue_tok:
             return None
         speaker = found[0]
         return Speaker(None, speaker.label, speaker.canonical, speaker.gender)
+
+    def _subject_after_topic(self, start: int, cue_tok: int, gender: str) -> tuple[Speaker, int] | None:
+        """A sentence opening with a fronted prepositional phrase and a comma (وعلى وسائل التواصل
+        الاجتماعي، سخر بعض المستخدمين …): the subject after the verb that follows the comma."""
+        doc = self.doc
+        comma = next((c for c in range(start, min(cue_tok - 2, start + MAX_NP + 3)) if doc.comma(c)), None)
+        if comma is None:
+            return None
+        subj = self.finder.subject_start(comma + 2)
+        if subj >= cue_tok:
+            return None
+        found = self.finder.at(subj, gender, named_only=True)
+        if found is None and doc.norms[subj] in QUANTIFIERS:
+            found = self.finder.at(subj, gender)
+        return found
 
     def _named_in_subject(self, subj: int, cue_tok: int, gender: str) -> tuple[Speaker, int] | None:
         """A person named at the end of the opening subject phrase, after words of a role the

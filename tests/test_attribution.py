@@ -485,6 +485,12 @@ def test_a_document_speaks_for_its_issuer_in_its_own_sentence(pipeline, text, cu
     [
         # a group opening the sentence speaks for a plural verb after it
         ("وأجمل عدد من الطلاب معوقات كثيرة في الكلية، وزادوا أن الكلية ليس لها اعتماد.", "زادوا", "عدد من الطلاب"),
+        # a fronted prepositional phrase and a comma before the verb and its subject
+        (
+            "وعلى وسائل التواصل الاجتماعي، سخر بعض المستخدمين من المصطلح، مشيرين إلى أن والديها ثريان.",
+            "مشيرين",
+            "بعض المستخدمين",
+        ),
         # no speaker named yet: the subject of an earlier sentence, not nobody
         (
             "حذرت الوزيرة سارة الأحمد من أزمة غذائية كبرى. ويعاني ملايين الأطفال من الجوع في المنطقة."
