@@ -229,7 +229,12 @@ class Attribution:
             found = self.finder.at(subj, gender)  # وقال "يويفا" لبي بي سي إن …
         if found:
             sp = found[0]
-            if sp.span is not None and sp.canonical == sp.span.text and doc.norms[subj] in DOCUMENT_NOUNS:
+            if (
+                subj < doc.n
+                and sp.span is not None
+                and sp.canonical == sp.span.text
+                and doc.norms[subj] in DOCUMENT_NOUNS
+            ):
                 sp = self._document_speaker(subj, sp)  # وقال مؤتمر الإيغور في تقرير …، وأضاف التقرير
             return sp, found[1] + 1, EXPLICIT
         fronted = self._preverbal(m.first, gender) if not (participle or m.stripped) else None
