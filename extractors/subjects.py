@@ -14,11 +14,12 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
 from khabar import text as textmod
-from khabar.extractors.context import COMPLEMENTIZERS, FUNCTION_WORDS, NAME_LINKS, Context, normalized_words
-from khabar.extractors.name_runs import SUBJECT_ENDS, name_run, skip_modifiers, title_phrase
+from khabar.extractors.appositions import definite_behind, unlisted_name
+from khabar.extractors.context import COMPLEMENTIZERS, FUNCTION_WORDS, Context, normalized_words
+from khabar.extractors.name_runs import skip_modifiers, title_phrase
 from khabar.extractors.quotemarks import OPENING_MARKS
 from khabar.extractors.roles import MAX_ROLE, role_book
-from khabar.extractors.subject_names import CALLED_NORMS, PHRASE_GAP, POSSESSED, firm_name_part, subject_boundary
+from khabar.extractors.subject_names import CALLED_NORMS, PHRASE_GAP, POSSESSED, firm_name_part
 from khabar.records import Entity, Span, Speaker
 
 # Words that may sit between a cue and its subject (وقال، الخميس، البيت الأبيض …).
@@ -376,18 +377,18 @@ class SpeakerFinder:
             if ent is not None and ent.label == "PER" and governed and not comma:
                 governed = False  # متحدث باسم الرئيس الروسي فلاديمير بوتين: Putin does not speak here
             elif (
-                ent is not None
-                and ent.label == "PER"
-                and (self._opens_apposition(j, m) or _definite_behind(doc, j - 1))
+                ent is not None and ent.label == "PER" and (self._opens_apposition(j, m) or definite_behind(doc, j - 1))
             ):
                 last = j - 1
                 while last > m.last and ctx.longest(last, "TITLE") is not None:
                     last -= 1  # … بالمعهد المهندس حافظ العنزي: the honorific is not part of the role
                 return last, ent
             elif (
-                ent is None and not governed and (comma or self._opens_apposition(j, m) or _definite_behind(doc, j - 1))
+                ent is None and not governed and (comma or self._opens_apposition(j, m) or definite_behind(doc, j - 1))
             ):
-                named = self._unlisted_name(j)  # الرئيس التنفيذي للمهرجان عبدالعزيز المهوس: no list has him
+                named = unlisted_name(
+                    self.ctx, self.by_token, j
+                )  # الرئيس التنفيذي للمهرجان عبدالعزيز المهوس: no list has him
                 if named is not None:
                     last = j - 1
                     while last > m.last and ctx.longest(last, "TITLE") is not None:
@@ -410,40 +411,6 @@ class SpeakerFinder:
             last = j = (ent.last if ent is not None else j) + 1
             last -= 1
         return last, None
-
-    def _unlisted_name(self, j: int) -> Entity | None:
-        """A name no list holds in apposition after a role, at token j or after honorifics there
-        (، الدكتور عبد اللطيف الزياني،): a frequent given name (or عبد + a name) and at least one more
-        name word, ending the subject (a complementizer, a mark, a speech verb or another role)."""
-        ctx, doc = self.ctx, self.ctx.doc
-        k = j
-        while k < doc.n and k - j < 3 and ctx.word_has(k, "TITLE") and not ctx.known_name_part(k) and doc.joined(k):
-            k += 1  # honorifics: الدكتور، الشيخ، المهندس
-        if k >= doc.n or doc.has_article(k) or self.by_token.get(k) is not None:
-            return None
-        norm = doc.norms[k]
-        compound = norm.startswith("عبد") and len(norm) > 5  # عبدالعزيز، عبدالرحمن
-        if not (compound or norm in NAME_LINKS or ctx.starts_given_name(k, norm)):
-            return None
-        end = name_run(ctx, k, introduced=True)
-        if end is None or end == k or doc.norms[end] in NAME_LINKS:
-            return None
-        while end + 1 < doc.n and end - k < MAX_NP and doc.joined(end) and doc.has_article(end + 1):
-            if ctx.longest(end + 1, "TITLE", "LOC", "ORG") or not ctx.name_like(end + 1, first=False):
-                break
-            end += 1  # صباح بن عايد الزمهري: a family name in ال after the run
-        nxt = end + 1
-        known = self.by_token.get(nxt)
-        if known is not None and known.label == "PER" and doc.joined(end):  # رجب طيب | أردوغان
-            mention = ctx.mention("PER", k, known.last, "rule:role-apposition")
-            mention.canonical = known.canonical if len(known.canonical) > len(mention.canonical) else mention.canonical
-            return mention
-        if nxt < doc.n and doc.joined(end):
-            if not (subject_boundary(ctx, nxt) or ctx.longest(nxt, "TITLE") or doc.norms[nxt] in SUBJECT_ENDS):
-                return None
-        elif nxt < doc.n and doc.gap(end).strip()[:1] not in _NAME_ENDS:
-            return None  # (رجب طيب #أردوغان: the name goes on)
-        return ctx.mention("PER", k, end, "rule:role-apposition")
 
     def _noun_after_cue(self, i: int) -> bool:
         """Token i, right after a speech verb, is a cue word that is also a noun (cue attribute
@@ -676,16 +643,6 @@ class SpeakerFinder:
 
 
 _SENTENCE_END = re.compile(r"[.!?؟\n]")  # (the issuer is named in the document word's sentence)
-_NAME_ENDS = '،,:«“".('  # marks that may follow a name ending its subject
-
-
-def _definite_behind(doc, k: int) -> bool:
-    """Token k is ل/ب + a definite noun (للمهرجان، بالجامعة): a role's complement, after which a name
-    is in apposition, not a genitive."""
-    norm = doc.norms[k]
-    return norm.startswith("لل") or norm[:1] in "بل" and norm[1:3] == "ال"
-
-
 MAX_QUOTED_NAME = 3  # words of a name written in quotation marks: "يويفا"، شركة «إيني»
 _CLOSE_MARKS = '»”"'
 _NO_MARKS = str.maketrans("", "", OPENING_MARKS + _CLOSE_MARKS)
