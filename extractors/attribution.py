@@ -211,7 +211,9 @@ class Attribution:
         via = info.attr("speaker_after")
         if via:
             window = range(m.last + 1, min(doc.n, m.last + 10))
-            subj = next((j + 1 for j in window if doc.norms[j] == via), subj)
+            after = next((j + 1 for j in window if doc.norms[j] == via), None)
+            if after is not None:  # نقلت القناة عن النائب العام: the verb agrees with the outlet
+                subj, gender = after, ""
         participle = PARTICIPLE.fullmatch(m.key) is not None  # مضيفاً، واصفاً: what follows is the object
         explicit = subj < doc.n and doc.norms[subj] not in COMPLEMENTIZERS
         explicit = explicit and not doc.comma(m.last)  # وأكد، ردا على …

@@ -52,6 +52,8 @@ RELATIVES = normalized_words("الذي التي الذين")
 IN_IT = normalized_words("فيه فيها")  # قال فيها: "said in it" (a tweet, a statement)
 _TOLD_OPENERS = OPENING_MARKS + "("  # وقال لـ«عكاظ»، لـ(اليوم): the outlet told, in marks or brackets
 _TOLD_CLOSERS = '»”")'
+# نقل عن X قوله: "his saying", the object of the verb after the one quoted.
+SAYING = normalized_words("قوله قولها قولهم قولهما")
 # "… لوكالة الأنباء", "للصحفيين": who the role holder spoke to, not part of the role.
 _TO_MEDIA = normalized_words(
     "لوكالة لصحيفة لقناة لموقع لشبكة لتلفزيون لإذاعة للصحفيين للصحافيين للصحافة للتلفزيون للإذاعة"
@@ -369,6 +371,7 @@ class SpeakerFinder:
         complementizer, a clause mark, a function word or a speech verb."""
         ctx, doc = self.ctx, self.ctx.doc
         last = skip_modifiers(ctx, m.last + 1) - 1
+        last = next((k - 1 for k in range(m.last + 1, last + 1) if doc.norms[k] in SAYING), last)  # (… قوله)
         j = m.last + 1
         governed = False  # باسم + a person's title: the name after it is whom the role speaks for
         while j < doc.n and j - m.last <= MAX_ROLE and PHRASE_GAP.fullmatch(doc.gap(j - 1)):
@@ -395,7 +398,7 @@ class SpeakerFinder:
                         last -= 1
                     return last, named
             norm = doc.norms[j]
-            if norm in COMPLEMENTIZERS or norm in ACCORDING or norm in _TO_MEDIA:
+            if norm in COMPLEMENTIZERS or norm in ACCORDING or norm in _TO_MEDIA or norm in SAYING:
                 break
             if norm in SKIP_BEFORE_SUBJECT and norm not in _IN_ROLES:
                 break
@@ -537,7 +540,7 @@ class SpeakerFinder:
         while last + 1 < doc.n and last - m.last < MAX_NP - 1 and doc.joined(last):
             if doc.norms[last + 1] in FUNCTION_WORDS or doc.norms[last + 1] in COMPLEMENTIZERS:
                 break
-            if doc.norms[last + 1] in CALLED_NORMS:
+            if doc.norms[last + 1] in CALLED_NORMS or doc.norms[last + 1] in SAYING:
                 break  # المتحدث باسم الجبهة ويدعى …
             last += 1
         span = self._span(m.start, last)
@@ -625,6 +628,8 @@ class SpeakerFinder:
                 continue
             if nxt in FUNCTION_WORDS or nxt in SKIP_BEFORE_SUBJECT or nxt in COMPLEMENTIZERS or nxt in ACCORDING:
                 break
+            if nxt in SAYING:
+                break  # نقلت الوكالة عن مسؤول قوله: "his saying", the object of نقل
             if nxt in CALLED_NORMS:
                 break  # طالب آخر يدعى …: the name follows
             if nxt in _TO_MEDIA or nxt == "ل" or ctx.behind_preposition(last + 1, ("ل",)):

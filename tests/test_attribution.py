@@ -540,3 +540,15 @@ def test_a_statement_noun_before_the_verb_speaks_for_its_author(pipeline, text, 
 )
 def test_no_partial_or_genitive_name_after_a_role(pipeline, text, cue, not_speaker):
     assert _speaker_of(pipeline, text, cue)["canonical"] != not_speaker
+
+
+@pytest.mark.parametrize(
+    "text, cue, canonical",
+    [
+        # نقلت القناة عن X قوله: X speaks whatever the gender of the outlet's verb; قوله is no part of X
+        ("ونقلت قناة الإخبارية السعودية عن النائب العام قوله إن التحقيقات مستمرة.", "نقلت", "النائب العام"),
+        ("ونقلت الصحيفة عن مصدر مطلع قوله إن الاتفاق قريب.", "نقلت", "مصدر مطلع"),
+    ],
+)
+def test_the_one_quoted_after_naqala_an_speaks(pipeline, text, cue, canonical):
+    assert _speaker_of(pipeline, text, cue)["canonical"] == canonical
