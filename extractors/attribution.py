@@ -181,6 +181,19 @@ class Attribution:
             return None  # (بالولايات المتحدة - الذين: behind a preposition, or a dash between)
         return ent
 
+    def _first_antecedent(self, conjoined: int) -> Entity | None:
+        """The person or body before the first relative pronoun of the sentence that a conjoined one
+        (والذي) continues: أبو سليم، الذي يرفض …، والذي يقول."""
+        doc = self.doc
+        start = self._sentence_start(conjoined)
+        first = next((k for k in range(start + 1, conjoined) if doc.norms[k] == doc.norms[conjoined][1:]), None)
+        if first is None:
+            return None
+        ent = self.finder.by_last.get(first - 1)
+        if ent is None or ent.label not in ("PER", "ORG") or doc.gap(first - 1).strip() not in ("", "،", ","):
+            return None
+        return ent
+
     def named_at(self, i: int) -> bool:
         """A person or body is named, or a role opens, at token i (… الذي قال فيه وزير الداخلية)."""
         ent = self.finder.by_token.get(i)
@@ -196,6 +209,11 @@ class Attribution:
             author = self._statement_author(m.first - 1)  # نشرت مدرسة عامة في المنطقة تغريدة تقول …
             if author is not None:
                 return author, m.last + 1, IMPLIED
+        if not relative and m.first > 0 and not m.stripped and doc.norms[m.first - 1][1:] in RELATIVES:
+            if doc.norms[m.first - 1][:1] == "و" and m.last + 1 < doc.n and doc.norms[m.last + 1] in COMPLEMENTIZERS:
+                ent = self._first_antecedent(m.first - 1)  # أبو سليم، الذي يرفض …، والذي يقول إن
+                if ent is not None:
+                    return Speaker(None, ent.label, ent.canonical, gender), m.last + 1, IMPLIED
         if relative and m.last + 1 < doc.n and doc.norms[m.last + 1] in COMPLEMENTIZERS:
             ent = self.antecedent(m.first - 1)  # إسرائيل التي قالت إن …: the antecedent speaks
             if ent is not None:

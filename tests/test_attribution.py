@@ -446,6 +446,11 @@ def test_where_the_subject_phrase_ends(pipeline, text, cue, canonical, role):
             "وزارة الخارجية المصرية",
         ),
         ('جاء ذلك في تغريدة لدونالد ترامب على تويتر، حيث قال: "سنفوز".', "قال", "دونالد ترامب"),
+        (  # a conjoined relative (والذي يقول) continues the first relative's antecedent
+            'ومن بين هؤلاء المزارع محمد العلي، الذي يرفض استخدام اسمه الكامل، والذي يقول إن "النبات مربح".',
+            "يقول",
+            "محمد العلي",
+        ),
     ],
 )
 def test_an_implied_cue_takes_the_subject_named_with_its_role_or_the_author(pipeline, text, cue, canonical):
