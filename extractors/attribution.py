@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from khabar.extractors.clauses import PARTICIPLE, clause_opener, dateline_end
 from khabar.extractors.context import COMPLEMENTIZERS, FUNCTION_WORDS, Context, normalized_words
+from khabar.extractors.statements import StatementSpeakers
 from khabar.extractors.subjects import (
     DOCUMENT_NOUNS,
     IN_IT,
@@ -34,16 +35,12 @@ def _opens_clause(doc, k: int) -> bool:
 
 
 # Words for what someone said or wrote: "في بيان للجيش" names its author after ل.
-STATEMENT_NOUNS = normalized_words(
-    """بيان تقرير دراسة رسالة مذكرة تغريدة تغريدات تدوينة مقال مقالة كلمة تصريح تصريحات خطاب حديث
-    مقابلة حوار منشور"""
-)
 WAS = normalized_words("كان كانت كانوا وكان وكانت وكانوا")  # كان … قد + verb: the subject between
 MAX_BACK = 4  # sentences back to an implied cue's subject when no speaker was named yet
 EXPLICIT, IMPLIED, NEAREST = "explicit", "implied", "nearest"  # how a cue's speaker was found
 
 
-class Attribution:
+class Attribution(StatementSpeakers):
     """Chooses and resolves the speaker of each cue in one document: the explicit subject, an
     entity right before the cue, or (implied) this sentence's last speaker, its opening subject,
     or the subject of the sentence before. Keeps the document's speaker history."""
@@ -181,10 +178,15 @@ class Attribution:
             return None  # (بالولايات المتحدة - الذين: behind a preposition, or a dash between)
         return ent
 
-    def _first_antecedent(self, conjoined: int) -> Entity | None:
-        """The person or body before the first relative pronoun of the sentence that a conjoined one
-        (والذي) continues: أبو سليم، الذي يرفض …، والذي يقول."""
+    def _first_antecedent(self, m) -> Entity | None:
+        """For a cue after a conjoined relative pronoun (والذي) and before إن/أن: the person or body
+        before the sentence's first relative pronoun (أبو سليم، الذي يرفض …، والذي يقول إن)."""
         doc = self.doc
+        conjoined = m.first - 1
+        if m.first == 0 or m.stripped or doc.norms[conjoined][:1] != "و" or doc.norms[conjoined][1:] not in RELATIVES:
+            return None
+        if m.last + 1 >= doc.n or doc.norms[m.last + 1] not in COMPLEMENTIZERS:
+            return None
         start = self._sentence_start(conjoined)
         first = next((k for k in range(start + 1, conjoined) if doc.norms[k] == doc.norms[conjoined][1:]), None)
         if first is None:
@@ -209,11 +211,9 @@ class Attribution:
             author = self._statement_author(m.first - 1)  # نشرت مدرسة عامة في المنطقة تغريدة تقول …
             if author is not None:
                 return author, m.last + 1, IMPLIED
-        if not relative and m.first > 0 and not m.stripped and doc.norms[m.first - 1][1:] in RELATIVES:
-            if doc.norms[m.first - 1][:1] == "و" and m.last + 1 < doc.n and doc.norms[m.last + 1] in COMPLEMENTIZERS:
-                ent = self._first_antecedent(m.first - 1)  # أبو سليم، الذي يرفض …، والذي يقول إن
-                if ent is not None:
-                    return Speaker(None, ent.label, ent.canonical, gender), m.last + 1, IMPLIED
+        ent = self._first_antecedent(m) if not relative else None  # أبو سليم، الذي يرفض …، والذي يقول إن
+        if ent is not None:
+            return Speaker(None, ent.label, ent.canonical, gender), m.last + 1, IMPLIED
         if relative and m.last + 1 < doc.n and doc.norms[m.last + 1] in COMPLEMENTIZERS:
             ent = self.antecedent(m.first - 1)  # إسرائيل التي قالت إن …: the antecedent speaks
             if ent is not None:
@@ -305,22 +305,6 @@ class Attribution:
         found = self.finder.at(first, gender)
         return found[0] if found is not None and found[1] == verb - 1 else None
 
-    def _document_speaker(self, i: int, sp: Speaker) -> Speaker:
-        """The document word at token i (التقرير) whose issuer is no entity: the speaker of the cue
-        beside its earlier mention (وقال مؤتمر الإيغور في تقرير إن …), else ``sp`` unchanged."""
-        doc = self.doc
-        stem = doc.norms[i][2:]
-        cues = {tok: prev for tok, prev in self.history}
-        for k in range(i - 1, -1, -1):
-            if stem not in doc.norms[k] or doc.norms[k] == doc.norms[i]:
-                continue  # (تقرير، بتقرير، تقريره: a first mention, not the same definite word)
-            near = [tok for tok in range(k - MAX_NP - 1, k) if tok in cues]
-            if near:
-                prev = cues[near[-1]]
-                return Speaker(sp.span, prev.label, prev.canonical, sp.gender)
-            break
-        return sp
-
     def _titled_subject(self, start: int, cue_tok: int, gender: str) -> Speaker | None:
         """A participle's subject introduced with its role after the sentence's last speaker (…،
         وهو ما رد عليه الرئيس الإيراني، حسن روحاني قائلا؛ أعرب وزير الخارجية مايك بومبيو عن
@@ -358,41 +342,6 @@ class Attribution:
         inside what someone reported (… أن رئيس المؤسسة المهندس X تابع الموقف، مشيرا)."""
         doc = self.doc
         return any(doc.norms[k] in COMPLEMENTIZERS and not self.in_quote(doc.starts[k]) for k in range(lo, first))
-
-    def _statement_before(self, k: int) -> bool:
-        """Token k is an indefinite statement noun (تغريدة، بيانا، رسالة): a verb after it describes it."""
-        norm = self.doc.norms[k]
-        return not self.doc.has_article(k) and (norm in STATEMENT_NOUNS or norm.removesuffix("ا") in STATEMENT_NOUNS)
-
-    def _statement_author(self, k: int) -> Speaker | None:
-        """The subject of the verb whose object is the statement noun at token k: the phrase after the
-        verb that opens the sentence (نشرت مدرسة عامة في المنطقة تغريدة), ending right before it."""
-        doc = self.doc
-        start = max(self._sentence_start(k), doc.first_token_from(self.opening))
-        # the verb opens the sentence or follows a comma (وفي وقت سابق، نشرت …): its subject after it
-        openings = [start + 1] + [c + 2 for c in range(start, k - 2) if doc.comma(c)]
-        for first in reversed(openings):
-            if first >= k or any(doc.comma(c) for c in range(first, k - 1)):
-                continue
-            found = self.finder.at(first, "")
-            if found is not None and found[1] < k:
-                return Speaker(None, found[0].label, found[0].canonical)
-        return None
-
-    def _author_before(self, start: int, cue_tok: int) -> Speaker | None:
-        """The author of a statement, tweet or interview named in the cue's sentence right after
-        the word, behind ل (جاء ذلك في بيان للاتحاد الأوروبي، داعيا …؛ في تغريدة للوزير X، قال
-        فيها): the nearest such before the cue."""
-        doc, by_token = self.doc, self.finder.by_token
-        for k in range(cue_tok - 2, start - 1, -1):
-            if doc.norms[k] not in STATEMENT_NOUNS and not any(s in STATEMENT_NOUNS for _, s in doc.splits[k][1:]):
-                continue
-            ent = by_token.get(k + 1)
-            if ent is None or not doc.joined(k) or ent.label not in ("PER", "ORG") or ent.last >= cue_tok:
-                continue
-            if doc.norms[k + 1][:1] == "ل" and ent.start > doc.starts[k + 1]:
-                return Speaker(None, ent.label, ent.canonical)
-        return None
 
     def _named_before(self, start: int, cue_tok: int) -> Speaker | None:
         """The nearest person or body named earlier in the cue's sentence, not as the object of a
