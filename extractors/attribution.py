@@ -12,10 +12,13 @@ from collections.abc import Callable
 
 from khabar.extractors.clauses import PARTICIPLE, clause_opener, dateline_end
 from khabar.extractors.context import COMPLEMENTIZERS, FUNCTION_WORDS, Context, normalized_words
+from khabar.extractors.statements import StatementSpeakers
 from khabar.extractors.subjects import (
+    DOCUMENT_NOUNS,
     IN_IT,
     MAX_NP,
     PREPOSITIONS,
+    QUANTIFIERS,
     RELATIVES,
     SpeakerFinder,
     opens_content,
@@ -31,10 +34,13 @@ def _opens_clause(doc, k: int) -> bool:
     return clause_opener(doc, k, _OPENERS, _THAT) is not None
 
 
+# Words for what someone said or wrote: "في بيان للجيش" names its author after ل.
+WAS = normalized_words("كان كانت كانوا وكان وكانت وكانوا")  # كان … قد + verb: the subject between
+MAX_BACK = 4  # sentences back to an implied cue's subject when no speaker was named yet
 EXPLICIT, IMPLIED, NEAREST = "explicit", "implied", "nearest"  # how a cue's speaker was found
 
 
-class Attribution:
+class Attribution(StatementSpeakers):
     """Chooses and resolves the speaker of each cue in one document: the explicit subject, an
     entity right before the cue, or (implied) this sentence's last speaker, its opening subject,
     or the subject of the sentence before. Keeps the document's speaker history."""
@@ -85,10 +91,29 @@ class Attribution:
         head = self.doc.norms[start]
         if found is None and head not in PREPOSITIONS and head[1:] not in PREPOSITIONS and head not in FUNCTION_WORDS:
             found = self._named_in_subject(subj, cue_tok, gender)  # (not وحول موافقة الوزير …: a fronted topic)
+        if found is None and subj < self.doc.n and self.doc.norms[subj] in QUANTIFIERS:
+            found = self.finder.at(subj, gender)  # وأجمل عدد من الطلاب …، وزادوا أن: a group
+        if found is None and (head in PREPOSITIONS or head[1:] in PREPOSITIONS):
+            found = self._subject_after_topic(start, cue_tok, gender)  # وعلى وسائل التواصل، سخر بعض …
         if found is None or found[1] >= cue_tok:
             return None
         speaker = found[0]
         return Speaker(None, speaker.label, speaker.canonical, speaker.gender)
+
+    def _subject_after_topic(self, start: int, cue_tok: int, gender: str) -> tuple[Speaker, int] | None:
+        """A sentence opening with a fronted prepositional phrase and a comma (وعلى وسائل التواصل
+        الاجتماعي، سخر بعض المستخدمين …): the subject after the verb that follows the comma."""
+        doc = self.doc
+        comma = next((c for c in range(start, min(cue_tok - 2, start + MAX_NP + 3)) if doc.comma(c)), None)
+        if comma is None:
+            return None
+        subj = self.finder.subject_start(comma + 2)
+        if subj >= cue_tok:
+            return None
+        found = self.finder.at(subj, gender, named_only=True)
+        if found is None and doc.norms[subj] in QUANTIFIERS:
+            found = self.finder.at(subj, gender)
+        return found
 
     def _named_in_subject(self, subj: int, cue_tok: int, gender: str) -> tuple[Speaker, int] | None:
         """A person named at the end of the opening subject phrase, after words of a role the
@@ -125,7 +150,24 @@ class Attribution:
         if recent >= prev_start:
             return last
         subject = self.sentence_subject(start, gender, opening=prev_start)
-        return subject or last
+        return subject or last or self._earlier_subject(prev_start, gender)
+
+    def _earlier_subject(self, start: int, gender: str) -> Speaker | None:
+        """No speaker yet and no subject in the sentence before: the named subject of an earlier
+        sentence (up to MAX_BACK sentences; the lead's subject: حذرت مقررة الأمم المتحدة … هلال
+        إيلفر من …. … وقالت: "…"), whose gender agrees."""
+        for _ in range(MAX_BACK):
+            if start == 0:
+                return None
+            end, start = start, self._sentence_start(start - 1)
+            verb = self.ctx.longest(start, "CUE")
+            own = verb.info("CUE").attr("gender") if verb is not None else ""
+            if gender and own and own != gender:
+                continue  # أعلنت قطر …. وأضاف: the earlier verb's subject is feminine
+            subject = self.sentence_subject(end, gender, opening=start)
+            if subject is not None and (start > 0 or subject.label in ("PER", "ORG")):
+                return subject  # (not a place opening the text: عين اليوم – بغداد اعلنت …, a dateline)
+        return None
 
     def implied(self, gender: str, since: int = 0) -> Speaker | None:
         """The last explicit speaker (with a cue at or after token ``since``) whose gender agrees."""
@@ -145,6 +187,24 @@ class Attribution:
             return None  # (بالولايات المتحدة - الذين: behind a preposition, or a dash between)
         return ent
 
+    def _first_antecedent(self, m) -> Entity | None:
+        """For a cue after a conjoined relative pronoun (والذي) and before إن/أن: the person or body
+        before the sentence's first relative pronoun (أبو سليم، الذي يرفض …، والذي يقول إن)."""
+        doc = self.doc
+        conjoined = m.first - 1
+        if m.first == 0 or m.stripped or doc.norms[conjoined][:1] != "و" or doc.norms[conjoined][1:] not in RELATIVES:
+            return None
+        if m.last + 1 >= doc.n or doc.norms[m.last + 1] not in COMPLEMENTIZERS:
+            return None
+        start = self._sentence_start(conjoined)
+        first = next((k for k in range(start + 1, conjoined) if doc.norms[k] == doc.norms[conjoined][1:]), None)
+        if first is None:
+            return None
+        ent = self.finder.by_last.get(first - 1)
+        if ent is None or ent.label not in ("PER", "ORG") or doc.gap(first - 1).strip() not in ("", "،", ","):
+            return None
+        return ent
+
     def named_at(self, i: int) -> bool:
         """A person or body is named, or a role opens, at token i (… الذي قال فيه وزير الداخلية)."""
         ent = self.finder.by_token.get(i)
@@ -156,6 +216,13 @@ class Attribution:
         before the cue in its sentence: a guess, not remembered as the current speaker)."""
         doc, gender = self.doc, info.attr("gender")
         relative = m.first > 0 and doc.norms[m.first - 1] in RELATIVES and not m.stripped
+        if m.first > 0 and not m.stripped and doc.joined(m.first - 1) and self._statement_before(m.first - 1):
+            author = self._statement_author(m.first - 1)  # نشرت مدرسة عامة في المنطقة تغريدة تقول …
+            if author is not None:
+                return author, m.last + 1, IMPLIED
+        ent = self._first_antecedent(m) if not relative else None  # أبو سليم، الذي يرفض …، والذي يقول إن
+        if ent is not None:
+            return Speaker(None, ent.label, ent.canonical, gender), m.last + 1, IMPLIED
         if relative and m.last + 1 < doc.n and doc.norms[m.last + 1] in COMPLEMENTIZERS:
             ent = self.antecedent(m.first - 1)  # إسرائيل التي قالت إن …: the antecedent speaks
             if ent is not None:
@@ -171,7 +238,9 @@ class Attribution:
         via = info.attr("speaker_after")
         if via:
             window = range(m.last + 1, min(doc.n, m.last + 10))
-            subj = next((j + 1 for j in window if doc.norms[j] == via), subj)
+            after = next((j + 1 for j in window if doc.norms[j] == via), None)
+            if after is not None:  # نقلت القناة عن النائب العام: the verb agrees with the outlet
+                subj, gender = after, ""
         participle = PARTICIPLE.fullmatch(m.key) is not None  # مضيفاً، واصفاً: what follows is the object
         explicit = subj < doc.n and doc.norms[subj] not in COMPLEMENTIZERS
         explicit = explicit and not doc.comma(m.last)  # وأكد، ردا على …
@@ -188,13 +257,24 @@ class Attribution:
         elif explicit and not participle and self._quoted_subject(subj):
             found = self.finder.at(subj, gender)  # وقال "يويفا" لبي بي سي إن …
         if found:
-            return found[0], found[1] + 1, EXPLICIT
+            sp = found[0]
+            if (
+                subj < doc.n
+                and sp.span is not None
+                and sp.canonical == sp.span.text
+                and doc.norms[subj] in DOCUMENT_NOUNS
+            ):
+                sp = self._document_speaker(subj, sp)  # وقال مؤتمر الإيغور في تقرير …، وأضاف التقرير
+            return sp, found[1] + 1, EXPLICIT
         fronted = self._preverbal(m.first, gender) if not (participle or m.stripped) else None
         if fronted is not None:
             return fronted, m.last + 1, EXPLICIT  # ولكن مسؤولين أكدوا أن …
         # implied: this sentence's speaker, else its opening subject, else the one before
         start = self._sentence_start(m.first)
-        speaker = self.implied(gender, since=start) or self.sentence_subject(m.first, gender)
+        speaker = self._titled_subject(start, m.first, gender) if participle else None
+        speaker = speaker or self.implied(gender, since=start) or self.sentence_subject(m.first, gender)
+        if speaker is None:
+            speaker = self._author_before(start, m.first)  # جاء ذلك في تغريدة للقرضاوي، حيث قال
         if speaker is None:
             nearest = self._named_before(start, m.first)
             if nearest is not None:
@@ -218,18 +298,59 @@ class Attribution:
         fronted topic (وحول إقامة البطولة قال)."""
         doc = self.doc
         start = max(self._sentence_start(cue_tok), doc.first_token_from(self.opening))
-        first = cue_tok
-        while first > start and cue_tok - first <= MAX_NP and doc.joined(first - 1):
+        verb = cue_tok - 1 if cue_tok - 1 > start and doc.norms[cue_tok - 1] == "قد" else cue_tok  # X قد أوردت
+        first = verb
+        while first > start and verb - first <= MAX_NP and doc.joined(first - 1):
             if _opens_clause(doc, first - 1):
                 break
             first -= 1
-        if first == cue_tok or first > start and not _opens_clause(doc, first - 1):
+        if first == start and first < verb - 1 and doc.norms[first] in WAS:
+            first += 1  # وكانت تقارير إخبارية قد أوردت: the subject after كان
+        elif first == verb or first > start and not _opens_clause(doc, first - 1):
             return None
         head = doc.norms[first]
         if head in FUNCTION_WORDS or head in PREPOSITIONS or head[:1] == "و" and head[1:] in PREPOSITIONS:
             return None
         found = self.finder.at(first, gender)
-        return found[0] if found is not None and found[1] == cue_tok - 1 else None
+        return found[0] if found is not None and found[1] == verb - 1 else None
+
+    def _titled_subject(self, start: int, cue_tok: int, gender: str) -> Speaker | None:
+        """A participle's subject introduced with its role after the sentence's last speaker (…،
+        وهو ما رد عليه الرئيس الإيراني، حسن روحاني قائلا؛ أعرب وزير الخارجية مايك بومبيو عن
+        تفاؤله بإطلاق سراح برونسون قائلا): the nearest person of the sentence named with a role,
+        not inside a quotation nor behind a preposition, when it comes after the last speaker's cue."""
+        recent = self.history[-1][0] if self.history else -1
+        for e in self.finder.named_before(cue_tok):
+            if e.last >= cue_tok:
+                continue
+            if e.first < max(start, recent + 1):
+                return None
+            if e.label != "PER" or not self.finder.roles.titled(e.start) or self.in_quote(e.start):
+                continue
+            if self._role_governed(e.first) or self._reported(max(start, recent + 1), e.first):
+                continue
+            return Speaker(None, "PER", e.canonical, gender)
+        return None
+
+    def _role_governed(self, first: int) -> bool:
+        """The role phrase before the name at token ``first`` is the object of a preposition (مع
+        وزير الخارجية، لخادم الحرمين الشريفين الملك …)."""
+        doc, ctx = self.doc, self.ctx
+        k = first - 1
+        while k >= 0 and first - k <= MAX_NP and doc.joined(k) or k == first - 1 and doc.comma(k):
+            norm = doc.norms[k]
+            if norm in PREPOSITIONS or ctx.behind_preposition(k, ("ل", "ب")) and not ctx.word_has(k, "CUE"):
+                return True  # (not ليعلق وزير الدفاع …: ل + a speech verb)
+            if norm in FUNCTION_WORDS:
+                return False  # رد عليه الرئيس الإيراني: a verb's complement before its subject
+            k -= 1
+        return False
+
+    def _reported(self, lo: int, first: int) -> bool:
+        """A complementizer outside quotation marks between token ``lo`` and ``first``: the name is
+        inside what someone reported (… أن رئيس المؤسسة المهندس X تابع الموقف، مشيرا)."""
+        doc = self.doc
+        return any(doc.norms[k] in COMPLEMENTIZERS and not self.in_quote(doc.starts[k]) for k in range(lo, first))
 
     def _named_before(self, start: int, cue_tok: int) -> Speaker | None:
         """The nearest person or body named earlier in the cue's sentence, not as the object of a

@@ -44,11 +44,20 @@ class RoleBook:
         return found[k - 1] if k else None
 
     def holder(self, phrase: str, head: str, before: int) -> str | None:
-        """The person who last held ``phrase`` (else a role with the same ``head``) before offset ``before``."""
-        for index, key in ((self._by[0], phrase), (self._by[1], head), (self._by[2], _head_word(head))):
-            e = self._last(index, key, before)
-            if e is not None:
-                return e[3]
+        """The person who last held ``phrase`` (else a role with the same ``head`` whose complements
+        agree: رئيس الهلال is not رئيس الاتحاد، الوزير الإسرائيلي not وزير الخارجية الأمريكي)
+        before offset ``before``."""
+        e = self._last(self._by[0], phrase, before)
+        if e is not None:
+            return e[3]
+        own = _complements(phrase, head)
+        for index, key in ((self._by[1], head), (self._by[2], _head_word(head))):
+            found = index.get(key)
+            k = bisect_left(found, (before,)) if found else 0
+            for e in reversed(found[:k] if found else ()):
+                theirs = _complements(e[1], e[2])
+                if not own or not theirs or own & theirs:
+                    return e[3]
         return None
 
     def role_of(self, canonical: str, before: int) -> str | None:
@@ -59,6 +68,13 @@ class RoleBook:
     def titled(self, start: int) -> bool:
         """A person mention at offset ``start`` was introduced by a title."""
         return start in self._starts
+
+
+def _complements(phrase: str, head: str) -> frozenset[str]:
+    """Words of a role phrase after its head, without the article and a feminine ending (رئيس
+    نادي الهلال → نادي، هلال; الوزيرة الإسرائيلية → اسرائيلي)."""
+    words = phrase.split()[len(head.split()) :]
+    return frozenset(w.removeprefix("ال").removesuffix("ه") for w in words if w not in FUNCTION_WORDS)
 
 
 def _head_word(role: str) -> str:

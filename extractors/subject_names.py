@@ -165,17 +165,13 @@ def subject_name_end(ctx: Context, first: int, last: int) -> int:
     if last != first or not given or not ctx.frequent_given(doc.norms[first]):
         return last  # (a longer run is the name the lists gave)
     k = last
-    while k + 1 < doc.n and k - last < MAX_SUBJECT_EXTENSION and doc.joined(k) and not _subject_boundary(ctx, k + 1):
+    while k + 1 < doc.n and k - last < MAX_SUBJECT_EXTENSION and doc.joined(k) and not subject_boundary(ctx, k + 1):
         if doc.has_article(k) and k > last:
             return last  # an ال-word ends a name (يحيى العبيد): more words after it are no name
         if not _family_word(ctx, k + 1):
             return last
         k += 1
-    if (
-        k > last
-        and k + 1 < doc.n
-        and (not doc.joined(k) and _subject_mark(doc.gap(k)) or _subject_boundary(ctx, k + 1))
-    ):
+    if k > last and k + 1 < doc.n and (not doc.joined(k) and _subject_mark(doc.gap(k)) or subject_boundary(ctx, k + 1)):
         return k
     return last
 
@@ -220,7 +216,7 @@ def firm_name_part(ctx: Context, k: int) -> bool:
     return "PER" in slot or "SURNAME" in slot
 
 
-def _subject_boundary(ctx: Context, k: int) -> bool:
+def subject_boundary(ctx: Context, k: int) -> bool:
     """Token k opens what follows a subject: a complementizer, a speech verb, إلى/على, or ل + a
     known word (لموقع، للصحفيين)."""
     norm = ctx.doc.norms[k]

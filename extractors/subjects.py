@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
 from khabar import text as textmod
+from khabar.extractors.appositions import definite_behind, unlisted_name
 from khabar.extractors.context import COMPLEMENTIZERS, FUNCTION_WORDS, Context, normalized_words
 from khabar.extractors.name_runs import skip_modifiers, title_phrase
 from khabar.extractors.quotemarks import OPENING_MARKS
@@ -39,7 +40,7 @@ HONORIFIC_PRONOUNS = normalized_words(
 DOCUMENT_NOUNS = normalized_words("البيان التقرير الدراسة الرسالة المذكرة الوثيقة الإعلان التعميم")
 PREPOSITIONS = normalized_words("في على عن من إلى مع عبر لدى حول ضد عند بعد قبل خلال منذ عقب")
 DOCUMENT_HEADS = frozenset(w.removeprefix("ال") for w in DOCUMENT_NOUNS)  # بيان X، تقرير X
-MAX_ISSUER_LOOKBACK = 120  # tokens back to the document word's first mention
+MAX_ISSUER_LOOKBACK = 600  # tokens back to the document word's first mention
 ISSUED = normalized_words("صادر صادرة الصادر الصادرة")  # بيان صادر عن …
 ISSUER_WINDOW = 6  # tokens around it where the issuer is named
 MAX_APPOSITION = 6  # words of "، نجم تشيلسي السابق،" between a subject and its verb
@@ -51,6 +52,8 @@ RELATIVES = normalized_words("الذي التي الذين")
 IN_IT = normalized_words("فيه فيها")  # قال فيها: "said in it" (a tweet, a statement)
 _TOLD_OPENERS = OPENING_MARKS + "("  # وقال لـ«عكاظ»، لـ(اليوم): the outlet told, in marks or brackets
 _TOLD_CLOSERS = '»”")'
+# نقل عن X قوله: "his saying", the object of the verb after the one quoted.
+SAYING = normalized_words("قوله قولها قولهم قولهما")
 # "… لوكالة الأنباء", "للصحفيين": who the role holder spoke to, not part of the role.
 _TO_MEDIA = normalized_words(
     "لوكالة لصحيفة لقناة لموقع لشبكة لتلفزيون لإذاعة للصحفيين للصحافيين للصحافة للتلفزيون للإذاعة"
@@ -150,7 +153,9 @@ class SpeakerFinder:
         if ctx.word_has(i, "ORG_TRIGGER") and not doc.has_article(i):
             return self._org_phrase(i, gender)  # وكالة الأنباء الإماراتية: a body named by its trigger
         if doc.has_article(i) and i + 1 < doc.n and doc.joined(i) and ctx.word_has(i + 1, "DEMONYM"):
-            return self._body(i, gender)  # المخابرات التركية: a described body
+            org = self._definite_trigger(i)  # الوكالة الأمريكية: the agency named before
+            body = self._body(i, gender)  # المخابرات التركية: a described body
+            return (Speaker(body[0].span, "ORG", org, gender), body[1]) if org is not None else body
         if named_only:
             return None
         found = self._noun_phrase(i, gender)
@@ -268,8 +273,14 @@ class SpeakerFinder:
         return norm not in FUNCTION_WORDS and (self.ctx.word_has(i, "DEMONYM") or bool(_ADJ_END.search(norm)))
 
     def _span(self, start: int, last: int) -> Span:
+        """Text from offset ``start`` to the end of token ``last``, with the closing mark of a name
+        opened inside it (متحدث باسم "وايمو")."""
         doc = self.ctx.doc
-        return Span(doc.text[start : doc.ends[last]], start, doc.ends[last])
+        end = doc.ends[last]
+        text = doc.text[start:end]
+        if end < len(doc.text) and doc.text[end] in _CLOSE_MARKS and _opened(text):
+            end += 1
+        return Span(doc.text[start:end], start, end)
 
     def named_before(self, tok: int) -> Iterator[Entity]:
         """The persons and bodies whose first token is before ``tok``, nearest first."""
@@ -288,12 +299,19 @@ class SpeakerFinder:
         norm = self.ctx.doc.norms[i]
         if not norm.startswith("ال") or not self.ctx.word_has(i, "ORG_TRIGGER"):
             return None
-        bare, norms = norm[2:], self.ctx.doc.norms
+        doc = self.ctx.doc
+        heads = {norm, norm[2:]}  # الوكالة: وكالة الأنباء، لوكالة الأنباء، الوكالة الرسمية
         for e in self.named_before(i):
-            before = e.label == "ORG" and e.start < self.ctx.doc.starts[i]
-            if before and (norms[e.first] == bare or e.first > 0 and norms[e.first - 1] == bare):
+            if e.label != "ORG" or e.start >= doc.starts[i]:
+                continue
+            if self._headed_by(e.first, heads) or e.first > 0 and self._headed_by(e.first - 1, heads):
                 return e.canonical
         return None
+
+    def _headed_by(self, k: int, heads: set[str]) -> bool:
+        """Token k is one of ``heads``, as written or behind a proclitic (لوكالة، بالوزارة)."""
+        doc = self.ctx.doc
+        return doc.norms[k] in heads or any(stem in heads for _, stem in doc.splits[k][1:])
 
     def _title(self, m, gender: str) -> tuple[Speaker, int] | None:
         """A role as subject: the person it names in apposition (وزير الخارجية عادل الجبير، مدير
@@ -311,8 +329,32 @@ class SpeakerFinder:
         role = " ".join(self.ctx.doc.text[m.start : self.ctx.doc.ends[last]].split())
         span = self._span(m.start, last)
         phrase = title_phrase(self.ctx, m, last)
-        canonical = self.roles.holder(phrase, m.key, m.start) or self._by_role(m, last) or role
+        canonical = self.roles.holder(phrase, m.key, m.start) or self._by_role(m, last)
+        canonical = canonical or (self._named_beside(m) if m.key.startswith("ال") else None) or role
         return Speaker(span, "PER", canonical, gender, role=role), last
+
+    def _named_beside(self, m) -> str | None:
+        """A definite bare role (المحافظ، الوزير) → the person named beside the same role word
+        earlier in the document, right before it (نجم الدين كريم محافظ كركوك) or in apposition
+        after its phrase (محافظ كركوك، نجم الدين كريم): the nearest such earlier mention."""
+        doc = self.ctx.doc
+        words = m.key.split()
+        head = words[0].removeprefix("ال")
+        forms, rest = {head, "ال" + head}, words[1:]
+        for k in range(m.first - 1, -1, -1):
+            if doc.norms[k] not in forms and not any(stem in forms for _, stem in doc.splits[k][1:]):
+                continue
+            if doc.norms[k + 1 : k + 1 + len(rest)] != rest:
+                continue
+            before = self.by_last.get(k - 1)
+            if before is not None and before.label == "PER" and PHRASE_GAP.fullmatch(doc.gap(k - 1)):
+                return before.canonical
+            earlier = self.ctx.longest(k, "TITLE", "DESC")
+            if earlier is not None and earlier.first == k:
+                _, ent = self._role_end(earlier)
+                if ent is not None:
+                    return ent.canonical
+        return None
 
     def _role_holder(self, m, gender: str) -> tuple[Speaker, int] | None:
         """The person named in apposition after a role or source phrase starting with match m."""
@@ -329,6 +371,7 @@ class SpeakerFinder:
         complementizer, a clause mark, a function word or a speech verb."""
         ctx, doc = self.ctx, self.ctx.doc
         last = skip_modifiers(ctx, m.last + 1) - 1
+        last = next((k - 1 for k in range(m.last + 1, last + 1) if doc.norms[k] in SAYING), last)  # (… قوله)
         j = m.last + 1
         governed = False  # باسم + a person's title: the name after it is whom the role speaks for
         while j < doc.n and j - m.last <= MAX_ROLE and PHRASE_GAP.fullmatch(doc.gap(j - 1)):
@@ -336,13 +379,26 @@ class SpeakerFinder:
             comma = doc.comma(j - 1)
             if ent is not None and ent.label == "PER" and governed and not comma:
                 governed = False  # متحدث باسم الرئيس الروسي فلاديمير بوتين: Putin does not speak here
-            elif ent is not None and ent.label == "PER" and self._opens_apposition(j, m):
+            elif (
+                ent is not None and ent.label == "PER" and (self._opens_apposition(j, m) or definite_behind(doc, j - 1))
+            ):
                 last = j - 1
                 while last > m.last and ctx.longest(last, "TITLE") is not None:
                     last -= 1  # … بالمعهد المهندس حافظ العنزي: the honorific is not part of the role
                 return last, ent
+            elif (
+                ent is None and not governed and (comma or self._opens_apposition(j, m) or definite_behind(doc, j - 1))
+            ):
+                named = unlisted_name(
+                    self.ctx, self.by_token, j
+                )  # الرئيس التنفيذي للمهرجان عبدالعزيز المهوس: no list has him
+                if named is not None:
+                    last = j - 1
+                    while last > m.last and ctx.longest(last, "TITLE") is not None:
+                        last -= 1
+                    return last, named
             norm = doc.norms[j]
-            if norm in COMPLEMENTIZERS or norm in ACCORDING or norm in _TO_MEDIA:
+            if norm in COMPLEMENTIZERS or norm in ACCORDING or norm in _TO_MEDIA or norm in SAYING:
                 break
             if norm in SKIP_BEFORE_SUBJECT and norm not in _IN_ROLES:
                 break
@@ -401,9 +457,12 @@ class SpeakerFinder:
         """في / لدى + a place, a body or a definite noun: a complement of the role (السفير لدى الأمم
         المتحدة، رئيس المركز في الجيش الإيراني)."""
         doc = self.ctx.doc
-        if doc.norms[j] not in ("في", "لدي") or j + 1 >= doc.n:
+        if doc.norms[j] not in ("في", "لدي", "عن") or j + 1 >= doc.n:
             return False
-        return doc.has_article(j + 1) or bool(self.ctx.longest(j + 1, "LOC", "ORG"))
+        if doc.norms[j] == "عن":  # عضو مجلس الشيوخ عن ولاية فلوريدا: the place a member represents
+            k = j + 2 if j + 2 < doc.n and self.ctx.word_has(j + 1, "LOC_TRIGGER") else j + 1  # عن ولاية …
+            return self.ctx.longest(k, "LOC") is not None and bool(self.ctx.firm_place_or_org(k))
+        return doc.has_article(j + 1) or bool(self.ctx.firm_place_or_org(j + 1))  # (not في بيان: a small town)
 
     def _surname(self, i: int) -> Entity | None:
         """A word in the subject slot that is the last name of a person of the document (وقال العربي
@@ -435,12 +494,20 @@ class SpeakerFinder:
         earlier (أصدرت الوزارة بيانا، في بيان لوزارة الداخلية، بيان صادر عن …)."""
         doc = self.ctx.doc
         stem = doc.norms[i][2:]
+        written = {stem, stem + "ا", "ال" + stem} | {stem.removesuffix("ه") + "ت" + p for p in ("ه", "ها", "هم")}
+        written |= {stem + p for p in ("ه", "ها", "هم")}  # بيانه، تقريرها (ة → ت before a pronoun)
         for k in range(i - 1, max(-1, i - MAX_ISSUER_LOOKBACK), -1):
             forms = {s for _, s in doc.splits[k]} | {doc.norms[k]}
-            if forms & {stem, stem + "ا", "ال" + stem}:  # بيان، بيانا، البيان، ببيان
-                near = [e for e in self.named_between(k - ISSUER_WINDOW, k + ISSUER_WINDOW) if e.first != k]
+            if forms & written:  # بيان، بيانا، البيان، ببيان، في تقريرها
+                near = [
+                    e
+                    for e in self.named_between(k - ISSUER_WINDOW - MAX_NP, k + ISSUER_WINDOW)
+                    if e.first != k
+                    and min(abs(e.first - k), abs(e.last - k)) <= ISSUER_WINDOW
+                    and not _SENTENCE_END.search(doc.text, min(e.end, doc.ends[k]), max(e.start, doc.starts[k]))
+                ]
                 if near:
-                    return min(near, key=lambda e: abs(e.first - k))
+                    return min(near, key=lambda e: min(abs(e.first - k), abs(e.last - k)))
         return None
 
     def _by_role(self, m, last: int) -> str | None:
@@ -473,7 +540,7 @@ class SpeakerFinder:
         while last + 1 < doc.n and last - m.last < MAX_NP - 1 and doc.joined(last):
             if doc.norms[last + 1] in FUNCTION_WORDS or doc.norms[last + 1] in COMPLEMENTIZERS:
                 break
-            if doc.norms[last + 1] in CALLED_NORMS:
+            if doc.norms[last + 1] in CALLED_NORMS or doc.norms[last + 1] in SAYING:
                 break  # المتحدث باسم الجبهة ويدعى …
             last += 1
         span = self._span(m.start, last)
@@ -561,6 +628,8 @@ class SpeakerFinder:
                 continue
             if nxt in FUNCTION_WORDS or nxt in SKIP_BEFORE_SUBJECT or nxt in COMPLEMENTIZERS or nxt in ACCORDING:
                 break
+            if nxt in SAYING:
+                break  # نقلت الوكالة عن مسؤول قوله: "his saying", the object of نقل
             if nxt in CALLED_NORMS:
                 break  # طالب آخر يدعى …: the name follows
             if nxt in _TO_MEDIA or nxt == "ل" or ctx.behind_preposition(last + 1, ("ل",)):
@@ -578,9 +647,17 @@ class SpeakerFinder:
         return Speaker(span, "DESC", " ".join(span.text.split()), gender), last
 
 
+_SENTENCE_END = re.compile(r"[.!?؟\n]")  # (the issuer is named in the document word's sentence)
 MAX_QUOTED_NAME = 3  # words of a name written in quotation marks: "يويفا"، شركة «إيني»
 _CLOSE_MARKS = '»”"'
 _NO_MARKS = str.maketrans("", "", OPENING_MARKS + _CLOSE_MARKS)
+
+
+def _opened(text: str) -> bool:
+    """``text`` opens a quotation mark it does not close ("وايمو)."""
+    opened = sum(text.count(c) for c in "«“")
+    closed = sum(text.count(c) for c in "»”")
+    return opened > closed or text.count('"') % 2 == 1
 
 
 def opens_content(gap: str) -> bool:

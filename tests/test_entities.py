@@ -105,6 +105,31 @@ def test_given_name_before_surname_links_the_surname(no_persons):
     assert canonical(no_persons, text, "كيربي") == ["جون كيربي"]
 
 
+@pytest.mark.parametrize(
+    "text, mention, full",
+    [
+        # the full name at the first mention, with a first name no list holds
+        ("وجاءت الاستقالة بعد أيام من استقالة روب بورتر من منصبه. وقال بورتر إن المزاعم كاذبة.", "بورتر", "روب بورتر"),
+        ("ربما يفتقر دالي بليند للطول. وقال بليند إنه جاهز للمباراة.", "بليند", "دالي بليند"),
+    ],
+)
+def test_an_unseen_first_name_at_the_first_mention_gives_the_full_name(pipeline, text, mention, full):
+    assert ("PER", full) in found(pipeline, text)
+    assert canonical(pipeline, text, mention) == [full]
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("التقى ترامب وكيم في سنغافورة. وقال كيم إن القمة ناجحة.", "ترامب وكيم"),  # two persons
+        ("وقد قابلت ميركل الوفد. وقالت ميركل إن القمة ناجحة.", "قابلت ميركل"),  # a perfect verb in ت
+        ("بعد إشراك روني في الهجوم، وقال روني إنه سعيد.", "إشراك روني"),  # a verbal noun
+    ],
+)
+def test_an_unseen_first_name_is_not_a_verb_a_noun_or_a_person(pipeline, text, absent):
+    assert ("PER", absent) not in found(pipeline, text)
+
+
 def test_overlap_policy_longest_then_earliest():
     from khabar.records import Entity
     from khabar.resolve import filter_overlaps

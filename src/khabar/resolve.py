@@ -77,12 +77,20 @@ def given_name_fronts(ctx: Context, taken: list[Entity]) -> list[Entity]:
         return []
     out = []
     hits = [i for i in compress(range(doc.n), map(singles.__contains__, doc.norms)) if i > 0]
+    first_hit: dict[str, int] = {}
+    for i in hits:
+        first_hit.setdefault(doc.norms[i], i)
+    # tokens read as a proclitic + the name (وكيم): another word before them is no first name
+    behind_clitic = {doc.norms[e.first] for e in taken if e.label == "PER" and e.start > doc.starts[e.first]}
     for i in hits:
         if not doc.joined(i - 1) or ctx.is_common(i - 1):
             continue
         readings = [m for m in ctx.by_first.get(i - 1, ()) if "GIVEN" in m.labels and m.last == i - 1]
         given = min(readings, key=lambda m: m.stripped, default=None)  # وارين as written, before و + ارين
         if given is None:
+            plain = doc.norms[i] not in behind_clitic  # (not ترامب وكيم)
+            if first_hit[doc.norms[i]] == i and plain and _unseen_given(ctx, i - 1):
+                out.append(ctx.mention("PER", i - 1, i, "resolve:given+surname"))  # روب بورتر، دالي بليند
             continue
         if ctx.firm_place_or_org(i - 1) or given.stripped and "TITLE" in ctx.gaz.phrases.get(given.key, {}):
             continue  # لحاكم إيران خامنئي: a country, not the given name إيران; والسيد دانيال: a title
@@ -91,6 +99,24 @@ def given_name_fronts(ctx: Context, taken: list[Entity]) -> list[Entity]:
         start = ctx.name_after_clitic(i - 1, ("و", "ف")) if given.stripped else None
         out.append(ctx.mention("PER", i - 1, i, "resolve:given+surname", start=start))  # وميشيل: not و
     return out
+
+
+def _unseen_given(ctx: Context, k: int) -> bool:
+    """Token k, right before the first occurrence of a surname of the document, is a first name no
+    list holds (روب بورتر، دالي بليند: news give the full name at the first mention): a word no
+    lexicon knows (or only as a surname), name-shaped, without the article or a proclitic letter."""
+    doc = ctx.doc
+    norm, word = doc.norms[k], doc.words[k]
+    if norm[:1] in "وفبلك" or doc.has_article(k) or len(norm) < 3 or word.endswith(("ة", "ات", "ت")):
+        return False  # (قابلت، عينت: a perfect verb)
+    labels = {label for m in ctx.by_first.get(k, ()) for label in m.labels}
+    if labels - _NAME_PARTS or not labels and word[:1] in _DERIVED_FIRST:
+        return False  # إشراك روني، تعيين، مشاركة: a verbal noun or participle, not a first name
+    return ctx.name_like(k, first=True)
+
+
+_NAME_PARTS = frozenset({"SURNAME"})
+_DERIVED_FIRST = "إأتيمن"  # first letters of verbal nouns and participles (إفعال، تفعيل، مفعل)
 
 
 def _opens_sentence(doc, i: int) -> bool:
