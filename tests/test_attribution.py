@@ -434,6 +434,7 @@ def test_credit_chains_at_the_head_of_an_article_are_datelines(pipeline, text, d
     assert text[: Attribution(ctx, [], [], []).opening] == dateline
 
 
+@pytest.mark.parametrize(
     "text, cue, canonical",
     [
         (  # a participle after a new subject named with its role: not the sentence's first speaker
