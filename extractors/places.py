@@ -237,6 +237,8 @@ def places(ctx: Context) -> Iterator[Entity]:
         if m.last + 1 >= doc.n or not doc.joined(m.last):
             continue
         i = m.last + 1
+        if m.first == m.last and doc.has_article(m.first) and not doc.has_article(i):
+            continue  # رئيس وزراء الإقليم نتشيرفان: a definite head takes no bare name after it
         dual = m.info("LOC_TRIGGER").attr("dual") == "1"
         if dual and not (i + 1 < doc.n and doc.joined(i) and doc.norms[i + 1][:1] == "و"):
             continue  # مدينتي الجميلة: "my city"; the dual names two places (مدينتي حلب وحمص)
