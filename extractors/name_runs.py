@@ -39,7 +39,10 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
     doc = ctx.doc
     if not given and conjoined(ctx, i):
         return None
-    if ctx.firm_place_or_org(i) and not ctx.longest(i, "PER") and not ctx.frequent_given(doc.norms[i]):
+    place = ctx.firm_place_or_org(i)
+    if place and introduced and place.stripped and doc.norms[i][:1] == "ك":
+        place = None  # للسفير كلاوس ايبرمان: a name after a title, not ك + لاوس ("like Laos")
+    if place and not ctx.longest(i, "PER") and not ctx.frequent_given(doc.norms[i]):
         return None  # كوريا الشمالية starts a place, not a name (جان, a town too, is a given name)
     if not given and not ctx.name_like(i, first=True) and not (introduced and _common_first_name(ctx, i)):
         return None
@@ -244,6 +247,8 @@ def skip_modifiers(ctx: Context, i: int) -> int:
         if doc.norms[i] in FUNCTION_WORDS and doc.norms[i] not in _PLACE_PREPOSITIONS:
             return i  # الإعلامية التركية التي شنت: a relative pronoun ends the modifiers
         known = ctx.longest(i, "LOC", "ORG", "DEMONYM", "TITLE")
+        if known is not None and known.stripped and doc.norms[i][:1] == "ك":
+            return i  # السفير كلاوس: a name, not ك + لاوس (no title is modified by "like Laos")
         given = known is not None and ctx.frequent_given(doc.norms[i]) and ctx.weak_place(doc.norms[i])
         if given and not known.labels.keys() & {"DEMONYM", "TITLE"}:
             return i  # جان (a town in Cameroon) after a title is the given name (not إيران: a country)
