@@ -260,8 +260,10 @@ def _no_head_before(ctx: Context, k: int) -> bool:
     الفنلندي: a noun with a pronoun is definite and takes the adjective), and no name or title."""
     doc = ctx.doc
     norm, word = doc.norms[k], doc.words[k]
-    if doc.has_article(k) or not ctx.is_arabic_word(k) or len(norm) < 3 or word.endswith(_PRONOUN_ENDINGS):
+    if doc.has_article(k) or not ctx.is_arabic_word(k) or len(norm) < 3:
         return False
+    if word.endswith(_PRONOUN_ENDINGS) and not VERB_SHAPE.match(norm):
+        return False  # (يمررها الإسباني فابريغاس: a verb and its object pronoun, no head)
     if not_a_name_shape(norm, False, word) and not VERB_SHAPE.match(norm):
         return False  # a pronoun suffix or an accusative (a verb, يسجل البرازيلي, has no head)
     return not any(
