@@ -315,6 +315,16 @@ def persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) -
             yield e
 
 
+_HAMZAS = frozenset("أإؤئآء")
+
+
+def _hamza_mismatch(word: str, name: str) -> bool:
+    """The word is written with a hamza inside it (ترأس) where the listed name has none at all
+    (ليز تراس): normalisation folds the two together, but a writer who spells the hamza means
+    another word."""
+    return any(c in "أؤئ" for c in word[1:]) and _HAMZAS.isdisjoint(name)
+
+
 def _persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) -> Iterator[Entity]:
     """PER mentions from the lexicon and from the title, cue and given-name rules
     (``titled``: the output of :func:`titled_persons`, when the caller already has it)."""
@@ -325,6 +335,8 @@ def _persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) 
             continue  # لصالح ("in favour of") is no ل + صالح
         if m.stripped and "ك" in doc.norms[m.first][: m.stripped]:
             continue  # كبرى ("major") is no ك + بري: a person is seldom "like" someone in news
+        if m.first == m.last and _hamza_mismatch(doc.words[m.first][m.stripped :], info.name):
+            continue  # قد ترأس الاجتماع: the verb "chaired", not تراس (ليز تراس) without its hamza
         if info.attr("ambiguous") != "1":
             yield ctx.entry_mention("PER", info, m.first, m.last, m.start)
     for person, _, _ in titled if titled is not None else titled_persons(ctx):
