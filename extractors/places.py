@@ -81,6 +81,8 @@ def _club(ctx: Context, m, info) -> bool:
     nxt = doc.norms[m.last + 1]
     if not (nxt.startswith("ال") and nxt.endswith("ي") and ctx.word_has(m.last + 1, "DEMONYM")):
         return False
+    if doc.words[m.last + 1].endswith("ى"):
+        return False  # الزاوية اليمنى: "the right-hand corner" (اليمنى), not a Yemeni (اليمني) team
     # not a country, and not a title or common word (السفيرة الأمريكية is an ambassador, not a town)
     title_or_common = "TITLE" in m.labels or ctx.is_common(m.first) or m.key in ctx.gaz.common
     return info.attr("kind") != "country" and not title_or_common
