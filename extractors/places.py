@@ -14,6 +14,7 @@ from khabar.extractors.context import (
     not_a_name_shape,
 )
 from khabar.records import Entity
+from khabar.text import normalize
 
 # Words before a place that say "in, to, near, north of …": a weak one-word place after one of
 # them is read as a place (في أبها، إلى حائل، شمال قندهار). من is left out: رسالة من ترامب.
@@ -188,12 +189,21 @@ def _written_with_ha(ctx: Context, m: Match) -> bool:
     return m.info("LOC").name.endswith("ة") and m.key[:-1] in ctx.gaz.common  # (و + جده "his grandfather")
 
 
+def _alias_of_a_body(m: Match) -> bool:
+    """The match is only an alias of the place (الجزيره, an old name of Algiers) and the main name
+    of an organization (الجزيرة, the channel): a body's own name beats another entry's alias."""
+    if "ORG" not in m.labels:
+        return False
+    org = m.info("ORG")
+    return org.attr("ambiguous") != "1" and normalize(org.name) == m.key != normalize(m.info("LOC").name)
+
+
 def _lexicon_places(ctx: Context, held: list[Match], read: set[str]) -> Iterator[Match]:
     """The LOC matches to report: those a trigger, a locative or their own standing allows, then
     the held-back mentions of a weak town that the document reads as a place elsewhere (رنية
     after في once: every later رنية too). Common words and ambiguous entries are never carried."""
     for m in ctx.labelled("LOC"):
-        if _agreeing_adjective(ctx, m) or _written_with_ha(ctx, m):
+        if _agreeing_adjective(ctx, m) or _written_with_ha(ctx, m) or _alias_of_a_body(m):
             continue
         if _club(ctx, m, m.info("LOC")) or not _ambiguous(ctx, m, evidence=True) or _after_trigger(ctx, m.first):
             read.add(m.key)
