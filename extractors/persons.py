@@ -311,8 +311,22 @@ def persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) -
     for e in _persons(ctx, titled):
         if e.source.startswith("rule:"):
             e = _trimmed(ctx, e)
+            if e is not None and _dual_construct(ctx, e):
+                continue
         if e is not None:
             yield e
+
+
+def _dual_construct(ctx: Context, e: Entity) -> bool:
+    """A rule's one-word person that is a noun in the dual construct before its genitive: a common
+    noun + ي, no listed name, a definite word after it (بين قدمي الحارس، وسجل هدفي العربي)."""
+    doc, i = ctx.doc, e.first
+    norm = doc.norms[i]
+    if e.last != i or not norm.endswith("ي") or len(norm) < 4 or ctx.word_has(i, "PER") or ctx.word_has(i, "GIVEN"):
+        return False  # (a surname list may hold the word: قدمي)
+    if norm[:-1] not in ctx.gaz.common or i + 1 >= doc.n or not doc.joined(i):
+        return False
+    return doc.has_article(i + 1)
 
 
 _HAMZAS = frozenset("أإؤئآء")
