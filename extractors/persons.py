@@ -349,6 +349,8 @@ def _persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) 
             continue  # لصالح ("in favour of") is no ل + صالح
         if m.stripped and "ك" in doc.norms[m.first][: m.stripped]:
             continue  # كبرى ("major") is no ك + بري: a person is seldom "like" someone in news
+        if m.first == m.last and ctx.word_has(m.first, "LOC_TRIGGER") and ctx.longest(m.first + 1, "LOC"):
+            continue  # وخاصة ولايتي خوست وبكتيكا: the dual "the two provinces", not ولايتي the person
         if m.first == m.last and _hamza_mismatch(doc.words[m.first][m.stripped :], info.name):
             continue  # قد ترأس الاجتماع: the verb "chaired", not تراس (ليز تراس) without its hamza
         if info.attr("ambiguous") != "1":
