@@ -198,6 +198,10 @@ def _alias_of_a_body(m: Match) -> bool:
     return org.attr("ambiguous") != "1" and normalize(org.name) == m.key != normalize(m.info("LOC").name)
 
 
+# Definite heads that stand in apposition before a bare name (العاصمة سكوبيا "the capital, Skopje").
+_APPOSITIVE_HEADS = frozenset({normalize("العاصمة")})
+
+
 def _lexicon_places(ctx: Context, held: list[Match], read: set[str]) -> Iterator[Match]:
     """The LOC matches to report: those a trigger, a locative or their own standing allows, then
     the held-back mentions of a weak town that the document reads as a place elsewhere (رنية
@@ -249,8 +253,9 @@ def places(ctx: Context) -> Iterator[Entity]:
         if m.last + 1 >= doc.n or not doc.joined(m.last):
             continue
         i = m.last + 1
-        if m.first == m.last and doc.has_article(m.first) and not doc.has_article(i):
-            continue  # رئيس وزراء الإقليم نتشيرفان: a definite head takes no bare name after it
+        definite_head = m.first == m.last and doc.has_article(m.first) and doc.norms[m.first] not in _APPOSITIVE_HEADS
+        if definite_head and not doc.has_article(i):
+            continue  # رئيس وزراء الإقليم نتشيرفان، المملكة تثمن: a definite head takes no bare name
         dual = m.info("LOC_TRIGGER").attr("dual") == "1"
         if dual and not (i + 1 < doc.n and doc.joined(i) and doc.norms[i + 1][:1] == "و"):
             continue  # مدينتي الجميلة: "my city"; the dual names two places (مدينتي حلب وحمص)

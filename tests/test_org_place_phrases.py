@@ -289,6 +289,9 @@ def test_unknown_place_names_of_several_words(pipeline, text, expected, absent):
         ("وقال مراسل الجزيرة في موسكو إن الاجتماع انتهى.", "ORG", "الجزيرة", True),  # the channel
         ("وقال مراسل الجزيرة في موسكو إن الاجتماع انتهى.", "LOC", "الجزيرة", False),
         ("وزار الرئيس الجزائر أمس.", "LOC", "الجزائر", True),  # Algiers' own name stays a place
+        ("ووصل الوفد إلى العاصمة سكوبيا أمس.", "LOC", "سكوبيا", True),  # the capital in apposition
+        ("وأكدت المملكة تثمن جهود الوسطاء.", "LOC", "تثمن", False),  # a definite head, then a verb
+        ("وشهدت المنطقة طفرة عمرانية كبيرة.", "LOC", "طفرة", False),
     ],
 )
 def test_one_word_readings(pipeline, text, label, word, expected):
