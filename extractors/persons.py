@@ -57,6 +57,8 @@ def titled_persons(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
         inner = ctx.longest(i, "TITLE")
         if inner is not None and inner.last > i:
             continue  # سمو ولي العهد: a second title follows, not a name (ولي is a given name too)
+        if _conjoined_noun(ctx, i):
+            continue  # أول رئيس وزراء مصري ورسام الكاريكاتير: "and" + a noun, a second description
         start = without_preposition(ctx, i)
         if start is None:
             continue  # لأمانة نجران، بتعليم القريات: a preposition and a noun, not a name
@@ -77,6 +79,18 @@ def titled_persons(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
         if j is not None and (not comma or j > i):
             yield ctx.mention("PER", i, j, "rule:title", start=start), m.key, title_phrase(ctx, m, i - 1)
     yield from appositions(ctx)
+
+
+def _conjoined_noun(ctx: Context, i: int) -> bool:
+    """Token i is و + a common word or a title (ورسام، والمدير), and no listed given name or person."""
+    doc, phrases = ctx.doc, ctx.gaz.phrases
+    if doc.norms[i][:1] != "و" or ctx.word_has(i, "PER") or any(ctx.frequent_given(s) for _, s in doc.splits[i]):
+        return False
+    for stripped, stem in doc.splits[i]:
+        titled = "TITLE" in phrases.get(stem, ()) or "TITLE" in phrases.get("ال" + stem, ())
+        if stripped and (stem in ctx.gaz.common or titled):
+            return True
+    return False
 
 
 def _first_name_aliases(ctx: Context) -> Iterator[Entity]:

@@ -370,6 +370,8 @@ def test_names_after_titles_not_cut(full, text, expected, absent):
         ("وقال ولايتي إن إيران لن تتراجع.", None, "ولايتي"),
         ("ومرت الكرة بين قدمي الحارس واستقرت في الشباك.", "قدمي", None),  # a dual construct
         ("وسجل هدفي الفريق المهاجم البديل.", "هدفي", None),
+        ("وكان أول رئيس وزراء مصري ورسام الكاريكاتير من الحضور.", "ورسام الكاريكاتير", None),  # و + a noun
+        ("وقال اللاعب وسام بن يدر إن الفريق جاهز.", None, "وسام بن يدر"),  # و opens a given name
     ],
 )
 def test_listed_or_ruled_words_that_are_no_persons(full, text, absent, kept):
