@@ -209,6 +209,8 @@ def _lexicon_places(ctx: Context, held: list[Match], read: set[str]) -> Iterator
     for m in ctx.labelled("LOC"):
         if _agreeing_adjective(ctx, m) or _written_with_ha(ctx, m) or _alias_of_a_body(m):
             continue
+        if m.first != m.last and "DEMONYM" in m.labels:
+            continue  # صحيفة رودونغ سينمون الكورية الشمالية: a nationality adjective, not the country
         if _club(ctx, m, m.info("LOC")) or not _ambiguous(ctx, m, evidence=True) or _after_trigger(ctx, m.first):
             read.add(m.key)
             yield m
