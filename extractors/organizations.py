@@ -69,8 +69,23 @@ def _np_end(ctx: Context, i: int, club: str = "") -> int | None:
             break
         if doc.norms[j + 1] in FUNCTION_WORDS:
             break  # الى written without hamza looks like an article
+        if _participle_with_complement(ctx, j + 1):
+            break  # النادي المكناسي العائد من التجربة: "returning from", a clause, not the name
         j += 1
     return j
+
+
+_ACTIVE_PARTICIPLE = re.compile(r"^ال\wا\w\w$")  # العائد، القادم، الفائز (فاعل with the article)
+_CLAUSE_PREPOSITIONS = frozenset({"من", "الي", "في", "علي", "عن"})  # normalised من، إلى، في، على، عن
+
+
+def _participle_with_complement(ctx: Context, k: int) -> bool:
+    """Token k is a definite active participle that a preposition follows (العائد من، الفائز على):
+    a relative clause about the body, no word of its name."""
+    doc = ctx.doc
+    if not _ACTIVE_PARTICIPLE.match(doc.norms[k]) or ctx.by_first.get(k) or k + 1 >= doc.n or not doc.joined(k):
+        return False
+    return doc.norms[k + 1] in _CLAUSE_PREPOSITIONS
 
 
 # Adjectives that make a definite trigger an institution's name (المحكمة العليا، الهيئة العامة

@@ -292,6 +292,10 @@ def test_unknown_place_names_of_several_words(pipeline, text, expected, absent):
         ("ووصل الوفد إلى العاصمة سكوبيا أمس.", "LOC", "سكوبيا", True),  # the capital in apposition
         ("وأكدت المملكة تثمن جهود الوسطاء.", "LOC", "تثمن", False),  # a definite head, then a verb
         ("وشهدت المنطقة طفرة عمرانية كبيرة.", "LOC", "طفرة", False),
+        ("ونشرت صحيفة الشعب الكورية الشمالية مقالا.", "LOC", "الكورية الشمالية", False),  # an adjective
+        ("وزار الوفد كوريا الشمالية أمس.", "LOC", "كوريا الشمالية", True),
+        ("ويلعب فريق النادي المكناسي العائد من تونس مباراته غدا.", "ORG", "النادي المكناسي", True),  # "returning from"
+        ("ويلعب فريق النادي المكناسي العائد من تونس مباراته غدا.", "ORG", "النادي المكناسي العائد", False),
     ],
 )
 def test_one_word_readings(pipeline, text, label, word, expected):
