@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 
 from khabar.extractors.context import (
+    COLLIDING_FUNCTION_WORDS,
     FUNCTION_WORDS,
     NAME_LINKS,
     NOT_NAME_LABELS,
+    VERB_SHAPE,
     Context,
     not_a_name_shape,
 )
@@ -80,6 +82,8 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
         if not ctx.name_like(nxt, first=False) and not surname:
             if introduced and words == 1 and _nisba_before_role(ctx, nxt):
                 j = nxt  # الدكتور أشرف العربي وزير التخطيط: a nisba family name, then the role
+            elif words == 1 and _common_surname_at_end(ctx, j, nxt):
+                j = nxt  # غياب محمد صديق للإنذار، السادة محمد خميس وعباس: a listed surname that is a noun too
             break
         title = ctx.longest(nxt, "TITLE")
         if title is not None and (not ctx.known_name_part(nxt) or title.last > nxt):
@@ -227,6 +231,34 @@ def _nisba_before_role(ctx: Context, i: int) -> bool:
     if not (doc.has_article(i) and doc.words[i].endswith("ي")) or i + 1 >= doc.n:
         return False
     return doc.comma(i) or doc.joined(i) and bool(ctx.longest(i + 1, "TITLE"))
+
+
+# Adjectives after a noun (سند قانوني، أسد أبيض): a nisba in ي, a colour or elative أفعل
+_ADJECTIVE_SHAPE = re.compile(r"^\w{3,}ي$|^ا\w\w\w$")
+
+
+def _common_surname_at_end(ctx: Context, j: int, k: int) -> bool:
+    """Token k, a listed name part that is also a common noun (صديق، خميس), is the family name of
+    the frequent given name at token j when the phrase ends right after it: punctuation, the end
+    of the text, و + a name-like word (the next name of a list) or لل + a noun (صديق للإنذار).
+    The word has no article, no verb or adjective shape, no accusative ending, and no reading
+    as a place, body, title or nationality."""
+    doc = ctx.doc
+    norm = doc.norms[k]
+    if not ctx.known_name_part(k) or norm in NAME_LINKS or norm in FUNCTION_WORDS or doc.has_article(k):
+        return False
+    given = doc.norms[j]
+    if not ctx.frequent_given(given) or given in COLLIDING_FUNCTION_WORDS or len(norm) < 3:
+        return False  # (the given name as written, no clitic reading: وادي is no و + ادي; علي may be على)
+    if ctx.longest(k, *NOT_NAME_LABELS) or VERB_SHAPE.match(norm) or _ADJECTIVE_SHAPE.match(norm):
+        return False
+    if doc.words[k].endswith(("ا", "اً", "ة")):
+        return False
+    after = k + 1
+    if after >= doc.n or not doc.joined(k):
+        return True
+    nxt = doc.norms[after]
+    return (nxt[:1] == "و" and len(nxt) > 3 and ctx.name_like(after, first=False)) or nxt.startswith("لل")
 
 
 def _town_as_surname(ctx: Context, i: int) -> bool:

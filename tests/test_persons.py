@@ -380,3 +380,22 @@ def test_listed_or_ruled_words_that_are_no_persons(full, text, absent, kept):
         assert absent not in got
     if kept is not None:
         assert kept in got
+
+
+# A frequent given name + a listed surname that is also a common noun, where the phrase ends.
+@pytest.mark.parametrize(
+    "text, expected, absent",
+    [
+        ("ويغيب عن المباراة محمد صديق للإيقاف.", "محمد صديق", "محمد"),  # لل + a noun ends the name
+        ("وحضر الاجتماع محمد خميس وعباس عثمان.", "محمد خميس", "محمد"),  # و + the next name of a list
+        ("وقابل الوزير محمد صباحا.", None, "محمد صباحا"),  # an accusative adverb, no surname
+        ("ولم يقدم سند قانوني واضح.", None, "سند قانوني"),  # a nisba adjective after a noun
+        ("وشاهدنا أسد أبيض في الحديقة.", None, "أسد أبيض"),  # a colour adjective
+        ("وأكد علي أسرار المهنة.", None, "علي أسرار"),  # على written علي
+    ],
+)
+def test_common_noun_surnames_at_the_end_of_a_name(full, text, expected, absent):
+    got = persons(full, text)
+    if expected is not None:
+        assert expected in got
+    assert absent not in got
