@@ -233,8 +233,18 @@ def _nisba_before_role(ctx: Context, i: int) -> bool:
     return doc.comma(i) or doc.joined(i) and bool(ctx.longest(i + 1, "TITLE"))
 
 
-# Adjectives after a noun (سند قانوني، أسد أبيض): a nisba in ي, a colour or elative أفعل
-_ADJECTIVE_SHAPE = re.compile(r"^\w{3,}ي$|^ا\w\w\w$")
+# Adjectives and plurals after a noun (سند قانوني، أسد أبيض، أهداف): a nisba in ي, أفعل, أفعال
+_ADJECTIVE_SHAPE = re.compile(r"^\w{3,}ي$|^ا\w\w\w$|^ا\w\wا\w$")
+MIN_SURNAME_EVIDENCE = 100  # bearers of a given name in the source list before a noun may be its surname
+
+
+def _given_count(ctx: Context, key: str) -> int:
+    """How many people of the source list bear the given name ``key`` (0 if none)."""
+    slot = ctx.gaz.phrases.get(key, {})
+    if "GIVEN" not in slot:
+        return 0
+    count = ctx.gaz.info(slot["GIVEN"]).attr("count", "0")
+    return int(count) if count.isdigit() else 0
 
 
 def _common_surname_at_end(ctx: Context, j: int, k: int) -> bool:
@@ -248,8 +258,10 @@ def _common_surname_at_end(ctx: Context, j: int, k: int) -> bool:
     if not ctx.known_name_part(k) or norm in NAME_LINKS or norm in FUNCTION_WORDS or doc.has_article(k):
         return False
     given = doc.norms[j]
-    if not ctx.frequent_given(given) or given in COLLIDING_FUNCTION_WORDS or len(norm) < 3:
-        return False  # (the given name as written, no clitic reading: وادي is no و + ادي; علي may be على)
+    if _given_count(ctx, given) < MIN_SURNAME_EVIDENCE or given in COLLIDING_FUNCTION_WORDS or len(norm) < 3:
+        return False  # a given name many people bear, as written (not وادي = و + ادي, not فتح/دين); علي may be على
+    if norm[:1] == "و":
+        return False  # (هادي وصل: و + a verb)
     if ctx.longest(k, *NOT_NAME_LABELS) or VERB_SHAPE.match(norm) or _ADJECTIVE_SHAPE.match(norm):
         return False
     if doc.words[k].endswith(("ا", "اً", "ة")):
