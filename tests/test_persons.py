@@ -392,6 +392,8 @@ def test_listed_or_ruled_words_that_are_no_persons(full, text, absent, kept):
         ("ولم يقدم سند قانوني واضح.", None, "سند قانوني"),  # a nisba adjective after a noun
         ("وشاهدنا أسد أبيض في الحديقة.", None, "أسد أبيض"),  # a colour adjective
         ("وأكد علي أسرار المهنة.", None, "علي أسرار"),  # على written علي
+        ("ولا بد من فتح حساب.", None, "فتح حساب"),  # a rare given name that is a noun
+        ("وهذا دين كبير.", None, "دين كبير"),
     ],
 )
 def test_common_noun_surnames_at_the_end_of_a_name(full, text, expected, absent):
