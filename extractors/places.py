@@ -189,10 +189,17 @@ def _written_with_ha(ctx: Context, m: Match) -> bool:
     return m.info("LOC").name.endswith("ة") and m.key[:-1] in ctx.gaz.common  # (و + جده "his grandfather")
 
 
-def _alias_of_a_body(m: Match) -> bool:
+_PLACE_PREPOSITIONS = normalized_words("في على إلى الى من عن قرب نحو")
+
+
+def _alias_of_a_body(ctx: Context, m: Match) -> bool:
     """The match is only an alias of the place (الجزيره, an old name of Algiers) and the main name
-    of an organization (الجزيرة, the channel): a body's own name beats another entry's alias."""
-    if "ORG" not in m.labels:
+    of an organization (الجزيرة, the channel), with no preposition of place before it (على
+    الجزيرة stays a place): a body's own name beats another entry's alias."""
+    if "ORG" not in m.labels or m.stripped:
+        return False
+    i = m.first
+    if i > 0 and ctx.doc.joined(i - 1) and ctx.doc.norms[i - 1] in _PLACE_PREPOSITIONS:
         return False
     org = m.info("ORG")
     return org.attr("ambiguous") != "1" and normalize(org.name) == m.key != normalize(m.info("LOC").name)
@@ -207,7 +214,7 @@ def _lexicon_places(ctx: Context, held: list[Match], read: set[str]) -> Iterator
     the held-back mentions of a weak town that the document reads as a place elsewhere (رنية
     after في once: every later رنية too). Common words and ambiguous entries are never carried."""
     for m in ctx.labelled("LOC"):
-        if _agreeing_adjective(ctx, m) or _written_with_ha(ctx, m) or _alias_of_a_body(m):
+        if _agreeing_adjective(ctx, m) or _written_with_ha(ctx, m) or _alias_of_a_body(ctx, m):
             continue
         if m.first != m.last and "DEMONYM" in m.labels:
             continue  # صحيفة رودونغ سينمون الكورية الشمالية: a nationality adjective, not the country
