@@ -206,7 +206,7 @@ def _alias_of_a_body(ctx: Context, m: Match) -> bool:
 
 
 # Definite heads that stand in apposition before a bare name (العاصمة سكوبيا "the capital, Skopje").
-_APPOSITIVE_HEADS = frozenset({normalize("العاصمة")})
+_APPOSITIVE_HEADS = normalized_words("العاصمة")
 
 
 def _lexicon_places(ctx: Context, held: list[Match], read: set[str]) -> Iterator[Match]:
