@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 
 from khabar.extractors.context import (
+    COLLIDING_FUNCTION_WORDS,
     FUNCTION_WORDS,
     NAME_LINKS,
     NOT_NAME_LABELS,
+    VERB_SHAPE,
     Context,
     not_a_name_shape,
 )
@@ -39,7 +41,10 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
     doc = ctx.doc
     if not given and conjoined(ctx, i):
         return None
-    if ctx.firm_place_or_org(i) and not ctx.longest(i, "PER") and not ctx.frequent_given(doc.norms[i]):
+    place = ctx.firm_place_or_org(i)
+    if place and introduced and place.stripped and doc.norms[i][:1] == "ك":
+        place = None  # للسفير كلاوس ايبرمان: a name after a title, not ك + لاوس ("like Laos")
+    if place and not ctx.longest(i, "PER") and not ctx.frequent_given(doc.norms[i]):
         return None  # كوريا الشمالية starts a place, not a name (جان, a town too, is a given name)
     if not given and not ctx.name_like(i, first=True) and not (introduced and _common_first_name(ctx, i)):
         return None
@@ -77,6 +82,8 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
         if not ctx.name_like(nxt, first=False) and not surname:
             if introduced and words == 1 and _nisba_before_role(ctx, nxt):
                 j = nxt  # الدكتور أشرف العربي وزير التخطيط: a nisba family name, then the role
+            elif words == 1 and _common_surname_at_end(ctx, j, nxt):
+                j = nxt  # غياب محمد صديق للإنذار، السادة محمد خميس وعباس: a listed surname that is a noun too
             break
         title = ctx.longest(nxt, "TITLE")
         if title is not None and (not ctx.known_name_part(nxt) or title.last > nxt):
@@ -226,6 +233,46 @@ def _nisba_before_role(ctx: Context, i: int) -> bool:
     return doc.comma(i) or doc.joined(i) and bool(ctx.longest(i + 1, "TITLE"))
 
 
+# Adjectives and plurals after a noun (سند قانوني، أسد أبيض، أهداف): a nisba in ي, أفعل, أفعال
+_ADJECTIVE_SHAPE = re.compile(r"^\w{3,}ي$|^ا\w\w\w$|^ا\w\wا\w$")
+MIN_SURNAME_EVIDENCE = 100  # bearers of a given name in the source list before a noun may be its surname
+
+
+def _given_count(ctx: Context, key: str) -> int:
+    """How many people of the source list bear the given name ``key`` (0 if none)."""
+    slot = ctx.gaz.phrases.get(key, {})
+    if "GIVEN" not in slot:
+        return 0
+    count = ctx.gaz.info(slot["GIVEN"]).attr("count", "0")
+    return int(count) if count.isdigit() else 0
+
+
+def _common_surname_at_end(ctx: Context, j: int, k: int) -> bool:
+    """Token k, a listed name part that is also a common noun (صديق، خميس), is the family name of
+    the frequent given name at token j when the phrase ends right after it: punctuation, the end
+    of the text, و + a name-like word (the next name of a list) or لل + a noun (صديق للإنذار).
+    The word has no article, no verb or adjective shape, no accusative ending, and no reading
+    as a place, body, title or nationality."""
+    doc = ctx.doc
+    norm = doc.norms[k]
+    if not ctx.known_name_part(k) or norm in NAME_LINKS or norm in FUNCTION_WORDS or doc.has_article(k):
+        return False
+    given = doc.norms[j]
+    if _given_count(ctx, given) < MIN_SURNAME_EVIDENCE or given in COLLIDING_FUNCTION_WORDS or len(norm) < 3:
+        return False  # a given name many people bear, as written (not وادي = و + ادي, not فتح/دين); علي may be على
+    if norm[:1] == "و":
+        return False  # (هادي وصل: و + a verb)
+    if ctx.longest(k, *NOT_NAME_LABELS) or VERB_SHAPE.match(norm) or _ADJECTIVE_SHAPE.match(norm):
+        return False
+    if doc.words[k].endswith(("ا", "اً", "ة")):
+        return False
+    after = k + 1
+    if after >= doc.n or not doc.joined(k):
+        return True
+    nxt = doc.norms[after]
+    return (nxt[:1] == "و" and len(nxt) > 3 and ctx.name_like(after, first=False)) or nxt.startswith("لل")
+
+
 def _town_as_surname(ctx: Context, i: int) -> bool:
     """A one-word small town that is also a listed name (بار) may end a name run."""
     m = ctx.longest(i, "LOC")
@@ -244,6 +291,8 @@ def skip_modifiers(ctx: Context, i: int) -> int:
         if doc.norms[i] in FUNCTION_WORDS and doc.norms[i] not in _PLACE_PREPOSITIONS:
             return i  # الإعلامية التركية التي شنت: a relative pronoun ends the modifiers
         known = ctx.longest(i, "LOC", "ORG", "DEMONYM", "TITLE")
+        if known is not None and known.stripped and doc.norms[i][:1] == "ك":
+            return i  # السفير كلاوس: a name, not ك + لاوس (no title is modified by "like Laos")
         given = known is not None and ctx.frequent_given(doc.norms[i]) and ctx.weak_place(doc.norms[i])
         if given and not known.labels.keys() & {"DEMONYM", "TITLE"}:
             return i  # جان (a town in Cameroon) after a title is the given name (not إيران: a country)

@@ -69,8 +69,23 @@ def _np_end(ctx: Context, i: int, club: str = "") -> int | None:
             break
         if doc.norms[j + 1] in FUNCTION_WORDS:
             break  # الى written without hamza looks like an article
+        if _participle_with_complement(ctx, j + 1):
+            break  # النادي المكناسي العائد من التجربة: "returning from", a clause, not the name
         j += 1
     return j
+
+
+_ACTIVE_PARTICIPLE = re.compile(r"^ال\wا\w\w$")  # العائد، القادم، الفائز (فاعل with the article)
+_CLAUSE_PREPOSITIONS = frozenset({"من", "الي", "في", "علي", "عن"})  # normalised من، إلى، في، على، عن
+
+
+def _participle_with_complement(ctx: Context, k: int) -> bool:
+    """Token k is a definite active participle that a preposition follows (العائد من، الفائز على):
+    a relative clause about the body, no word of its name."""
+    doc = ctx.doc
+    if not _ACTIVE_PARTICIPLE.match(doc.norms[k]) or ctx.by_first.get(k) or k + 1 >= doc.n or not doc.joined(k):
+        return False
+    return doc.norms[k + 1] in _CLAUSE_PREPOSITIONS
 
 
 # Adjectives that make a definite trigger an institution's name (المحكمة العليا، الهيئة العامة
@@ -277,6 +292,20 @@ def _trigger_in_name(ctx: Context, i: int) -> bool:
     return m is not None and m.info("ORG_TRIGGER").attr("span") == "with"
 
 
+_DEMONSTRATIVES = frozenset({"هذه", "هذا", "تلك", "ذلك", "هاته", "هذي"})
+
+
+def _common_reading(ctx: Context, m) -> bool:
+    """A one-word organization match read as no body here: a people's name (الأكراد is a
+    nationality plural, not a party), or a definite noun after a demonstrative (هذه القاعدة "this
+    rule", not al-Qaeda)."""
+    doc = ctx.doc
+    if "DEMONYM" in m.labels:
+        return True
+    i = m.first
+    return i > 0 and doc.joined(i - 1) and doc.has_article(i) and doc.norms[i - 1] in _DEMONSTRATIVES
+
+
 def organizations(ctx: Context, descriptive: bool = True) -> Iterator[Entity]:
     """ORG mentions from the lexicon, from trigger + noun phrase (``descriptive``: also trigger +
     description, وزارة الخارجية الأمريكية), from parentheses (bracketed.py) and from Latin acronyms."""
@@ -287,6 +316,8 @@ def organizations(ctx: Context, descriptive: bool = True) -> Iterator[Entity]:
             continue
         if _after_minister(ctx, m.first):
             continue  # وزيرة الخارجية الأميركية: the minister's title, not the ministry
+        if m.first == m.last and _common_reading(ctx, m):
+            continue  # قال إن الأكراد، شذ عن هذه القاعدة: a people, a noun after a demonstrative
         first, last = ctx.core(m, "ORG", "ORG_TRIGGER")
         if first > m.first and _trigger_in_name(ctx, m.first):
             first = m.first  # حزب الله: the party's trigger belongs to its name

@@ -57,6 +57,8 @@ def titled_persons(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
         inner = ctx.longest(i, "TITLE")
         if inner is not None and inner.last > i:
             continue  # سمو ولي العهد: a second title follows, not a name (ولي is a given name too)
+        if _conjoined_noun(ctx, i):
+            continue  # أول رئيس وزراء مصري ورسام الكاريكاتير: "and" + a noun, a second description
         start = without_preposition(ctx, i)
         if start is None:
             continue  # لأمانة نجران، بتعليم القريات: a preposition and a noun, not a name
@@ -77,6 +79,18 @@ def titled_persons(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
         if j is not None and (not comma or j > i):
             yield ctx.mention("PER", i, j, "rule:title", start=start), m.key, title_phrase(ctx, m, i - 1)
     yield from appositions(ctx)
+
+
+def _conjoined_noun(ctx: Context, i: int) -> bool:
+    """Token i is و + a common word or a title (ورسام، والمدير), and no listed given name or person."""
+    doc, phrases = ctx.doc, ctx.gaz.phrases
+    if doc.norms[i][:1] != "و" or ctx.word_has(i, "PER") or any(ctx.frequent_given(s) for _, s in doc.splits[i]):
+        return False
+    for stripped, stem in doc.splits[i]:
+        titled = "TITLE" in phrases.get(stem, ()) or "TITLE" in phrases.get("ال" + stem, ())
+        if stripped and (stem in ctx.gaz.common or titled):
+            return True
+    return False
 
 
 def _first_name_aliases(ctx: Context) -> Iterator[Entity]:
@@ -260,8 +274,10 @@ def _no_head_before(ctx: Context, k: int) -> bool:
     الفنلندي: a noun with a pronoun is definite and takes the adjective), and no name or title."""
     doc = ctx.doc
     norm, word = doc.norms[k], doc.words[k]
-    if doc.has_article(k) or not ctx.is_arabic_word(k) or len(norm) < 3 or word.endswith(_PRONOUN_ENDINGS):
+    if doc.has_article(k) or not ctx.is_arabic_word(k) or len(norm) < 3:
         return False
+    if word.endswith(_PRONOUN_ENDINGS) and not VERB_SHAPE.match(norm):
+        return False  # (يمررها الإسباني فابريغاس: a verb and its object pronoun, no head)
     if not_a_name_shape(norm, False, word) and not VERB_SHAPE.match(norm):
         return False  # a pronoun suffix or an accusative (a verb, يسجل البرازيلي, has no head)
     return not any(
@@ -309,8 +325,32 @@ def persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) -
     for e in _persons(ctx, titled):
         if e.source.startswith("rule:"):
             e = _trimmed(ctx, e)
+            if e is not None and _dual_construct(ctx, e):
+                continue
         if e is not None:
             yield e
+
+
+def _dual_construct(ctx: Context, e: Entity) -> bool:
+    """A rule's one-word person that is a noun in the dual construct before its genitive: a common
+    noun + ي, no listed name, a definite word after it (بين قدمي الحارس، وسجل هدفي العربي)."""
+    doc, i = ctx.doc, e.first
+    norm = doc.norms[i]
+    if e.last != i or not norm.endswith("ي") or len(norm) < 4 or ctx.word_has(i, "PER") or ctx.word_has(i, "GIVEN"):
+        return False  # (a surname list may hold the word: قدمي)
+    if norm[:-1] not in ctx.gaz.common or i + 1 >= doc.n or not doc.joined(i):
+        return False
+    return doc.has_article(i + 1)
+
+
+_HAMZAS = frozenset("أإؤئآء")
+
+
+def _hamza_mismatch(word: str, name: str) -> bool:
+    """The word is written with a hamza inside it (ترأس) where the listed name has none at all
+    (ليز تراس): normalisation folds the two together, but a writer who spells the hamza means
+    another word."""
+    return any(c in "أؤئ" for c in word[1:]) and _HAMZAS.isdisjoint(name)
 
 
 def _persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) -> Iterator[Entity]:
@@ -323,6 +363,10 @@ def _persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) 
             continue  # لصالح ("in favour of") is no ل + صالح
         if m.stripped and "ك" in doc.norms[m.first][: m.stripped]:
             continue  # كبرى ("major") is no ك + بري: a person is seldom "like" someone in news
+        if m.first == m.last and ctx.word_has(m.first, "LOC_TRIGGER") and ctx.longest(m.first + 1, "LOC"):
+            continue  # وخاصة ولايتي خوست وبكتيكا: the dual "the two provinces", not ولايتي the person
+        if m.first == m.last and _hamza_mismatch(doc.words[m.first][m.stripped :], info.name):
+            continue  # قد ترأس الاجتماع: the verb "chaired", not تراس (ليز تراس) without its hamza
         if info.attr("ambiguous") != "1":
             yield ctx.entry_mention("PER", info, m.first, m.last, m.start)
     for person, _, _ in titled if titled is not None else titled_persons(ctx):

@@ -14,6 +14,7 @@ from khabar.extractors.context import (
     not_a_name_shape,
 )
 from khabar.records import Entity
+from khabar.text import normalize
 
 # Words before a place that say "in, to, near, north of …": a weak one-word place after one of
 # them is read as a place (في أبها، إلى حائل، شمال قندهار). من is left out: رسالة من ترامب.
@@ -81,6 +82,8 @@ def _club(ctx: Context, m, info) -> bool:
     nxt = doc.norms[m.last + 1]
     if not (nxt.startswith("ال") and nxt.endswith("ي") and ctx.word_has(m.last + 1, "DEMONYM")):
         return False
+    if doc.words[m.last + 1].endswith("ى"):
+        return False  # الزاوية اليمنى: "the right-hand corner" (اليمنى), not a Yemeni (اليمني) team
     # not a country, and not a title or common word (السفيرة الأمريكية is an ambassador, not a town)
     title_or_common = "TITLE" in m.labels or ctx.is_common(m.first) or m.key in ctx.gaz.common
     return info.attr("kind") != "country" and not title_or_common
@@ -186,13 +189,35 @@ def _written_with_ha(ctx: Context, m: Match) -> bool:
     return m.info("LOC").name.endswith("ة") and m.key[:-1] in ctx.gaz.common  # (و + جده "his grandfather")
 
 
+_PLACE_PREPOSITIONS = normalized_words("في على إلى الى من عن قرب نحو")
+
+
+def _alias_of_a_body(ctx: Context, m: Match) -> bool:
+    """The match is only an alias of the place (الجزيره, an old name of Algiers) and the main name
+    of an organization (الجزيرة, the channel), with no preposition of place before it (على
+    الجزيرة stays a place): a body's own name beats another entry's alias."""
+    if "ORG" not in m.labels or m.stripped:
+        return False
+    i = m.first
+    if i > 0 and ctx.doc.joined(i - 1) and ctx.doc.norms[i - 1] in _PLACE_PREPOSITIONS:
+        return False
+    org = m.info("ORG")
+    return org.attr("ambiguous") != "1" and normalize(org.name) == m.key != normalize(m.info("LOC").name)
+
+
+# Definite heads that stand in apposition before a bare name (العاصمة سكوبيا "the capital, Skopje").
+_APPOSITIVE_HEADS = normalized_words("العاصمة")
+
+
 def _lexicon_places(ctx: Context, held: list[Match], read: set[str]) -> Iterator[Match]:
     """The LOC matches to report: those a trigger, a locative or their own standing allows, then
     the held-back mentions of a weak town that the document reads as a place elsewhere (رنية
     after في once: every later رنية too). Common words and ambiguous entries are never carried."""
     for m in ctx.labelled("LOC"):
-        if _agreeing_adjective(ctx, m) or _written_with_ha(ctx, m):
+        if _agreeing_adjective(ctx, m) or _written_with_ha(ctx, m) or _alias_of_a_body(ctx, m):
             continue
+        if m.first != m.last and "DEMONYM" in m.labels:
+            continue  # صحيفة رودونغ سينمون الكورية الشمالية: a nationality adjective, not the country
         if _club(ctx, m, m.info("LOC")) or not _ambiguous(ctx, m, evidence=True) or _after_trigger(ctx, m.first):
             read.add(m.key)
             yield m
@@ -237,6 +262,9 @@ def places(ctx: Context) -> Iterator[Entity]:
         if m.last + 1 >= doc.n or not doc.joined(m.last):
             continue
         i = m.last + 1
+        definite_head = m.first == m.last and doc.has_article(m.first) and doc.norms[m.first] not in _APPOSITIVE_HEADS
+        if definite_head and not doc.has_article(i):
+            continue  # رئيس وزراء الإقليم نتشيرفان، المملكة تثمن: a definite head takes no bare name
         dual = m.info("LOC_TRIGGER").attr("dual") == "1"
         if dual and not (i + 1 < doc.n and doc.joined(i) and doc.norms[i + 1][:1] == "و"):
             continue  # مدينتي الجميلة: "my city"; the dual names two places (مدينتي حلب وحمص)

@@ -275,3 +275,28 @@ def test_unknown_place_names_of_several_words(pipeline, text, expected, absent):
         assert expected in places
     if absent:
         assert not any(absent in p for p in places)
+
+
+# One-word bodies and places that another reading of the word overrides.
+@pytest.mark.parametrize(
+    "text, label, word, expected",
+    [
+        ("وقال إن الأكراد اختاروا الاتحاد طوعا.", "ORG", "الأكراد", False),  # a people, not a party
+        ("وقد شذ الرئيس عن هذه القاعدة في سياسته.", "ORG", "القاعدة", False),  # "this rule"
+        ("وتبنى تنظيم القاعدة الهجوم.", "ORG", "تنظيم القاعدة", True),
+        ("وأعلنت القاعدة مسؤوليتها عن الهجوم.", "ORG", "القاعدة", True),
+        ("وسددها اللاعب في الزاوية اليمنى للمرمى.", "ORG", "الزاوية", False),  # "the right corner"
+        ("وقال مراسل الجزيرة في موسكو إن الاجتماع انتهى.", "ORG", "الجزيرة", True),  # the channel
+        ("وقال مراسل الجزيرة في موسكو إن الاجتماع انتهى.", "LOC", "الجزيرة", False),
+        ("وزار الرئيس الجزائر أمس.", "LOC", "الجزائر", True),  # Algiers' own name stays a place
+        ("ووصل الوفد إلى العاصمة سكوبيا أمس.", "LOC", "سكوبيا", True),  # the capital in apposition
+        ("وأكدت المملكة تثمن جهود الوسطاء.", "LOC", "تثمن", False),  # a definite head, then a verb
+        ("وشهدت المنطقة طفرة عمرانية كبيرة.", "LOC", "طفرة", False),
+        ("ونشرت صحيفة الشعب الكورية الشمالية مقالا.", "LOC", "الكورية الشمالية", False),  # an adjective
+        ("وزار الوفد كوريا الشمالية أمس.", "LOC", "كوريا الشمالية", True),
+        ("ويلعب فريق النادي المكناسي العائد من تونس مباراته غدا.", "ORG", "النادي المكناسي", True),  # "returning from"
+        ("ويلعب فريق النادي المكناسي العائد من تونس مباراته غدا.", "ORG", "النادي المكناسي العائد", False),
+    ],
+)
+def test_one_word_readings(pipeline, text, label, word, expected):
+    assert (word in found(pipeline, text, label)) is expected
