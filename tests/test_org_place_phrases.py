@@ -11,6 +11,14 @@ def found(pipeline, text, label):
     return [r["text"] for r in pipeline.extract(text) if r["type"] == "entity" and r["label"] == label]
 
 
+def _found_and_absent(names: list[str], expected: str | None, absent: str | None) -> None:
+    """``expected`` is among the names found (when given), ``absent`` is not (when given)."""
+    if expected:
+        assert expected in names
+    if absent:
+        assert absent not in names
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [
@@ -78,11 +86,7 @@ def test_trigger_phrases_that_are_no_names(pipeline, text, absent):
     ],
 )
 def test_club_names_after_club_words(pipeline, text, expected, absent):
-    orgs = found(pipeline, text, "ORG")
-    if expected:
-        assert expected in orgs
-    if absent:
-        assert absent not in orgs
+    _found_and_absent(found(pipeline, text, "ORG"), expected, absent)
 
 
 @pytest.mark.parametrize(
@@ -141,11 +145,7 @@ def test_a_newspaper_named_after_a_place(pipeline, text, label):
     ],
 )
 def test_clubs_named_by_a_city_nisba_in_sports_text(pipeline, text, expected, absent):
-    orgs = found(pipeline, text, "ORG")
-    if expected:
-        assert expected in orgs
-    if absent:
-        assert absent not in orgs
+    _found_and_absent(found(pipeline, text, "ORG"), expected, absent)
 
 
 @pytest.mark.parametrize(
