@@ -128,7 +128,10 @@ class Match:
 
     def info(self, label: str):
         """The lexicon entry behind this match for ``label``."""
-        return self.gazetteer.info(self.labels[label])
+        gazetteer = self.gazetteer
+        index = self.labels[label]
+        info = gazetteer._infos[index]  # (made once per record: skip the call when it is)
+        return info if info is not None else gazetteer.info(index)
 
 
 class Document:
