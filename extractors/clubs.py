@@ -46,7 +46,7 @@ _SPORTS_TEXT: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # Context
 def _sports_text(ctx: Context) -> bool:
     sports = _SPORTS_TEXT.get(ctx)
     if sports is None:  # (both club rules ask: once per document)
-        sports = _SPORTS_TEXT[ctx] = len(SPORTS_WORDS.intersection(ctx.doc.norms)) >= MIN_SPORTS_WORDS
+        sports = _SPORTS_TEXT[ctx] = len(SPORTS_WORDS & ctx.word_set()) >= MIN_SPORTS_WORDS
     return sports
 
 

@@ -286,10 +286,15 @@ class Context:
             found = self._nouns[norm] = not self.known_name_part(i) and self._with_article(norm)
         return found
 
-    def _with_article(self, norm: str) -> bool:
+    def word_set(self) -> frozenset[str]:
+        """The document's distinct words (normalised), made once."""
         words = self._word_set
         if words is None:
             words = self._word_set = frozenset(self.doc.norms)
+        return words
+
+    def _with_article(self, norm: str) -> bool:
+        words = self.word_set()
         bare = norm[:-1] if norm.endswith("ا") and len(norm) > 3 else None
         return any(p + norm in words or bare and p + bare in words for p in _ARTICLE_PREFIXES)
 

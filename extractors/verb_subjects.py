@@ -61,7 +61,7 @@ def _without_object(ctx: Context, k: int, j: int) -> int:
 
 def verb_subject_persons(ctx: Context) -> Iterator[Entity]:
     doc = ctx.doc
-    verbs = _FORMS.intersection(doc.norms)
+    verbs = _FORMS & ctx.word_set()
     if not verbs:
         return  # (one set operation: most documents hold none of these verbs)
     for i in compress(range(doc.n - 1), map(verbs.__contains__, doc.norms)):
