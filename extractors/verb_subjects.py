@@ -61,10 +61,7 @@ def _without_object(ctx: Context, k: int, j: int) -> int:
 
 def verb_subject_persons(ctx: Context) -> Iterator[Entity]:
     doc = ctx.doc
-    verbs = _FORMS & ctx.word_set()
-    if not verbs:
-        return  # (one set operation: most documents hold none of these verbs)
-    for i in compress(range(doc.n - 1), map(verbs.__contains__, doc.norms)):
+    for i in compress(range(doc.n - 1), map(_FORMS.__contains__, doc.norms)):
         if not doc.joined(i) or not _act_verb(ctx, i):
             continue
         k = i + 1
