@@ -143,8 +143,8 @@ def appositions(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
         if m.first < 2:
             continue
         if not COMMA.search(doc.gap(m.first - 1)):
-            if _name_before_role(ctx, m) is not None:
-                first, last = _name_before_role(ctx, m)
+            if (found := _name_before_role(ctx, m)) is not None:
+                first, last = found
                 start = ctx.name_after_clitic(first, ("و",))
                 yield (
                     ctx.mention("PER", first, last, "rule:apposition", start=start),

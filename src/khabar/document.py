@@ -189,7 +189,7 @@ class Document:
 
     def gap(self, i: int) -> str:
         """The text between token i and token i+1 (or the end)."""
-        end = self.starts[i + 1] if i + 1 < len(self.words) else len(self.text)
+        end = self.starts[i + 1] if i + 1 < self.n else len(self.text)
         return self.text[self.ends[i] : end]
 
     def comma(self, i: int) -> bool:
