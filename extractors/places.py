@@ -192,16 +192,16 @@ def _lexicon_places(ctx: Context, held: list[Match], read: set[str]) -> Iterator
     the held-back mentions of a weak town that the document reads as a place elsewhere (رنية
     after في once: every later رنية too). Common words and ambiguous entries are never carried."""
     for m in ctx.labelled("LOC"):
-        if _agreeing_adjective(ctx, m) or _written_with_ha(ctx, m):
+        if m.first == m.last and (_agreeing_adjective(ctx, m) or _written_with_ha(ctx, m)):
             continue
         club = _club(ctx, m, m.info("LOC"))
         if club or not _ambiguous(ctx, m, evidence=True) or _after_trigger(ctx, m.first):
             read.add(m.key)
             yield m, club  # (whether it is a club: read once)
-        elif ctx.weak_place(m.key) and _plain_town(ctx, m):
-            held.append(m)
+        elif ctx.weak_place(m.key):
+            held.append(m)  # (a plain town? asked only when the document reads the name)
     for m in held:
-        if m.key in read:
+        if m.key in read and _plain_town(ctx, m):
             yield m, False
 
 
