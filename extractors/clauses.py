@@ -105,16 +105,13 @@ _NOT_CIRCUMSTANTIAL = frozenset(
 _COMPLEMENT_HEADS = frozenset("إلى الى عن على في أن ان بأن بان أنه انه".split())
 
 
-_BEFORE_MIM = re.compile(r"[،,](?=\s?م)")  # a comma, then م right after it or after one space
-
-
 def circumstantial_ends(doc: Document, commas: list[int]) -> list[int]:
     """Offsets of the commas (``commas``: offsets of ، and ,) before a circumstantial participle
     clause (…العربي، مشيدا بحضور …)."""
     out, text = [], doc.text
-    heads = {m.start() for m in _BEFORE_MIM.finditer(text)} if commas else ()  # (one search for all)
     for c in commas:
-        if c not in heads:
+        at = text.find("م", c + 1, c + 3)  # م right after the comma, or after one space
+        if at < 0 or at == c + 2 and not text[c + 1].isspace():
             continue
         i = doc.first_token_from(c + 1)
         if i + 1 >= doc.n or doc.starts[i] - c > 3 or not doc.joined(i):
