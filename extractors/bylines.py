@@ -11,19 +11,32 @@ The name is two or three name-like words that the punctuation closes; a byline i
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 
+from khabar.document import find_chars
 from khabar.extractors.context import NAME_LINKS, Context
 from khabar.records import Entity
 
 _WRITES = frozenset({"كتب", "كتبت", "بقلم", "اعداد", "تقرير"})
 _DASHES = ("ـ", "-", "–", "—")
+_DASH_CHARS = "".join(_DASHES)
 _CLOSERS = (":", "\n", *_DASHES)
 MAX_NAME = 3
 
 
 def byline_persons(ctx: Context) -> Iterator[Entity]:
-    for i in _line_starts(ctx):
+    doc = ctx.doc
+    dashes = find_chars(doc.text, _DASH_CHARS)
+    if not dashes:
+        return  # every byline has a dash
+    lines = list(_line_starts(ctx))
+    for n, i in enumerate(lines):
+        # a byline's dash stands on its line or right after it, before the next line's first word ends
+        end = doc.ends[lines[n + 1]] if n + 1 < len(lines) else len(doc.text)
+        at = bisect_left(dashes, doc.starts[i])
+        if at == len(dashes) or dashes[at] >= end:
+            continue
         k = _after_dateline(ctx, i)
         if k is None:
             continue

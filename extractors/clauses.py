@@ -110,7 +110,8 @@ def circumstantial_ends(doc: Document, commas: list[int]) -> list[int]:
     clause (…العربي، مشيدا بحضور …)."""
     out, text = [], doc.text
     for c in commas:
-        if text[c + 1 : c + 3].lstrip()[:1] != "م":
+        at = text.find("م", c + 1, c + 3)  # م right after the comma, or after one space
+        if at < 0 or at == c + 2 and not text[c + 1].isspace():
             continue
         i = doc.first_token_from(c + 1)
         if i + 1 >= doc.n or doc.starts[i] - c > 3 or not doc.joined(i):

@@ -40,8 +40,14 @@ def _city_of(ctx: Context, i: int) -> bool:
     return False
 
 
+_SPORTS_TEXT: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # Context -> _sports_text
+
+
 def _sports_text(ctx: Context) -> bool:
-    return len(SPORTS_WORDS.intersection(ctx.doc.norms)) >= MIN_SPORTS_WORDS
+    sports = _SPORTS_TEXT.get(ctx)
+    if sports is None:  # (both club rules ask: once per document)
+        sports = _SPORTS_TEXT[ctx] = len(SPORTS_WORDS & ctx.word_set()) >= MIN_SPORTS_WORDS
+    return sports
 
 
 def city_nisba_clubs(ctx: Context) -> Iterator[Entity]:
@@ -50,9 +56,10 @@ def city_nisba_clubs(ctx: Context) -> Iterator[Entity]:
     doc = ctx.doc
     if not _sports_text(ctx):
         return
-    for k in range(1, doc.n):
+    joins = doc.joins
+    for k, norm in enumerate(doc.norms):  # (a nisba's shape first: no call for most words)
         j = k - 1
-        if not doc.joined(j) or not _city_of(ctx, k):
+        if not k or not norm.endswith("ي") or len(norm) < MIN_NISBA or not joins[j] or not _city_of(ctx, k):
             continue
         start = _noun_start(ctx, j)
         if start is None:

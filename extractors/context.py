@@ -147,6 +147,7 @@ class Context:
         self.matches, self.by_first, self.by_span, self.by_label = doc.scan_indexed(gazetteer)
         self.writes_alef_maksura = "ى" in doc.text
         self._word_set: frozenset[str] | None = None  # the document's words (used_as_noun)
+        self._nouns: dict[str, bool] = {}  # word -> used_as_noun
 
     def labelled(self, label: str) -> Sequence[Match]:
         """The matches carrying ``label``, in text order."""
@@ -279,12 +280,21 @@ class Context:
         """Token i, a word no name list holds, is written elsewhere in the document with the
         article (برنامجا … البرنامج، شنت … الشنت): a common noun there, so no name here. Names
         that the lists do not hold (كوسبي، زامبولي) never take the article."""
-        if self.known_name_part(i):
-            return False
+        norm = self.doc.norms[i]
+        found = self._nouns.get(norm)  # (the answer depends on the word alone: once per document)
+        if found is None:
+            found = self._nouns[norm] = not self.known_name_part(i) and self._with_article(norm)
+        return found
+
+    def word_set(self) -> frozenset[str]:
+        """The document's distinct words (normalised), made once."""
         words = self._word_set
         if words is None:
             words = self._word_set = frozenset(self.doc.norms)
-        norm = self.doc.norms[i]
+        return words
+
+    def _with_article(self, norm: str) -> bool:
+        words = self.word_set()
         bare = norm[:-1] if norm.endswith("ا") and len(norm) > 3 else None
         return any(p + norm in words or bare and p + bare in words for p in _ARTICLE_PREFIXES)
 

@@ -78,8 +78,9 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
             break  # متعب وأسامة: the conjunction starts another name
         if without_preposition(ctx, nxt) is None:
             break  # بليند لموقع يونايتد: ل/ب + a known word ends the name
-        surname = _town_as_surname(ctx, nxt) or _listed_al_surname(ctx, j, words, introduced)
-        if not ctx.name_like(nxt, first=False) and not surname:
+        if not ctx.name_like(nxt, first=False) and not (
+            _town_as_surname(ctx, nxt) or _listed_al_surname(ctx, j, words, introduced)
+        ):
             if introduced and words == 1 and _nisba_before_role(ctx, nxt):
                 j = nxt  # الدكتور أشرف العربي وزير التخطيط: a nisba family name, then the role
             elif words == 1 and _common_surname_at_end(ctx, j, nxt):

@@ -124,7 +124,8 @@ def _descriptive_end(ctx: Context, i: int) -> int | None:
         definite = doc.has_article(j)
         if (
             doc.norms[j] in FUNCTION_WORDS
-            or any(stem in FUNCTION_WORDS for _, stem in doc.splits[j][1:])
+            or len(doc.splits[j]) > 1
+            and any(stem in FUNCTION_WORDS for _, stem in doc.splits[j][1:])
             or not ctx.is_arabic_word(j)
             or ctx.longest(j, "CUE", "TITLE", "PER")
             or not definite
@@ -134,7 +135,7 @@ def _descriptive_end(ctx: Context, i: int) -> int | None:
             break  # (وكالة AFP: an acronym is the name; إدارة تعليم الليث: common and definite words stay)
         if j > i and _outside_description(ctx, j):
             break  # والحكومة، بالموافقة، الأسبوع، الجديد: a new phrase or a clause's word, not the name's
-        clitic_article = any(s[1].startswith("ال") for s in doc.splits[j])
+        clitic_article = definite or any(s[1].startswith("ال") for s in doc.splits[j])
         place = ctx.longest(j, "LOC", "ORG")
         new_phrase = j > i and last == j - 1 and not definite and not clitic_article
         # a place after an indefinite head is its genitive (مديرية أمن إسطنبول); a word coordinated

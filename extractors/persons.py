@@ -103,7 +103,7 @@ def _first_name_aliases(ctx: Context) -> Iterator[Entity]:
         if m.last != i or m.stripped or i + 1 >= doc.n or not doc.joined(i):
             continue
         info = m.info("PER")
-        if normalize(info.name).split()[0] != m.key or " " not in info.name:
+        if " " not in info.name or normalize(info.name).split()[0] != m.key:
             continue
         nxt = i + 1
         if doc.has_article(nxt) or ctx.gaz.phrases.get(doc.norms[nxt]) or ctx.is_common(nxt):
@@ -157,8 +157,8 @@ def appositions(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
         if m.first < 2:
             continue
         if not COMMA.search(doc.gap(m.first - 1)):
-            if _name_before_role(ctx, m) is not None:
-                first, last = _name_before_role(ctx, m)
+            if (found := _name_before_role(ctx, m)) is not None:
+                first, last = found
                 start = ctx.name_after_clitic(first, ("و",))
                 yield (
                     ctx.mention("PER", first, last, "rule:apposition", start=start),
@@ -298,7 +298,7 @@ def _cue_is_verb(ctx: Context, m) -> bool:
     doc = ctx.doc
     if m.first == m.last and m.first > 0 and doc.norms[m.first - 1] in _PREPOSITIONS:
         return False
-    if ctx.writes_alef_maksura and m.info("CUE").name.endswith("ى") and doc.words[m.last].endswith("ي"):
+    if ctx.writes_alef_maksura and doc.words[m.last].endswith("ي") and m.info("CUE").name.endswith("ى"):
         return False  # رأي مغاير: the noun رأي, not the verb رأى
     return not (doc.words[m.last].endswith("ه") and m.key.endswith("ه") and m.info("CUE").attr("gender") == "f")
 

@@ -47,7 +47,7 @@ def _ambiguous(ctx: Context, m, evidence: bool = False) -> bool:
         return True
     if m.first != m.last:
         return False
-    if m.key in ctx.gaz.common or (not m.stripped and ctx.is_common(m.first)) or m.key in NAME_LINKS:
+    if m.key in ctx.gaz.common or m.key in NAME_LINKS or (not m.stripped and ctx.is_common(m.first)):
         return True
     if not ctx.weak_place(m.key):
         return False
@@ -159,6 +159,8 @@ def _quoted_outlet(ctx: Context, m: Match) -> bool:
     """A place name that is the whole of a «…» quotation after a dateline colon or after لـ
     ("told"): the newspaper named after it (« الشرق الأوسط »), not the place."""
     text = ctx.doc.text
+    if text.find("«", max(0, m.start - 12), m.start) < 0:
+        return False  # (most places: no opening mark right before)
     before = text[max(0, m.start - 12) : m.start].rstrip()
     if not before.endswith("«") or not text[m.end : m.end + 3].lstrip().startswith("»"):
         return False
@@ -172,11 +174,10 @@ def _agreeing_adjective(ctx: Context, m: Match) -> bool:
     feminine definite noun right before it: اللجنة البارالمبية السعودية، الحكومة السعودية."""
     doc = ctx.doc
     i = m.first
-    if m.last != i or m.stripped or i == 0 or not doc.joined(i - 1) or not ctx.word_has(i, "DEMONYM"):
-        return False
-    prev = doc.norms[i - 1]
-    if prev in FUNCTION_WORDS or not doc.words[i - 1].endswith(("ة", "ات")):
+    if m.last != i or m.stripped or i == 0 or not doc.joins[i - 1] or not doc.words[i - 1].endswith(("ة", "ات")):
         return False  # (زار الوفد السعودية: a masculine subject, the country its object)
+    if doc.norms[i - 1] in FUNCTION_WORDS or not ctx.word_has(i, "DEMONYM"):
+        return False
     return any(stem.startswith("ال") and stem not in FUNCTION_WORDS for _, stem in doc.splits[i - 1])
 
 
@@ -209,23 +210,26 @@ def _alias_of_a_body(ctx: Context, m: Match) -> bool:
 _APPOSITIVE_HEADS = normalized_words("العاصمة")
 
 
-def _lexicon_places(ctx: Context, held: list[Match], read: set[str]) -> Iterator[Match]:
+def _lexicon_places(ctx: Context, held: list[Match], read: set[str]) -> Iterator[tuple[Match, bool]]:
     """The LOC matches to report: those a trigger, a locative or their own standing allows, then
     the held-back mentions of a weak town that the document reads as a place elsewhere (رنية
     after في once: every later رنية too). Common words and ambiguous entries are never carried."""
     for m in ctx.labelled("LOC"):
-        if _agreeing_adjective(ctx, m) or _written_with_ha(ctx, m) or _alias_of_a_body(ctx, m):
+        if m.first == m.last and (_agreeing_adjective(ctx, m) or _written_with_ha(ctx, m)):
+            continue
+        if _alias_of_a_body(ctx, m):
             continue
         if m.first != m.last and "DEMONYM" in m.labels:
             continue  # صحيفة رودونغ سينمون الكورية الشمالية: a nationality adjective, not the country
-        if _club(ctx, m, m.info("LOC")) or not _ambiguous(ctx, m, evidence=True) or _after_trigger(ctx, m.first):
+        club = _club(ctx, m, m.info("LOC"))
+        if club or not _ambiguous(ctx, m, evidence=True) or _after_trigger(ctx, m.first):
             read.add(m.key)
-            yield m
-        elif ctx.weak_place(m.key) and _plain_town(ctx, m):
-            held.append(m)
+            yield m, club  # (whether it is a club: read once)
+        elif ctx.weak_place(m.key):
+            held.append(m)  # (a plain town? asked only when the document reads the name)
     for m in held:
-        if m.key in read:
-            yield m
+        if m.key in read and _plain_town(ctx, m):
+            yield m, False
 
 
 def _plain_town(ctx: Context, m: Match) -> bool:
@@ -243,9 +247,8 @@ def places(ctx: Context) -> Iterator[Entity]:
     doc = ctx.doc
     held: list[Match] = []  # weak towns with no evidence here: read if the document names them elsewhere
     read: set[str] = set()
-    for m in _lexicon_places(ctx, held, read):
+    for m, club in _lexicon_places(ctx, held, read):
         info = m.info("LOC")
-        club = _club(ctx, m, info)
         if club:
             yield Entity(
                 "ORG", m.start, m.end, doc.text[m.start : m.end], info.name, "rule:city+demonym", m.first, m.last

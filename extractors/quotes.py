@@ -352,8 +352,9 @@ class QuoteFinder:
 
     def _colon_after(self, cue_last: int) -> bool:
         """A colon closes one of the few words after the cue (واختتم المدرب حديثه بقوله: …)."""
-        doc = self.doc
-        return any(":" in doc.gap(j) for j in range(cue_last, min(doc.n - 1, cue_last + NEAR_COMPLEMENTIZER + 1)))
+        doc = self.doc  # (tokens hold no colon: one search over the gaps after the cue's words)
+        last = min(doc.n - 1, cue_last + NEAR_COMPLEMENTIZER + 1)
+        return doc.text.find(":", doc.ends[cue_last], doc.starts[last]) >= 0
 
     def _after_apposition(self, m, i: int) -> bool:
         """An apposition closed by a comma stands between the cue's subject (ending before token
@@ -371,7 +372,7 @@ class QuoteFinder:
 
     def _right_after(self, i: int, window: int = NEAR_COMPLEMENTIZER) -> bool:
         """A complementizer within ``window`` words from token i (أعلنت الشركة أنها، وصفه بأنه)."""
-        return any(self.doc.norms[j] in COMPLEMENTIZERS for j in range(i, min(self.doc.n, i + window)))
+        return not COMPLEMENTIZERS.isdisjoint(self.doc.norms[i : i + window])
 
     def opens_statement(self, m) -> bool:
         """A complementizer or a colon follows the cue within a few words (أكدت أن، قال:)."""

@@ -22,8 +22,10 @@ class RoleBook:
         self.entries: list[tuple[int, str, str, str, str]] = []
         self._starts: set[int] = set()
         self._by: tuple[dict[str, list], ...] = ({}, {}, {}, {})  # phrase, head, head word, canonical → entries
-        for e in sorted(entries):
-            self._index(e)
+        for e in sorted(entries):  # (in order: each entry goes at the end of its lists)
+            self.entries.append(e)
+            for index, key in zip(self._by, (e[1], e[2], _head_word(e[2]), e[3]), strict=True):
+                index.setdefault(key, []).append(e)
         self._starts = {e[0] for e in entries}
 
     def _index(self, e: tuple[int, str, str, str, str]) -> None:

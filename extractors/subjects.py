@@ -341,7 +341,10 @@ class SpeakerFinder:
         words = m.key.split()
         head = words[0].removeprefix("ال")
         forms, rest = {head, "ال" + head}, words[1:]
+        tail = head[1:]  # (every reading in ``forms`` ends so: a cheap test first)
         for k in range(m.first - 1, -1, -1):
+            if not doc.norms[k].endswith(tail):
+                continue
             if doc.norms[k] not in forms and not any(stem in forms for _, stem in doc.splits[k][1:]):
                 continue
             if doc.norms[k + 1 : k + 1 + len(rest)] != rest:

@@ -128,7 +128,10 @@ class Match:
 
     def info(self, label: str):
         """The lexicon entry behind this match for ``label``."""
-        return self.gazetteer.info(self.labels[label])
+        gazetteer = self.gazetteer
+        index = self.labels[label]
+        info = gazetteer._infos[index]  # (made once per record: skip the call when it is)
+        return info if info is not None else gazetteer.info(index)
 
 
 class Document:
@@ -186,7 +189,7 @@ class Document:
 
     def gap(self, i: int) -> str:
         """The text between token i and token i+1 (or the end)."""
-        end = self.starts[i + 1] if i + 1 < len(self.words) else len(self.text)
+        end = self.starts[i + 1] if i + 1 < self.n else len(self.text)
         return self.text[self.ends[i] : end]
 
     def comma(self, i: int) -> bool:

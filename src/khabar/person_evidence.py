@@ -37,19 +37,23 @@ def _supported(ctx: Context, i: int) -> bool:
 def unsupported_lone_names(ctx: Context, taken: list[Entity]) -> set[int]:
     """Indices into ``taken`` of one-word lexicon persons (the entry itself one word) that are
     ambiguous words without support in the document."""
-    in_longer = {
-        stem
-        for e in taken
-        if e.label == "PER" and e.last > e.first
-        for i in range(e.first, e.last + 1)
-        for _, stem in ctx.doc.splits[i]
-    }
+    in_longer: set[str] | None = None  # words of the longer names (made when first needed)
     out = set()
     for n, e in enumerate(taken):
         if e.label != "PER" or e.first != e.last or e.source.startswith(("rule:", "resolve:")):
             continue
         key = normalize(e.known_as or " ")
-        if " " in key or key in in_longer:
+        if " " in key:
+            continue
+        if in_longer is None:
+            in_longer = {
+                stem
+                for other in taken
+                if other.label == "PER" and other.last > other.first
+                for i in range(other.first, other.last + 1)
+                for _, stem in ctx.doc.splits[i]
+            }
+        if key in in_longer:
             continue  # an alias of a full name (مبارك → حسني مبارك), or a short form of a longer one
         if _ambiguous_word(ctx, key) and not _supported(ctx, e.first):
             out.add(n)
