@@ -116,7 +116,7 @@ def _listed_person_word(ctx: Context, i: int) -> bool:
 
 
 COLLIDING_FUNCTION_WORDS = {
-    "علي": lambda ctx, i: _ali_is_preposition(ctx, i),
+    "علي": _ali_is_preposition,
     "الي": lambda ctx, i: not ctx.doc.words[i].startswith("أ"),
     # مني (from me) vs منى (Mona): in a text that writes ى, مني with ي is the preposition unless a
     # listed person or given name follows (not a rare surname: سرق مني صحتي)
@@ -238,15 +238,27 @@ class Context:
             remember(self.gaz.common_cache, word, cached)
         return cached
 
+    def given_count(self, key: str, missing: int = 0) -> int:
+        """How many people of the source list bear the given name ``key``: 0 when it is no given
+        name, ``missing`` when its entry states no count."""
+        slot = self.gaz.phrases.get(key, {})
+        if "GIVEN" not in slot:
+            return 0
+        count = self.gaz.info(slot["GIVEN"]).attr("count", str(missing))
+        return int(count) if count.isdigit() else 0
+
     def frequent_given(self, key: str) -> bool:
-        """``key`` is a given name carried by at least MIN_GIVEN_COUNT people in the source list."""
+        """``key`` is a given name carried by at least MIN_GIVEN_COUNT people in the source list
+        (an entry without a count counts as frequent)."""
         cache = self.gaz.given_cache
         found = cache.get(key)
         if found is None:
-            slot = self.gaz.phrases.get(key, {})
-            count = int(self.gaz.info(slot["GIVEN"]).attr("count", "99") or 0) if "GIVEN" in slot else 0
-            found = remember(cache, key, count >= MIN_GIVEN_COUNT)
+            found = remember(cache, key, self.given_count(key, missing=99) >= MIN_GIVEN_COUNT)
         return found
+
+    def frequent_given_word(self, i: int) -> bool:
+        """Token i, as written or behind a proclitic (ومحمد), is a frequent given name."""
+        return any(self.frequent_given(stem) for _, stem in self.doc.splits[i])
 
     def starts_given_name(self, i: int, key: str) -> bool:
         """Token i (read as ``key``) is a frequent given name, not also a common word or place/org."""

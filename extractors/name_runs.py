@@ -192,7 +192,7 @@ def _listed_al_surname(ctx: Context, j: int, words: int, introduced: bool) -> bo
         blocking = set()  # القصير: a small town too
     if "SURNAME" not in slot or blocking or norm in _NOT_SURNAMES:
         return False
-    given = words == 1 and any(ctx.frequent_given(stem) for _, stem in doc.splits[j])
+    given = words == 1 and ctx.frequent_given_word(j)
     spoken = j > 0 and doc.joined(j - 1) and ctx.word_has(j - 1, "CUE")  # ويقول محمد القصير
     if given and (introduced or spoken or norm.endswith("ي")):
         return True
@@ -210,7 +210,7 @@ def _common_first_name(ctx: Context, i: int) -> bool:
     after a title (جو، أمل), not a noun that one person in the list bears (مدير تعليم الليث)."""
     doc = ctx.doc
     return (
-        any(ctx.frequent_given(stem) for _, stem in doc.splits[i])
+        ctx.frequent_given_word(i)
         and doc.norms[i] not in FUNCTION_WORDS
         and i + 1 < doc.n
         and doc.joined(i)
@@ -239,15 +239,6 @@ _ADJECTIVE_SHAPE = re.compile(r"^\w{3,}ي$|^ا\w\w\w$|^ا\w\wا\w$")
 MIN_SURNAME_EVIDENCE = 100  # bearers of a given name in the source list before a noun may be its surname
 
 
-def _given_count(ctx: Context, key: str) -> int:
-    """How many people of the source list bear the given name ``key`` (0 if none)."""
-    slot = ctx.gaz.phrases.get(key, {})
-    if "GIVEN" not in slot:
-        return 0
-    count = ctx.gaz.info(slot["GIVEN"]).attr("count", "0")
-    return int(count) if count.isdigit() else 0
-
-
 def _common_surname_at_end(ctx: Context, j: int, k: int) -> bool:
     """Token k, a listed name part that is also a common noun (صديق، خميس), is the family name of
     the frequent given name at token j when the phrase ends right after it: punctuation, the end
@@ -259,7 +250,7 @@ def _common_surname_at_end(ctx: Context, j: int, k: int) -> bool:
     if not ctx.known_name_part(k) or norm in NAME_LINKS or norm in FUNCTION_WORDS or doc.has_article(k):
         return False
     given = doc.norms[j]
-    if _given_count(ctx, given) < MIN_SURNAME_EVIDENCE or given in COLLIDING_FUNCTION_WORDS or len(norm) < 3:
+    if ctx.given_count(given) < MIN_SURNAME_EVIDENCE or given in COLLIDING_FUNCTION_WORDS or len(norm) < 3:
         return False  # a given name many people bear, as written (not وادي = و + ادي, not فتح/دين); علي may be على
     if norm[:1] == "و":
         return False  # (هادي وصل: و + a verb)

@@ -84,7 +84,7 @@ def titled_persons(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
 def _conjoined_noun(ctx: Context, i: int) -> bool:
     """Token i is و + a common word or a title (ورسام، والمدير), and no listed given name or person."""
     doc, phrases = ctx.doc, ctx.gaz.phrases
-    if doc.norms[i][:1] != "و" or ctx.word_has(i, "PER") or any(ctx.frequent_given(s) for _, s in doc.splits[i]):
+    if doc.norms[i][:1] != "و" or ctx.word_has(i, "PER") or ctx.frequent_given_word(i):
         return False
     for stripped, stem in doc.splits[i]:
         titled = "TITLE" in phrases.get(stem, ()) or "TITLE" in phrases.get("ال" + stem, ())
