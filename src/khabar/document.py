@@ -160,6 +160,7 @@ class Document:
         else:
             self._tokenize(text, gazetteer)
         self.n = len(self.words)  # number of tokens (len(doc), without a method call)
+        self.joined = self.joins.__getitem__  # (joined(i) without a Python frame: it is joins[i])
 
     def _tokenize(self, text: str, gazetteer) -> None:
         """words, starts, ends, norms, splits, phrase starts and joins, in Python."""
