@@ -288,6 +288,7 @@ def _no_head_before(ctx: Context, k: int) -> bool:
 
 _DIVINE = frozenset({"الله", "سبحانه"})
 _DONE = frozenset({"تم", "يتم", "سيتم", "وتم", "ويتم", "وسيتم"})  # تم + a verbal noun (the passive)
+_DIVINE_OR_DONE = _DIVINE | _DONE
 _SON_OF = frozenset({"بن", "ابن", "بنت"})
 _PREPOSITIONS = frozenset({"في", "من", "علي", "الي", "عن", "بعد", "قبل", "دون"})
 
@@ -402,7 +403,7 @@ def _persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) 
         # a name needs a second word in the same phrase (name_run would stop at token m.first)
         if m.first != m.last or m.first + 1 == doc.n or not doc.joined(m.first) or not given_reading(ctx, m):
             continue
-        if m.first > 0 and doc.norms[m.first - 1] in _DIVINE | _DONE:
+        if m.first > 0 and doc.norms[m.first - 1] in _DIVINE_OR_DONE:
             continue  # الله العلي القدير: God's attributes; تم فتح فروع: a verbal noun after تم
         j = name_run(ctx, m.first, given=True)
         if j is None or j == m.first:
