@@ -345,13 +345,14 @@ def _dual_construct(ctx: Context, e: Entity) -> bool:
 
 
 _HAMZAS = frozenset("أإؤئآء")
+_INNER_HAMZAS = frozenset("أؤئ")  # (a set test, not a generator over the letters)
 
 
 def _hamza_mismatch(word: str, name: str) -> bool:
     """The word is written with a hamza inside it (ترأس) where the listed name has none at all
     (ليز تراس): normalisation folds the two together, but a writer who spells the hamza means
     another word."""
-    return any(c in "أؤئ" for c in word[1:]) and _HAMZAS.isdisjoint(name)
+    return not _INNER_HAMZAS.isdisjoint(word[1:]) and _HAMZAS.isdisjoint(name)
 
 
 def _persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) -> Iterator[Entity]:
