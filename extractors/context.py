@@ -200,6 +200,12 @@ class Context:
         if not matches:
             return None
         best = None
+        if len(labels) == 1:  # (most calls: one label, no inner loop)
+            label = labels[0]
+            for m in matches:
+                if label in m.labels and (best is None or m.last > best.last):
+                    best = m
+            return best
         for m in matches:
             found = m.labels
             for label in labels:

@@ -195,7 +195,10 @@ class Document:
 
     def comma(self, i: int) -> bool:
         """A comma (، or ,) stands between token i and token i+1."""
-        gap = self.gap(i)
+        if self.joins[i]:
+            return False  # (a joining gap holds only spaces and hyphens)
+        end = self.starts[i + 1] if i + 1 < self.n else len(self.text)
+        gap = self.text[self.ends[i] : end]
         return "،" in gap or "," in gap
 
     def first_token_from(self, char: int) -> int:
