@@ -57,7 +57,7 @@ def titled_persons(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
         inner = ctx.longest(i, "TITLE")
         if inner is not None and inner.last > i:
             continue  # سمو ولي العهد: a second title follows, not a name (ولي is a given name too)
-        if _conjoined_noun(ctx, i):
+        if doc.norms[i][:1] == "و" and _conjoined_noun(ctx, i):
             continue  # أول رئيس وزراء مصري ورسام الكاريكاتير: "and" + a noun, a second description
         start = without_preposition(ctx, i)
         if start is None:
@@ -69,8 +69,12 @@ def titled_persons(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
             continue  # العرض المقدم لي: "to me" after a rank, no name
         if j == i and _noun_after_title(ctx, i):
             continue  # مدير فرع هيئة، مدير تعليم الليث، الوزير تساؤلا: a noun, not a name
-        feminine = m.info("TITLE").attr("gender") == "f"
-        if j == i and feminine and doc.words[i].endswith("ت") and not ctx.known_name_part(i):
+        if (
+            j == i
+            and doc.words[i].endswith("ت")
+            and m.info("TITLE").attr("gender") == "f"
+            and not ctx.known_name_part(i)
+        ):
             continue  # الفتاة استشهدت: a verb after a feminine noun
         if j == i and _needs_full_name(ctx, m, i):
             continue  # زوجته نتج عنها: after a relation, one unknown word is no name
