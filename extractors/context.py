@@ -200,6 +200,12 @@ class Context:
         if not matches:
             return None
         best = None
+        if len(labels) == 1:  # (most calls: one label, no inner loop)
+            label = labels[0]
+            for m in matches:
+                if label in m.labels and (best is None or m.last > best.last):
+                    best = m
+            return best
         for m in matches:
             found = m.labels
             for label in labels:
@@ -210,13 +216,23 @@ class Context:
         return best
 
     def word_has(self, i: int, label: str) -> bool:
-        """Token i alone (in any clitic reading) is a lexicon word with this label."""
-        phrases = self.gaz.phrases
-        for _, stem in self.doc.splits[i]:
-            slot = phrases.get(stem)
-            if slot and label in slot:
-                return True
-        return False
+        """Token i alone (in any clitic reading) is a lexicon word with this label. The answer
+        depends on the word alone (its readings come from its record): cached per word."""
+        cache = self.gaz.word_has_cache.get(label)
+        if cache is None:
+            cache = self.gaz.word_has_cache[label] = {}
+        word = self.doc.words[i]
+        found = cache.get(word)
+        if found is None:
+            phrases = self.gaz.phrases
+            found = False
+            for _, stem in self.doc.splits[i]:
+                slot = phrases.get(stem)
+                if slot and label in slot:
+                    found = True
+                    break
+            remember(cache, word, found)
+        return found
 
     def is_common(self, i: int) -> bool:
         """A function word, a number, or a COMMON lexicon word (in any clitic reading)."""

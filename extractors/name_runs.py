@@ -39,38 +39,37 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
     without its proclitic (ومحمد), so it starts a name whatever its first letters.
     """
     doc = ctx.doc
+    norms, joins = doc.norms, doc.joins
     if not given and conjoined(ctx, i):
         return None
     place = ctx.firm_place_or_org(i)
-    if place and introduced and place.stripped and doc.norms[i][:1] == "ك":
+    if place and introduced and place.stripped and norms[i][:1] == "ك":
         place = None  # للسفير كلاوس ايبرمان: a name after a title, not ك + لاوس ("like Laos")
-    if place and not ctx.longest(i, "PER") and not ctx.frequent_given(doc.norms[i]):
+    if place and not ctx.longest(i, "PER") and not ctx.frequent_given(norms[i]):
         return None  # كوريا الشمالية starts a place, not a name (جان, a town too, is a given name)
     if not given and not ctx.name_like(i, first=True) and not (introduced and _common_first_name(ctx, i)):
         return None
-    if doc.norms[i] in _ONE_OF:
+    if norms[i] in _ONE_OF:
         return None  # زعيم أحد الأجنحة: "one of", no name
     if not given and ctx.used_as_noun(i):
         return None  # الرئيس اظهارا … الإظهار: a noun the document writes with the article
     j = i
     words = 1  # name words so far (links such as بن/آل do not count)
-    while j + 1 < doc.n and words < max_len and doc.joined(j):
+    while j + 1 < doc.n and words < max_len and joins[j]:
         nxt = j + 1
-        if doc.norms[j] in NAME_LINKS:
+        if norms[j] in NAME_LINKS:
             j = nxt  # بن/أبو/عبد always take the next word
             words += 1
             continue
-        if doc.norms[nxt] in NAME_LINKS and nxt + 1 < doc.n and doc.joined(nxt):
-            family = (
-                doc.norms[nxt] == _FAMILY and ctx.is_arabic_word(nxt + 1) and doc.norms[nxt + 1] not in FUNCTION_WORDS
-            )
+        if norms[nxt] in NAME_LINKS and nxt + 1 < doc.n and joins[nxt]:
+            family = norms[nxt] == _FAMILY and ctx.is_arabic_word(nxt + 1) and norms[nxt + 1] not in FUNCTION_WORDS
             if ctx.name_like(nxt + 1, first=False) or ctx.known_name_part(nxt + 1) or family:
                 j = nxt  # محمد بن سلمان: the link, then its word on the next turn (آل الشيخ: any word)
                 continue
             break
-        if doc.norms[nxt] in ROLE_MODIFIERS:
+        if norms[nxt] in ROLE_MODIFIERS:
             break  # رئيس أوروغواي السابق: "former" ends the phrase, it is no name
-        if doc.norms[nxt] in REGNAL_ORDINALS:
+        if norms[nxt] in REGNAL_ORDINALS:
             if words == 1 and introduced:
                 j = nxt  # الملك محمد الخامس: the ordinal ends the name (not اللاعب محمد صلاح الثاني)
             break
@@ -89,7 +88,7 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
         title = ctx.longest(nxt, "TITLE")
         if title is not None and (not ctx.known_name_part(nxt) or title.last > nxt):
             break  # محمد بن زايد آل نهيان ولي العهد (ولي is a given name too, ولي العهد a title)
-        if accusative_participle(ctx, nxt) or doc.norms[nxt] in SUBJECT_ENDS or doc.norms[nxt] in ADVERBS:
+        if accusative_participle(ctx, nxt) or norms[nxt] in SUBJECT_ENDS or norms[nxt] in ADVERBS:
             break  # ترامب متحدثا، ماي ردا على، بوتين اليوم: an adverbial, not a surname
         if doc.words[nxt].endswith("ة") and not ctx.known_name_part(nxt):
             break  # بركات مطمئنة: an unknown word in ة after a name is an adjective or a noun
@@ -101,7 +100,7 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
             break
         j = nxt
         words += 1
-    if doc.norms[j] in NAME_LINKS:
+    if norms[j] in NAME_LINKS:
         j -= 1
     return j if j >= i else None
 

@@ -57,7 +57,7 @@ def titled_persons(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
         inner = ctx.longest(i, "TITLE")
         if inner is not None and inner.last > i:
             continue  # سمو ولي العهد: a second title follows, not a name (ولي is a given name too)
-        if _conjoined_noun(ctx, i):
+        if doc.norms[i][:1] == "و" and _conjoined_noun(ctx, i):
             continue  # أول رئيس وزراء مصري ورسام الكاريكاتير: "and" + a noun, a second description
         start = without_preposition(ctx, i)
         if start is None:
@@ -69,8 +69,12 @@ def titled_persons(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
             continue  # العرض المقدم لي: "to me" after a rank, no name
         if j == i and _noun_after_title(ctx, i):
             continue  # مدير فرع هيئة، مدير تعليم الليث، الوزير تساؤلا: a noun, not a name
-        feminine = m.info("TITLE").attr("gender") == "f"
-        if j == i and feminine and doc.words[i].endswith("ت") and not ctx.known_name_part(i):
+        if (
+            j == i
+            and doc.words[i].endswith("ت")
+            and m.info("TITLE").attr("gender") == "f"
+            and not ctx.known_name_part(i)
+        ):
             continue  # الفتاة استشهدت: a verb after a feminine noun
         if j == i and _needs_full_name(ctx, m, i):
             continue  # زوجته نتج عنها: after a relation, one unknown word is no name
@@ -288,6 +292,7 @@ def _no_head_before(ctx: Context, k: int) -> bool:
 
 _DIVINE = frozenset({"الله", "سبحانه"})
 _DONE = frozenset({"تم", "يتم", "سيتم", "وتم", "ويتم", "وسيتم"})  # تم + a verbal noun (the passive)
+_DIVINE_OR_DONE = _DIVINE | _DONE
 _SON_OF = frozenset({"بن", "ابن", "بنت"})
 _PREPOSITIONS = frozenset({"في", "من", "علي", "الي", "عن", "بعد", "قبل", "دون"})
 
@@ -344,13 +349,14 @@ def _dual_construct(ctx: Context, e: Entity) -> bool:
 
 
 _HAMZAS = frozenset("أإؤئآء")
+_INNER_HAMZAS = frozenset("أؤئ")  # (a set test, not a generator over the letters)
 
 
 def _hamza_mismatch(word: str, name: str) -> bool:
     """The word is written with a hamza inside it (ترأس) where the listed name has none at all
     (ليز تراس): normalisation folds the two together, but a writer who spells the hamza means
     another word."""
-    return any(c in "أؤئ" for c in word[1:]) and _HAMZAS.isdisjoint(name)
+    return not _INNER_HAMZAS.isdisjoint(word[1:]) and _HAMZAS.isdisjoint(name)
 
 
 def _persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) -> Iterator[Entity]:
@@ -402,7 +408,7 @@ def _persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) 
         # a name needs a second word in the same phrase (name_run would stop at token m.first)
         if m.first != m.last or m.first + 1 == doc.n or not doc.joined(m.first) or not given_reading(ctx, m):
             continue
-        if m.first > 0 and doc.norms[m.first - 1] in _DIVINE | _DONE:
+        if m.first > 0 and doc.norms[m.first - 1] in _DIVINE_OR_DONE:
             continue  # الله العلي القدير: God's attributes; تم فتح فروع: a verbal noun after تم
         j = name_run(ctx, m.first, given=True)
         if j is None or j == m.first:

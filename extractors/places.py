@@ -215,11 +215,14 @@ def _lexicon_places(ctx: Context, held: list[Match], read: set[str]) -> Iterator
     the held-back mentions of a weak town that the document reads as a place elsewhere (رنية
     after في once: every later رنية too). Common words and ambiguous entries are never carried."""
     for m in ctx.labelled("LOC"):
-        if m.first == m.last and (_agreeing_adjective(ctx, m) or _written_with_ha(ctx, m)):
+        one_word = m.first == m.last
+        if one_word and (
+            _agreeing_adjective(ctx, m) or ctx.doc.words[m.first].endswith("ه") and _written_with_ha(ctx, m)
+        ):
             continue
-        if _alias_of_a_body(ctx, m):
+        if "ORG" in m.labels and _alias_of_a_body(ctx, m):
             continue
-        if m.first != m.last and "DEMONYM" in m.labels:
+        if not one_word and "DEMONYM" in m.labels:
             continue  # صحيفة رودونغ سينمون الكورية الشمالية: a nationality adjective, not the country
         club = _club(ctx, m, m.info("LOC"))
         if club or not _ambiguous(ctx, m, evidence=True) or _after_trigger(ctx, m.first):

@@ -160,6 +160,7 @@ class Document:
         else:
             self._tokenize(text, gazetteer)
         self.n = len(self.words)  # number of tokens (len(doc), without a method call)
+        self.joined = self.joins.__getitem__  # (joined(i) without a Python frame: it is joins[i])
 
     def _tokenize(self, text: str, gazetteer) -> None:
         """words, starts, ends, norms, splits, phrase starts and joins, in Python."""
@@ -194,7 +195,10 @@ class Document:
 
     def comma(self, i: int) -> bool:
         """A comma (، or ,) stands between token i and token i+1."""
-        gap = self.gap(i)
+        if self.joins[i]:
+            return False  # (a joining gap holds only spaces and hyphens)
+        end = self.starts[i + 1] if i + 1 < self.n else len(self.text)
+        gap = self.text[self.ends[i] : end]
         return "،" in gap or "," in gap
 
     def first_token_from(self, char: int) -> int:

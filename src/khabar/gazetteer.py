@@ -79,6 +79,7 @@ class Gazetteer:
         self.word_cache: dict[str, tuple] = {}  # surface word -> its record (see document._word_records)
         # surface word -> Context.name_like, as a name's first word ([True]) or a later one ([False])
         self.name_like_cache: dict[bool, dict[str, bool]] = {True: {}, False: {}}
+        self.word_has_cache: dict[str, dict[str, bool]] = {}  # label -> surface word -> Context.word_has
         self._stop_firsts: frozenset[str] | None = None
         by_id: dict[tuple[str, str], int] = {}
         for entry in entries:
@@ -201,6 +202,7 @@ class Gazetteer:
         self.weak_cache = {}
         self.word_cache = {}
         self.name_like_cache = {True: {}, False: {}}
+        self.word_has_cache = {}
         self._stop_firsts = None
 
 
