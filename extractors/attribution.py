@@ -30,6 +30,9 @@ from khabar.records import Entity, Span, Speaker
 _OPENERS, _THAT = normalized_words("لكن ولكن بينما وبينما فيما"), frozenset({"ان"})
 
 
+_CLAUSE_CONJUNCTIONS = "وف"  # a verb carrying one opens its own clause
+
+
 def _opens_clause(doc, k: int) -> bool:
     return clause_opener(doc, k, _OPENERS, _THAT) is not None
 
@@ -248,6 +251,15 @@ class Attribution(StatementSpeakers):
         before = self.finder.before(m.first, gender, subj) if not participle else None
         if before is not None and m.stripped and m.first > 0 and doc.comma(m.first - 1):
             before = None  # …، بالعدواني، وقال: a verb joined by و after a comma takes no subject before it
+        if (
+            before is not None
+            and explicit
+            and m.stripped
+            and doc.words[m.first][:1] in _CLAUSE_CONJUNCTIONS
+            and self.named_at(subj)
+            and self.finder.at(subj, gender) is not None
+        ):
+            before = None  # … محامي ترامب وقالت ليندزي والترز إن: و opens a clause, its subject follows
         if before is not None and m.last + 1 < doc.n and doc.norms[m.last + 1] in IN_IT:
             before = None  # نشر تغريدة على تويتر قال فيها: a relative clause on the document, its author speaks
         if before is not None:

@@ -63,7 +63,7 @@ _CONTRAST = normalized_words("لكن ولكن لكنه ولكنه لكنها و�
 _EXCEPT_THAT = normalized_words("انه انها ان")  # إلا أنه/أنها: "but"
 _SIDE = normalized_words("جهته جهتها جانبه جانبها ناحيته ناحيتها")  # من جهته / ومن جانبه + verb
 _FROM = normalized_words("من ومن")
-SPEAKER_SENTENCE_MARKS = ".!?؟\n"  # where attribution lets a sentence open (clauses.SENTENCE_MARKS)
+SPEAKER_SENTENCE_MARKS = ".!?؟"  # where attribution lets a sentence open (a line break is a space)
 _BEFORE_CUE = " \t\n\xa0،,-–"  # what may stand between a quotation and the cue after it
 _NARRATION = ("و", "ف")  # a sentence opening with these after a statement is the narrator's
 
@@ -96,7 +96,6 @@ class QuoteFinder:
         self._ends: dict[bool, list[int]] = {}  # clause/sentence ends outside quotations
         self._sentences: list[int] | None = None  # sentence_ends() of the text
         self._marks = find_chars(text, SENTENCE_PUNCT)
-        # the speaker stage (attribution) still opens a sentence at a line break: its own concern
         self.attribution = Attribution(ctx, entities, titled, find_chars(text, SPEAKER_SENTENCE_MARKS), self.in_quote)
         self.breaks = sorted(self._cue_breaks())
         self._text_end = len(text.rstrip())
