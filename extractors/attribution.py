@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable
 
-from khabar.extractors.clauses import PARTICIPLE, clause_opener, dateline_end
+from khabar.extractors.clauses import PARTICIPLE, clause_opener, dateline_end, reported_verb
 from khabar.extractors.context import COMPLEMENTIZERS, FUNCTION_WORDS, Context, normalized_words
 from khabar.extractors.statements import StatementSpeakers
 from khabar.extractors.subjects import (
@@ -247,6 +247,7 @@ class Attribution(StatementSpeakers):
         participle = PARTICIPLE.fullmatch(m.key) is not None  # مضيفاً، واصفاً: what follows is the object
         explicit = subj < doc.n and doc.norms[subj] not in COMPLEMENTIZERS
         explicit = explicit and not doc.comma(m.last)  # وأكد، ردا على …
+        explicit = explicit and not (subj == m.last + 1 and reported_verb(self.ctx, subj))  # قال سيتبع
         found = None
         before = self.finder.before(m.first, gender, subj) if not participle else None
         if before is not None and m.stripped and m.first > 0 and doc.comma(m.first - 1):

@@ -26,6 +26,7 @@ from khabar.extractors.clauses import (
     clause_opener,
     closed_sentence_ends,
     nbsp_paragraph_end,
+    reported_verb,
     rule_ends,
     sentence_ends,
 )
@@ -206,6 +207,11 @@ class QuoteFinder:
             end = self._statement_end(start)
             if end > start:
                 return "direct", Span(text[start:end], start, end)
+        if after_tok > 0 and doc.joined(after_tok - 1) and reported_verb(self.ctx, after_tok):
+            start = doc.starts[after_tok]
+            end = self.clause_end(start)
+            if end > start:
+                return "indirect", Span(text[start:end], start, end)
         return None
 
     def _before_complementizer(self, end: int) -> bool:

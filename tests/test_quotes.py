@@ -360,3 +360,24 @@ def test_a_complement_is_no_apposition(pipeline):
     """دعا إلى الوحدة …، باعتبار أن …: what was called for is no statement after a comma."""
     text = "ودعا الرئيس إلى الوحدة والابتعاد عن الانقسامات، باعتبار أن البلاد تواجه حربا."
     assert [q for q in quotes(pipeline, text) if q["cue"]["text"] == "دعا"] == []
+
+
+# قد/لقد right after a speech verb open what was said (the writer left out إن/أن and the colon);
+# a future verb does not (without morphology سيرغي and ستالون read as one): no quote there
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        (
+            "وقال وزير الرياضة لقد سررت بنجاح البطولة التي شارك فيها الأهالي.",
+            "لقد سررت بنجاح البطولة التي شارك فيها الأهالي",
+        ),
+        (
+            "ويقول الباحث قد يكون السبب وراء هذا الانخفاض تغير الأولويات.",
+            "قد يكون السبب وراء هذا الانخفاض تغير الأولويات",
+        ),
+        ("وقال سيرغي كيزلياك، سفير روسيا السابق، إن العلاقات ستتحسن.", "العلاقات ستتحسن"),
+        ("وقال سيتبع الوزير خطة جديدة في العام المقبل.", None),
+    ],
+)
+def test_qad_after_a_speech_verb_opens_the_statement(pipeline, text, said):
+    assert [q["quote"]["text"] for q in quotes(pipeline, text)] == ([said] if said else [])
