@@ -62,6 +62,15 @@ def _speaker_of(pipeline, text, cue):
             "أحمد رضا بوردستان",
             "رئيس مركز الدراسات في الجيش الإيراني",  # the honorific العميد is not part of the role
         ),
+        # a role phrase the speaker finder read whole, closed by a person's name: linked at the
+        # end to the person (a definite complement or a proper name closes the role)
+        ("وقال صاحب المزرعة محمد السماعيل إن المحصول تضاعف.", "قال", "محمد السماعيل", "صاحب المزرعة"),
+        (
+            "وأوضح الناطق الإعلامي بصحة عسير سعيد بن عبدالله النقير أن الحالة مستقرة.",
+            "أوضح",
+            "سعيد بن عبدالله النقير",
+            "الناطق الإعلامي بصحة عسير",
+        ),
     ],
 )
 def test_role_and_name_in_apposition(pipeline, text, cue, canonical, role):
@@ -150,6 +159,10 @@ def test_resolved_to_an_earlier_entity(pipeline, text, cue, canonical):
             "أكد",
             "متحدث باسم الرئيس الروسي فلاديمير بوتين",
         ),
+        # the name completes the noun before it: a relative, a critic, a thing of the person
+        ("وقالت زوجة الرئيس ترامب إن الحفل كان رائعا.", "قالت", "زوجة الرئيس ترامب"),
+        ("وقالت وصيفة الأميرة ديانا إنها كانت تحب الأطفال.", "قالت", "وصيفة الأميرة ديانا"),
+        ("وقال منتقدو الرئيس رجب طيب أردوغان إن القرار خاطئ.", "قال", "منتقدو الرئيس رجب طيب أردوغان"),
     ],
 )
 def test_unresolved_speakers_keep_the_article_phrase(pipeline, text, cue, canonical):
