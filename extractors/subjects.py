@@ -60,6 +60,12 @@ _TO_MEDIA = normalized_words(
 )
 
 
+# Definite triggers whose bodies are mostly named without them (فيسبوك، رايان أير: الشركة), read
+# as the nearest earlier body named bare, within _BARE_BODY_REACH characters.
+_BARE_NAMED_BODIES = normalized_words("الشركة")
+_BARE_BODY_REACH = 600
+
+
 class SpeakerFinder:
     """Resolves subjects within one document; remembers sources for anaphora (المسؤولان)."""
 
@@ -306,6 +312,10 @@ class SpeakerFinder:
                 continue
             if self._headed_by(e.first, heads) or e.first > 0 and self._headed_by(e.first - 1, heads):
                 return e.canonical
+        if norm in _BARE_NAMED_BODIES:  # أسهم فيسبوك … وقالت الشركة: a company goes by its bare name
+            for e in self.named_before(i):
+                if e.label == "ORG" and e.start < doc.starts[i] and not self.ctx.word_has(e.first, "ORG_TRIGGER"):
+                    return e.canonical if doc.starts[i] - e.end <= _BARE_BODY_REACH else None
         return None
 
     def _headed_by(self, k: int, heads: set[str]) -> bool:
@@ -330,8 +340,10 @@ class SpeakerFinder:
         span = self._span(m.start, last)
         phrase = title_phrase(self.ctx, m, last)
         canonical = self.roles.holder(phrase, m.key, m.start) or self._by_role(m, last)
-        canonical = canonical or (self._named_beside(m) if m.key.startswith("ال") else None) or role
-        return Speaker(span, "PER", canonical, gender, role=role), last
+        canonical = canonical or (self._named_beside(m) if m.key.startswith("ال") else None)
+        if canonical is None and m.key.startswith("ال") and last == m.last:
+            canonical = self._earlier_source(m)  # متحدث باسم الصندوق … وأشار المتحدث: the same unnamed source
+        return Speaker(span, "PER", canonical or role, gender, role=role), last
 
     def _named_beside(self, m) -> str | None:
         """A definite bare role (المحافظ، الوزير) → the person named beside the same role word
@@ -592,6 +604,20 @@ class SpeakerFinder:
         while last < until and last + 1 < doc.n and doc.joined(last) and self._adjective(last + 1):
             last += 1
         return last
+
+    def _earlier_source(self, m) -> str | None:
+        """A bare definite role (المتحدث، المتحدثة) whose holder the article never names: the
+        phrase of the nearest earlier indefinite source with the same word (متحدث باسم صندوق الأمم
+        المتحدة للسكان), so both quotes have one speaker."""
+        bare = m.key[2:]
+        for prev in reversed(self.ctx.matches):
+            if prev.first >= m.first or prev.key != bare or "DESC" not in prev.labels:
+                continue
+            last = self._desc_end(prev)
+            if prev.last + 1 < self.ctx.doc.n and self.ctx.doc.norms[prev.last + 1] == "باسم":
+                last = max(last, self._role_end(prev)[0])
+            return " ".join(self._span(prev.start, last).text.split())
+        return None
 
     def _antecedent(self, m) -> str | None:
         desc = m.info("DESC")

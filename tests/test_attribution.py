@@ -131,6 +131,8 @@ def test_role_and_name_in_apposition(pipeline, text, cue, canonical, role):
         ("أصدرت وزارة الداخلية بيانا حول الحادث. وقال البيان إن التحقيقات جارية.", "قال", "وزارة الداخلية"),
         # a surname → the fullest name in the article, in its spelling
         ("كشف الدكتور اشرف العربي وزير التخطيط عن الخطة. وقال العربي إن النمو سيرتفع.", "قال", "اشرف العربي"),
+        # الشركة with no body named شركة X → the company named bare shortly before
+        ("تراجعت أسهم فيسبوك بأكثر من 20 في المئة.\nوقالت الشركة إن التغييرات ضرورية.", "قالت", "فيسبوك"),
     ],
 )
 def test_resolved_to_an_earlier_entity(pipeline, text, cue, canonical):
@@ -166,6 +168,35 @@ def test_resolved_to_an_earlier_entity(pipeline, text, cue, canonical):
     ],
 )
 def test_unresolved_speakers_keep_the_article_phrase(pipeline, text, cue, canonical):
+    sp = _speaker_of(pipeline, text, cue)
+    assert sp["canonical"] == canonical and not sp["resolved"] and sp["entity"] is None, sp
+
+
+@pytest.mark.parametrize(
+    "text, cue, canonical",
+    [
+        # a bare definite role whose holder is never named → the earlier source phrase it repeats
+        (
+            "وقال متحدث باسم صندوق الأمم المتحدة للسكان إنه سمع عن حالات. وأشار المتحدث إلى أنه لم يتلق ادعاءات.",
+            "أشار",
+            "متحدث باسم صندوق الأمم المتحدة للسكان",
+        ),
+        (
+            "وقال ضابط كبير في الجيش الإسرائيلي إن الهجوم فشل. وأضاف الضابط أن التحقيق مستمر.",
+            "أضاف",
+            "ضابط كبير في الجيش الإسرائيلي",
+        ),
+        # far from any body named bare, الشركة stays the word
+        (
+            "تراجعت أسهم فيسبوك."
+            + " وارتفعت أسعار النفط في الأسواق العالمية اليوم." * 15
+            + " وقالت الشركة إن الأرباح تراجعت.",
+            "قالت",
+            "الشركة",
+        ),
+    ],
+)
+def test_a_bare_role_repeats_an_unnamed_source(pipeline, text, cue, canonical):
     sp = _speaker_of(pipeline, text, cue)
     assert sp["canonical"] == canonical and not sp["resolved"] and sp["entity"] is None, sp
 
