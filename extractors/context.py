@@ -101,14 +101,34 @@ def _ali_is_preposition(ctx: Context, i: int) -> bool:
         return True
     if i + 1 >= doc.n or not doc.joined(i):
         return False
-    if doc.has_article(i + 1):
-        return True  # علي الاطلاق
+    if doc.has_article(i + 1):  # علي الاطلاق; but وقال علي القرة داغي، علي المزروعي: after قال
+        # or before a nisba, the name
+        return ctx.is_common(i + 1) or not (_after_saying(ctx, i) or _nisba_written(doc.words[i + 1]))
     nxt = doc.norms[i + 1]
     if nxt in FUNCTION_WORDS or nxt in COLLIDING_FUNCTION_WORDS or VERB_SHAPE.match(nxt) or ctx.known_name_part(i + 1):
         return False
     if ctx.word_has(i + 1, "CUE") or ctx.is_common(i + 1):
         return True  # علي أهمية، ردت علي قائلة، زادت علي شهر
     return not_a_name_shape(nxt, False, doc.words[i + 1])  # علي تطلعه، علي لسانه
+
+
+# Speech verbs that take على as their complement (أكد على أهمية، شدد على، رد على، علق على):
+# after the others (قال، أضاف، أوضح) a word علي opens the subject, the given name.
+_TAKES_ALA = normalized_words("أكد شدد حث رد علق عقب اعترض حرص أثنى أصر وافق نص اتفق")
+
+
+def _after_saying(ctx: Context, i: int) -> bool:
+    """Token i follows a speech verb that does not govern على."""
+    if i == 0 or not ctx.doc.joined(i - 1):
+        return False
+    cue = ctx.longest(i - 1, "CUE") or next((m for m in ctx.by_first.get(i - 1, ()) if "CUE" in m.labels), None)
+    return cue is not None and cue.last == i - 1 and cue.info("CUE").attr("lemma").translate(_LIGHT) not in _TAKES_ALA
+
+
+def _nisba_written(word: str) -> bool:
+    """ال + a word of four or more letters ending in ي as written (not ى, not ية): a family
+    nisba (المزروعي، القرني) rather than what على governs (الاطلاق، المستوى، الصعيد)."""
+    return len(word) >= 6 and word.endswith("ي") and not word.endswith(("وي", "اي"))
 
 
 def _listed_person_word(ctx: Context, i: int) -> bool:
