@@ -44,7 +44,11 @@ MAX_ISSUER_LOOKBACK = 600  # tokens back to the document word's first mention
 ISSUED = normalized_words("صادر صادرة الصادر الصادرة")  # بيان صادر عن …
 ISSUER_WINDOW = 6  # tokens around it where the issuer is named
 MAX_APPOSITION = 6  # words of "، نجم تشيلسي السابق،" between a subject and its verb
-SOURCE_QUALIFIERS = normalized_words("مسؤول مسؤولة مسؤولون مطلع مطلعة مطلعون رفيع رفيعة رفيعو كبير كبار بارز")
+_NEAR = normalized_words("قريب قريبة قريبون مقرب مقربة مقربون")  # kept with their من + body only
+SOURCE_QUALIFIERS = normalized_words(
+    "مسؤول مسؤولة مسؤولون مطلع مطلعة مطلعون رفيع رفيعة رفيعو كبير كبار بارز آخر أخرى آخرون آخرين ثان ثاني "
+    "ثالث قريب قريبة قريبون مقرب مقربة مقربون موثوق موثوقة"
+)
 QUANTIFIERS = normalized_words("عدد بعض أحد احد إحدى احدى كثير كثيرون معظم غالبية أغلب مجموعة")  # + من + a group
 _IN_ROLES = normalized_words("العام الحالي")  # الأمين العام، الرئيس الحالي: adjectives of a role, not dates
 _OTHER = normalized_words("آخر أخرى آخرون آخرين")  # ناج آخر يدعى …
@@ -276,7 +280,14 @@ class SpeakerFinder:
 
     def _adjective(self, i: int) -> bool:
         norm = self.ctx.doc.norms[i]
-        return norm not in FUNCTION_WORDS and (self.ctx.word_has(i, "DEMONYM") or bool(_ADJ_END.search(norm)))
+        if norm in FUNCTION_WORDS:
+            return False
+        if self.ctx.word_has(i, "DEMONYM"):
+            return True
+        if not _ADJ_END.search(norm):
+            return False
+        named = self.ctx.longest(i, "ORG", "LOC")
+        return named is None or not named.stripped  # لبي بي سي: ل + a body, not an adjective in ي
 
     def _span(self, start: int, last: int) -> Span:
         """Text from offset ``start`` to the end of token ``last``, with the closing mark of a name
@@ -596,6 +607,12 @@ class SpeakerFinder:
                 return place.last  # مسؤولون في البيت الأبيض، مصادر داخل حزب الله
             if doc.has_article(last + 2):
                 return self._after_adjectives(last + 2, until=last + 4)  # مختصون في القطاع السياحي
+        if last + 1 < doc.n and doc.joined(last) and doc.words[last + 1][:1] == "ب":
+            place = self.ctx.longest(last + 1, "LOC", "ORG")
+            if place is not None and place.stripped == 1:
+                return place.last  # مصدر بالأمم المتحدة، مسؤول بوزارة الخارجية
+        while last > m.last and doc.norms[last] in _NEAR:
+            last -= 1  # مصادر مقربة من فريق (8 آذار): "close to" without the body it is close to
         return last
 
     def _after_adjectives(self, last: int, until: int) -> int:
