@@ -59,6 +59,12 @@ _TOLD_CLOSERS = '»”")'
 # نقل عن X قوله: "his saying", the object of the verb after the one quoted.
 SAYING = normalized_words("قوله قولها قولهم قولهما")
 # "… لوكالة الأنباء", "للصحفيين": who the role holder spoke to, not part of the role.
+# News outlets named bare after a speaker, as the ones told (لبي بي سي، لرويترز): facts, not grammar
+_OUTLETS = frozenset(
+    textmod.normalize(n)
+    for n in ("بي بي سي", "سي إن إن", "سي ان ان", "CNN", "BBC", "رويترز", "فرانس برس", "أسوشيتد برس", "الجزيرة")
+)
+_AUDIENCE = normalized_words("للصحفيين للصحافيين للصحافة للإعلاميين للمراسلين")
 _TO_MEDIA = normalized_words(
     "لوكالة لصحيفة لقناة لموقع لشبكة لتلفزيون لإذاعة للصحفيين للصحافيين للصحافة للتلفزيون للإذاعة"
 )
@@ -121,7 +127,19 @@ class SpeakerFinder:
         ent = self.by_token.get(i)
         if doc.norms[i][:1] == "ل" and ent is not None and ent.label == "ORG" and ent.start > doc.starts[i]:
             return ent.last  # لوكالة الأنباء الألمانية، لصحيفة الرياض
+        if doc.norms[i] in _AUDIENCE:
+            return i  # قال للصحفيين: the ones told, then the subject (or none: it is implied)
         return None
+
+    def _told_outlet(self, j: int) -> bool:
+        """Token j is ل + a news outlet in quotation marks (لـ"الوطن") or named bare (لبي بي سي،
+        لرويترز): whom the speaker told, after a role (not لصحة مكة: a body the role serves)."""
+        doc = self.ctx.doc
+        if doc.norms[j] == "ل":
+            opened = doc.gap(j).strip()
+            return bool(opened) and opened[-1] in _TOLD_OPENERS
+        ent = self.by_token.get(j)
+        return ent is not None and ent.label == "ORG" and textmod.normalize(ent.canonical) in _OUTLETS
 
     def at(self, i: int, gender: str, named_only: bool = False) -> tuple[Speaker, int] | None:
         """The speaker whose mention starts at token i, with its last token; None if implied.
@@ -426,6 +444,8 @@ class SpeakerFinder:
             norm = doc.norms[j]
             if norm in COMPLEMENTIZERS or norm in ACCORDING or norm in _TO_MEDIA or norm in SAYING:
                 break
+            if j > m.last + 1 and norm[:1] == "ل" and self._told_outlet(j):
+                break  # متحدث باسم الحكومة في بنما لبي بي سي: the outlet told is not part of the role
             if norm in SKIP_BEFORE_SUBJECT and norm not in _IN_ROLES:
                 break
             if ent is None and ctx.word_has(j, "CUE") or norm in FUNCTION_WORDS and not self._role_link(j):
