@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from khabar import text as textmod
 from khabar.extractors.appositions import definite_behind, unlisted_name
 from khabar.extractors.context import COMPLEMENTIZERS, FUNCTION_WORDS, Context, normalized_words
-from khabar.extractors.name_runs import skip_modifiers, title_phrase
+from khabar.extractors.name_runs import name_run, skip_modifiers, title_phrase
 from khabar.extractors.quotemarks import OPENING_MARKS
 from khabar.extractors.roles import MAX_ROLE, role_book
 from khabar.extractors.subject_names import CALLED_NORMS, PHRASE_GAP, POSSESSED, firm_name_part
@@ -130,6 +130,16 @@ class SpeakerFinder:
         if doc.norms[i] in _AUDIENCE:
             return i  # قال للصحفيين: the ones told, then the subject (or none: it is implied)
         return None
+
+    def _named_basim(self, j: int, m) -> bool:
+        """باسم at token j after a role that already has its complement, before no body or
+        definite noun (رئيس بعثة الفريق باسم أبوداود): the given name Basim, not "on behalf of"."""
+        doc = self.ctx.doc
+        if doc.norms[j] != "باسم" or j <= m.last + 1 or j + 1 >= doc.n or not doc.joined(j):
+            return False
+        if doc.has_article(j + 1) or self.ctx.longest(j + 1, "ORG", "LOC", "TITLE", "DESC"):
+            return False
+        return self.ctx.name_like(j + 1, first=False) and not self.ctx.is_common(j + 1)
 
     def _told_outlet(self, j: int) -> bool:
         """Token j is ل + a news outlet in quotation marks (لـ"الوطن") or named bare (لبي بي سي،
@@ -418,6 +428,9 @@ class SpeakerFinder:
         last = next((k - 1 for k in range(m.last + 1, last + 1) if doc.norms[k] in SAYING), last)  # (… قوله)
         j = m.last + 1
         governed = False  # باسم + a person's title: the name after it is whom the role speaks for
+        after = self.by_token.get(m.last + 1)
+        if doc.norms[m.last] == "باسم" and after is not None and after.label == "PER":
+            governed = True  # المتحدث باسم ترامب: Trump does not speak here
         while j < doc.n and j - m.last <= MAX_ROLE and PHRASE_GAP.fullmatch(doc.gap(j - 1)):
             ent = self.by_token.get(j)
             comma = doc.comma(j - 1)
@@ -430,6 +443,9 @@ class SpeakerFinder:
                 while last > m.last and ctx.longest(last, "TITLE") is not None:
                     last -= 1  # … بالمعهد المهندس حافظ العنزي: the honorific is not part of the role
                 return last, ent
+            elif ent is None and not governed and self._named_basim(j, m):
+                end = name_run(ctx, j + 1, introduced=True)
+                return j - 1, ctx.mention("PER", j, end if end is not None else j + 1, "rule:role-apposition")
             elif (
                 ent is None and not governed and (comma or self._opens_apposition(j, m) or definite_behind(doc, j - 1))
             ):

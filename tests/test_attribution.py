@@ -62,6 +62,10 @@ def _speaker_of(pipeline, text, cue):
             "أحمد رضا بوردستان",
             "رئيس مركز الدراسات في الجيش الإيراني",  # the honorific العميد is not part of the role
         ),
+        # باسم after a complete role, before a name: the given name Basim, not "on behalf of"
+        ("وقال مدير المكتب باسم يوسف إن الحملة بدأت.", "قال", "باسم يوسف", "مدير المكتب"),
+        # المتحدث باسم + a person: whom the role speaks for; the holder is named after
+        ("وقال المتحدث باسم ترامب، سارة ساندرز، إن القرار نهائي.", "قال", "سارة ساندرز", "المتحدث باسم ترامب"),
         # a role phrase the speaker finder read whole, closed by a person's name: linked at the
         # end to the person (a definite complement or a proper name closes the role)
         ("وقال صاحب المزرعة محمد السماعيل إن المحصول تضاعف.", "قال", "محمد السماعيل", "صاحب المزرعة"),
@@ -169,6 +173,7 @@ def test_resolved_to_an_earlier_entity(pipeline, text, cue, canonical):
         ("قال مصدر بالأمم المتحدة إن كوريا الشمالية أرسلت شحنات.", "قال", "مصدر بالأمم المتحدة"),
         ("وقال مصدر آخر إن الضابط جمع المعلومات.", "قال", "مصدر آخر"),
         ("وقال مسؤولون لبي بي سي إن المحادثات توقفت.", "قال", "مسؤولون"),
+        ("وقال المتحدث باسم ترامب إن القرار نهائي.", "قال", "المتحدث باسم ترامب"),
         # the outlet told ends a role phrase; a body the role serves (لصحة مكة) does not
         ("وقال متحدث باسم الحكومة في بنما لبي بي سي إن دولته تدعم الاتفاق.", "قال", "متحدث باسم الحكومة في بنما"),
         ('وقال رئيس جمعية حقوق الإنسان لـ"الاقتصادية" إن التقرير دقيق.', "قال", "رئيس جمعية حقوق الإنسان"),
