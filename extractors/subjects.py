@@ -432,6 +432,8 @@ class SpeakerFinder:
         if doc.norms[m.last] == "باسم" and after is not None and after.label == "PER":
             governed = True  # المتحدث باسم ترامب: Trump does not speak here
         while j < doc.n and j - m.last <= MAX_ROLE and PHRASE_GAP.fullmatch(doc.gap(j - 1)):
+            if _opens_quotation(doc, j) and _quotation_end(doc, j, MAX_QUOTED_BODY) is None:
+                break  # وقال المدرب "الموسم الجيد …": a quotation, not a name in marks (متحدث باسم "وايمو")
             ent = self.by_token.get(j)
             comma = doc.comma(j - 1)
             if ent is not None and ent.label == "PER" and governed and not comma:
@@ -731,6 +733,7 @@ class SpeakerFinder:
 
 _SENTENCE_END = re.compile(r"[.!?؟\n]")  # (the issuer is named in the document word's sentence)
 MAX_QUOTED_NAME = 3  # words of a name written in quotation marks: "يويفا"، شركة «إيني»
+MAX_QUOTED_BODY = 6  # words of a body's name in marks inside a role (مدير "مهرجان أبها للتسوق")
 _CLOSE_MARKS = '»”"'
 _NO_MARKS = str.maketrans("", "", OPENING_MARKS + _CLOSE_MARKS)
 
@@ -750,6 +753,22 @@ def opens_content(gap: str) -> bool:
         return True
     mark = gap.strip()[:1]
     return bool(mark) and mark in OPENING_MARKS and (gap[:1].isspace() or gap.endswith(mark))
+
+
+def _quotation_end(doc, i: int, most: int) -> int | None:
+    """Last token of the quotation opening at token i if it closes within ``most`` tokens."""
+    for j in range(i, min(doc.n, i + most)):
+        closed = doc.gap(j).strip()
+        if closed and closed[0] in _CLOSE_MARKS:
+            return j
+    return None
+
+
+def _opens_quotation(doc, i: int) -> bool:
+    """An opening quotation mark stands right before token i, touching it (not حماس" صلاح: a
+    straight mark closing the word before)."""
+    gap = doc.gap(i - 1) if i > 0 else ""
+    return bool(gap) and gap[-1] in OPENING_MARKS
 
 
 def quoted_name_end(doc, i: int) -> int | None:

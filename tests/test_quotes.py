@@ -381,3 +381,30 @@ def test_a_complement_is_no_apposition(pipeline):
 )
 def test_qad_after_a_speech_verb_opens_the_statement(pipeline, text, said):
     assert [q["quote"]["text"] for q in quotes(pipeline, text)] == ([said] if said else [])
+
+
+# a quotation right after the subject (no colon, no إن) is what was said, not part of a role phrase;
+# a short body name in marks stays inside the role (مدير "مهرجان أبها للتسوق" إبراهيم الجارالله)
+@pytest.mark.parametrize(
+    "text, speaker, said",
+    [
+        (
+            'وقال المدرب "الموسم الجيد لفريق كبير يرتبط دوما بالفوز ببطولة، لكن إذا لم أكن راضيا فلن يكون جيدا".',
+            "المدرب",
+            "الموسم الجيد لفريق كبير يرتبط دوما بالفوز ببطولة، لكن إذا لم أكن راضيا فلن يكون جيدا",
+        ),
+        (
+            'وقال مدير "مهرجان أبها للتسوق" إبراهيم بن محمد الجارالله إن المهرجان ناجح.',
+            "إبراهيم بن محمد الجارالله",
+            "المهرجان ناجح",
+        ),
+        (
+            'وقال القيادي في حركة المقاومة الإسلامية "حماس" صلاح البردويل إن الاتفاق قريب.',
+            "صلاح البردويل",
+            "الاتفاق قريب",
+        ),
+    ],
+)
+def test_a_quotation_after_the_subject_is_no_part_of_its_role(pipeline, text, speaker, said):
+    q = one(pipeline, text)
+    assert (q["speaker"]["text"], q["quote"]["text"]) == (speaker, said)
