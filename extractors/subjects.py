@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
 from khabar import text as textmod
+from khabar.document import Match
 from khabar.extractors.appositions import definite_behind, unlisted_name
 from khabar.extractors.context import COMPLEMENTIZERS, FUNCTION_WORDS, Context, normalized_words
 from khabar.extractors.name_runs import name_run, skip_modifiers, title_phrase
@@ -96,6 +97,10 @@ class SpeakerFinder:
             if e.last > e.first:
                 self.by_surname.setdefault(ctx.doc.norms[e.last], []).append(e)
         self.roles = role_book(ctx, titled, entities)
+        self._sources: dict[str, tuple[list[int], list[Match]]] | None = None  # (_earlier_source)
+        self._beside: dict[tuple, tuple[int, str | None]] = {}  # role → (tokens read up to, holder)
+        self._by_stem: dict[str, tuple[list[int], list[Match]]] | None = None  # (_antecedent)
+        self._issuers: dict[str, tuple[int, Entity | None, int]] = {}  # word → (read up to, issuer, at)
 
     def subject_start(self, i: int) -> int:
         """First token of the subject after token i: adverbials (اليوم، أمس، بدوره) and the one
@@ -388,12 +393,25 @@ class SpeakerFinder:
         """A definite bare role (المحافظ، الوزير) → the person named beside the same role word
         earlier in the document, right before it (نجم الدين كريم محافظ كركوك) or in apposition
         after its phrase (محافظ كركوك، نجم الدين كريم): the nearest such earlier mention."""
-        doc = self.ctx.doc
         words = m.key.split()
         head = words[0].removeprefix("ال")
-        forms, rest = {head, "ال" + head}, words[1:]
+        # Cues come in text order: the tokens before an earlier call with the same role were read
+        # then, and its answer stands unless a nearer mention lies between (time stays linear).
+        key = (head, tuple(words[1:]))
+        upto, found = self._beside.get(key, (0, None))
+        if m.first < upto:
+            upto, found = 0, None  # (asked out of order: read from the start)
+        nearer = self._beside_between(head, words[1:], upto, m.first)
+        found = nearer if nearer is not None else found
+        self._beside[key] = (m.first, found)
+        return found
+
+    def _beside_between(self, head: str, rest: list[str], lo: int, hi: int) -> str | None:
+        """The nearest holder of the role ``head`` + ``rest`` named beside it at a token in [lo, hi)."""
+        doc = self.ctx.doc
+        forms = {head, "ال" + head}
         tail = head[1:]  # (every reading in ``forms`` ends so: a cheap test first)
-        for k in range(m.first - 1, -1, -1):
+        for k in range(hi - 1, lo - 1, -1):
             if not doc.norms[k].endswith(tail):
                 continue
             if doc.norms[k] not in forms and not any(stem in forms for _, stem in doc.splits[k][1:]):
@@ -560,8 +578,18 @@ class SpeakerFinder:
         stem = doc.norms[i][2:]
         written = {stem, stem + "ا", "ال" + stem} | {stem.removesuffix("ه") + "ت" + p for p in ("ه", "ها", "هم")}
         written |= {stem + p for p in ("ه", "ها", "هم")}  # بيانه، تقريرها (ة → ت before a pronoun)
-        for k in range(i - 1, max(-1, i - MAX_ISSUER_LOOKBACK), -1):
-            forms = {s for _, s in doc.splits[k]} | {doc.norms[k]}
+        core = stem.removesuffix("ه")[:3]  # (every written form holds it: a cheap test first)
+        norms = doc.norms
+        lowest = max(0, i - MAX_ISSUER_LOOKBACK + 1)
+        # Subjects come in text order: tokens before an earlier call with the same word were read
+        # then; its answer stands while it is within reach, unless a nearer one lies between.
+        upto, found, at = self._issuers.get(stem, (0, None, -1))
+        if i < upto:
+            upto, found, at = 0, None, -1  # (asked out of order: read the whole reach)
+        for k in range(i - 1, max(lowest, upto) - 1, -1):
+            if core not in norms[k]:
+                continue
+            forms = {s for _, s in doc.splits[k]} | {norms[k]}
             if forms & written:  # بيان، بيانا، البيان، ببيان، في تقريرها
                 near = [
                     e
@@ -571,8 +599,10 @@ class SpeakerFinder:
                     and not _SENTENCE_END.search(doc.text, min(e.end, doc.ends[k]), max(e.start, doc.starts[k]))
                 ]
                 if near:
-                    return min(near, key=lambda e: min(abs(e.first - k), abs(e.last - k)))
-        return None
+                    found, at = min(near, key=lambda e: min(abs(e.first - k), abs(e.last - k))), k
+                    break
+        self._issuers[stem] = (i, found, at)
+        return found if at >= lowest else None
 
     def _by_role(self, m, last: int) -> str | None:
         """الرئيس الأمريكي → the one person of this document whose lexicon entry has that role
@@ -664,10 +694,16 @@ class SpeakerFinder:
         """A bare definite role (المتحدث، المتحدثة) whose holder the article never names: the
         phrase of the nearest earlier indefinite source with the same word (متحدث باسم صندوق الأمم
         المتحدة للسكان), so both quotes have one speaker."""
-        bare = m.key[2:]
-        for prev in reversed(self.ctx.matches):
-            if prev.first >= m.first or prev.key != bare or "DESC" not in prev.labels:
-                continue
+        if self._sources is None:  # source word → (first tokens, matches), in text order (built once)
+            self._sources = {}
+            for d in self.ctx.labelled("DESC"):
+                firsts, found = self._sources.setdefault(d.key, ([], []))
+                firsts.append(d.first)
+                found.append(d)
+        firsts, found = self._sources.get(m.key[2:], ((), ()))
+        k = bisect_left(firsts, m.first)
+        if k:
+            prev = found[k - 1]
             last = self._desc_end(prev)
             if prev.last + 1 < self.ctx.doc.n and self.ctx.doc.norms[prev.last + 1] == "باسم":
                 last = max(last, self._role_end(prev)[0])
@@ -675,15 +711,21 @@ class SpeakerFinder:
         return None
 
     def _antecedent(self, m) -> str | None:
+        if self._by_stem is None:  # stem → (first tokens, matches) of indefinite sources (built once)
+            self._by_stem = {}
+            for d in self.ctx.labelled("DESC"):
+                if not d.key.startswith("ال"):
+                    info = d.info("DESC")
+                    firsts, found = self._by_stem.setdefault(info.attr("stem", info.name), ([], []))
+                    firsts.append(d.first)
+                    found.append(d)
         desc = m.info("DESC")
-        stem = desc.attr("stem", desc.name)
-        for prev in reversed(self.ctx.matches):
-            if prev.first >= m.first or "DESC" not in prev.labels or prev.key.startswith("ال"):
-                continue
-            info = prev.info("DESC")
-            if info.attr("stem", info.name) == stem:
-                return " ".join(self._span(prev.start, self._desc_end(prev)).text.split())
-        return None
+        firsts, found = self._by_stem.get(desc.attr("stem", desc.name), ((), ()))
+        k = bisect_left(firsts, m.first)
+        if not k:
+            return None
+        prev = found[k - 1]  # the nearest earlier indefinite source with the same stem
+        return " ".join(self._span(prev.start, self._desc_end(prev)).text.split())
 
     def _noun_phrase(self, i: int, gender: str) -> tuple[Speaker, int] | None:
         ctx, doc = self.ctx, self.ctx.doc
