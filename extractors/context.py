@@ -274,13 +274,19 @@ class Context:
 
     def frequent_given_word(self, i: int) -> bool:
         """Token i, as written or behind a proclitic (ومحمد), is a frequent given name."""
-        return any(self.frequent_given(stem) for _, stem in self.doc.splits[i])
+        for _, stem in self.doc.splits[i]:  # noqa: SIM110 (a loop, not any(): no generator frame)
+            if self.frequent_given(stem):
+                return True
+        return False
 
     def starts_given_name(self, i: int, key: str) -> bool:
         """Token i (read as ``key``) is a frequent given name, not also a common word or place/org."""
-        if not NOT_NAME_LABELS.isdisjoint(self.gaz.phrases.get(key, ())):
-            return False
-        return self.frequent_given(key) and not self.is_common(i)
+        cache = self.gaz.opener_cache  # key -> no place/org/word label and a frequent given name
+        opens = cache.get(key)
+        if opens is None:
+            blocked = not NOT_NAME_LABELS.isdisjoint(self.gaz.phrases.get(key, ()))
+            opens = remember(cache, key, not blocked and self.frequent_given(key))
+        return opens and not self.is_common(i)
 
     def known_name_part(self, i: int) -> bool:
         """Token i is a given name, surname or person name in the lexicons (or a name link)."""
@@ -322,9 +328,18 @@ class Context:
         return words
 
     def _with_article(self, norm: str) -> bool:
-        words = self.word_set()
-        bare = norm[:-1] if norm.endswith("ا") and len(norm) > 3 else None
-        return any(p + norm in words or bare and p + bare in words for p in _ARTICLE_PREFIXES)
+        words = self._word_set
+        if words is None:
+            words = self.word_set()
+        for p in _ARTICLE_PREFIXES:  # (a loop, not any(): no generator frame)
+            if p + norm in words:
+                return True
+        if norm.endswith("ا") and len(norm) > 3:
+            bare = norm[:-1]
+            for p in _ARTICLE_PREFIXES:
+                if p + bare in words:
+                    return True
+        return False
 
     def weak_place(self, key: str) -> bool:
         """The one-word place entry ``key`` is reported only after a trigger (see weak_place_info)."""
@@ -337,6 +352,8 @@ class Context:
 
     def firm_place_or_org(self, i: int) -> Match | None:
         """The longest LOC/ORG match at token i, unless it is only a weak one-word place."""
+        if i not in self.by_first:
+            return None  # (most tokens start no match: no call)
         m = self.longest(i, "LOC", "ORG")
         if m is not None and "ORG" not in m.labels and m.first == m.last and self.weak_place(m.key):
             return None

@@ -297,15 +297,17 @@ _SON_OF = frozenset({"بن", "ابن", "بنت"})
 _PREPOSITIONS = frozenset({"في", "من", "علي", "الي", "عن", "بعد", "قبل", "دون"})
 
 
-def _cue_is_verb(ctx: Context, m) -> bool:
-    """The speech-verb match is a verb here: not a noun after a preposition (في رد ضمني), not a
-    participle in ة written with the pronoun ه (امام مضيفه ليون: his host)."""
+def _cue_is_verb(ctx: Context, m, cue) -> bool:
+    """The speech-verb match (its CUE entry ``cue``) is a verb here: not a noun after a
+    preposition (في رد ضمني), not a participle in ة written with the pronoun ه (امام مضيفه ليون:
+    his host)."""
     doc = ctx.doc
     if m.first == m.last and m.first > 0 and doc.norms[m.first - 1] in _PREPOSITIONS:
         return False
-    if ctx.writes_alef_maksura and doc.words[m.last].endswith("ي") and m.info("CUE").name.endswith("ى"):
+    word = doc.words[m.last]
+    if ctx.writes_alef_maksura and word.endswith("ي") and cue.name.endswith("ى"):
         return False  # رأي مغاير: the noun رأي, not the verb رأى
-    return not (doc.words[m.last].endswith("ه") and m.key.endswith("ه") and m.info("CUE").attr("gender") == "f")
+    return not (word.endswith("ه") and m.key.endswith("ه") and cue.attr("gender") == "f")
 
 
 def _trimmed(ctx: Context, e: Entity) -> Entity | None:
@@ -385,9 +387,10 @@ def _persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) 
     for m in ctx.labelled("CUE"):
         if m.last + 1 >= doc.n or not doc.joined(m.last) or doc.norms[m.last + 1] in TOLD:
             continue  # قال لي: "told me", not the name لي
-        if m.info("CUE").attr("names") == "no":
+        cue = m.info("CUE")  # (looked up once per match)
+        if cue.attr("names") == "no":
             continue  # أظهرت مذكرات خلخالي: a document's verb
-        if not _cue_is_verb(ctx, m):
+        if not _cue_is_verb(ctx, m, cue):
             continue
         kunya = kunya_after(ctx, m.last + 1)
         if kunya is not None:
@@ -397,7 +400,7 @@ def _persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) 
             j = name_run(ctx, m.last + 1, max_len=3)  # (not قال ولي العهد: a title, not the name ولي)
             object_of = without_preposition(ctx, m.last + 1) is None  # ودعا لبشار …، قال لأمانة …
             if j is not None and not object_of and not doc.has_article(m.last + 1):
-                if m.info("CUE").attr("needs", "any") == "any":  # (كشف، أعلن take objects)
+                if cue.attr("needs", "any") == "any":  # (كشف، أعلن take objects)
                     j = subject_name_end(ctx, m.last + 1, j)
                 if stands_as_subject(ctx, m.last + 1, j):  # (كتب برويد: a name may start with ب)
                     yield ctx.mention("PER", m.last + 1, j, "rule:cue")
@@ -406,10 +409,12 @@ def _persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) 
     yield from _first_name_aliases(ctx)
     for m in ctx.labelled("GIVEN"):
         # a name needs a second word in the same phrase (name_run would stop at token m.first)
-        if m.first != m.last or m.first + 1 == doc.n or not doc.joined(m.first) or not given_reading(ctx, m):
+        if m.first != m.last or m.first + 1 == doc.n or not doc.joined(m.first):
             continue
         if m.first > 0 and doc.norms[m.first - 1] in _DIVINE_OR_DONE:
             continue  # الله العلي القدير: God's attributes; تم فتح فروع: a verbal noun after تم
+        if not given_reading(ctx, m):
+            continue
         j = name_run(ctx, m.first, given=True)
         if j is None or j == m.first:
             continue

@@ -37,12 +37,11 @@ def _locative(ctx: Context, m: Match) -> bool:
     return not (adjective or ctx.longest(k, "LOC") or ctx.known_name_part(k))
 
 
-def _ambiguous(ctx: Context, m, evidence: bool = False) -> bool:
-    """A place name that is also a common word, or a one-word small town: both need a trigger
-    (مدينة، بلدة …) before them. Small towns share their names with clubs, firms and people; a
-    town not marked ambiguous and no given name may also stand after a locative word
+def _ambiguous(ctx: Context, m, info, evidence: bool = False) -> bool:
+    """A place name (its LOC entry ``info``) that is also a common word, or a one-word small town:
+    both need a trigger (مدينة، بلدة …) before them. Small towns share their names with clubs, firms
+    and people; a town not marked ambiguous and no given name may also stand after a locative word
     (``evidence``: في أبها، شمال قندهار)."""
-    info = m.info("LOC")
     if info.attr("ambiguous") == "1":
         return True
     if m.first != m.last:
@@ -181,13 +180,14 @@ def _agreeing_adjective(ctx: Context, m: Match) -> bool:
     return any(stem.startswith("ال") and stem not in FUNCTION_WORDS for _, stem in doc.splits[i - 1])
 
 
-def _written_with_ha(ctx: Context, m: Match) -> bool:
-    """A one-word place written with ه where its name ends in ة, and a common word without the
-    ه: a pronoun suffix on that word (وجده "found him", not وجدة; لشبونه stays Lisbon)."""
+def _written_with_ha(ctx: Context, m: Match, info) -> bool:
+    """A one-word place (its LOC entry ``info``) written with ه where its name ends in ة, and a
+    common word without the ه: a pronoun suffix on that word (وجده "found him", not وجدة; لشبونه
+    stays Lisbon)."""
     doc = ctx.doc
     if m.first != m.last or not doc.words[m.first].endswith("ه"):
         return False
-    return m.info("LOC").name.endswith("ة") and m.key[:-1] in ctx.gaz.common  # (و + جده "his grandfather")
+    return info.name.endswith("ة") and m.key[:-1] in ctx.gaz.common  # (و + جده "his grandfather")
 
 
 _PLACE_PREPOSITIONS = normalized_words("في على إلى الى من عن قرب نحو")
@@ -210,29 +210,33 @@ def _alias_of_a_body(ctx: Context, m: Match) -> bool:
 _APPOSITIVE_HEADS = normalized_words("العاصمة")
 
 
-def _lexicon_places(ctx: Context, held: list[Match], read: set[str]) -> Iterator[tuple[Match, bool]]:
-    """The LOC matches to report: those a trigger, a locative or their own standing allows, then
-    the held-back mentions of a weak town that the document reads as a place elsewhere (رنية
-    after في once: every later رنية too). Common words and ambiguous entries are never carried."""
+def _lexicon_places(ctx: Context, held: list[Match], read: set[str]) -> Iterator[tuple[Match, object, bool]]:
+    """The LOC matches to report, with their LOC entry: those a trigger, a locative or their own
+    standing allows, then the held-back mentions of a weak town that the document reads as a place
+    elsewhere (رنية after في once: every later رنية too). Common words and ambiguous entries are
+    never carried."""
+    words = ctx.doc.words
     for m in ctx.labelled("LOC"):
+        labels = m.labels
         one_word = m.first == m.last
+        if not one_word and "DEMONYM" in labels:
+            continue  # صحيفة رودونغ سينمون الكورية الشمالية: a nationality adjective, not the country
+        info = m.info("LOC")  # (looked up once per match)
         if one_word and (
-            _agreeing_adjective(ctx, m) or ctx.doc.words[m.first].endswith("ه") and _written_with_ha(ctx, m)
+            _agreeing_adjective(ctx, m) or words[m.first].endswith("ه") and _written_with_ha(ctx, m, info)
         ):
             continue
-        if "ORG" in m.labels and _alias_of_a_body(ctx, m):
+        if "ORG" in labels and _alias_of_a_body(ctx, m):
             continue
-        if not one_word and "DEMONYM" in m.labels:
-            continue  # صحيفة رودونغ سينمون الكورية الشمالية: a nationality adjective, not the country
-        club = _club(ctx, m, m.info("LOC"))
-        if club or not _ambiguous(ctx, m, evidence=True) or _after_trigger(ctx, m.first):
+        club = _club(ctx, m, info)
+        if club or not _ambiguous(ctx, m, info, evidence=True) or _after_trigger(ctx, m.first):
             read.add(m.key)
-            yield m, club  # (whether it is a club: read once)
+            yield m, info, club  # (whether it is a club: read once)
         elif ctx.weak_place(m.key):
             held.append(m)  # (a plain town? asked only when the document reads the name)
     for m in held:
         if m.key in read and _plain_town(ctx, m):
-            yield m, False
+            yield m, m.info("LOC"), False
 
 
 def _plain_town(ctx: Context, m: Match) -> bool:
@@ -250,14 +254,14 @@ def places(ctx: Context) -> Iterator[Entity]:
     doc = ctx.doc
     held: list[Match] = []  # weak towns with no evidence here: read if the document names them elsewhere
     read: set[str] = set()
-    for m, club in _lexicon_places(ctx, held, read):
-        info = m.info("LOC")
+    outlets = "«" in doc.text  # (no opening mark in the text: no quoted outlet; most documents)
+    for m, info, club in _lexicon_places(ctx, held, read):
         if club:
             yield Entity(
                 "ORG", m.start, m.end, doc.text[m.start : m.end], info.name, "rule:city+demonym", m.first, m.last
             )
             continue
-        if _quoted_outlet(ctx, m):  # لندن : « الشرق الأوسط »، وقال لـ« الشرق الأوسط »: the paper
+        if outlets and _quoted_outlet(ctx, m):  # لندن : « الشرق الأوسط »، وقال لـ« الشرق الأوسط »: the paper
             text = doc.text[m.start : m.end]
             yield Entity("ORG", m.start, m.end, text, info.name, "rule:quoted-outlet", m.first, m.last)
             continue

@@ -75,6 +75,7 @@ class Gazetteer:
         self._infos: list[Info | None] = []
         self.common_cache: dict[str, bool] = {}
         self.given_cache: dict[str, bool] = {}  # word -> frequent given name? (bounded in Context)
+        self.opener_cache: dict[str, bool] = {}  # word -> may open a name (Context.starts_given_name)
         self.weak_cache: dict[str, bool] = {}  # place entry -> needs a trigger? (keys of LOC entries only)
         self.word_cache: dict[str, tuple] = {}  # surface word -> its record (see document._word_records)
         # surface word -> Context.name_like, as a name's first word ([True]) or a later one ([False])
@@ -199,6 +200,7 @@ class Gazetteer:
         self._infos = [None] * len(self.records)
         self.common_cache = {}
         self.given_cache = {}
+        self.opener_cache = {}
         self.weak_cache = {}
         self.word_cache = {}
         self.name_like_cache = {True: {}, False: {}}

@@ -20,7 +20,11 @@ _SOURCE_RANK = {"rule:acronym": 0, "rule:trigger+name": 1, "rule:cue": 1, "rule:
 
 def _overlap_order(e: Entity) -> tuple[int, int, int]:
     """Longest first, then earliest, then the higher-ranked source (lexicon entries over rules)."""
-    return e.start - e.end, e.start, -_SOURCE_RANK.get(e.source, 4 if not e.source.startswith("rule:") else 1)
+    start, source = e.start, e.source
+    rank = _SOURCE_RANK.get(source)
+    if rank is None:  # (the default is worked out only when the source has no rank of its own)
+        rank = 1 if source.startswith("rule:") else 4
+    return start - e.end, start, -rank
 
 
 _END = attrgetter("end")
@@ -33,9 +37,10 @@ def filter_overlaps(candidates: Iterable[Entity]) -> list[Entity]:
     taken: list[Entity] = []
     used = bytearray(max(map(_END, ordered), default=0))
     for e in ordered:
-        if any(used[e.start : e.end]):
+        start, end = e.start, e.end
+        if used.find(1, start, end) >= 0:  # (a C search, not any() over a slice)
             continue
-        used[e.start : e.end] = b"\x01" * (e.end - e.start)
+        used[start:end] = b"\x01" * (end - start)
         taken.append(e)
     taken.sort(key=_START)
     return taken
