@@ -36,7 +36,7 @@ def _city_of(ctx: Context, i: int) -> bool:
         slot = phrases.get(town)
         if slot and "LOC" in slot and town not in common and strip_article(town) not in common:
             info = ctx.gaz.info(slot["LOC"])
-            return info.attr("ambiguous") != "1" and not minor_place(info)  # (الحديدي، الميداني: hamlets)
+            return info.get("ambiguous", "") != "1" and not minor_place(info)  # (الحديدي، الميداني: hamlets)
     return False
 
 
@@ -108,7 +108,7 @@ def _introduced_clubs(ctx: Context) -> dict[str, str]:
     out: dict[str, str] = {}
     for m in ctx.labelled("ORG_TRIGGER"):
         k = m.last + 1
-        club = m.info("ORG_TRIGGER").attr("club")
+        club = m.info("ORG_TRIGGER").get("club", "")
         if m.key.startswith("ال") or not club or k >= doc.n or not doc.joined(m.last) or not doc.has_article(k):
             continue
         if club == "nisba" and not doc.words[k].endswith("ي") or ctx.word_has(k, "LOC_TRIGGER"):

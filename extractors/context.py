@@ -52,17 +52,17 @@ MINOR_POPULATION = 100_000  # smaller towns need cleaner evidence than capitals 
 
 
 def minor_place(info) -> bool:
-    population = info.attr("population")
-    return info.attr("kind") == "city" and population.isdigit() and int(population) < MINOR_POPULATION
+    population = info.get("population", "")
+    return info.get("kind", "") == "city" and population.isdigit() and int(population) < MINOR_POPULATION
 
 
 def weak_place_info(info) -> bool:
     """A place entry that is reported only after a trigger (مدينة، بلدة …): marked ambiguous, a
     small town, or a one-word name known only from GeoNames (a long tail of towns whose names are
     also people's names and common words: هورست، اندرسون)."""
-    if info.attr("ambiguous") == "1" or minor_place(info):
+    if info.get("ambiguous", "") == "1" or minor_place(info):
         return True
-    return info.source.startswith("places_geonames.tsv") and int(info.attr("population") or 0) < BIG_CITY
+    return info.source.startswith("places_geonames.tsv") and int(info.get("population", "") or 0) < BIG_CITY
 
 
 _LIGHT = str.maketrans("أإآىة", "ااايه")
@@ -177,7 +177,7 @@ class Context:
     def has_match(self, first: int, last: int, label: str) -> bool:
         """Tokens first..last are a lexicon entry with ``label`` that is not marked ambiguous."""
         m = self.by_span.get((first, last))
-        return m is not None and label in m.labels and m.info(label).attr("ambiguous") != "1"
+        return m is not None and label in m.labels and m.info(label).get("ambiguous", "") != "1"
 
     def core(self, m: Match, label: str, trigger: str, demonyms: bool = True) -> tuple[int, int]:
         """Tokens of the name inside a lexicon match: a leading trigger word (حركة حماس، قطاع
@@ -260,7 +260,7 @@ class Context:
         slot = self.gaz.phrases.get(key, {})
         if "GIVEN" not in slot:
             return 0
-        count = self.gaz.info(slot["GIVEN"]).attr("count", str(missing))
+        count = self.gaz.info(slot["GIVEN"]).get("count", str(missing))
         return int(count) if count.isdigit() else 0
 
     def frequent_given(self, key: str) -> bool:

@@ -168,7 +168,7 @@ def _unknown_word_ends_name(ctx: Context, i: int, j: int, words: int) -> bool:
 def _ends_full_entry(info, norm: str) -> bool:
     """The lexicon entry is a full name of two words or more whose last word is ``norm`` (جاك
     شيراك، أسامة بن لادن), not a one-word entry (شون, a given name alone in ANERcorp)."""
-    if info.attr("ambiguous") == "1":
+    if info.get("ambiguous", "") == "1":
         return False
     words = normalize(info.name).split()
     return len(words) >= 2 and words[-1] == norm
@@ -270,7 +270,7 @@ def _town_as_surname(ctx: Context, i: int) -> bool:
     if m is None or m.last != i or not m.labels.keys() & {"GIVEN", "SURNAME"}:
         return False
     info = m.info("LOC")
-    return info.attr("kind") == "city" and not ctx.is_common(i)
+    return info.get("kind", "") == "city" and not ctx.is_common(i)
 
 
 def skip_modifiers(ctx: Context, i: int) -> int:

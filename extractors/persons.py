@@ -51,8 +51,9 @@ def titled_persons(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
         i = skip_modifiers(ctx, m.last + 1)
         if i >= doc.n:
             continue
-        comma = COMMA.search(doc.gap(i - 1)) is not None  # الرئيس الأمريكي، دونالد ترامب،
-        if not doc.joined(i - 1) and not comma:
+        joined = doc.joined(i - 1)  # (a joining gap holds no comma: no gap text to search)
+        comma = not joined and COMMA.search(doc.gap(i - 1)) is not None  # الرئيس الأمريكي، دونالد ترامب،
+        if not joined and not comma:
             continue
         inner = ctx.longest(i, "TITLE")
         if inner is not None and inner.last > i:
@@ -62,7 +63,7 @@ def titled_persons(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
         start = without_preposition(ctx, i)
         if start is None:
             continue  # لأمانة نجران، بتعليم القريات: a preposition and a noun, not a name
-        if m.info("TITLE").attr("name") == "known" and not ctx.known_name_part(i):
+        if m.info("TITLE").get("name", "") == "known" and not ctx.known_name_part(i):
             continue  # الفريق جاهز: "the team", not the rank, when no listed name follows
         j = name_run(ctx, i, introduced=True)
         if j == i and doc.norms[i] in TOLD:
@@ -72,7 +73,7 @@ def titled_persons(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
         if (
             j == i
             and doc.words[i].endswith("ت")
-            and m.info("TITLE").attr("gender") == "f"
+            and m.info("TITLE").get("gender", "") == "f"
             and not ctx.known_name_part(i)
         ):
             continue  # الفتاة استشهدت: a verb after a feminine noun
@@ -146,7 +147,7 @@ def _needs_full_name(ctx: Context, m, i: int) -> bool:
         for t in ctx.by_first.get(k, ()):
             if t.last == i - 1 and "TITLE" in t.labels:
                 last = t
-    if last.info("TITLE").attr("name") != "full":
+    if last.info("TITLE").get("name", "") != "full":
         return False
     if doc.has_article(i):
         return True
@@ -160,7 +161,7 @@ def appositions(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
     for m in ctx.labelled("TITLE"):
         if m.first < 2:
             continue
-        if not COMMA.search(doc.gap(m.first - 1)):
+        if doc.joined(m.first - 1) or not COMMA.search(doc.gap(m.first - 1)):  # (joined: no comma)
             if (found := _name_before_role(ctx, m)) is not None:
                 first, last = found
                 start = ctx.name_after_clitic(first, ("و",))
@@ -307,7 +308,7 @@ def _cue_is_verb(ctx: Context, m, cue) -> bool:
     word = doc.words[m.last]
     if ctx.writes_alef_maksura and word.endswith("ي") and cue.name.endswith("ى"):
         return False  # رأي مغاير: the noun رأي, not the verb رأى
-    return not (word.endswith("ه") and m.key.endswith("ه") and cue.attr("gender") == "f")
+    return not (word.endswith("ه") and m.key.endswith("ه") and cue.get("gender", "") == "f")
 
 
 def _trimmed(ctx: Context, e: Entity) -> Entity | None:
@@ -375,7 +376,7 @@ def _persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) 
             continue  # وخاصة ولايتي خوست وبكتيكا: the dual "the two provinces", not ولايتي the person
         if m.first == m.last and _hamza_mismatch(doc.words[m.first][m.stripped :], info.name):
             continue  # قد ترأس الاجتماع: the verb "chaired", not تراس (ليز تراس) without its hamza
-        if info.attr("ambiguous") != "1":
+        if info.get("ambiguous", "") != "1":
             yield ctx.entry_mention("PER", info, m.first, m.last, m.start)
     for person, _, _ in titled if titled is not None else titled_persons(ctx):
         yield person
@@ -388,7 +389,7 @@ def _persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) 
         if m.last + 1 >= doc.n or not doc.joined(m.last) or doc.norms[m.last + 1] in TOLD:
             continue  # قال لي: "told me", not the name لي
         cue = m.info("CUE")  # (looked up once per match)
-        if cue.attr("names") == "no":
+        if cue.get("names", "") == "no":
             continue  # أظهرت مذكرات خلخالي: a document's verb
         if not _cue_is_verb(ctx, m, cue):
             continue
@@ -400,7 +401,7 @@ def _persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) 
             j = name_run(ctx, m.last + 1, max_len=3)  # (not قال ولي العهد: a title, not the name ولي)
             object_of = without_preposition(ctx, m.last + 1) is None  # ودعا لبشار …، قال لأمانة …
             if j is not None and not object_of and not doc.has_article(m.last + 1):
-                if cue.attr("needs", "any") == "any":  # (كشف، أعلن take objects)
+                if cue.get("needs", "any") == "any":  # (كشف، أعلن take objects)
                     j = subject_name_end(ctx, m.last + 1, j)
                 if stands_as_subject(ctx, m.last + 1, j):  # (كتب برويد: a name may start with ب)
                     yield ctx.mention("PER", m.last + 1, j, "rule:cue")

@@ -42,7 +42,7 @@ def _ambiguous(ctx: Context, m, info, evidence: bool = False) -> bool:
     both need a trigger (مدينة، بلدة …) before them. Small towns share their names with clubs, firms
     and people; a town not marked ambiguous and no given name may also stand after a locative word
     (``evidence``: في أبها، شمال قندهار)."""
-    if info.attr("ambiguous") == "1":
+    if info.get("ambiguous", "") == "1":
         return True
     if m.first != m.last:
         return False
@@ -69,7 +69,7 @@ def _no_head_word(ctx: Context, m: Match) -> bool:
 
 def _native_or_big(info) -> bool:
     """A town of an Arab country, or a foreign one that is not a minor place (ميامي، قندهار)."""
-    return info.attr("country") in ARAB_COUNTRIES or not minor_place(info)
+    return info.get("country", "") in ARAB_COUNTRIES or not minor_place(info)
 
 
 def _club(ctx: Context, m, info) -> bool:
@@ -85,7 +85,7 @@ def _club(ctx: Context, m, info) -> bool:
         return False  # الزاوية اليمنى: "the right-hand corner" (اليمنى), not a Yemeni (اليمني) team
     # not a country, and not a title or common word (السفيرة الأمريكية is an ambassador, not a town)
     title_or_common = "TITLE" in m.labels or ctx.is_common(m.first) or m.key in ctx.gaz.common
-    return info.attr("kind") != "country" and not title_or_common
+    return info.get("kind", "") != "country" and not title_or_common
 
 
 def _trigger_name(ctx: Context, i: int, definite: bool) -> bool:
@@ -129,7 +129,7 @@ def _takes_definite(ctx: Context, m: Match) -> bool:
     """The place trigger ``m`` may take a definite name: marked definite=1 or dual=1, and written
     in the construct state, without the article or an attached pronoun (not الحي الواقع، بلده)."""
     info = m.info("LOC_TRIGGER")
-    if info.attr("definite") != "1" and info.attr("dual") != "1":
+    if info.get("definite", "") != "1" and info.get("dual", "") != "1":
         return False
     return not m.key.startswith("ال") and not (m.key.endswith("ه") and ctx.doc.words[m.last].endswith("ه"))
 
@@ -203,7 +203,7 @@ def _alias_of_a_body(ctx: Context, m: Match) -> bool:
     if i > 0 and ctx.doc.joined(i - 1) and ctx.doc.norms[i - 1] in _PLACE_PREPOSITIONS:
         return False
     org = m.info("ORG")
-    return org.attr("ambiguous") != "1" and normalize(org.name) == m.key != normalize(m.info("LOC").name)
+    return org.get("ambiguous", "") != "1" and normalize(org.name) == m.key != normalize(m.info("LOC").name)
 
 
 # Definite heads that stand in apposition before a bare name (العاصمة سكوبيا "the capital, Skopje").
@@ -242,7 +242,7 @@ def _lexicon_places(ctx: Context, held: list[Match], read: set[str]) -> Iterator
 def _plain_town(ctx: Context, m: Match) -> bool:
     """A one-word weak town that is no common word, name link or ambiguous entry."""
     key = m.key
-    if m.info("LOC").attr("ambiguous") == "1" or key in ctx.gaz.common or key in NAME_LINKS:
+    if m.info("LOC").get("ambiguous", "") == "1" or key in ctx.gaz.common or key in NAME_LINKS:
         return False
     if "ORG" in ctx.gaz.phrases.get(key, ()) or not _no_head_word(ctx, m):
         return False  # (ليفربول the club; دولة)
@@ -275,7 +275,7 @@ def places(ctx: Context) -> Iterator[Entity]:
         definite_head = m.first == m.last and doc.has_article(m.first) and doc.norms[m.first] not in _APPOSITIVE_HEADS
         if definite_head and not doc.has_article(i):
             continue  # رئيس وزراء الإقليم نتشيرفان، المملكة تثمن: a definite head takes no bare name
-        dual = m.info("LOC_TRIGGER").attr("dual") == "1"
+        dual = m.info("LOC_TRIGGER").get("dual", "") == "1"
         if dual and not (i + 1 < doc.n and doc.joined(i) and doc.norms[i + 1][:1] == "و"):
             continue  # مدينتي الجميلة: "my city"; the dual names two places (مدينتي حلب وحمص)
         if not _trigger_name(ctx, i, _takes_definite(ctx, m)):

@@ -38,7 +38,7 @@ def builtin_dir() -> Path:
 class Info:
     """What a lexicon says about one normalised name under one label."""
 
-    __slots__ = ("name", "label", "source", "attrs", "id", "_map")
+    __slots__ = ("name", "label", "source", "attrs", "id", "_map", "get")
 
     def __init__(self, name: str, label: str, source: str, attrs: tuple[tuple[str, str], ...], id: str = "") -> None:
         self.name = name  # canonical name
@@ -47,6 +47,8 @@ class Info:
         self.attrs = attrs
         self.id = id
         self._map = dict(attrs)
+        # get(key, default): the attribute as dict.get reads it, no Python frame (hot loops use it)
+        self.get = self._map.get
 
     def attr(self, key: str, default: str = "") -> str:
         return self._map.get(key, default)
