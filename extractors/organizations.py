@@ -317,8 +317,11 @@ def organizations(ctx: Context, descriptive: bool = True) -> Iterator[Entity]:
             continue
         if _after_minister(ctx, m.first):
             continue  # وزيرة الخارجية الأميركية: the minister's title, not the ministry
-        if m.first == m.last and _common_reading(ctx, m):
-            continue  # قال إن الأكراد، شذ عن هذه القاعدة: a people, a noun after a demonstrative
+        if m.first == m.last:  # (one word: no trigger or demonym to trim)
+            # (not قال إن الأكراد، شذ عن هذه القاعدة: a people, a noun after a demonstrative)
+            if not _common_reading(ctx, m):
+                yield ctx.entry_mention("ORG", info, m.first, m.last, m.start)
+            continue
         first, last = ctx.core(m, "ORG", "ORG_TRIGGER")
         if first > m.first and _trigger_in_name(ctx, m.first):
             first = m.first  # حزب الله: the party's trigger belongs to its name

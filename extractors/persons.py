@@ -408,10 +408,13 @@ def _persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) 
             elif al_surname(ctx, m.last + 1):
                 yield ctx.mention("PER", m.last + 1, m.last + 1, "rule:cue")
     yield from _first_name_aliases(ctx)
+    openers = ctx.gaz.opener_cache  # given name -> may it open a name (see Context.starts_given_name)
     for m in ctx.labelled("GIVEN"):
         # a name needs a second word in the same phrase (name_run would stop at token m.first)
         if m.first != m.last or m.first + 1 == doc.n or not doc.joined(m.first):
             continue
+        if openers.get(m.key) is False:
+            continue  # (known to open no name: given_reading says no without a call)
         if m.first > 0 and doc.norms[m.first - 1] in _DIVINE_OR_DONE:
             continue  # الله العلي القدير: God's attributes; تم فتح فروع: a verbal noun after تم
         if not given_reading(ctx, m):

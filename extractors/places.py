@@ -215,7 +215,8 @@ def _lexicon_places(ctx: Context, held: list[Match], read: set[str]) -> Iterator
     standing allows, then the held-back mentions of a weak town that the document reads as a place
     elsewhere (رنية after في once: every later رنية too). Common words and ambiguous entries are
     never carried."""
-    words = ctx.doc.words
+    words, joins = ctx.doc.words, ctx.doc.joins
+    # (cheap tests guard the calls: a proclitic, a gap or a final letter rules most of them out)
     for m in ctx.labelled("LOC"):
         labels = m.labels
         one_word = m.first == m.last
@@ -223,12 +224,15 @@ def _lexicon_places(ctx: Context, held: list[Match], read: set[str]) -> Iterator
             continue  # صحيفة رودونغ سينمون الكورية الشمالية: a nationality adjective, not the country
         info = m.info("LOC")  # (looked up once per match)
         if one_word and (
-            _agreeing_adjective(ctx, m) or words[m.first].endswith("ه") and _written_with_ha(ctx, m, info)
+            not m.stripped
+            and _agreeing_adjective(ctx, m)
+            or words[m.first].endswith("ه")
+            and _written_with_ha(ctx, m, info)
         ):
             continue
         if "ORG" in labels and _alias_of_a_body(ctx, m):
             continue
-        club = _club(ctx, m, info)
+        club = joins[m.last] and _club(ctx, m, info)  # (a club's demonym follows in its phrase)
         if club or not _ambiguous(ctx, m, info, evidence=True) or _after_trigger(ctx, m.first):
             read.add(m.key)
             yield m, info, club  # (whether it is a club: read once)
@@ -264,6 +268,9 @@ def places(ctx: Context) -> Iterator[Entity]:
         if outlets and _quoted_outlet(ctx, m):  # لندن : « الشرق الأوسط »، وقال لـ« الشرق الأوسط »: the paper
             text = doc.text[m.start : m.end]
             yield Entity("ORG", m.start, m.end, text, info.name, "rule:quoted-outlet", m.first, m.last)
+            continue
+        if m.first == m.last:  # (one word: nothing to trim)
+            yield ctx.entry_mention("LOC", info, m.first, m.last, m.start)
             continue
         first, last = ctx.core(m, "LOC", "LOC_TRIGGER", demonyms=False)  # قطاع غزة: the name is غزة
         start = m.start if first == m.first else doc.starts[first]
