@@ -40,13 +40,10 @@ def _city_of(ctx: Context, i: int) -> bool:
     return False
 
 
-_SPORTS_TEXT: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # Context -> _sports_text
-
-
 def _sports_text(ctx: Context) -> bool:
-    sports = _SPORTS_TEXT.get(ctx)
+    sports = ctx.facts.get("sports")
     if sports is None:  # (both club rules ask: once per document)
-        sports = _SPORTS_TEXT[ctx] = len(SPORTS_WORDS & ctx.word_set()) >= MIN_SPORTS_WORDS
+        sports = ctx.facts["sports"] = len(SPORTS_WORDS & ctx.word_set()) >= MIN_SPORTS_WORDS
     return sports
 
 

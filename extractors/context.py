@@ -148,6 +148,7 @@ class Context:
         self.writes_alef_maksura = "ى" in doc.text
         self._word_set: frozenset[str] | None = None  # the document's words (used_as_noun)
         self._nouns: dict[str, bool] = {}  # word -> used_as_noun
+        self.facts: dict[str, object] = {}  # per-document facts a rule computes once (clubs: sports text)
 
     def labelled(self, label: str) -> Sequence[Match]:
         """The matches carrying ``label``, in text order."""
