@@ -365,14 +365,15 @@ def _hamza_mismatch(word: str, name: str) -> bool:
 def _persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) -> Iterator[Entity]:
     """PER mentions from the lexicon and from the title, cue and given-name rules
     (``titled``: the output of :func:`titled_persons`, when the caller already has it)."""
-    doc = ctx.doc
+    doc, by_first = ctx.doc, ctx.by_first
     for m in ctx.labelled("PER"):
         info = m.info("PER")
         if m.stripped and doc.norms[m.first] in FUNCTION_WORDS:
             continue  # لصالح ("in favour of") is no ل + صالح
         if m.stripped and "ك" in doc.norms[m.first][: m.stripped]:
             continue  # كبرى ("major") is no ك + بري: a person is seldom "like" someone in news
-        if m.first == m.last and ctx.word_has(m.first, "LOC_TRIGGER") and ctx.longest(m.first + 1, "LOC"):
+        nxt = m.first + 1  # (a place after it starts a match there: that cheap test first)
+        if m.first == m.last and nxt in by_first and ctx.word_has(m.first, "LOC_TRIGGER") and ctx.longest(nxt, "LOC"):
             continue  # وخاصة ولايتي خوست وبكتيكا: the dual "the two provinces", not ولايتي the person
         if m.first == m.last and _hamza_mismatch(doc.words[m.first][m.stripped :], info.name):
             continue  # قد ترأس الاجتماع: the verb "chaired", not تراس (ليز تراس) without its hamza
