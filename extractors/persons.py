@@ -193,6 +193,8 @@ def _name_before_role(ctx: Context, m) -> tuple[int, int] | None:
     doc = ctx.doc
     if not doc.joined(m.first - 1) or m.last + 1 >= doc.n:
         return None
+    if ctx.by_first.get(m.first - 1) or doc.has_article(m.first - 1):
+        return None  # (the word before the role must be unlisted and bare: tested below, here first)
     if doc.has_article(m.first) and not ctx.word_has(m.last + 1, "DEMONYM"):
         return None  # (a definite role needs its nationality: المفوض الأوروبي, not the الشيخ of a name)
     last = m.first - 1
