@@ -149,6 +149,9 @@ class Context:
         self._word_set: frozenset[str] | None = None  # the document's words (used_as_noun)
         self._nouns: dict[str, bool] = {}  # word -> used_as_noun
         self.facts: dict[str, object] = {}  # per-document facts a rule computes once (clubs: sports text)
+        # (the hot word tests below read these with one attribute look-up instead of two)
+        self._words, self._norms, self._splits = doc.words, doc.norms, doc.splits
+        self._phrases, self._word_has = gazetteer.phrases, gazetteer.word_has_cache
 
     def labelled(self, label: str) -> Sequence[Match]:
         """The matches carrying ``label``, in text order."""
@@ -219,15 +222,15 @@ class Context:
     def word_has(self, i: int, label: str) -> bool:
         """Token i alone (in any clitic reading) is a lexicon word with this label. The answer
         depends on the word alone (its readings come from its record): cached per word."""
-        cache = self.gaz.word_has_cache.get(label)
+        cache = self._word_has.get(label)
         if cache is None:
-            cache = self.gaz.word_has_cache[label] = {}
-        word = self.doc.words[i]
+            cache = self._word_has[label] = {}
+        word = self._words[i]
         found = cache.get(word)
         if found is None:
-            phrases = self.gaz.phrases
+            phrases = self._phrases
             found = False
-            for _, stem in self.doc.splits[i]:
+            for _, stem in self._splits[i]:
                 slot = phrases.get(stem)
                 if slot and label in slot:
                     found = True
@@ -237,11 +240,11 @@ class Context:
 
     def is_common(self, i: int) -> bool:
         """A function word, a number, or a COMMON lexicon word (in any clitic reading)."""
-        norm = self.doc.norms[i]
+        norm = self._norms[i]
         colliding = COLLIDING_FUNCTION_WORDS.get(norm)
         if colliding is not None:  # its COMMON entry is the function word's: the test decides
             return colliding(self, i)
-        word = self.doc.words[i]
+        word = self._words[i]
         cached = self.gaz.common_cache.get(word)
         if cached is None:
             common = self.gaz.common
@@ -291,11 +294,11 @@ class Context:
 
     def known_name_part(self, i: int) -> bool:
         """Token i is a given name, surname or person name in the lexicons (or a name link)."""
-        norm = self.doc.norms[i]
+        norm = self._norms[i]
         if norm in NAME_LINKS:
             return True
-        slot = self.gaz.phrases.get(norm, {})
-        return not NAME_LABELS.isdisjoint(slot)
+        slot = self._phrases.get(norm)
+        return slot is not None and not NAME_LABELS.isdisjoint(slot)
 
     def name_after_clitic(self, i: int, letters: tuple[str, ...]) -> int | None:
         """Where the name in token i starts when the token is one of the proclitics ``letters`` +

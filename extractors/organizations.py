@@ -334,7 +334,8 @@ def organizations(ctx: Context, descriptive: bool = True) -> Iterator[Entity]:
             continue
         first = m.last + 1
         definite = m.key.startswith("ال")  # الحزب، فالفريق، للمجلس
-        quoted = None if definite else _quoted_name_end(ctx, m.last)
+        # (a joining gap holds only spaces and hyphens: no opening quotation mark)
+        quoted = None if definite or doc.joined(m.last) else _quoted_name_end(ctx, m.last)
         if quoted is not None:  # صحيفة " واشنطن تايمز "، قناة « تي في 5 »
             yield ctx.mention("ORG", first, quoted, "rule:trigger+quoted")
             continue

@@ -396,11 +396,12 @@ def _persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) 
             continue  # أظهرت مذكرات خلخالي: a document's verb
         if not _cue_is_verb(ctx, m, cue):
             continue
-        kunya = kunya_after(ctx, m.last + 1)
+        after = m.last + 1
+        kunya = kunya_after(ctx, after) if doc.norms[after] == "ام" else None  # (a kunya opens with أم)
         if kunya is not None:
             yield kunya  # وأوضحت أم محمد أنها …
             continue
-        if not ctx.longest(m.last + 1, "TITLE"):
+        if after not in by_first or not ctx.longest(after, "TITLE"):
             j = name_run(ctx, m.last + 1, max_len=3)  # (not قال ولي العهد: a title, not the name ولي)
             object_of = without_preposition(ctx, m.last + 1) is None  # ودعا لبشار …، قال لأمانة …
             if j is not None and not object_of and not doc.has_article(m.last + 1):

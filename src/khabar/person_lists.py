@@ -62,7 +62,7 @@ def _separated(ctx: Context, i: int) -> bool:
     """A list separator stands between tokens i and i+1: a comma alone, or و on token i+1."""
     doc = ctx.doc
     if doc.joined(i):  # (a joining gap holds only spaces and hyphens: no comma to search for)
-        return _conjunct(ctx, i + 1)
+        return doc.norms[i + 1][:1] == "و" and _conjunct(ctx, i + 1)
     return _SEPARATOR.fullmatch(doc.gap(i)) is not None
 
 
