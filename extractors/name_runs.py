@@ -288,7 +288,7 @@ def skip_modifiers(ctx: Context, i: int) -> int:
             return i
         if doc.norms[i] in FUNCTION_WORDS and doc.norms[i] not in _PLACE_PREPOSITIONS:
             return i  # الإعلامية التركية التي شنت: a relative pronoun ends the modifiers
-        known = ctx.longest(i, "LOC", "ORG", "DEMONYM", "TITLE")
+        known = ctx.longest(i, "LOC", "ORG", "DEMONYM", "TITLE") if i in ctx.by_first else None
         if known is not None and known.stripped and doc.norms[i][:1] == "ك":
             return i  # السفير كلاوس: a name, not ك + لاوس (no title is modified by "like Laos")
         given = known is not None and ctx.frequent_given(doc.norms[i]) and ctx.weak_place(doc.norms[i])

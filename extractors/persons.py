@@ -316,8 +316,15 @@ def _cue_is_verb(ctx: Context, m, cue) -> bool:
 def _trimmed(ctx: Context, e: Entity) -> Entity | None:
     """A rule's person without a leading ل/ب + known word or title (بتخدير أندريا كونستاند →
     أندريا كونستاند, القاضي ستفين أونيل → ستفين أونيل); None when nothing is left."""
-    first, doc = e.first, ctx.doc
-    while first <= e.last and (without_preposition(ctx, first) is None or ctx.longest(first, "TITLE")):
+    first, doc, by_first = e.first, ctx.doc, ctx.by_first
+    # (letter and index tests first: without_preposition is None only for ل/ب words, a title
+    # starts a match)
+    while first <= e.last and (
+        doc.norms[first][:1] in ("ل", "ب")
+        and without_preposition(ctx, first) is None
+        or first in by_first
+        and ctx.longest(first, "TITLE")
+    ):
         if ctx.known_name_part(first) and not ctx.longest(first, "TITLE"):
             break
         first += 1
