@@ -107,12 +107,12 @@ def _first_name_aliases(ctx: Context) -> Iterator[Entity]:
         i = m.first
         if m.last != i or m.stripped or i + 1 >= doc.n or not doc.joined(i):
             continue
-        nxt = i + 1  # (the next word's tests first: cheaper than normalising the entry's name)
-        if doc.has_article(nxt) or ctx.gaz.phrases.get(doc.norms[nxt]) or ctx.is_common(nxt):
-            continue  # a listed word (ميلانيا ترامب is the entry itself) or a common one
         info = m.info("PER")
         if " " not in info.name or normalize(info.name).split()[0] != m.key:
             continue
+        nxt = i + 1
+        if doc.has_article(nxt) or ctx.gaz.phrases.get(doc.norms[nxt]) or ctx.is_common(nxt):
+            continue  # a listed word (ميلانيا ترامب is the entry itself) or a common one
         if ctx.name_like(nxt, first=False) and not ctx.used_as_noun(nxt):
             yield ctx.mention("PER", i, nxt, "rule:given-name")
 
