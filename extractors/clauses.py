@@ -11,7 +11,6 @@ from itertools import compress
 from typing import TYPE_CHECKING
 
 from khabar.document import Document, find_chars
-from khabar.text import normalize
 
 if TYPE_CHECKING:
     from khabar.extractors.context import Context
@@ -217,7 +216,7 @@ def clause_opener(doc: Document, k: int, words: frozenset[str], that: frozenset[
 # قد/لقد open a verbal clause: right after a speech verb they begin what was said, the writer
 # having left out إن/أن and the colon (قال لقد سررت بنجاح المسيرة، يقول قد يكون السبب). Future
 # verbs would do the same (قال سيتبع), but without morphology سيرغي، ستالون، ستيفن read as them.
-_VERB_PARTICLES = frozenset(normalize(w) for w in ("قد", "لقد", "وقد"))
+_VERB_PARTICLES = frozenset(("قد", "لقد", "وقد"))  # (their matching form is as written)
 
 
 def reported_verb(ctx: Context, i: int) -> bool:

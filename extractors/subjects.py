@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from functools import cache
 
 from khabar import text as textmod
 from khabar.document import Match
@@ -61,10 +62,15 @@ _TOLD_CLOSERS = '»”")'
 SAYING = normalized_words("قوله قولها قولهم قولهما")
 # "… لوكالة الأنباء", "للصحفيين": who the role holder spoke to, not part of the role.
 # News outlets named bare after a speaker, as the ones told (لبي بي سي، لرويترز): facts, not grammar
-_OUTLETS = frozenset(
-    textmod.normalize(n)
-    for n in ("بي بي سي", "سي إن إن", "سي ان ان", "CNN", "BBC", "رويترز", "فرانس برس", "أسوشيتد برس", "الجزيرة")
-)
+_OUTLETS = ("بي بي سي", "سي إن إن", "سي ان ان", "CNN", "BBC", "رويترز", "فرانس برس", "أسوشيتد برس", "الجزيرة")
+
+
+@cache
+def _outlet_names() -> frozenset[str]:
+    """_OUTLETS in the matching form (made on first use: normalising loads its table)."""
+    return frozenset(textmod.normalize(n) for n in _OUTLETS)
+
+
 _AUDIENCE = normalized_words("للصحفيين للصحافيين للصحافة للإعلاميين للمراسلين")
 _TO_MEDIA = normalized_words(
     "لوكالة لصحيفة لقناة لموقع لشبكة لتلفزيون لإذاعة للصحفيين للصحافيين للصحافة للتلفزيون للإذاعة"
@@ -154,7 +160,7 @@ class SpeakerFinder:
             opened = doc.gap(j).strip()
             return bool(opened) and opened[-1] in _TOLD_OPENERS
         ent = self.by_token.get(j)
-        return ent is not None and ent.label == "ORG" and textmod.normalize(ent.canonical) in _OUTLETS
+        return ent is not None and ent.label == "ORG" and textmod.normalize(ent.canonical) in _outlet_names()
 
     def at(self, i: int, gender: str, named_only: bool = False) -> tuple[Speaker, int] | None:
         """The speaker whose mention starts at token i, with its last token; None if implied.

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 
 from khabar import text as textmod
-from khabar.extractors.context import Context
+from khabar.extractors.context import Context, normalized_words
 from khabar.records import Entity, Quote, Span
 
 # Words that may stand before or after a name without changing what it names: place heads,
@@ -222,18 +222,15 @@ def link_speakers(ctx: Context, groups: list[DocEntity], mentions: list[Entity],
 
 
 # Words before a name that make it a complement (المتحدث باسم ترامب، مستشار لبايدن، نقلا عن)
-_LINKING_WORDS = frozenset(textmod.normalize(w) for w in "باسم عن من في مع لدى إلى الى على".split())
+_LINKING_WORDS = normalized_words("باسم عن من في مع لدى إلى الى على")
 
 # Heads of a phrase that names someone else's relative, helper or group (زوجة الرئيس ترامب،
 # والد اللاعب محمد صلاح، أحد مستشاري بايدن): the person named at its end is not the one speaking.
-_NOT_THE_HOLDER = frozenset(
-    textmod.normalize(w)
-    for w in (
-        "زوجة زوج والد والدة أب أم ابن ابنة نجل نجلة شقيق شقيقة أخ أخت عم عمة خال خالة جد جدة "
-        "حفيد حفيدة صديق صديقة عائلة أسرة آل أحد إحدى بعض أنصار أفراد محامي محامية مساعد مساعدة "
-        "مستشار مستشارة أقارب أصدقاء رفاق زملاء زميل زميلة حارس مدرب أرملة مكتب حملة فريق خطيبة "
-        "خطيب وصيفة منتقدو منتقدون معارضو معارضون أتباع مؤيدو مؤيدون السلطات البعض"
-    ).split()
+_NOT_THE_HOLDER = normalized_words(
+    "زوجة زوج والد والدة أب أم ابن ابنة نجل نجلة شقيق شقيقة أخ أخت عم عمة خال خالة جد جدة "
+    "حفيد حفيدة صديق صديقة عائلة أسرة آل أحد إحدى بعض أنصار أفراد محامي محامية مساعد مساعدة "
+    "مستشار مستشارة أقارب أصدقاء رفاق زملاء زميل زميلة حارس مدرب أرملة مكتب حملة فريق خطيبة "
+    "خطيب وصيفة منتقدو منتقدون معارضو معارضون أتباع مؤيدو مؤيدون السلطات البعض"
 )
 
 
