@@ -360,3 +360,22 @@ def test_a_complement_is_no_apposition(pipeline):
     """دعا إلى الوحدة …، باعتبار أن …: what was called for is no statement after a comma."""
     text = "ودعا الرئيس إلى الوحدة والابتعاد عن الانقسامات، باعتبار أن البلاد تواجه حربا."
     assert [q for q in quotes(pipeline, text) if q["cue"]["text"] == "دعا"] == []
+
+
+def test_no_reference_cycles(pipeline):
+    """A document's objects are freed by reference counting alone: nothing of a run is left for
+    the cyclic garbage collector, whose collections cost ~10% of the run time when every
+    document's Context stayed alive in a cycle (QuoteFinder ↔ its Attribution)."""
+    import gc
+
+    text = 'وقال وزير الخارجية عادل الجبير إن "المملكة ماضية في دعم الاستقرار في المنطقة". وأضاف أن الحوار مهم.'
+    pipeline.extract(text)
+    gc.collect()
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        assert quotes(pipeline, text)
+        assert gc.collect() == 0
+    finally:
+        if enabled:
+            gc.enable()
