@@ -429,24 +429,40 @@ find_chars(PyObject *self, PyObject *args)
     PyObject *out = PyList_New(0);
     if (out == NULL)
         return NULL;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        int hit;
-        if (c <= 0xFFFF)
-            hit = bitmap[c >> 3] & (1u << (c & 7));
-        else if (!astral)
-            hit = 0;
-        else {
-            hit = 0;
-            for (Py_ssize_t k = 0; k < nc && !hit; k++)
-                hit = PyUnicode_READ(ckind, cdata, k) == c;
-        }
-        if (hit && append_steal(out, PyLong_FromSsize_t(i)) < 0) {
-            Py_DECREF(out);
-            return NULL;
+    /* One loop per string kind: reading through PyUnicode_READ switches on the kind at every
+     * character (most texts are UCS-2: Arabic). */
+#define HIT(c) (bitmap[(c) >> 3] & (1u << ((c) & 7)))
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *p = data;
+        for (Py_ssize_t i = 0; i < n; i++)
+            if (HIT(p[i]) && append_steal(out, PyLong_FromSsize_t(i)) < 0)
+                goto fail;
+    }
+    else if (kind == PyUnicode_2BYTE_KIND) {
+        const Py_UCS2 *p = data;
+        for (Py_ssize_t i = 0; i < n; i++)
+            if (HIT(p[i]) && append_steal(out, PyLong_FromSsize_t(i)) < 0)
+                goto fail;
+    }
+    else {
+        const Py_UCS4 *p = data;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            Py_UCS4 c = p[i];
+            int hit = 0;
+            if (c <= 0xFFFF)
+                hit = HIT(c);
+            else if (astral)
+                for (Py_ssize_t k = 0; k < nc && !hit; k++)
+                    hit = PyUnicode_READ(ckind, cdata, k) == c;
+            if (hit && append_steal(out, PyLong_FromSsize_t(i)) < 0)
+                goto fail;
         }
     }
+#undef HIT
     return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
 }
 
 static PyMethodDef methods[] = {
