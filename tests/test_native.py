@@ -128,3 +128,15 @@ def test_same_records_from_the_pipeline(pipeline, monkeypatch) -> None:
     fast = pipeline.extract(text, "x")
     monkeypatch.setattr(document, "_native", None)
     assert pipeline.extract(text, "x") == fast
+
+
+@needs_native
+def test_scan_fills_match_slots_as_its_init_would(pipeline) -> None:
+    """scan fills a Match's slots in place; a type it must call (here a function) gives equal matches."""
+    gaz = pipeline.gazetteer
+    doc = Document((SAMPLES / "rafah_meeting.txt").read_text(encoding="utf-8"), "", gaz)
+    args = (doc._phrase_starts, doc.norms, doc.joins, doc.starts, doc.ends, doc.words, gaz.phrases, gaz.prefixes)
+    filled = native.scan(*args, document.Match, gaz)[0]
+    called = native.scan(*args, lambda *fields: document.Match(*fields), gaz)[0]
+    assert filled and filled == called
+    assert all(type(m) is document.Match for m in filled)

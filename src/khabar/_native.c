@@ -11,12 +11,14 @@
  *   columns(records) -> (norms, splits, phrase_starts)
  *   scan(phrase_starts, norms, joins, starts, ends, words, phrases, prefixes, match_type,
  *        gazetteer) -> (matches, by_first, by_span, by_label): the list of
- *        match_type(first, last, start, end, key, slot, stripped, gazetteer) in scan order, first
+ *        match_type(first, last, start, end, key, slot, stripped, gazetteer) in scan order (a slots
+ *        dataclass like document.Match is filled in place, without calling its __init__), first
  *        token -> its matches, (first, last) -> the first match of that span, label -> matches
  *        carrying it (in scan order)
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <structmember.h> /* T_OBJECT_EX */
 
 /* Arabic marks and tatweel: inside a word, and skipped when counting a word's letters
  * (text.WORD_CHARS / text._MARKS). */
@@ -261,11 +263,83 @@ add_labels(PyObject *by_label, PyObject *slot, PyObject *m)
     return 0;
 }
 
-/* Appends match_type(first, last, start, end, key, slot, stripped, gazetteer) to out, to group
+/* How scan makes a match: a slots class whose eight fields (in __init__'s order) are plain
+ * object slots, a dataclass without __post_init__, gets a new instance with the slots filled in
+ * place, as its __init__ would; calling the class would run that __init__ in Python (a frame per
+ * match, ~100 matches per article). Any other class is called. */
+static const char *MATCH_FIELDS[8] = {"first", "last", "start", "end", "key", "labels", "stripped", "gazetteer"};
+
+typedef struct {
+    PyObject *type;
+    int direct;             /* fill the slots at these offsets instead of calling type */
+    Py_ssize_t offsets[8];
+} MatchMaker;
+
+static int
+match_maker(PyObject *type, MatchMaker *maker)
+{
+    maker->type = type;
+    maker->direct = 0;
+    if (!PyType_Check(type) || ((PyTypeObject *)type)->tp_alloc == NULL)
+        return 0;
+    PyObject *post = PyObject_GetAttrString(type, "__post_init__"); /* (a hook __init__ would run) */
+    if (post != NULL) {
+        Py_DECREF(post);
+        return 0;
+    }
+    PyErr_Clear();
+    PyObject *fields = PyObject_GetAttrString(type, "__dataclass_fields__"); /* (its own __init__) */
+    if (fields == NULL) {
+        PyErr_Clear();
+        return 0;
+    }
+    int same = PyDict_Check(fields) && PyDict_GET_SIZE(fields) == 8;
+    PyObject *name, *value;
+    for (Py_ssize_t pos = 0, f = 0; same && PyDict_Next(fields, &pos, &name, &value); f++)
+        same = PyUnicode_Check(name) && PyUnicode_CompareWithASCIIString(name, MATCH_FIELDS[f]) == 0;
+    Py_DECREF(fields);
+    if (!same)
+        return 0;
+    for (int f = 0; f < 8; f++) {
+        PyObject *d = PyObject_GetAttrString(type, MATCH_FIELDS[f]);
+        if (d == NULL) {
+            PyErr_Clear();
+            return 0;
+        }
+        int slot = Py_IS_TYPE(d, &PyMemberDescr_Type) &&
+                   ((PyMemberDescrObject *)d)->d_member->type == T_OBJECT_EX &&
+                   !(((PyMemberDescrObject *)d)->d_member->flags & READONLY);
+        if (slot)
+            maker->offsets[f] = ((PyMemberDescrObject *)d)->d_member->offset;
+        Py_DECREF(d);
+        if (!slot)
+            return 0;
+    }
+    maker->direct = 1;
+    return 0;
+}
+
+static PyObject *
+make_match(const MatchMaker *maker, PyObject *const argv[8])
+{
+    if (!maker->direct)
+        return PyObject_Vectorcall(maker->type, argv, 8, NULL);
+    PyTypeObject *tp = (PyTypeObject *)maker->type;
+    PyObject *m = tp->tp_alloc(tp, 0);
+    if (m == NULL)
+        return NULL;
+    for (int f = 0; f < 8; f++) {
+        Py_INCREF(argv[f]);
+        *(PyObject **)((char *)m + maker->offsets[f]) = argv[f];
+    }
+    return m;
+}
+
+/* Appends a match (first, last, start, end, key, slot, stripped, gazetteer) to out, to group
  * (the list of matches at token `first`) and to by_label[label] for each of its labels, and makes
  * it by_span[(first, last)] unless that span already has a match. */
 static int
-add_match(PyObject *out, PyObject *group, PyObject *by_span, PyObject *by_label, PyObject *match_type,
+add_match(PyObject *out, PyObject *group, PyObject *by_span, PyObject *by_label, const MatchMaker *maker,
           PyObject *first, Py_ssize_t last, Py_ssize_t start, PyObject *end, PyObject *key,
           PyObject *slot, PyObject *stripped, PyObject *gazetteer)
 {
@@ -274,7 +348,7 @@ add_match(PyObject *out, PyObject *group, PyObject *by_span, PyObject *by_label,
     int rc = -1;
     if (l && s) {
         PyObject *argv[8] = {first, l, s, end, key, slot, stripped, gazetteer};
-        m = PyObject_Vectorcall(match_type, argv, 8, NULL);
+        m = make_match(maker, argv);
     }
     if (m != NULL && (span = PyTuple_Pack(2, first, l)) != NULL && PyList_Append(out, m) == 0 &&
         PyList_Append(group, m) == 0 && PyDict_SetDefault(by_span, span, m) != NULL &&
@@ -297,6 +371,8 @@ scan(PyObject *self, PyObject *args)
                           &PyList_Type, &words, &PyDict_Type, &phrases, &prefixes, &match_type,
                           &gazetteer))
         return NULL;
+    MatchMaker maker;
+    match_maker(match_type, &maker);
     Py_ssize_t n = PyList_GET_SIZE(found);
     if (PyList_GET_SIZE(norms) < n || PyList_GET_SIZE(joins) < n || PyList_GET_SIZE(starts) < n ||
         PyList_GET_SIZE(ends) < n || PyList_GET_SIZE(words) < n) {
@@ -342,7 +418,7 @@ scan(PyObject *self, PyObject *args)
             int truthy = PyObject_IsTrue(slot);
             if (truthy < 0)
                 goto fail_readings;
-            if (truthy && add_match(out, group, by_span, by_label, match_type, first, i, start,
+            if (truthy && add_match(out, group, by_span, by_label, &maker, first, i, start,
                                     PyList_GET_ITEM(ends, i), stem, slot, stripped, gazetteer) < 0)
                 goto fail_readings;
             if (max_len == 1 || PyList_GET_ITEM(joins, i) != Py_True || i + 1 >= n)
@@ -360,7 +436,7 @@ scan(PyObject *self, PyObject *args)
                 if (got != NULL) {
                     truthy = PyObject_IsTrue(got);
                     if (truthy < 0 ||
-                        (truthy && add_match(out, group, by_span, by_label, match_type, first, j, start,
+                        (truthy && add_match(out, group, by_span, by_label, &maker, first, j, start,
                                              PyList_GET_ITEM(ends, j), key, got, stripped,
                                              gazetteer) < 0)) {
                         Py_DECREF(key);

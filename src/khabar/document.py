@@ -115,7 +115,10 @@ def _joining(gap: str) -> bool:
 
 @dataclass(slots=True)
 class Match:
-    """A lexicon phrase found in the text: tokens [first, last], characters [start, end)."""
+    """A lexicon phrase found in the text: tokens [first, last], characters [start, end).
+
+    The C scan fills these slots directly, in this order, without calling ``__init__`` (a
+    ``__post_init__`` or another field order makes it call the class instead)."""
 
     first: int
     last: int
