@@ -140,3 +140,12 @@ def test_scan_fills_match_slots_as_its_init_would(pipeline) -> None:
     called = native.scan(*args, lambda *fields: document.Match(*fields), gaz)[0]
     assert filled and filled == called
     assert all(type(m) is document.Match for m in filled)
+
+
+@needs_native
+def test_same_word_characters_over_the_whole_bmp(monkeypatch) -> None:
+    """Every BMP character (and a few astral ones) is a word character in C exactly when re's
+    pattern says so (the C tokenizer has fast paths for ASCII and the Arabic letters)."""
+    chars = [chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000] + ["😀", "\U0001d400", "\U00020000"]
+    fast, slow = _both(" ".join(chars), None, monkeypatch)
+    assert fast == slow

@@ -33,7 +33,11 @@ is_mark(Py_UCS4 c)
 static inline int
 is_word_char(Py_UCS4 c)
 {
-    return Py_UNICODE_ISALNUM(c) || c == '_' || is_mark(c);
+    if (c < 0x80) /* (ASCII and the Arabic letters and marks, most characters: no table look-up) */
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    if (c >= 0x0621 && c <= 0x065F) /* hamza .. yeh, tatweel, harakat */
+        return 1;
+    return Py_UNICODE_ISALNUM(c) || is_mark(c);
 }
 
 /* Characters a gap may hold while its two words stay one phrase (document._GAP_RE). */
