@@ -51,6 +51,9 @@ MAX_APPOSITION = 10  # words of an apposition between commas after the subject (
 _CUE_PROCLITICS = frozenset({"و", "ف"})
 MIN_DIRECT_WORDS = 3  # shorter quotations are names or titles ("أكسيوس")
 _WORD = re.compile(r"\w+")
+# At least MIN_DIRECT_WORDS words (runs of \w): the last character of the first word, the words
+# between, the first character of the last; found from the start, listing no word of a quotation.
+_ENOUGH_WORDS = re.compile(r"\w" + r"\W+\w+" * (MIN_DIRECT_WORDS - 2) + r"\W+\w")
 _ACCORDING = re.compile(rf"[،,]?\s*(?:{'|'.join(ACCORDING_TO)})\s")
 
 
@@ -99,7 +102,7 @@ class QuoteFinder:
         self.doc = ctx.doc
         text = self.doc.text
         self.all_marks = quote_spans(text)  # every quotation, names and scare quotes too
-        self.marks = [(s, e) for s, e in self.all_marks if len(_WORD.findall(text, s, e)) >= MIN_DIRECT_WORDS]
+        self.marks = [(s, e) for s, e in self.all_marks if _ENOUGH_WORDS.search(text, s, e)]
         # Sorted indexes (quotations never overlap), so no lookup walks every quotation.
         self._all_starts = [s for s, _ in self.all_marks]
         self._starts = [s for s, _ in self.marks]
