@@ -101,12 +101,13 @@ def test_same_character_offsets_on_random_characters(monkeypatch) -> None:
     for _ in range(2000):
         text = "".join(rng.choice(PIECES + ["]", "^", "\\", "A", "Z"]) for _ in range(rng.randint(0, 40)))
         latin = text.encode("latin-1", "ignore").decode("latin-1")  # a one-byte string too
-        for chars in sets:
-            for t in (text, latin):
-                fast = document.find_chars(t, chars)
-                with monkeypatch.context() as m:
-                    m.setattr(document, "_native", None)
-                    assert document.find_chars(t, chars) == fast, (repr(t), chars)
+        for t in (text, latin):
+            fast = [document.find_chars(t, chars) for chars in sets]
+            assert document.find_char_sets(t, tuple(sets)) == fast, repr(t)  # (one pass for all)
+            with monkeypatch.context() as m:
+                m.setattr(document, "_native", None)
+                assert [document.find_chars(t, chars) for chars in sets] == fast, repr(t)
+                assert document.find_char_sets(t, tuple(sets)) == fast, repr(t)
 
 
 @needs_native

@@ -6,6 +6,7 @@
  *
  *   tokenize(text) -> (words, starts, ends, joins)
  *   find_chars(text, chars) -> offsets of the characters of text that are one of chars
+ *   find_char_sets(text, sets) -> [find_chars(text, chars) for chars in sets], in one pass
  *   lookup(words, cache) -> (records with None where a word is not cached, distinct missing words)
  *   fill(records, words, new) -> None; records[i] = new[words[i]] where records[i] is None
  *   columns(records) -> (norms, splits, phrase_starts)
@@ -545,9 +546,85 @@ fail:
     return NULL;
 }
 
+/* [find_chars(text, chars) for chars in sets] (a tuple of str), in one pass over the text. */
+static PyObject *
+find_char_sets(PyObject *self, PyObject *args)
+{
+    PyObject *text, *sets;
+    if (!PyArg_ParseTuple(args, "UO!", &text, &PyTuple_Type, &sets))
+        return NULL;
+    Py_ssize_t ns = PyTuple_GET_SIZE(sets);
+    unsigned char bitmap[8192] = {0}; /* characters U+0000..U+FFFF of any set */
+    int astral = 0;
+    for (Py_ssize_t k = 0; k < ns; k++) {
+        PyObject *chars = PyTuple_GET_ITEM(sets, k);
+        if (!PyUnicode_Check(chars)) {
+            PyErr_SetString(PyExc_TypeError, "find_char_sets(): the sets must be str");
+            return NULL;
+        }
+        int ckind = PyUnicode_KIND(chars);
+        const void *cdata = PyUnicode_DATA(chars);
+        for (Py_ssize_t j = 0; j < PyUnicode_GET_LENGTH(chars); j++) {
+            Py_UCS4 c = PyUnicode_READ(ckind, cdata, j);
+            if (c > 0xFFFF)
+                astral = 1;
+            else
+                bitmap[c >> 3] |= (unsigned char)(1u << (c & 7));
+        }
+    }
+    PyObject *out = PyList_New(ns);
+    if (out == NULL)
+        return NULL;
+    for (Py_ssize_t k = 0; k < ns; k++) {
+        PyObject *list = PyList_New(0);
+        if (list == NULL) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        PyList_SET_ITEM(out, k, list);
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    /* a character of some set: the offset goes to each set that holds it (few characters do) */
+#define ADD_TO_SETS(c, i)                                                                          \
+    for (Py_ssize_t k = 0; k < ns; k++) {                                                          \
+        PyObject *chars = PyTuple_GET_ITEM(sets, k);                                               \
+        if (PyUnicode_FindChar(chars, (c), 0, PyUnicode_GET_LENGTH(chars), 1) >= 0 &&              \
+            append_steal(PyList_GET_ITEM(out, k), PyLong_FromSsize_t(i)) < 0)                      \
+            goto fail;                                                                             \
+    }
+#define HIT(c) (bitmap[(c) >> 3] & (1u << ((c) & 7)))
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *p = data;
+        for (Py_ssize_t i = 0; i < n; i++)
+            if (HIT(p[i]))
+                ADD_TO_SETS(p[i], i)
+    }
+    else if (kind == PyUnicode_2BYTE_KIND) {
+        const Py_UCS2 *p = data;
+        for (Py_ssize_t i = 0; i < n; i++)
+            if (HIT(p[i]))
+                ADD_TO_SETS(p[i], i)
+    }
+    else {
+        const Py_UCS4 *p = data;
+        for (Py_ssize_t i = 0; i < n; i++)
+            if (p[i] <= 0xFFFF ? HIT(p[i]) : astral)
+                ADD_TO_SETS(p[i], i)
+    }
+#undef HIT
+#undef ADD_TO_SETS
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"tokenize", tokenize, METH_O, "(words, starts, ends, joins) of a text."},
     {"find_chars", find_chars, METH_VARARGS, "Offsets of the characters of text that are in chars."},
+    {"find_char_sets", find_char_sets, METH_VARARGS, "find_chars of several character sets, in one pass."},
     {"lookup", lookup, METH_VARARGS, "(records, missing words) of words in a cache."},
     {"fill", fill, METH_VARARGS, "Fill the missing records from a dict of new ones."},
     {"columns", columns, METH_O, "(norms, splits, phrase starts) of word records."},
@@ -565,7 +642,7 @@ PyInit__native(void)
 {
     PyObject *m = PyModule_Create(&module);
     /* document.py uses this module only when API is the version it was written for */
-    if (m != NULL && PyModule_AddIntConstant(m, "API", 6) < 0) {
+    if (m != NULL && PyModule_AddIntConstant(m, "API", 7) < 0) {
         Py_DECREF(m);
         return NULL;
     }
