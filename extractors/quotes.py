@@ -15,11 +15,12 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
-from khabar.document import Match, find_chars
+from khabar.document import Match, find_char_sets, find_chars
 from khabar.extractors.attribution import Attribution
 from khabar.extractors.clauses import (
     ACCORDING_TO,
     PARTICIPLE,
+    RULE_STARTS,
     SENTENCE_PUNCT,
     circumstantial_ends,
     clause_ends,
@@ -30,7 +31,7 @@ from khabar.extractors.clauses import (
     sentence_ends,
 )
 from khabar.extractors.context import COMPLEMENTIZERS, FUNCTION_WORDS, Context, normalized_words
-from khabar.extractors.quotemarks import OPENING_MARKS, quote_spans
+from khabar.extractors.quotemarks import MARK_CHARS, OPENING_MARKS, quote_spans
 from khabar.extractors.subject_names import VERB_PREPOSITIONS, written_called
 from khabar.extractors.subjects import IN_IT, RELATIVES
 from khabar.records import Entity, Quote, Span
@@ -101,7 +102,11 @@ class QuoteFinder:
         self.ctx = ctx
         self.doc = ctx.doc
         text = self.doc.text
-        self.all_marks = quote_spans(text)  # every quotation, names and scare quotes too
+        # the characters the finder looks for, found in one pass over the text
+        self._marks, quote_marks, self._commas, self._rule_starts = find_char_sets(
+            text, (SENTENCE_PUNCT, MARK_CHARS, "،,", RULE_STARTS)
+        )
+        self.all_marks = quote_spans(text, quote_marks)  # every quotation, names and scare quotes too
         self.marks = [(s, e) for s, e in self.all_marks if _ENOUGH_WORDS.search(text, s, e)]
         # Sorted indexes (quotations never overlap), so no lookup walks every quotation.
         self._all_starts = [s for s, _ in self.all_marks]
@@ -112,7 +117,6 @@ class QuoteFinder:
         self.claimed: set[tuple[int, int]] = set()
         self._ends: dict[bool, list[int]] = {}  # clause/sentence ends outside quotations
         self._sentences: list[int] | None = None  # sentence_ends() of the text
-        self._marks = find_chars(text, SENTENCE_PUNCT)
         self.in_quote = _inside(self._all_starts, self.all_marks)  # is an offset inside a quotation?
         # the speaker stage (attribution) still opens a sentence at a line break: its own concern
         self.attribution = Attribution(ctx, entities, titled, find_chars(text, SPEAKER_SENTENCE_MARKS), self.in_quote)
@@ -173,11 +177,10 @@ class QuoteFinder:
             if self._sentences is None:
                 text = self.doc.text
                 ends = sentence_ends(text, self._marks) + closed_sentence_ends(text, self.all_marks)
-                self._sentences = sorted(ends + rule_ends(text))
+                self._sentences = sorted(ends + rule_ends(text, self._rule_starts))
             found = self._sentences
             if clause:
-                commas = find_chars(self.doc.text, "،,")
-                found = sorted(clause_ends(self.doc, found) + circumstantial_ends(self.doc, commas))
+                found = sorted(clause_ends(self.doc, found) + circumstantial_ends(self.doc, self._commas))
             ends = self._ends[clause] = self._outside_quotes(found)
         k = bisect_left(ends, pos)
         return ends[k] if k < len(ends) else self._text_end
