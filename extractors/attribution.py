@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable
 
-from khabar.extractors.clauses import PARTICIPLE, clause_opener, dateline_end
+from khabar.extractors.clauses import PARTICIPLE, clause_opener, dateline_end, reported_verb
 from khabar.extractors.context import COMPLEMENTIZERS, FUNCTION_WORDS, Context, normalized_words
 from khabar.extractors.statements import StatementSpeakers
 from khabar.extractors.subjects import (
@@ -28,6 +28,9 @@ from khabar.records import Entity, Span, Speaker
 
 # Clause openers after which the subject may precede its verb: لكن، بينما … and غير/إلا أن
 _OPENERS, _THAT = normalized_words("لكن ولكن بينما وبينما فيما"), frozenset({"ان"})
+
+
+_CLAUSE_CONJUNCTIONS = "وف"  # a verb carrying one opens its own clause
 
 
 def _opens_clause(doc, k: int) -> bool:
@@ -59,6 +62,8 @@ class Attribution(StatementSpeakers):
         self.opening = dateline_end(doc.text, lambda: bool(doc.n and ctx.longest(0, "LOC")), self._names)
         self.finder = SpeakerFinder(ctx, entities, titled, self.opening)
         self.history: list[tuple[int, Speaker]] = []  # (cue token, explicit speaker)
+        self.history_toks: list[int] = []  # the cue tokens of ``history``
+        self._statement_mentions: dict[str, list[int]] = {}  # document word → its other mentions
         self._marks = marks  # offsets of sentence punctuation (clauses.SENTENCE_MARKS)
         self._sentence_starts: list[int] | None = None
 
@@ -79,6 +84,7 @@ class Attribution(StatementSpeakers):
             return
         if quoted or how == EXPLICIT and speaker.label in ("PER", "ORG"):
             self.history.append((cue_tok, speaker))
+            self.history_toks.append(cue_tok)
 
     def sentence_subject(self, cue_tok: int, gender: str, opening: int | None = None) -> Speaker | None:
         """The subject after the verb that opens the cue's sentence (وسلطت الوكالة …، قائلة), or
@@ -244,10 +250,20 @@ class Attribution(StatementSpeakers):
         participle = PARTICIPLE.fullmatch(m.key) is not None  # مضيفاً، واصفاً: what follows is the object
         explicit = subj < doc.n and doc.norms[subj] not in COMPLEMENTIZERS
         explicit = explicit and not doc.comma(m.last)  # وأكد، ردا على …
+        explicit = explicit and not (subj == m.last + 1 and reported_verb(self.ctx, subj))  # قال سيتبع
         found = None
         before = self.finder.before(m.first, gender, subj) if not participle else None
         if before is not None and m.stripped and m.first > 0 and doc.comma(m.first - 1):
             before = None  # …، بالعدواني، وقال: a verb joined by و after a comma takes no subject before it
+        if (
+            before is not None
+            and explicit
+            and m.stripped
+            and doc.words[m.first][:1] in _CLAUSE_CONJUNCTIONS
+            and self.named_at(subj)
+            and self.finder.at(subj, gender) is not None
+        ):
+            before = None  # … محامي ترامب وقالت ليندزي والترز إن: و opens a clause, its subject follows
         if before is not None and m.last + 1 < doc.n and doc.norms[m.last + 1] in IN_IT:
             before = None  # نشر تغريدة على تويتر قال فيها: a relative clause on the document, its author speaks
         if before is not None:

@@ -8,8 +8,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from itertools import compress
+from typing import TYPE_CHECKING
 
 from khabar.document import Document, find_chars
+from khabar.text import normalize
+
+if TYPE_CHECKING:
+    from khabar.extractors.context import Context
 
 ACCORDING_TO = ("بحسب", "حسب", "وفقا", "وفقاً", "وفق", "نقلا", "نقلاً", "طبقا", "طبقاً")
 NEW_CLAUSE = ("إذ", "وذلك", "معربا", "معرباً", "معربة")  # start a clause after a comma
@@ -211,3 +216,14 @@ def clause_opener(doc: Document, k: int, words: frozenset[str], that: frozenset[
     if doc.norms[k] in that and k > 0 and doc.joined(k - 1) and doc.norms[k - 1] in _EXCEPT:
         return k - 1
     return None
+
+
+# قد/لقد open a verbal clause: right after a speech verb they begin what was said, the writer
+# having left out إن/أن and the colon (قال لقد سررت بنجاح المسيرة، يقول قد يكون السبب). Future
+# verbs would do the same (قال سيتبع), but without morphology سيرغي، ستالون، ستيفن read as them.
+_VERB_PARTICLES = frozenset(normalize(w) for w in ("قد", "لقد", "وقد"))
+
+
+def reported_verb(ctx: Context, i: int) -> bool:
+    """Token i is قد/لقد: after a speech verb it opens what was said and is never the speaker."""
+    return ctx.doc.norms[i] in _VERB_PARTICLES

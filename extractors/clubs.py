@@ -36,17 +36,14 @@ def _city_of(ctx: Context, i: int) -> bool:
         slot = phrases.get(town)
         if slot and "LOC" in slot and town not in common and strip_article(town) not in common:
             info = ctx.gaz.info(slot["LOC"])
-            return info.attr("ambiguous") != "1" and not minor_place(info)  # (الحديدي، الميداني: hamlets)
+            return info.get("ambiguous", "") != "1" and not minor_place(info)  # (الحديدي، الميداني: hamlets)
     return False
 
 
-_SPORTS_TEXT: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # Context -> _sports_text
-
-
 def _sports_text(ctx: Context) -> bool:
-    sports = _SPORTS_TEXT.get(ctx)
+    sports = ctx.facts.get("sports")
     if sports is None:  # (both club rules ask: once per document)
-        sports = _SPORTS_TEXT[ctx] = len(SPORTS_WORDS & ctx.word_set()) >= MIN_SPORTS_WORDS
+        sports = ctx.facts["sports"] = len(SPORTS_WORDS & ctx.word_set()) >= MIN_SPORTS_WORDS
     return sports
 
 
@@ -108,7 +105,7 @@ def _introduced_clubs(ctx: Context) -> dict[str, str]:
     out: dict[str, str] = {}
     for m in ctx.labelled("ORG_TRIGGER"):
         k = m.last + 1
-        club = m.info("ORG_TRIGGER").attr("club")
+        club = m.info("ORG_TRIGGER").get("club", "")
         if m.key.startswith("ال") or not club or k >= doc.n or not doc.joined(m.last) or not doc.has_article(k):
             continue
         if club == "nisba" and not doc.words[k].endswith("ي") or ctx.word_has(k, "LOC_TRIGGER"):

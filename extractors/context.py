@@ -52,17 +52,17 @@ MINOR_POPULATION = 100_000  # smaller towns need cleaner evidence than capitals 
 
 
 def minor_place(info) -> bool:
-    population = info.attr("population")
-    return info.attr("kind") == "city" and population.isdigit() and int(population) < MINOR_POPULATION
+    population = info.get("population", "")
+    return info.get("kind", "") == "city" and population.isdigit() and int(population) < MINOR_POPULATION
 
 
 def weak_place_info(info) -> bool:
     """A place entry that is reported only after a trigger (مدينة، بلدة …): marked ambiguous, a
     small town, or a one-word name known only from GeoNames (a long tail of towns whose names are
     also people's names and common words: هورست، اندرسون)."""
-    if info.attr("ambiguous") == "1" or minor_place(info):
+    if info.get("ambiguous", "") == "1" or minor_place(info):
         return True
-    return info.source.startswith("places_geonames.tsv") and int(info.attr("population") or 0) < BIG_CITY
+    return info.source.startswith("places_geonames.tsv") and int(info.get("population", "") or 0) < BIG_CITY
 
 
 _LIGHT = str.maketrans("أإآىة", "ااايه")
@@ -101,14 +101,34 @@ def _ali_is_preposition(ctx: Context, i: int) -> bool:
         return True
     if i + 1 >= doc.n or not doc.joined(i):
         return False
-    if doc.has_article(i + 1):
-        return True  # علي الاطلاق
+    if doc.has_article(i + 1):  # علي الاطلاق; but وقال علي القرة داغي، علي المزروعي: after قال
+        # or before a nisba, the name
+        return ctx.is_common(i + 1) or not (_after_saying(ctx, i) or _nisba_written(doc.words[i + 1]))
     nxt = doc.norms[i + 1]
     if nxt in FUNCTION_WORDS or nxt in COLLIDING_FUNCTION_WORDS or VERB_SHAPE.match(nxt) or ctx.known_name_part(i + 1):
         return False
     if ctx.word_has(i + 1, "CUE") or ctx.is_common(i + 1):
         return True  # علي أهمية، ردت علي قائلة، زادت علي شهر
     return not_a_name_shape(nxt, False, doc.words[i + 1])  # علي تطلعه، علي لسانه
+
+
+# Speech verbs that take على as their complement (أكد على أهمية، شدد على، رد على، علق على):
+# after the others (قال، أضاف، أوضح) a word علي opens the subject, the given name.
+_TAKES_ALA = normalized_words("أكد شدد حث رد علق عقب اعترض حرص أثنى أصر وافق نص اتفق")
+
+
+def _after_saying(ctx: Context, i: int) -> bool:
+    """Token i follows a speech verb that does not govern على."""
+    if i == 0 or not ctx.doc.joined(i - 1):
+        return False
+    cue = ctx.longest(i - 1, "CUE") or next((m for m in ctx.by_first.get(i - 1, ()) if "CUE" in m.labels), None)
+    return cue is not None and cue.last == i - 1 and cue.info("CUE").attr("lemma").translate(_LIGHT) not in _TAKES_ALA
+
+
+def _nisba_written(word: str) -> bool:
+    """ال + a word of four or more letters ending in ي as written (not ى, not ية): a family
+    nisba (المزروعي، القرني) rather than what على governs (الاطلاق، المستوى، الصعيد)."""
+    return len(word) >= 6 and word.endswith("ي") and not word.endswith(("وي", "اي"))
 
 
 def _listed_person_word(ctx: Context, i: int) -> bool:
@@ -148,6 +168,10 @@ class Context:
         self.writes_alef_maksura = "ى" in doc.text
         self._word_set: frozenset[str] | None = None  # the document's words (used_as_noun)
         self._nouns: dict[str, bool] = {}  # word -> used_as_noun
+        self.facts: dict[str, object] = {}  # per-document facts a rule computes once (clubs: sports text)
+        # (the hot word tests below read these with one attribute look-up instead of two)
+        self._words, self._norms, self._splits = doc.words, doc.norms, doc.splits
+        self._phrases, self._word_has = gazetteer.phrases, gazetteer.word_has_cache
 
     def labelled(self, label: str) -> Sequence[Match]:
         """The matches carrying ``label``, in text order."""
@@ -177,7 +201,7 @@ class Context:
     def has_match(self, first: int, last: int, label: str) -> bool:
         """Tokens first..last are a lexicon entry with ``label`` that is not marked ambiguous."""
         m = self.by_span.get((first, last))
-        return m is not None and label in m.labels and m.info(label).attr("ambiguous") != "1"
+        return m is not None and label in m.labels and m.info(label).get("ambiguous", "") != "1"
 
     def core(self, m: Match, label: str, trigger: str, demonyms: bool = True) -> tuple[int, int]:
         """Tokens of the name inside a lexicon match: a leading trigger word (حركة حماس، قطاع
@@ -218,15 +242,15 @@ class Context:
     def word_has(self, i: int, label: str) -> bool:
         """Token i alone (in any clitic reading) is a lexicon word with this label. The answer
         depends on the word alone (its readings come from its record): cached per word."""
-        cache = self.gaz.word_has_cache.get(label)
+        cache = self._word_has.get(label)
         if cache is None:
-            cache = self.gaz.word_has_cache[label] = {}
-        word = self.doc.words[i]
+            cache = self._word_has[label] = {}
+        word = self._words[i]
         found = cache.get(word)
         if found is None:
-            phrases = self.gaz.phrases
+            phrases = self._phrases
             found = False
-            for _, stem in self.doc.splits[i]:
+            for _, stem in self._splits[i]:
                 slot = phrases.get(stem)
                 if slot and label in slot:
                     found = True
@@ -236,11 +260,11 @@ class Context:
 
     def is_common(self, i: int) -> bool:
         """A function word, a number, or a COMMON lexicon word (in any clitic reading)."""
-        norm = self.doc.norms[i]
+        norm = self._norms[i]
         colliding = COLLIDING_FUNCTION_WORDS.get(norm)
         if colliding is not None:  # its COMMON entry is the function word's: the test decides
             return colliding(self, i)
-        word = self.doc.words[i]
+        word = self._words[i]
         cached = self.gaz.common_cache.get(word)
         if cached is None:
             common = self.gaz.common
@@ -260,7 +284,7 @@ class Context:
         slot = self.gaz.phrases.get(key, {})
         if "GIVEN" not in slot:
             return 0
-        count = self.gaz.info(slot["GIVEN"]).attr("count", str(missing))
+        count = self.gaz.info(slot["GIVEN"]).get("count", str(missing))
         return int(count) if count.isdigit() else 0
 
     def frequent_given(self, key: str) -> bool:
@@ -274,21 +298,27 @@ class Context:
 
     def frequent_given_word(self, i: int) -> bool:
         """Token i, as written or behind a proclitic (ومحمد), is a frequent given name."""
-        return any(self.frequent_given(stem) for _, stem in self.doc.splits[i])
+        for _, stem in self.doc.splits[i]:  # noqa: SIM110 (a loop, not any(): no generator frame)
+            if self.frequent_given(stem):
+                return True
+        return False
 
     def starts_given_name(self, i: int, key: str) -> bool:
         """Token i (read as ``key``) is a frequent given name, not also a common word or place/org."""
-        if not NOT_NAME_LABELS.isdisjoint(self.gaz.phrases.get(key, ())):
-            return False
-        return self.frequent_given(key) and not self.is_common(i)
+        cache = self.gaz.opener_cache  # key -> no place/org/word label and a frequent given name
+        opens = cache.get(key)
+        if opens is None:
+            blocked = not NOT_NAME_LABELS.isdisjoint(self.gaz.phrases.get(key, ()))
+            opens = remember(cache, key, not blocked and self.frequent_given(key))
+        return opens and not self.is_common(i)
 
     def known_name_part(self, i: int) -> bool:
         """Token i is a given name, surname or person name in the lexicons (or a name link)."""
-        norm = self.doc.norms[i]
+        norm = self._norms[i]
         if norm in NAME_LINKS:
             return True
-        slot = self.gaz.phrases.get(norm, {})
-        return not NAME_LABELS.isdisjoint(slot)
+        slot = self._phrases.get(norm)
+        return slot is not None and not NAME_LABELS.isdisjoint(slot)
 
     def name_after_clitic(self, i: int, letters: tuple[str, ...]) -> int | None:
         """Where the name in token i starts when the token is one of the proclitics ``letters`` +
@@ -322,9 +352,18 @@ class Context:
         return words
 
     def _with_article(self, norm: str) -> bool:
-        words = self.word_set()
-        bare = norm[:-1] if norm.endswith("ا") and len(norm) > 3 else None
-        return any(p + norm in words or bare and p + bare in words for p in _ARTICLE_PREFIXES)
+        words = self._word_set
+        if words is None:
+            words = self.word_set()
+        for p in _ARTICLE_PREFIXES:  # (a loop, not any(): no generator frame)
+            if p + norm in words:
+                return True
+        if norm.endswith("ا") and len(norm) > 3:
+            bare = norm[:-1]
+            for p in _ARTICLE_PREFIXES:
+                if p + bare in words:
+                    return True
+        return False
 
     def weak_place(self, key: str) -> bool:
         """The one-word place entry ``key`` is reported only after a trigger (see weak_place_info)."""
@@ -337,6 +376,8 @@ class Context:
 
     def firm_place_or_org(self, i: int) -> Match | None:
         """The longest LOC/ORG match at token i, unless it is only a weak one-word place."""
+        if i not in self.by_first:
+            return None  # (most tokens start no match: no call)
         m = self.longest(i, "LOC", "ORG")
         if m is not None and "ORG" not in m.labels and m.first == m.last and self.weak_place(m.key):
             return None

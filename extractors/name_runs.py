@@ -39,8 +39,9 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
     without its proclitic (ومحمد), so it starts a name whatever its first letters.
     """
     doc = ctx.doc
-    norms, joins = doc.norms, doc.joins
-    if not given and conjoined(ctx, i):
+    norms, joins, by_first = doc.norms, doc.joins, ctx.by_first
+    # (cheap letter and index tests guard the calls below: most words fail them)
+    if not given and norms[i][:1] == "و" and conjoined(ctx, i):
         return None
     place = ctx.firm_place_or_org(i)
     if place and introduced and place.stripped and norms[i][:1] == "ك":
@@ -73,30 +74,36 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
             if words == 1 and introduced:
                 j = nxt  # الملك محمد الخامس: the ordinal ends the name (not اللاعب محمد صلاح الثاني)
             break
-        if conjoined(ctx, nxt):
+        first_letter = norms[nxt][:1]
+        if first_letter == "و" and conjoined(ctx, nxt):
             break  # متعب وأسامة: the conjunction starts another name
-        if without_preposition(ctx, nxt) is None:
+        if first_letter in ("ل", "ب") and without_preposition(ctx, nxt) is None:
             break  # بليند لموقع يونايتد: ل/ب + a known word ends the name
+        matched = nxt in by_first  # (a token that starts no lexicon match is no title, place or body)
         if not ctx.name_like(nxt, first=False) and not (
-            _town_as_surname(ctx, nxt) or _listed_al_surname(ctx, j, words, introduced)
+            matched
+            and _town_as_surname(ctx, nxt)
+            or norms[nxt][:2] == "ال"
+            and _listed_al_surname(ctx, j, words, introduced)
         ):
             if introduced and words == 1 and _nisba_before_role(ctx, nxt):
                 j = nxt  # الدكتور أشرف العربي وزير التخطيط: a nisba family name, then the role
             elif words == 1 and _common_surname_at_end(ctx, j, nxt):
                 j = nxt  # غياب محمد صديق للإنذار، السادة محمد خميس وعباس: a listed surname that is a noun too
             break
-        title = ctx.longest(nxt, "TITLE")
-        if title is not None and (not ctx.known_name_part(nxt) or title.last > nxt):
+        known = ctx.known_name_part(nxt)  # (asked once for the tests below)
+        title = ctx.longest(nxt, "TITLE") if matched else None
+        if title is not None and (not known or title.last > nxt):
             break  # محمد بن زايد آل نهيان ولي العهد (ولي is a given name too, ولي العهد a title)
         if accusative_participle(ctx, nxt) or norms[nxt] in SUBJECT_ENDS or norms[nxt] in ADVERBS:
             break  # ترامب متحدثا، ماي ردا على، بوتين اليوم: an adverbial, not a surname
-        if doc.words[nxt].endswith("ة") and not ctx.known_name_part(nxt):
+        if doc.words[nxt].endswith("ة") and not known:
             break  # بركات مطمئنة: an unknown word in ة after a name is an adjective or a noun
-        if ctx.longest(nxt, "ORG") or (ctx.firm_place_or_org(nxt) and not _town_as_surname(ctx, nxt)):
+        if matched and (ctx.longest(nxt, "ORG") or (ctx.firm_place_or_org(nxt) and not _town_as_surname(ctx, nxt))):
             break
-        if words >= 2 and not ctx.known_name_part(nxt) and not _given_pair(ctx, j - 1, j):
+        if words >= 2 and not known and not _given_pair(ctx, j - 1, j):
             break  # a third word must be a known name part (سوليفان اجتمع) unless two given names precede
-        if not ctx.known_name_part(nxt) and _unknown_word_ends_name(ctx, i, j, words):
+        if not known and _unknown_word_ends_name(ctx, i, j, words):
             break
         j = nxt
         words += 1
@@ -168,7 +175,7 @@ def _unknown_word_ends_name(ctx: Context, i: int, j: int, words: int) -> bool:
 def _ends_full_entry(info, norm: str) -> bool:
     """The lexicon entry is a full name of two words or more whose last word is ``norm`` (جاك
     شيراك، أسامة بن لادن), not a one-word entry (شون, a given name alone in ANERcorp)."""
-    if info.attr("ambiguous") == "1":
+    if info.get("ambiguous", "") == "1":
         return False
     words = normalize(info.name).split()
     return len(words) >= 2 and words[-1] == norm
@@ -270,7 +277,7 @@ def _town_as_surname(ctx: Context, i: int) -> bool:
     if m is None or m.last != i or not m.labels.keys() & {"GIVEN", "SURNAME"}:
         return False
     info = m.info("LOC")
-    return info.attr("kind") == "city" and not ctx.is_common(i)
+    return info.get("kind", "") == "city" and not ctx.is_common(i)
 
 
 def skip_modifiers(ctx: Context, i: int) -> int:
@@ -281,7 +288,7 @@ def skip_modifiers(ctx: Context, i: int) -> int:
             return i
         if doc.norms[i] in FUNCTION_WORDS and doc.norms[i] not in _PLACE_PREPOSITIONS:
             return i  # الإعلامية التركية التي شنت: a relative pronoun ends the modifiers
-        known = ctx.longest(i, "LOC", "ORG", "DEMONYM", "TITLE")
+        known = ctx.longest(i, "LOC", "ORG", "DEMONYM", "TITLE") if i in ctx.by_first else None
         if known is not None and known.stripped and doc.norms[i][:1] == "ك":
             return i  # السفير كلاوس: a name, not ك + لاوس (no title is modified by "like Laos")
         given = known is not None and ctx.frequent_given(doc.norms[i]) and ctx.weak_place(doc.norms[i])

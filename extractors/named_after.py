@@ -24,8 +24,10 @@ def named_after(ctx: Context, titled: list[tuple[Entity, str, str]]) -> Iterator
     """An ORG (or LOC, after a place trigger) from a trigger word right before a titled person."""
     doc = ctx.doc
     for person, key, _phrase in titled:
+        if key not in NAMING_TITLES:
+            continue  # (the cheap test first: most titles name nothing)
         title = _title_before(ctx, person.first)
-        if key not in NAMING_TITLES or title is None or title == 0 or not doc.joined(title - 1):
+        if title is None or title == 0 or not doc.joined(title - 1):
             continue
         trigger = title - 1
         label = next((_LABELS[lab] for lab in _LABELS if ctx.word_has(trigger, lab)), None)

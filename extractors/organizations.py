@@ -285,12 +285,12 @@ def _names_a_body(ctx: Context, first: int, end: int, definite: bool) -> bool:
 def _leading_word(ctx: Context, i: int) -> bool:
     """Token i is a trigger marked lead=drop: a generic head left out of a listed name."""
     m = ctx.longest(i, "ORG_TRIGGER")
-    return m is not None and m.last == i and m.info("ORG_TRIGGER").attr("lead") == "drop"
+    return m is not None and m.last == i and m.info("ORG_TRIGGER").get("lead", "") == "drop"
 
 
 def _trigger_in_name(ctx: Context, i: int) -> bool:
     m = ctx.longest(i, "ORG_TRIGGER")
-    return m is not None and m.info("ORG_TRIGGER").attr("span") == "with"
+    return m is not None and m.info("ORG_TRIGGER").get("span", "") == "with"
 
 
 _DEMONSTRATIVES = frozenset({"هذه", "هذا", "تلك", "ذلك", "هاته", "هذي"})
@@ -313,12 +313,15 @@ def organizations(ctx: Context, descriptive: bool = True) -> Iterator[Entity]:
     doc = ctx.doc
     for m in ctx.labelled("ORG"):
         info = m.info("ORG")
-        if info.attr("ambiguous") == "1":
+        if info.get("ambiguous", "") == "1":
             continue
         if _after_minister(ctx, m.first):
             continue  # وزيرة الخارجية الأميركية: the minister's title, not the ministry
-        if m.first == m.last and _common_reading(ctx, m):
-            continue  # قال إن الأكراد، شذ عن هذه القاعدة: a people, a noun after a demonstrative
+        if m.first == m.last:  # (one word: no trigger or demonym to trim)
+            # (not قال إن الأكراد، شذ عن هذه القاعدة: a people, a noun after a demonstrative)
+            if not _common_reading(ctx, m):
+                yield ctx.entry_mention("ORG", info, m.first, m.last, m.start)
+            continue
         first, last = ctx.core(m, "ORG", "ORG_TRIGGER")
         if first > m.first and _trigger_in_name(ctx, m.first):
             first = m.first  # حزب الله: the party's trigger belongs to its name
@@ -331,44 +334,45 @@ def organizations(ctx: Context, descriptive: bool = True) -> Iterator[Entity]:
             continue
         first = m.last + 1
         definite = m.key.startswith("ال")  # الحزب، فالفريق، للمجلس
-        quoted = None if definite else _quoted_name_end(ctx, m.last)
+        # (a joining gap holds only spaces and hyphens: no opening quotation mark)
+        quoted = None if definite or doc.joined(m.last) else _quoted_name_end(ctx, m.last)
         if quoted is not None:  # صحيفة " واشنطن تايمز "، قناة « تي في 5 »
             yield ctx.mention("ORG", first, quoted, "rule:trigger+quoted")
             continue
         if not doc.joined(m.last):
             continue
         trigger = m.info("ORG_TRIGGER")
-        place = ctx.longest(first, "LOC") if trigger.attr("place") == "1" else None
+        place = ctx.longest(first, "LOC") if trigger.get("place", "") == "1" else None
         if place is not None and not ctx.longest(first, "ORG") and not definite:  # اتحاد طنجة، ريال مدريد
             yield ctx.mention("ORG", m.first, place.last, "rule:club", start=m.start)
             continue
-        if definite and trigger.attr("adjective") == "1" and _relational_adjective(ctx, first):
+        if definite and trigger.get("adjective", "") == "1" and _relational_adjective(ctx, first):
             yield ctx.mention("ORG", m.first, first, "rule:trigger+name", start=m.start)  # البنك التجاري
             continue
         # Only an indefinite trigger takes an unknown name (حزب X، شركة X); after a definite one
         # comes an adjective or a verb (الحزب التحالفية، المجلس سيناقش).
         end = None if definite else _name_end(ctx, first)
-        if end is None and trigger.attr("np") == "any" and not (definite and trigger.attr("span") != "with"):
+        if end is None and trigger.get("np", "") == "any" and not (definite and trigger.get("span", "") != "with"):
             # (not الفريق الضيف، النادي الكاتالوني: after the article, an adjective)
-            end = _np_end(ctx, first, "" if definite else trigger.attr("club"))
+            end = _np_end(ctx, first, "" if definite else trigger.get("club", ""))
         if (
             end is None
             and descriptive
-            and trigger.attr("desc") == "1"
+            and trigger.get("desc", "") == "1"
             and (not definite or doc.norms[first] in INSTITUTIONAL)
         ):
             end = _descriptive_end(ctx, first)  # (الهيئة العامة للسياحة، المحكمة العليا)
             known = ctx.longest(m.first, "ORG")
             if end is not None and known is not None and known.last >= first:
                 end = _known_body_end(ctx, known.last)  # مجلس الأمن البالغ → مجلس الأمن
-            if end is not None and trigger.attr("masdar") == "1" and not _names_a_body(ctx, first, end, definite):
+            if end is not None and trigger.get("masdar", "") == "1" and not _names_a_body(ctx, first, end, definite):
                 continue  # إدارة الحرب، رئاسة الوفد: an action and its object
             if end is not None:
                 yield ctx.mention("ORG", m.first, end, "rule:trigger+description", start=m.start)
                 continue
         if end is None:
             continue
-        if trigger.attr("span") == "with":
+        if trigger.get("span", "") == "with":
             yield ctx.mention("ORG", m.first, end, "rule:trigger+name", start=m.start)
         else:
             yield ctx.mention("ORG", first, end, "rule:trigger+name")

@@ -51,8 +51,9 @@ def titled_persons(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
         i = skip_modifiers(ctx, m.last + 1)
         if i >= doc.n:
             continue
-        comma = COMMA.search(doc.gap(i - 1)) is not None  # الرئيس الأمريكي، دونالد ترامب،
-        if not doc.joined(i - 1) and not comma:
+        joined = doc.joined(i - 1)  # (a joining gap holds no comma: no gap text to search)
+        comma = not joined and COMMA.search(doc.gap(i - 1)) is not None  # الرئيس الأمريكي، دونالد ترامب،
+        if not joined and not comma:
             continue
         inner = ctx.longest(i, "TITLE")
         if inner is not None and inner.last > i:
@@ -62,7 +63,7 @@ def titled_persons(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
         start = without_preposition(ctx, i)
         if start is None:
             continue  # لأمانة نجران، بتعليم القريات: a preposition and a noun, not a name
-        if m.info("TITLE").attr("name") == "known" and not ctx.known_name_part(i):
+        if m.info("TITLE").get("name", "") == "known" and not ctx.known_name_part(i):
             continue  # الفريق جاهز: "the team", not the rank, when no listed name follows
         j = name_run(ctx, i, introduced=True)
         if j == i and doc.norms[i] in TOLD:
@@ -72,7 +73,7 @@ def titled_persons(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
         if (
             j == i
             and doc.words[i].endswith("ت")
-            and m.info("TITLE").attr("gender") == "f"
+            and m.info("TITLE").get("gender", "") == "f"
             and not ctx.known_name_part(i)
         ):
             continue  # الفتاة استشهدت: a verb after a feminine noun
@@ -146,7 +147,7 @@ def _needs_full_name(ctx: Context, m, i: int) -> bool:
         for t in ctx.by_first.get(k, ()):
             if t.last == i - 1 and "TITLE" in t.labels:
                 last = t
-    if last.info("TITLE").attr("name") != "full":
+    if last.info("TITLE").get("name", "") != "full":
         return False
     if doc.has_article(i):
         return True
@@ -160,7 +161,7 @@ def appositions(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
     for m in ctx.labelled("TITLE"):
         if m.first < 2:
             continue
-        if not COMMA.search(doc.gap(m.first - 1)):
+        if doc.joined(m.first - 1) or not COMMA.search(doc.gap(m.first - 1)):  # (joined: no comma)
             if (found := _name_before_role(ctx, m)) is not None:
                 first, last = found
                 start = ctx.name_after_clitic(first, ("و",))
@@ -192,6 +193,8 @@ def _name_before_role(ctx: Context, m) -> tuple[int, int] | None:
     doc = ctx.doc
     if not doc.joined(m.first - 1) or m.last + 1 >= doc.n:
         return None
+    if ctx.by_first.get(m.first - 1) or doc.has_article(m.first - 1):
+        return None  # (the word before the role must be unlisted and bare: tested below, here first)
     if doc.has_article(m.first) and not ctx.word_has(m.last + 1, "DEMONYM"):
         return None  # (a definite role needs its nationality: المفوض الأوروبي, not the الشيخ of a name)
     last = m.first - 1
@@ -235,8 +238,10 @@ def demonym_persons(ctx: Context) -> Iterator[Entity]:
         if not m.key.endswith(("ي", "يه")) or "LOC" in m.labels:
             continue  # a plural (الروس، الإيرانيون) or a country's name too (السعودية)
         i = m.first
-        if i + 1 >= doc.n or not doc.joined(i) or ctx.longest(i + 1, "LOC", "ORG", "TITLE", "DEMONYM"):
+        if i + 1 >= doc.n or not doc.joined(i):
             continue
+        if i + 1 in ctx.by_first and ctx.longest(i + 1, "LOC", "ORG", "TITLE", "DEMONYM"):
+            continue  # (a listed place, body, title or nationality: the index test first)
         nxt = doc.norms[i + 1]
         if nxt in COLLIDING_FUNCTION_WORDS:
             continue  # الصحف العراقية علي صدر صفحاتها: على written without its ى
@@ -297,22 +302,31 @@ _SON_OF = frozenset({"بن", "ابن", "بنت"})
 _PREPOSITIONS = frozenset({"في", "من", "علي", "الي", "عن", "بعد", "قبل", "دون"})
 
 
-def _cue_is_verb(ctx: Context, m) -> bool:
-    """The speech-verb match is a verb here: not a noun after a preposition (في رد ضمني), not a
-    participle in ة written with the pronoun ه (امام مضيفه ليون: his host)."""
+def _cue_is_verb(ctx: Context, m, cue) -> bool:
+    """The speech-verb match (its CUE entry ``cue``) is a verb here: not a noun after a
+    preposition (في رد ضمني), not a participle in ة written with the pronoun ه (امام مضيفه ليون:
+    his host)."""
     doc = ctx.doc
     if m.first == m.last and m.first > 0 and doc.norms[m.first - 1] in _PREPOSITIONS:
         return False
-    if ctx.writes_alef_maksura and doc.words[m.last].endswith("ي") and m.info("CUE").name.endswith("ى"):
+    word = doc.words[m.last]
+    if ctx.writes_alef_maksura and word.endswith("ي") and cue.name.endswith("ى"):
         return False  # رأي مغاير: the noun رأي, not the verb رأى
-    return not (doc.words[m.last].endswith("ه") and m.key.endswith("ه") and m.info("CUE").attr("gender") == "f")
+    return not (word.endswith("ه") and m.key.endswith("ه") and cue.get("gender", "") == "f")
 
 
 def _trimmed(ctx: Context, e: Entity) -> Entity | None:
     """A rule's person without a leading ل/ب + known word or title (بتخدير أندريا كونستاند →
     أندريا كونستاند, القاضي ستفين أونيل → ستفين أونيل); None when nothing is left."""
-    first, doc = e.first, ctx.doc
-    while first <= e.last and (without_preposition(ctx, first) is None or ctx.longest(first, "TITLE")):
+    first, doc, by_first = e.first, ctx.doc, ctx.by_first
+    # (letter and index tests first: without_preposition is None only for ل/ب words, a title
+    # starts a match)
+    while first <= e.last and (
+        doc.norms[first][:1] in ("ل", "ب")
+        and without_preposition(ctx, first) is None
+        or first in by_first
+        and ctx.longest(first, "TITLE")
+    ):
         if ctx.known_name_part(first) and not ctx.longest(first, "TITLE"):
             break
         first += 1
@@ -362,18 +376,19 @@ def _hamza_mismatch(word: str, name: str) -> bool:
 def _persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) -> Iterator[Entity]:
     """PER mentions from the lexicon and from the title, cue and given-name rules
     (``titled``: the output of :func:`titled_persons`, when the caller already has it)."""
-    doc = ctx.doc
+    doc, by_first = ctx.doc, ctx.by_first
     for m in ctx.labelled("PER"):
         info = m.info("PER")
         if m.stripped and doc.norms[m.first] in FUNCTION_WORDS:
             continue  # لصالح ("in favour of") is no ل + صالح
         if m.stripped and "ك" in doc.norms[m.first][: m.stripped]:
             continue  # كبرى ("major") is no ك + بري: a person is seldom "like" someone in news
-        if m.first == m.last and ctx.word_has(m.first, "LOC_TRIGGER") and ctx.longest(m.first + 1, "LOC"):
+        nxt = m.first + 1  # (a place after it starts a match there: that cheap test first)
+        if m.first == m.last and nxt in by_first and ctx.word_has(m.first, "LOC_TRIGGER") and ctx.longest(nxt, "LOC"):
             continue  # وخاصة ولايتي خوست وبكتيكا: the dual "the two provinces", not ولايتي the person
         if m.first == m.last and _hamza_mismatch(doc.words[m.first][m.stripped :], info.name):
             continue  # قد ترأس الاجتماع: the verb "chaired", not تراس (ليز تراس) without its hamza
-        if info.attr("ambiguous") != "1":
+        if info.get("ambiguous", "") != "1":
             yield ctx.entry_mention("PER", info, m.first, m.last, m.start)
     for person, _, _ in titled if titled is not None else titled_persons(ctx):
         yield person
@@ -385,31 +400,38 @@ def _persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) 
     for m in ctx.labelled("CUE"):
         if m.last + 1 >= doc.n or not doc.joined(m.last) or doc.norms[m.last + 1] in TOLD:
             continue  # قال لي: "told me", not the name لي
-        if m.info("CUE").attr("names") == "no":
+        cue = m.info("CUE")  # (looked up once per match)
+        if cue.get("names", "") == "no":
             continue  # أظهرت مذكرات خلخالي: a document's verb
-        if not _cue_is_verb(ctx, m):
+        if not _cue_is_verb(ctx, m, cue):
             continue
-        kunya = kunya_after(ctx, m.last + 1)
+        after = m.last + 1
+        kunya = kunya_after(ctx, after) if doc.norms[after] == "ام" else None  # (a kunya opens with أم)
         if kunya is not None:
             yield kunya  # وأوضحت أم محمد أنها …
             continue
-        if not ctx.longest(m.last + 1, "TITLE"):
+        if after not in by_first or not ctx.longest(after, "TITLE"):
             j = name_run(ctx, m.last + 1, max_len=3)  # (not قال ولي العهد: a title, not the name ولي)
             object_of = without_preposition(ctx, m.last + 1) is None  # ودعا لبشار …، قال لأمانة …
             if j is not None and not object_of and not doc.has_article(m.last + 1):
-                if m.info("CUE").attr("needs", "any") == "any":  # (كشف، أعلن take objects)
+                if cue.get("needs", "any") == "any":  # (كشف، أعلن take objects)
                     j = subject_name_end(ctx, m.last + 1, j)
                 if stands_as_subject(ctx, m.last + 1, j):  # (كتب برويد: a name may start with ب)
                     yield ctx.mention("PER", m.last + 1, j, "rule:cue")
             elif al_surname(ctx, m.last + 1):
                 yield ctx.mention("PER", m.last + 1, m.last + 1, "rule:cue")
     yield from _first_name_aliases(ctx)
+    openers = ctx.gaz.opener_cache  # given name -> may it open a name (see Context.starts_given_name)
     for m in ctx.labelled("GIVEN"):
         # a name needs a second word in the same phrase (name_run would stop at token m.first)
-        if m.first != m.last or m.first + 1 == doc.n or not doc.joined(m.first) or not given_reading(ctx, m):
+        if m.first != m.last or m.first + 1 == doc.n or not doc.joined(m.first):
             continue
+        if openers.get(m.key) is False:
+            continue  # (known to open no name: given_reading says no without a call)
         if m.first > 0 and doc.norms[m.first - 1] in _DIVINE_OR_DONE:
             continue  # الله العلي القدير: God's attributes; تم فتح فروع: a verbal noun after تم
+        if not given_reading(ctx, m):
+            continue
         j = name_run(ctx, m.first, given=True)
         if j is None or j == m.first:
             continue

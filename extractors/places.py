@@ -37,13 +37,12 @@ def _locative(ctx: Context, m: Match) -> bool:
     return not (adjective or ctx.longest(k, "LOC") or ctx.known_name_part(k))
 
 
-def _ambiguous(ctx: Context, m, evidence: bool = False) -> bool:
-    """A place name that is also a common word, or a one-word small town: both need a trigger
-    (مدينة، بلدة …) before them. Small towns share their names with clubs, firms and people; a
-    town not marked ambiguous and no given name may also stand after a locative word
+def _ambiguous(ctx: Context, m, info, evidence: bool = False) -> bool:
+    """A place name (its LOC entry ``info``) that is also a common word, or a one-word small town:
+    both need a trigger (مدينة، بلدة …) before them. Small towns share their names with clubs, firms
+    and people; a town not marked ambiguous and no given name may also stand after a locative word
     (``evidence``: في أبها، شمال قندهار)."""
-    info = m.info("LOC")
-    if info.attr("ambiguous") == "1":
+    if info.get("ambiguous", "") == "1":
         return True
     if m.first != m.last:
         return False
@@ -70,7 +69,7 @@ def _no_head_word(ctx: Context, m: Match) -> bool:
 
 def _native_or_big(info) -> bool:
     """A town of an Arab country, or a foreign one that is not a minor place (ميامي، قندهار)."""
-    return info.attr("country") in ARAB_COUNTRIES or not minor_place(info)
+    return info.get("country", "") in ARAB_COUNTRIES or not minor_place(info)
 
 
 def _club(ctx: Context, m, info) -> bool:
@@ -86,7 +85,7 @@ def _club(ctx: Context, m, info) -> bool:
         return False  # الزاوية اليمنى: "the right-hand corner" (اليمنى), not a Yemeni (اليمني) team
     # not a country, and not a title or common word (السفيرة الأمريكية is an ambassador, not a town)
     title_or_common = "TITLE" in m.labels or ctx.is_common(m.first) or m.key in ctx.gaz.common
-    return info.attr("kind") != "country" and not title_or_common
+    return info.get("kind", "") != "country" and not title_or_common
 
 
 def _trigger_name(ctx: Context, i: int, definite: bool) -> bool:
@@ -130,7 +129,7 @@ def _takes_definite(ctx: Context, m: Match) -> bool:
     """The place trigger ``m`` may take a definite name: marked definite=1 or dual=1, and written
     in the construct state, without the article or an attached pronoun (not الحي الواقع، بلده)."""
     info = m.info("LOC_TRIGGER")
-    if info.attr("definite") != "1" and info.attr("dual") != "1":
+    if info.get("definite", "") != "1" and info.get("dual", "") != "1":
         return False
     return not m.key.startswith("ال") and not (m.key.endswith("ه") and ctx.doc.words[m.last].endswith("ه"))
 
@@ -181,13 +180,14 @@ def _agreeing_adjective(ctx: Context, m: Match) -> bool:
     return any(stem.startswith("ال") and stem not in FUNCTION_WORDS for _, stem in doc.splits[i - 1])
 
 
-def _written_with_ha(ctx: Context, m: Match) -> bool:
-    """A one-word place written with ه where its name ends in ة, and a common word without the
-    ه: a pronoun suffix on that word (وجده "found him", not وجدة; لشبونه stays Lisbon)."""
+def _written_with_ha(ctx: Context, m: Match, info) -> bool:
+    """A one-word place (its LOC entry ``info``) written with ه where its name ends in ة, and a
+    common word without the ه: a pronoun suffix on that word (وجده "found him", not وجدة; لشبونه
+    stays Lisbon)."""
     doc = ctx.doc
     if m.first != m.last or not doc.words[m.first].endswith("ه"):
         return False
-    return m.info("LOC").name.endswith("ة") and m.key[:-1] in ctx.gaz.common  # (و + جده "his grandfather")
+    return info.name.endswith("ة") and m.key[:-1] in ctx.gaz.common  # (و + جده "his grandfather")
 
 
 _PLACE_PREPOSITIONS = normalized_words("في على إلى الى من عن قرب نحو")
@@ -203,42 +203,50 @@ def _alias_of_a_body(ctx: Context, m: Match) -> bool:
     if i > 0 and ctx.doc.joined(i - 1) and ctx.doc.norms[i - 1] in _PLACE_PREPOSITIONS:
         return False
     org = m.info("ORG")
-    return org.attr("ambiguous") != "1" and normalize(org.name) == m.key != normalize(m.info("LOC").name)
+    return org.get("ambiguous", "") != "1" and normalize(org.name) == m.key != normalize(m.info("LOC").name)
 
 
 # Definite heads that stand in apposition before a bare name (العاصمة سكوبيا "the capital, Skopje").
 _APPOSITIVE_HEADS = normalized_words("العاصمة")
 
 
-def _lexicon_places(ctx: Context, held: list[Match], read: set[str]) -> Iterator[tuple[Match, bool]]:
-    """The LOC matches to report: those a trigger, a locative or their own standing allows, then
-    the held-back mentions of a weak town that the document reads as a place elsewhere (رنية
-    after في once: every later رنية too). Common words and ambiguous entries are never carried."""
+def _lexicon_places(ctx: Context, held: list[Match], read: set[str]) -> Iterator[tuple[Match, object, bool]]:
+    """The LOC matches to report, with their LOC entry: those a trigger, a locative or their own
+    standing allows, then the held-back mentions of a weak town that the document reads as a place
+    elsewhere (رنية after في once: every later رنية too). Common words and ambiguous entries are
+    never carried."""
+    words, joins = ctx.doc.words, ctx.doc.joins
+    # (cheap tests guard the calls: a proclitic, a gap or a final letter rules most of them out)
     for m in ctx.labelled("LOC"):
+        labels = m.labels
         one_word = m.first == m.last
+        if not one_word and "DEMONYM" in labels:
+            continue  # صحيفة رودونغ سينمون الكورية الشمالية: a nationality adjective, not the country
+        info = m.info("LOC")  # (looked up once per match)
         if one_word and (
-            _agreeing_adjective(ctx, m) or ctx.doc.words[m.first].endswith("ه") and _written_with_ha(ctx, m)
+            not m.stripped
+            and _agreeing_adjective(ctx, m)
+            or words[m.first].endswith("ه")
+            and _written_with_ha(ctx, m, info)
         ):
             continue
-        if "ORG" in m.labels and _alias_of_a_body(ctx, m):
+        if "ORG" in labels and _alias_of_a_body(ctx, m):
             continue
-        if not one_word and "DEMONYM" in m.labels:
-            continue  # صحيفة رودونغ سينمون الكورية الشمالية: a nationality adjective, not the country
-        club = _club(ctx, m, m.info("LOC"))
-        if club or not _ambiguous(ctx, m, evidence=True) or _after_trigger(ctx, m.first):
+        club = joins[m.last] and _club(ctx, m, info)  # (a club's demonym follows in its phrase)
+        if club or not _ambiguous(ctx, m, info, evidence=True) or _after_trigger(ctx, m.first):
             read.add(m.key)
-            yield m, club  # (whether it is a club: read once)
+            yield m, info, club  # (whether it is a club: read once)
         elif ctx.weak_place(m.key):
             held.append(m)  # (a plain town? asked only when the document reads the name)
     for m in held:
         if m.key in read and _plain_town(ctx, m):
-            yield m, False
+            yield m, m.info("LOC"), False
 
 
 def _plain_town(ctx: Context, m: Match) -> bool:
     """A one-word weak town that is no common word, name link or ambiguous entry."""
     key = m.key
-    if m.info("LOC").attr("ambiguous") == "1" or key in ctx.gaz.common or key in NAME_LINKS:
+    if m.info("LOC").get("ambiguous", "") == "1" or key in ctx.gaz.common or key in NAME_LINKS:
         return False
     if "ORG" in ctx.gaz.phrases.get(key, ()) or not _no_head_word(ctx, m):
         return False  # (ليفربول the club; دولة)
@@ -250,16 +258,19 @@ def places(ctx: Context) -> Iterator[Entity]:
     doc = ctx.doc
     held: list[Match] = []  # weak towns with no evidence here: read if the document names them elsewhere
     read: set[str] = set()
-    for m, club in _lexicon_places(ctx, held, read):
-        info = m.info("LOC")
+    outlets = "«" in doc.text  # (no opening mark in the text: no quoted outlet; most documents)
+    for m, info, club in _lexicon_places(ctx, held, read):
         if club:
             yield Entity(
                 "ORG", m.start, m.end, doc.text[m.start : m.end], info.name, "rule:city+demonym", m.first, m.last
             )
             continue
-        if _quoted_outlet(ctx, m):  # لندن : « الشرق الأوسط »، وقال لـ« الشرق الأوسط »: the paper
+        if outlets and _quoted_outlet(ctx, m):  # لندن : « الشرق الأوسط »، وقال لـ« الشرق الأوسط »: the paper
             text = doc.text[m.start : m.end]
             yield Entity("ORG", m.start, m.end, text, info.name, "rule:quoted-outlet", m.first, m.last)
+            continue
+        if m.first == m.last:  # (one word: nothing to trim)
+            yield ctx.entry_mention("LOC", info, m.first, m.last, m.start)
             continue
         first, last = ctx.core(m, "LOC", "LOC_TRIGGER", demonyms=False)  # قطاع غزة: the name is غزة
         start = m.start if first == m.first else doc.starts[first]
@@ -271,7 +282,7 @@ def places(ctx: Context) -> Iterator[Entity]:
         definite_head = m.first == m.last and doc.has_article(m.first) and doc.norms[m.first] not in _APPOSITIVE_HEADS
         if definite_head and not doc.has_article(i):
             continue  # رئيس وزراء الإقليم نتشيرفان، المملكة تثمن: a definite head takes no bare name
-        dual = m.info("LOC_TRIGGER").attr("dual") == "1"
+        dual = m.info("LOC_TRIGGER").get("dual", "") == "1"
         if dual and not (i + 1 < doc.n and doc.joined(i) and doc.norms[i + 1][:1] == "و"):
             continue  # مدينتي الجميلة: "my city"; the dual names two places (مدينتي حلب وحمص)
         if not _trigger_name(ctx, i, _takes_definite(ctx, m)):

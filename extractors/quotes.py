@@ -27,6 +27,7 @@ from khabar.extractors.clauses import (
     clause_opener,
     closed_sentence_ends,
     nbsp_paragraph_end,
+    reported_verb,
     rule_ends,
     sentence_ends,
 )
@@ -67,7 +68,7 @@ _CONTRAST = normalized_words("لكن ولكن لكنه ولكنه لكنها و�
 _EXCEPT_THAT = normalized_words("انه انها ان")  # إلا أنه/أنها: "but"
 _SIDE = normalized_words("جهته جهتها جانبه جانبها ناحيته ناحيتها")  # من جهته / ومن جانبه + verb
 _FROM = normalized_words("من ومن")
-SPEAKER_SENTENCE_MARKS = ".!?؟\n"  # where attribution lets a sentence open (clauses.SENTENCE_MARKS)
+SPEAKER_SENTENCE_MARKS = ".!?؟"  # where attribution lets a sentence open (a line break is a space)
 _BEFORE_CUE = " \t\n\xa0،,-–"  # what may stand between a quotation and the cue after it
 _NARRATION = ("و", "ف")  # a sentence opening with these after a statement is the narrator's
 
@@ -118,7 +119,6 @@ class QuoteFinder:
         self._ends: dict[bool, list[int]] = {}  # clause/sentence ends outside quotations
         self._sentences: list[int] | None = None  # sentence_ends() of the text
         self.in_quote = _inside(self._all_starts, self.all_marks)  # is an offset inside a quotation?
-        # the speaker stage (attribution) still opens a sentence at a line break: its own concern
         self.attribution = Attribution(ctx, entities, titled, find_chars(text, SPEAKER_SENTENCE_MARKS), self.in_quote)
         self.breaks = sorted(self._cue_breaks())
         self._text_end = len(text.rstrip())
@@ -224,6 +224,11 @@ class QuoteFinder:
             end = self._statement_end(start)
             if end > start:
                 return "direct", Span(text[start:end], start, end)
+        if after_tok > 0 and doc.joined(after_tok - 1) and reported_verb(self.ctx, after_tok):
+            start = doc.starts[after_tok]
+            end = self.clause_end(start)
+            if end > start:
+                return "indirect", Span(text[start:end], start, end)
         return None
 
     def _before_complementizer(self, end: int) -> bool:

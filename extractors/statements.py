@@ -3,6 +3,8 @@ beside it (جاء ذلك في بيان لوزارة …؛ نشرت مدرسة �
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from khabar.extractors.context import normalized_words
 from khabar.extractors.subjects import MAX_NP
 from khabar.records import Speaker
@@ -57,13 +59,19 @@ class StatementSpeakers:
         beside its earlier mention (وقال مؤتمر الإيغور في تقرير إن …), else ``sp`` unchanged."""
         doc = self.doc
         stem = doc.norms[i][2:]
-        cues = {tok: prev for tok, prev in self.history}
-        for k in range(i - 1, -1, -1):
-            if stem not in doc.norms[k] or doc.norms[k] == doc.norms[i]:
-                continue  # (تقرير، بتقرير، تقريره: a first mention, not the same definite word)
-            near = [tok for tok in range(k - MAX_NP - 1, k) if tok in cues]
-            if near:
-                prev = cues[near[-1]]
-                return Speaker(sp.span, prev.label, prev.canonical, sp.gender)
-            break
+        mentions = self._statement_mentions.get(stem)
+        if mentions is None:  # (تقرير، بتقرير، تقريره: first mentions, not the same definite word)
+            same = doc.norms[i]
+            mentions = [k for k, norm in enumerate(doc.norms) if stem in norm and norm != same]
+            self._statement_mentions[stem] = mentions
+        j = bisect_left(mentions, i)
+        if not j:
+            return sp
+        k = mentions[j - 1]  # the nearest earlier mention: a cue within MAX_NP + 1 tokens before it
+        toks = self.history_toks  # (cue tokens of the history, in cue order: increasing)
+        c = bisect_left(toks, k)
+        if c and toks[c - 1] >= k - MAX_NP - 1:
+            c = bisect_right(toks, toks[c - 1], lo=c - 1)  # (the last entry of that cue)
+            prev = self.history[c - 1][1]
+            return Speaker(sp.span, prev.label, prev.canonical, sp.gender)
         return sp

@@ -14,9 +14,10 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
 from khabar import text as textmod
+from khabar.document import Match
 from khabar.extractors.appositions import definite_behind, unlisted_name
 from khabar.extractors.context import COMPLEMENTIZERS, FUNCTION_WORDS, Context, normalized_words
-from khabar.extractors.name_runs import skip_modifiers, title_phrase
+from khabar.extractors.name_runs import name_run, skip_modifiers, title_phrase
 from khabar.extractors.quotemarks import OPENING_MARKS
 from khabar.extractors.roles import MAX_ROLE, role_book
 from khabar.extractors.subject_names import CALLED_NORMS, PHRASE_GAP, POSSESSED, firm_name_part
@@ -44,7 +45,11 @@ MAX_ISSUER_LOOKBACK = 600  # tokens back to the document word's first mention
 ISSUED = normalized_words("صادر صادرة الصادر الصادرة")  # بيان صادر عن …
 ISSUER_WINDOW = 6  # tokens around it where the issuer is named
 MAX_APPOSITION = 6  # words of "، نجم تشيلسي السابق،" between a subject and its verb
-SOURCE_QUALIFIERS = normalized_words("مسؤول مسؤولة مسؤولون مطلع مطلعة مطلعون رفيع رفيعة رفيعو كبير كبار بارز")
+_NEAR = normalized_words("قريب قريبة قريبون مقرب مقربة مقربون")  # kept with their من + body only
+SOURCE_QUALIFIERS = normalized_words(
+    "مسؤول مسؤولة مسؤولون مطلع مطلعة مطلعون رفيع رفيعة رفيعو كبير كبار بارز آخر أخرى آخرون آخرين ثان ثاني "
+    "ثالث قريب قريبة قريبون مقرب مقربة مقربون موثوق موثوقة"
+)
 QUANTIFIERS = normalized_words("عدد بعض أحد احد إحدى احدى كثير كثيرون معظم غالبية أغلب مجموعة")  # + من + a group
 _IN_ROLES = normalized_words("العام الحالي")  # الأمين العام، الرئيس الحالي: adjectives of a role, not dates
 _OTHER = normalized_words("آخر أخرى آخرون آخرين")  # ناج آخر يدعى …
@@ -55,9 +60,21 @@ _TOLD_CLOSERS = '»”")'
 # نقل عن X قوله: "his saying", the object of the verb after the one quoted.
 SAYING = normalized_words("قوله قولها قولهم قولهما")
 # "… لوكالة الأنباء", "للصحفيين": who the role holder spoke to, not part of the role.
+# News outlets named bare after a speaker, as the ones told (لبي بي سي، لرويترز): facts, not grammar
+_OUTLETS = frozenset(
+    textmod.normalize(n)
+    for n in ("بي بي سي", "سي إن إن", "سي ان ان", "CNN", "BBC", "رويترز", "فرانس برس", "أسوشيتد برس", "الجزيرة")
+)
+_AUDIENCE = normalized_words("للصحفيين للصحافيين للصحافة للإعلاميين للمراسلين")
 _TO_MEDIA = normalized_words(
     "لوكالة لصحيفة لقناة لموقع لشبكة لتلفزيون لإذاعة للصحفيين للصحافيين للصحافة للتلفزيون للإذاعة"
 )
+
+
+# Definite triggers whose bodies are mostly named without them (فيسبوك، رايان أير: الشركة), read
+# as the nearest earlier body named bare, within _BARE_BODY_REACH characters.
+_BARE_NAMED_BODIES = normalized_words("الشركة")
+_BARE_BODY_REACH = 600
 
 
 class SpeakerFinder:
@@ -80,6 +97,10 @@ class SpeakerFinder:
             if e.last > e.first:
                 self.by_surname.setdefault(ctx.doc.norms[e.last], []).append(e)
         self.roles = role_book(ctx, titled, entities)
+        self._sources: dict[str, tuple[list[int], list[Match]]] | None = None  # (_earlier_source)
+        self._beside: dict[tuple, tuple[int, str | None]] = {}  # role → (tokens read up to, holder)
+        self._by_stem: dict[str, tuple[list[int], list[Match]]] | None = None  # (_antecedent)
+        self._issuers: dict[str, tuple[int, Entity | None, int]] = {}  # word → (read up to, issuer, at)
 
     def subject_start(self, i: int) -> int:
         """First token of the subject after token i: adverbials (اليوم، أمس، بدوره) and the one
@@ -111,7 +132,29 @@ class SpeakerFinder:
         ent = self.by_token.get(i)
         if doc.norms[i][:1] == "ل" and ent is not None and ent.label == "ORG" and ent.start > doc.starts[i]:
             return ent.last  # لوكالة الأنباء الألمانية، لصحيفة الرياض
+        if doc.norms[i] in _AUDIENCE:
+            return i  # قال للصحفيين: the ones told, then the subject (or none: it is implied)
         return None
+
+    def _named_basim(self, j: int, m) -> bool:
+        """باسم at token j after a role that already has its complement, before no body or
+        definite noun (رئيس بعثة الفريق باسم أبوداود): the given name Basim, not "on behalf of"."""
+        doc = self.ctx.doc
+        if doc.norms[j] != "باسم" or j <= m.last + 1 or j + 1 >= doc.n or not doc.joined(j):
+            return False
+        if doc.has_article(j + 1) or self.ctx.longest(j + 1, "ORG", "LOC", "TITLE", "DESC"):
+            return False
+        return self.ctx.name_like(j + 1, first=False) and not self.ctx.is_common(j + 1)
+
+    def _told_outlet(self, j: int) -> bool:
+        """Token j is ل + a news outlet in quotation marks (لـ"الوطن") or named bare (لبي بي سي،
+        لرويترز): whom the speaker told, after a role (not لصحة مكة: a body the role serves)."""
+        doc = self.ctx.doc
+        if doc.norms[j] == "ل":
+            opened = doc.gap(j).strip()
+            return bool(opened) and opened[-1] in _TOLD_OPENERS
+        ent = self.by_token.get(j)
+        return ent is not None and ent.label == "ORG" and textmod.normalize(ent.canonical) in _OUTLETS
 
     def at(self, i: int, gender: str, named_only: bool = False) -> tuple[Speaker, int] | None:
         """The speaker whose mention starts at token i, with its last token; None if implied.
@@ -270,7 +313,14 @@ class SpeakerFinder:
 
     def _adjective(self, i: int) -> bool:
         norm = self.ctx.doc.norms[i]
-        return norm not in FUNCTION_WORDS and (self.ctx.word_has(i, "DEMONYM") or bool(_ADJ_END.search(norm)))
+        if norm in FUNCTION_WORDS:
+            return False
+        if self.ctx.word_has(i, "DEMONYM"):
+            return True
+        if not _ADJ_END.search(norm):
+            return False
+        named = self.ctx.longest(i, "ORG", "LOC")
+        return named is None or not named.stripped  # لبي بي سي: ل + a body, not an adjective in ي
 
     def _span(self, start: int, last: int) -> Span:
         """Text from offset ``start`` to the end of token ``last``, with the closing mark of a name
@@ -306,6 +356,10 @@ class SpeakerFinder:
                 continue
             if self._headed_by(e.first, heads) or e.first > 0 and self._headed_by(e.first - 1, heads):
                 return e.canonical
+        if norm in _BARE_NAMED_BODIES:  # أسهم فيسبوك … وقالت الشركة: a company goes by its bare name
+            for e in self.named_before(i):
+                if e.label == "ORG" and e.start < doc.starts[i] and not self.ctx.word_has(e.first, "ORG_TRIGGER"):
+                    return e.canonical if doc.starts[i] - e.end <= _BARE_BODY_REACH else None
         return None
 
     def _headed_by(self, k: int, heads: set[str]) -> bool:
@@ -330,19 +384,34 @@ class SpeakerFinder:
         span = self._span(m.start, last)
         phrase = title_phrase(self.ctx, m, last)
         canonical = self.roles.holder(phrase, m.key, m.start) or self._by_role(m, last)
-        canonical = canonical or (self._named_beside(m) if m.key.startswith("ال") else None) or role
-        return Speaker(span, "PER", canonical, gender, role=role), last
+        canonical = canonical or (self._named_beside(m) if m.key.startswith("ال") else None)
+        if canonical is None and m.key.startswith("ال") and last == m.last:
+            canonical = self._earlier_source(m)  # متحدث باسم الصندوق … وأشار المتحدث: the same unnamed source
+        return Speaker(span, "PER", canonical or role, gender, role=role), last
 
     def _named_beside(self, m) -> str | None:
         """A definite bare role (المحافظ، الوزير) → the person named beside the same role word
         earlier in the document, right before it (نجم الدين كريم محافظ كركوك) or in apposition
         after its phrase (محافظ كركوك، نجم الدين كريم): the nearest such earlier mention."""
-        doc = self.ctx.doc
         words = m.key.split()
         head = words[0].removeprefix("ال")
-        forms, rest = {head, "ال" + head}, words[1:]
+        # Cues come in text order: the tokens before an earlier call with the same role were read
+        # then, and its answer stands unless a nearer mention lies between (time stays linear).
+        key = (head, tuple(words[1:]))
+        upto, found = self._beside.get(key, (0, None))
+        if m.first < upto:
+            upto, found = 0, None  # (asked out of order: read from the start)
+        nearer = self._beside_between(head, words[1:], upto, m.first)
+        found = nearer if nearer is not None else found
+        self._beside[key] = (m.first, found)
+        return found
+
+    def _beside_between(self, head: str, rest: list[str], lo: int, hi: int) -> str | None:
+        """The nearest holder of the role ``head`` + ``rest`` named beside it at a token in [lo, hi)."""
+        doc = self.ctx.doc
+        forms = {head, "ال" + head}
         tail = head[1:]  # (every reading in ``forms`` ends so: a cheap test first)
-        for k in range(m.first - 1, -1, -1):
+        for k in range(hi - 1, lo - 1, -1):
             if not doc.norms[k].endswith(tail):
                 continue
             if doc.norms[k] not in forms and not any(stem in forms for _, stem in doc.splits[k][1:]):
@@ -377,7 +446,12 @@ class SpeakerFinder:
         last = next((k - 1 for k in range(m.last + 1, last + 1) if doc.norms[k] in SAYING), last)  # (… قوله)
         j = m.last + 1
         governed = False  # باسم + a person's title: the name after it is whom the role speaks for
+        after = self.by_token.get(m.last + 1)
+        if doc.norms[m.last] == "باسم" and after is not None and after.label == "PER":
+            governed = True  # المتحدث باسم ترامب: Trump does not speak here
         while j < doc.n and j - m.last <= MAX_ROLE and PHRASE_GAP.fullmatch(doc.gap(j - 1)):
+            if _opens_quotation(doc, j) and _quotation_end(doc, j, MAX_QUOTED_BODY) is None:
+                break  # وقال المدرب "الموسم الجيد …": a quotation, not a name in marks (متحدث باسم "وايمو")
             ent = self.by_token.get(j)
             comma = doc.comma(j - 1)
             if ent is not None and ent.label == "PER" and governed and not comma:
@@ -389,6 +463,9 @@ class SpeakerFinder:
                 while last > m.last and ctx.longest(last, "TITLE") is not None:
                     last -= 1  # … بالمعهد المهندس حافظ العنزي: the honorific is not part of the role
                 return last, ent
+            elif ent is None and not governed and self._named_basim(j, m):
+                end = name_run(ctx, j + 1, introduced=True)
+                return j - 1, ctx.mention("PER", j, end if end is not None else j + 1, "rule:role-apposition")
             elif (
                 ent is None and not governed and (comma or self._opens_apposition(j, m) or definite_behind(doc, j - 1))
             ):
@@ -403,6 +480,8 @@ class SpeakerFinder:
             norm = doc.norms[j]
             if norm in COMPLEMENTIZERS or norm in ACCORDING or norm in _TO_MEDIA or norm in SAYING:
                 break
+            if j > m.last + 1 and norm[:1] == "ل" and self._told_outlet(j):
+                break  # متحدث باسم الحكومة في بنما لبي بي سي: the outlet told is not part of the role
             if norm in SKIP_BEFORE_SUBJECT and norm not in _IN_ROLES:
                 break
             if ent is None and ctx.word_has(j, "CUE") or norm in FUNCTION_WORDS and not self._role_link(j):
@@ -499,8 +578,18 @@ class SpeakerFinder:
         stem = doc.norms[i][2:]
         written = {stem, stem + "ا", "ال" + stem} | {stem.removesuffix("ه") + "ت" + p for p in ("ه", "ها", "هم")}
         written |= {stem + p for p in ("ه", "ها", "هم")}  # بيانه، تقريرها (ة → ت before a pronoun)
-        for k in range(i - 1, max(-1, i - MAX_ISSUER_LOOKBACK), -1):
-            forms = {s for _, s in doc.splits[k]} | {doc.norms[k]}
+        core = stem.removesuffix("ه")[:3]  # (every written form holds it: a cheap test first)
+        norms = doc.norms
+        lowest = max(0, i - MAX_ISSUER_LOOKBACK + 1)
+        # Subjects come in text order: tokens before an earlier call with the same word were read
+        # then; its answer stands while it is within reach, unless a nearer one lies between.
+        upto, found, at = self._issuers.get(stem, (0, None, -1))
+        if i < upto:
+            upto, found, at = 0, None, -1  # (asked out of order: read the whole reach)
+        for k in range(i - 1, max(lowest, upto) - 1, -1):
+            if core not in norms[k]:
+                continue
+            forms = {s for _, s in doc.splits[k]} | {norms[k]}
             if forms & written:  # بيان، بيانا، البيان، ببيان، في تقريرها
                 near = [
                     e
@@ -510,8 +599,10 @@ class SpeakerFinder:
                     and not _SENTENCE_END.search(doc.text, min(e.end, doc.ends[k]), max(e.start, doc.starts[k]))
                 ]
                 if near:
-                    return min(near, key=lambda e: min(abs(e.first - k), abs(e.last - k)))
-        return None
+                    found, at = min(near, key=lambda e: min(abs(e.first - k), abs(e.last - k))), k
+                    break
+        self._issuers[stem] = (i, found, at)
+        return found if at >= lowest else None
 
     def _by_role(self, m, last: int) -> str | None:
         """الرئيس الأمريكي → the one person of this document whose lexicon entry has that role
@@ -584,6 +675,12 @@ class SpeakerFinder:
                 return place.last  # مسؤولون في البيت الأبيض، مصادر داخل حزب الله
             if doc.has_article(last + 2):
                 return self._after_adjectives(last + 2, until=last + 4)  # مختصون في القطاع السياحي
+        if last + 1 < doc.n and doc.joined(last) and doc.words[last + 1][:1] == "ب":
+            place = self.ctx.longest(last + 1, "LOC", "ORG")
+            if place is not None and place.stripped == 1:
+                return place.last  # مصدر بالأمم المتحدة، مسؤول بوزارة الخارجية
+        while last > m.last and doc.norms[last] in _NEAR:
+            last -= 1  # مصادر مقربة من فريق (8 آذار): "close to" without the body it is close to
         return last
 
     def _after_adjectives(self, last: int, until: int) -> int:
@@ -593,16 +690,42 @@ class SpeakerFinder:
             last += 1
         return last
 
-    def _antecedent(self, m) -> str | None:
-        desc = m.info("DESC")
-        stem = desc.attr("stem", desc.name)
-        for prev in reversed(self.ctx.matches):
-            if prev.first >= m.first or "DESC" not in prev.labels or prev.key.startswith("ال"):
-                continue
-            info = prev.info("DESC")
-            if info.attr("stem", info.name) == stem:
-                return " ".join(self._span(prev.start, self._desc_end(prev)).text.split())
+    def _earlier_source(self, m) -> str | None:
+        """A bare definite role (المتحدث، المتحدثة) whose holder the article never names: the
+        phrase of the nearest earlier indefinite source with the same word (متحدث باسم صندوق الأمم
+        المتحدة للسكان), so both quotes have one speaker."""
+        if self._sources is None:  # source word → (first tokens, matches), in text order (built once)
+            self._sources = {}
+            for d in self.ctx.labelled("DESC"):
+                firsts, found = self._sources.setdefault(d.key, ([], []))
+                firsts.append(d.first)
+                found.append(d)
+        firsts, found = self._sources.get(m.key[2:], ((), ()))
+        k = bisect_left(firsts, m.first)
+        if k:
+            prev = found[k - 1]
+            last = self._desc_end(prev)
+            if prev.last + 1 < self.ctx.doc.n and self.ctx.doc.norms[prev.last + 1] == "باسم":
+                last = max(last, self._role_end(prev)[0])
+            return " ".join(self._span(prev.start, last).text.split())
         return None
+
+    def _antecedent(self, m) -> str | None:
+        if self._by_stem is None:  # stem → (first tokens, matches) of indefinite sources (built once)
+            self._by_stem = {}
+            for d in self.ctx.labelled("DESC"):
+                if not d.key.startswith("ال"):
+                    info = d.info("DESC")
+                    firsts, found = self._by_stem.setdefault(info.attr("stem", info.name), ([], []))
+                    firsts.append(d.first)
+                    found.append(d)
+        desc = m.info("DESC")
+        firsts, found = self._by_stem.get(desc.attr("stem", desc.name), ((), ()))
+        k = bisect_left(firsts, m.first)
+        if not k:
+            return None
+        prev = found[k - 1]  # the nearest earlier indefinite source with the same stem
+        return " ".join(self._span(prev.start, self._desc_end(prev)).text.split())
 
     def _noun_phrase(self, i: int, gender: str) -> tuple[Speaker, int] | None:
         ctx, doc = self.ctx, self.ctx.doc
@@ -652,6 +775,7 @@ class SpeakerFinder:
 
 _SENTENCE_END = re.compile(r"[.!?؟\n]")  # (the issuer is named in the document word's sentence)
 MAX_QUOTED_NAME = 3  # words of a name written in quotation marks: "يويفا"، شركة «إيني»
+MAX_QUOTED_BODY = 6  # words of a body's name in marks inside a role (مدير "مهرجان أبها للتسوق")
 _CLOSE_MARKS = '»”"'
 _NO_MARKS = str.maketrans("", "", OPENING_MARKS + _CLOSE_MARKS)
 
@@ -671,6 +795,22 @@ def opens_content(gap: str) -> bool:
         return True
     mark = gap.strip()[:1]
     return bool(mark) and mark in OPENING_MARKS and (gap[:1].isspace() or gap.endswith(mark))
+
+
+def _quotation_end(doc, i: int, most: int) -> int | None:
+    """Last token of the quotation opening at token i if it closes within ``most`` tokens."""
+    for j in range(i, min(doc.n, i + most)):
+        closed = doc.gap(j).strip()
+        if closed and closed[0] in _CLOSE_MARKS:
+            return j
+    return None
+
+
+def _opens_quotation(doc, i: int) -> bool:
+    """An opening quotation mark stands right before token i, touching it (not حماس" صلاح: a
+    straight mark closing the word before)."""
+    gap = doc.gap(i - 1) if i > 0 else ""
+    return bool(gap) and gap[-1] in OPENING_MARKS
 
 
 def quoted_name_end(doc, i: int) -> int | None:

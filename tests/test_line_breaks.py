@@ -47,3 +47,29 @@ def test_windows_give_the_records_of_the_whole_run(pipeline, brk):
     windowed = windows.extract(pipeline, text, size=8000, overlap=1500)
     assert len({r["quote"]["start"] for r in whole if r["type"] == "quote"}) > 10
     assert _flat(windowed, spans_only=True) == _flat(whole, spans_only=True)
+
+
+# (text with line breaks, the speaker of its quotation in both forms)
+_SPEAKERS = [
+    # a headline line with no punctuation, then و + verb + named subject: the name after the verb
+    # speaks, not the name that ends the headline (when the line break is a space)
+    (
+        "ممثلة الأفلام ستورمي دانييلز تقاضي محامي ترامب\nوقالت ليندزي والترز، المتحدثة باسم البيت الأبيض،"
+        ' إن "سنشاين ستنضم لموظفي البيت الأبيض".',
+        "ليندزي والترز",
+    ),
+    # an implied speaker reaches over an unpunctuated headline line to the sentence before it
+    ('وصل الوزير إلى الرياض أمس.\nالحكومة تعلن خطة جديدة للنقل\nوقال إن "الخطة ستبدأ الشهر المقبل".', "الوزير"),
+    # negative: a verb without و keeps a subject before it (SVO)
+    (
+        'التقى الرئيس الفرنسي إيمانويل ماكرون نظيره دونالد ترامب أمس.\nماكرون قال إن "المحادثات كانت مثمرة".',
+        "إيمانويل ماكرون",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, speaker", _SPEAKERS)
+def test_a_line_break_is_no_sentence_end_for_the_speaker(pipeline, text, speaker):
+    for form in (text, text.replace("\n", " ")):
+        quotes = [r for r in pipeline.extract(form) if r["type"] == "quote"]
+        assert [q["speaker"]["canonical"] for q in quotes] == [speaker], form

@@ -31,6 +31,12 @@ def persons(pipeline, text):
         ("وسيطر على الكرة. وقال علي في بيان إنه علم بالخبر.", {"علي"}),  # a function word after it
         ("وسيطر على الكرة. وقال الأمير علي في بيان إنه يرفض القرار.", {"علي"}),
         ("وسيطر على الكرة. وأعلن علي أنه لن يترشح.", {"علي"}),
+        # a definite word after علي: the name after a speech verb that does not govern على, or
+        # before a family nisba; على after أكد/شدد or before a common noun
+        ("وسيطر على الكرة. وقال علي القرناوي إن الفريق جاهز.", {"علي القرناوي"}),
+        ("وسيطر على الكرة. وكان الطبيب علي الطايفي قد أنهى عمله.", {"علي الطايفي"}),
+        ("وسيطر على الكرة. وأكد علي الالتزام بالاتفاق.", set()),
+        ("وسيطر على الكرة. ومضى علي الطريق نفسه.", set()),
     ],
 )
 def test_ali_or_the_preposition_ala(no_persons, text, expected):

@@ -362,6 +362,54 @@ def test_a_complement_is_no_apposition(pipeline):
     assert [q for q in quotes(pipeline, text) if q["cue"]["text"] == "دعا"] == []
 
 
+# قد/لقد right after a speech verb open what was said (the writer left out إن/أن and the colon);
+# a future verb does not (without morphology سيرغي and ستالون read as one): no quote there
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        (
+            "وقال وزير الرياضة لقد سررت بنجاح البطولة التي شارك فيها الأهالي.",
+            "لقد سررت بنجاح البطولة التي شارك فيها الأهالي",
+        ),
+        (
+            "ويقول الباحث قد يكون السبب وراء هذا الانخفاض تغير الأولويات.",
+            "قد يكون السبب وراء هذا الانخفاض تغير الأولويات",
+        ),
+        ("وقال سيرغي كيزلياك، سفير روسيا السابق، إن العلاقات ستتحسن.", "العلاقات ستتحسن"),
+        ("وقال سيتبع الوزير خطة جديدة في العام المقبل.", None),
+    ],
+)
+def test_qad_after_a_speech_verb_opens_the_statement(pipeline, text, said):
+    assert [q["quote"]["text"] for q in quotes(pipeline, text)] == ([said] if said else [])
+
+
+# a quotation right after the subject (no colon, no إن) is what was said, not part of a role phrase;
+# a short body name in marks stays inside the role (مدير "مهرجان أبها للتسوق" إبراهيم الجارالله)
+@pytest.mark.parametrize(
+    "text, speaker, said",
+    [
+        (
+            'وقال المدرب "الموسم الجيد لفريق كبير يرتبط دوما بالفوز ببطولة، لكن إذا لم أكن راضيا فلن يكون جيدا".',
+            "المدرب",
+            "الموسم الجيد لفريق كبير يرتبط دوما بالفوز ببطولة، لكن إذا لم أكن راضيا فلن يكون جيدا",
+        ),
+        (
+            'وقال مدير "مهرجان أبها للتسوق" إبراهيم بن محمد الجارالله إن المهرجان ناجح.',
+            "إبراهيم بن محمد الجارالله",
+            "المهرجان ناجح",
+        ),
+        (
+            'وقال القيادي في حركة المقاومة الإسلامية "حماس" صلاح البردويل إن الاتفاق قريب.',
+            "صلاح البردويل",
+            "الاتفاق قريب",
+        ),
+    ],
+)
+def test_a_quotation_after_the_subject_is_no_part_of_its_role(pipeline, text, speaker, said):
+    q = one(pipeline, text)
+    assert (q["speaker"]["text"], q["quote"]["text"]) == (speaker, said)
+
+
 def test_no_reference_cycles(pipeline):
     """A document's objects are freed by reference counting alone: nothing of a run is left for
     the cyclic garbage collector, whose collections cost ~10% of the run time when every

@@ -10,7 +10,7 @@ tuned on it), the rest to `heldout` (scored, never read for tuning). The split i
 before any article is read.
 
 usage: python3 select_articles.py [--shared ../shared] > selection.tsv
-       python3 select_articles.py --batch N > selection_batchN.tsv   (N = 2 … 5)
+       python3 select_articles.py --batch N > selection_batchN.tsv   (N = 2 … 6)
 
 Batch 2 (24 articles, all `dev2`: annotated after batch 1 was tuned on, scored at first look, then
 tuned on) takes, by the same rule, the next-ranked article of each batch-1 SaudiNewsNet outlet,
@@ -87,11 +87,16 @@ BATCH5_ANT = {
     ("CNN", "sport"): 1,
 }
 BATCH5_SNN = {**{s: 1 for s in SNN_QUOTA}, "3alyoum": 1, "alweeam": 1, "arreyadi": 1, "arriyadiyah": 1}
+# Batch 6 (24 articles, `dev6`, chosen at the start of stop 24's second half with the same quotas
+# as batch 5, its khabar output saved before annotation, annotated blind, scored at first look).
+BATCH6_ANT = dict(BATCH5_ANT)
+BATCH6_SNN = dict(BATCH5_SNN)
 BATCHES = {
     "2": (BATCH2_ANT, BATCH2_SNN),
     "3": (BATCH3_ANT, BATCH3_SNN),
     "4": (BATCH4_ANT, BATCH4_SNN),
     "5": (BATCH5_ANT, BATCH5_SNN),
+    "6": (BATCH6_ANT, BATCH6_SNN),
 }
 
 
@@ -124,8 +129,8 @@ def main(argv):
     news = os.path.join(shared, "data/news")
     batch = argv[argv.index("--batch") + 1] if "--batch" in argv else "1"
     if batch in BATCHES:
-        earlier_files = ["selection.tsv"] + [f"selection_batch{n}.tsv" for n in range(2, 5)]
-        for earlier in earlier_files[: int(batch) - 1]:
+        earlier_files = ["selection.tsv"] + [f"selection_batch{n}.tsv" for n in range(2, int(batch))]
+        for earlier in earlier_files:
             with open(os.path.join(HERE, earlier), encoding="utf-8") as fh:
                 exclude |= {line.split("\t")[0] for line in fh}
         ant, snn = BATCHES[batch]

@@ -38,7 +38,7 @@ def builtin_dir() -> Path:
 class Info:
     """What a lexicon says about one normalised name under one label."""
 
-    __slots__ = ("name", "label", "source", "attrs", "id", "_map")
+    __slots__ = ("name", "label", "source", "attrs", "id", "_map", "get")
 
     def __init__(self, name: str, label: str, source: str, attrs: tuple[tuple[str, str], ...], id: str = "") -> None:
         self.name = name  # canonical name
@@ -47,6 +47,8 @@ class Info:
         self.attrs = attrs
         self.id = id
         self._map = dict(attrs)
+        # get(key, default): the attribute as dict.get reads it, no Python frame (hot loops use it)
+        self.get = self._map.get
 
     def attr(self, key: str, default: str = "") -> str:
         return self._map.get(key, default)
@@ -75,6 +77,7 @@ class Gazetteer:
         self._infos: list[Info | None] = []
         self.common_cache: dict[str, bool] = {}
         self.given_cache: dict[str, bool] = {}  # word -> frequent given name? (bounded in Context)
+        self.opener_cache: dict[str, bool] = {}  # word -> may open a name (Context.starts_given_name)
         self.weak_cache: dict[str, bool] = {}  # place entry -> needs a trigger? (keys of LOC entries only)
         self.word_cache: dict[str, tuple] = {}  # surface word -> its record (see document._word_records)
         # surface word -> Context.name_like, as a name's first word ([True]) or a later one ([False])
@@ -199,6 +202,7 @@ class Gazetteer:
         self._infos = [None] * len(self.records)
         self.common_cache = {}
         self.given_cache = {}
+        self.opener_cache = {}
         self.weak_cache = {}
         self.word_cache = {}
         self.name_like_cache = {True: {}, False: {}}

@@ -19,7 +19,7 @@ from operator import attrgetter
 
 from khabar import text as textmod
 from khabar.extractors.context import Context
-from khabar.records import Entity, Quote
+from khabar.records import Entity, Quote, Span
 
 # Words that may stand before or after a name without changing what it names: place heads,
 # organization heads and nationality adjectives (lexicon labels).
@@ -185,6 +185,11 @@ def link_speakers(ctx: Context, groups: list[DocEntity], mentions: list[Entity],
             for key in dict.fromkeys(keys):
                 bodies.setdefault(tuple(key.split()), []).append(g)
     by_id = {g.id: g for g in groups}
+    named_tokens: set[int] | None = None  # tokens of body and place mentions (when needed)
+    ends: dict[int, Entity] = {}  # end offset → the person mention ending there
+    for e in mentions:
+        if e.label == "PER":
+            ends[e.end] = e
     by_word: dict[str, list[tuple[str, ...]]] | None = None  # a word → the body names holding it (when needed)
     for q in quotes:
         sp = q.speaker
@@ -202,5 +207,60 @@ def link_speakers(ctx: Context, groups: list[DocEntity], mentions: list[Entity],
                     for w in dict.fromkeys(words):
                         by_word.setdefault(w, []).append(words)
             group = _body_named_in_full(ctx, bodies, by_word, sp.canonical)
+        if group is None and sp.span is not None:
+            if named_tokens is None:
+                named_tokens = {i for e in mentions if e.label != "PER" for i in range(e.first, e.last + 1)}
+            named = _person_closing(ctx, sp.span.start, sp.span.end, ends, named_tokens)
+            if named is not None:  # الناطق الإعلامي بصحة عسير سعيد النقير: the role, then its holder
+                group = by_id.get(named.entity)
+                if group is not None:
+                    by_key.setdefault(textmod.normalize(sp.canonical), group)  # (implied repeats of the phrase)
+                    sp.role = ctx.doc.text[sp.span.start : named.start].rstrip(" ،,")
+                    sp.span = Span(named.text, named.start, named.end)  # the mention: the name
         if group is not None and (sp.label in (group.label, "DESC") or sp.span is None):
             sp.entity, sp.canonical, sp.label, sp.known_as = group.id, group.canonical, group.label, group.known_as
+
+
+# Words before a name that make it a complement (المتحدث باسم ترامب، مستشار لبايدن، نقلا عن)
+_LINKING_WORDS = frozenset(textmod.normalize(w) for w in "باسم عن من في مع لدى إلى الى على".split())
+
+# Heads of a phrase that names someone else's relative, helper or group (زوجة الرئيس ترامب،
+# والد اللاعب محمد صلاح، أحد مستشاري بايدن): the person named at its end is not the one speaking.
+_NOT_THE_HOLDER = frozenset(
+    textmod.normalize(w)
+    for w in (
+        "زوجة زوج والد والدة أب أم ابن ابنة نجل نجلة شقيق شقيقة أخ أخت عم عمة خال خالة جد جدة "
+        "حفيد حفيدة صديق صديقة عائلة أسرة آل أحد إحدى بعض أنصار أفراد محامي محامية مساعد مساعدة "
+        "مستشار مستشارة أقارب أصدقاء رفاق زملاء زميل زميلة حارس مدرب أرملة مكتب حملة فريق خطيبة "
+        "خطيب وصيفة منتقدو منتقدون معارضو معارضون أتباع مؤيدو مؤيدون السلطات البعض"
+    ).split()
+)
+
+
+def _person_closing(
+    ctx: Context, start: int, end: int, ends: dict[int, Entity], named_tokens: set[int]
+) -> Entity | None:
+    """The person named at the end of an unresolved speaker phrase that describes its holder
+    first (رئيس فريق الإعلام والتوعية شادي كابلي، صاحب المزرعة محمد السماعيل، المستثمر العقاري
+    معتز الخياط). Not when the name, with its titles, is the complement of the word before them
+    (سياسة الرئيس ترامب، متحدث باسم الرئيس بوتين، وصيفة الأمير ديانا: an indefinite noun or a
+    linking word), nor under a relative's, helper's or critic's head (_NOT_THE_HOLDER)."""
+    named = ends.get(end)
+    if named is None or named.start <= start:
+        return None
+    doc = ctx.doc
+    first = doc.first_token_from(start)
+    if named.first <= first or named.start > doc.starts[named.first] or doc.norms[first] in _NOT_THE_HOLDER:
+        return None  # (لترامب: a name behind a proclitic is a complement)
+    k = named.first - 1
+    while k >= first and (ctx.word_has(k, "TITLE") or ctx.word_has(k, "DEMONYM")):
+        k -= 1  # the name's own titles and nationality: الرئيس الروسي، الإعلامي السعودي
+    if k < first or doc.gap(k).strip() or k in named_tokens:
+        return named  # titles alone, a mark or comma, or a body's name before them (رئيس شركة تيسلا إيلون موسك)
+    if doc.norms[k] in _LINKING_WORDS:
+        return None  # المتحدث باسم الرئيس بوتين
+    if doc.has_article(k):
+        return named  # صاحب المزرعة محمد السماعيل: a definite complement closes the role
+    if k - first >= 2 and not ctx.is_common(k) and not ctx.known_name_part(k):
+        return named  # رئيس شركة تيسلا إيلون ماسك، بصحة عسير: a proper name closes it
+    return None  # تحقيق مولر، منتقدو الرئيس أردوغان، اليستر بيرت: the name completes the word before it

@@ -25,7 +25,12 @@ def _member_from(ctx: Context, a: int) -> tuple[int, int] | None:
     و-conjunct; None when it runs longer."""
     doc = ctx.doc
     b = a
-    while b + 1 < doc.n and not _MEMBER_END.search(doc.gap(b)) and not (doc.joined(b) and _conjunct(ctx, b + 1)):
+    while b + 1 < doc.n:
+        if doc.joined(b):  # (a joining gap holds only spaces and hyphens: no gap text to search)
+            if _conjunct(ctx, b + 1):
+                break
+        elif _MEMBER_END.search(doc.gap(b)):
+            break
         if not doc.joined(b) or b - a + 1 >= MAX_MEMBER:
             return None
         b += 1
@@ -36,7 +41,7 @@ def _member_before(ctx: Context, first: int) -> tuple[int, int] | None:
     """The member ending right before the member that starts at token ``first`` (after a comma, or
     as a و-conjunct), or None."""
     doc = ctx.doc
-    if first == 0 or not (_SEPARATOR.fullmatch(doc.gap(first - 1)) or doc.joined(first - 1) and _conjunct(ctx, first)):
+    if first == 0 or not _separated(ctx, first - 1):
         return None
     b = a = first - 1
     while a > 0 and b - a + 1 < MAX_MEMBER and doc.joined(a - 1) and not _conjunct(ctx, a):
@@ -48,12 +53,17 @@ def _member_before(ctx: Context, first: int) -> tuple[int, int] | None:
 
 def _member_after(ctx: Context, last: int) -> tuple[int, int] | None:
     """The member starting after a comma or as a و-conjunct right after token ``last``, or None."""
-    doc = ctx.doc
-    if last + 1 >= doc.n:
+    if last + 1 >= ctx.doc.n or not _separated(ctx, last):
         return None
-    if _SEPARATOR.fullmatch(doc.gap(last)) or doc.joined(last) and _conjunct(ctx, last + 1):
-        return _member_from(ctx, last + 1)
-    return None
+    return _member_from(ctx, last + 1)
+
+
+def _separated(ctx: Context, i: int) -> bool:
+    """A list separator stands between tokens i and i+1: a comma alone, or و on token i+1."""
+    doc = ctx.doc
+    if doc.joined(i):  # (a joining gap holds only spaces and hyphens: no comma to search for)
+        return doc.norms[i + 1][:1] == "و" and _conjunct(ctx, i + 1)
+    return _SEPARATOR.fullmatch(doc.gap(i)) is not None
 
 
 def _listed_name(ctx: Context, stem: str) -> bool:
@@ -92,10 +102,11 @@ def list_members(ctx: Context, taken: list[Entity]) -> list[Entity]:
     is a person, and extends the list in turn. A one-word member needs a person on both sides
     (ابوتريكة ومتعب وأسامة حسني)."""
     doc = ctx.doc
-    covered = {k for e in taken for k in range(e.first, e.last + 1)}
     queue = [(e.first, e.last) for e in taken if e.label == "PER"]
-    firsts, lasts = {a for a, _ in queue}, {b for _, b in queue}
     seen = set(queue)
+    covered: set[int] | None = None  # tokens of the mentions, firsts and lasts of the members:
+    firsts: set[int] = set()  # made when the first member is found (most documents have none)
+    lasts: set[int] = set()
     out = []
     while queue:
         first, last = queue.pop()
@@ -104,6 +115,10 @@ def list_members(ctx: Context, taken: list[Entity]) -> list[Entity]:
                 continue
             seen.add(member)
             a, b = member
+            if covered is None:
+                covered = {k for e in taken for k in range(e.first, e.last + 1)}
+                persons = [(e.first, e.last) for e in taken if e.label == "PER"]
+                firsts, lasts = {f for f, _ in persons}, {la for _, la in persons}
             if any(k in covered for k in range(a, b + 1)) or not _name_shaped(ctx, a, b):
                 continue
             if a == b and not (a - 1 in lasts and a + 1 in firsts):

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from itertools import compress
 from operator import attrgetter
 
+from khabar.document import remember
 from khabar.extractors.clauses import SENTENCE_MARKS
 from khabar.extractors.context import COLLIDING_FUNCTION_WORDS, NAME_LINKS, Context
 from khabar.org_propagation import context_over_lexicon, one_sense_per_document, org_short_forms
@@ -18,24 +19,35 @@ from khabar.text import clitic_forms
 _SOURCE_RANK = {"rule:acronym": 0, "rule:trigger+name": 1, "rule:cue": 1, "rule:given-name": 2, "rule:title": 3}
 
 
-def _overlap_order(e: Entity) -> tuple[int, int, int]:
-    """Longest first, then earliest, then the higher-ranked source (lexicon entries over rules)."""
-    return e.start - e.end, e.start, -_SOURCE_RANK.get(e.source, 4 if not e.source.startswith("rule:") else 1)
+def _negated_rank(source: str) -> int:
+    """-rank of a source: its _SOURCE_RANK, else 1 for another rule and 4 for a lexicon entry."""
+    rank = _SOURCE_RANK.get(source)
+    if rank is None:
+        rank = 1 if source.startswith("rule:") else 4
+    return remember(_NEGATED_RANKS, source, -rank)
 
 
+_NEGATED_RANKS: dict[str, int] = {}  # source -> _negated_rank (bounded: see document.remember)
 _END = attrgetter("end")
 _START = attrgetter("start")
 
 
 def filter_overlaps(candidates: Iterable[Entity]) -> list[Entity]:
     """Keep non-overlapping mentions: longest first, then earliest, then lexicon over rules."""
-    ordered = sorted(candidates, key=_overlap_order)
+    # Order: longest first, then earliest, then the higher-ranked source. The keys are made in one
+    # comprehension with the ranks cached per source (a key function would be one Python call per
+    # candidate; a rank of 0 is only looked up again).
+    ranks = _NEGATED_RANKS
+    candidates = list(candidates)
+    keys = [(e.start - e.end, e.start, ranks.get(e.source) or _negated_rank(e.source)) for e in candidates]
+    ordered = [candidates[n] for n in sorted(range(len(candidates)), key=keys.__getitem__)]  # (stable)
     taken: list[Entity] = []
     used = bytearray(max(map(_END, ordered), default=0))
     for e in ordered:
-        if any(used[e.start : e.end]):
+        start, end = e.start, e.end
+        if used.find(1, start, end) >= 0:  # (a C search, not any() over a slice)
             continue
-        used[e.start : e.end] = b"\x01" * (e.end - e.start)
+        used[start:end] = b"\x01" * (end - start)
         taken.append(e)
     taken.sort(key=_START)
     return taken
