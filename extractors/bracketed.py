@@ -8,7 +8,6 @@ import re
 from collections.abc import Iterator
 from itertools import pairwise
 
-from khabar.document import find_chars
 from khabar.extractors.context import FUNCTION_WORDS, Context, normalized_words
 from khabar.records import Entity
 
@@ -24,11 +23,13 @@ _BODY_NOUNS = normalized_words("قوات قوة بعثة")  # bodies that are no
 def _after_openings(ctx: Context) -> Iterator[int]:
     """Tokens right after an opening parenthesis, with only spaces and the parenthesis between
     them and the token before."""
-    doc = ctx.doc
-    for offset in find_chars(doc.text, "("):
+    doc, text = ctx.doc, ctx.doc.text
+    offset = text.find("(")  # (str.find skips ahead faster than a pass over every character)
+    while offset >= 0:
         k = doc.first_token_from(offset)
         if 0 < k < doc.n and _OPEN.fullmatch(doc.gap(k - 1)):
             yield k
+        offset = text.find("(", offset + 1)
 
 
 def _team_before(ctx: Context, last: int) -> int | None:

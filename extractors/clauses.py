@@ -41,11 +41,15 @@ def sentence_ends(text: str, marks: list[int] | None = None) -> list[int]:
 _RULE = "-_=ـ—–"  # a run of three or more of these between spaces is a separator line (-----)
 
 
-def rule_ends(text: str) -> list[int]:
+RULE_STARTS = "-_"  # a separator line starts with one of these
+
+
+def rule_ends(text: str, starts: list[int] | None = None) -> list[int]:
     """Offsets where a separator (a whitespace-delimited run of 3+ dashes or underscores, as
-    before a BBC footer) starts, with the spaces before it: a sentence ends there."""
+    before a BBC footer) starts, with the spaces before it: a sentence ends there (``starts``:
+    find_chars(text, RULE_STARTS), when the caller has it)."""
     out, skip_to = [], -1
-    for at in find_chars(text, "-_"):
+    for at in find_chars(text, RULE_STARTS) if starts is None else starts:
         if at < skip_to or (at > 0 and not text[at - 1].isspace()):
             continue
         end = at

@@ -22,7 +22,7 @@ from khabar.document import find_chars
 
 OPENERS = {"«": "»", "“": "”", '"': '"', "„": "“"}
 OPENING_MARKS = "".join(OPENERS)
-_MARKS = '«»“”"„'
+MARK_CHARS = '«»“”"„'  # every quotation mark
 _SENTENCE_PUNCT = ".!?؟"
 _PARAGRAPH_END = re.compile(r"[.!?؟]\s\s")
 _SENTENCE_END = re.compile(r"[.!?؟][\s\"'»”)]")
@@ -65,15 +65,15 @@ def _reopens(text: str, after: int) -> bool:
     return bool(rest) and rest[0] in OPENERS
 
 
-def quote_spans(text: str) -> list[tuple[int, int]]:
+def quote_spans(text: str, marks: list[int] | None = None) -> list[tuple[int, int]]:
     """(start, end) of the text inside each balanced pair of quotation marks, outermost pairs
     only (one pass over the marks). A quotation opened inside an open
     one nests in it (قالت «وجدت … «انتظام» …»); when the outer one is given up, the pairs
-    closed inside it are kept."""
+    closed inside it are kept. ``marks``: find_chars(text, MARK_CHARS), when the caller has it."""
     spans: list[tuple[int, int]] = []
     stack: list[tuple[int, str, list]] = []  # open quotations: (offset after the mark, closer, pairs inside)
     last = 0
-    for at in find_chars(text, _MARKS):
+    for at in find_chars(text, MARK_CHARS) if marks is None else marks:
         if stack and not _open_past_paragraphs(text, last, at):
             spans.extend(_given_up(stack))
             stack = []

@@ -100,11 +100,14 @@ def test_same_character_offsets_on_random_characters(monkeypatch) -> None:
     sets = [".!?؟\n", '«»“”"„\n', "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "😀ـ\x00", "]^-\\"]
     for _ in range(2000):
         text = "".join(rng.choice(PIECES + ["]", "^", "\\", "A", "Z"]) for _ in range(rng.randint(0, 40)))
-        for chars in sets:
-            fast = document.find_chars(text, chars)
+        latin = text.encode("latin-1", "ignore").decode("latin-1")  # a one-byte string too
+        for t in (text, latin):
+            fast = [document.find_chars(t, chars) for chars in sets]
+            assert document.find_char_sets(t, tuple(sets)) == fast, repr(t)  # (one pass for all)
             with monkeypatch.context() as m:
                 m.setattr(document, "_native", None)
-                assert document.find_chars(text, chars) == fast, (repr(text), chars)
+                assert [document.find_chars(t, chars) for chars in sets] == fast, repr(t)
+                assert document.find_char_sets(t, tuple(sets)) == fast, repr(t)
 
 
 @needs_native
@@ -126,3 +129,24 @@ def test_same_records_from_the_pipeline(pipeline, monkeypatch) -> None:
     fast = pipeline.extract(text, "x")
     monkeypatch.setattr(document, "_native", None)
     assert pipeline.extract(text, "x") == fast
+
+
+@needs_native
+def test_scan_fills_match_slots_as_its_init_would(pipeline) -> None:
+    """scan fills a Match's slots in place; a type it must call (here a function) gives equal matches."""
+    gaz = pipeline.gazetteer
+    doc = Document((SAMPLES / "rafah_meeting.txt").read_text(encoding="utf-8"), "", gaz)
+    args = (doc._phrase_starts, doc.norms, doc.joins, doc.starts, doc.ends, doc.words, gaz.phrases, gaz.prefixes)
+    filled = native.scan(*args, document.Match, gaz)[0]
+    called = native.scan(*args, lambda *fields: document.Match(*fields), gaz)[0]
+    assert filled and filled == called
+    assert all(type(m) is document.Match for m in filled)
+
+
+@needs_native
+def test_same_word_characters_over_the_whole_bmp(monkeypatch) -> None:
+    """Every BMP character (and a few astral ones) is a word character in C exactly when re's
+    pattern says so (the C tokenizer has fast paths for ASCII and the Arabic letters)."""
+    chars = [chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000] + ["😀", "\U0001d400", "\U00020000"]
+    fast, slow = _both(" ".join(chars), None, monkeypatch)
+    assert fast == slow

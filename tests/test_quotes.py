@@ -408,3 +408,22 @@ def test_qad_after_a_speech_verb_opens_the_statement(pipeline, text, said):
 def test_a_quotation_after_the_subject_is_no_part_of_its_role(pipeline, text, speaker, said):
     q = one(pipeline, text)
     assert (q["speaker"]["text"], q["quote"]["text"]) == (speaker, said)
+
+
+def test_no_reference_cycles(pipeline):
+    """A document's objects are freed by reference counting alone: nothing of a run is left for
+    the cyclic garbage collector, whose collections cost ~10% of the run time when every
+    document's Context stayed alive in a cycle (QuoteFinder ↔ its Attribution)."""
+    import gc
+
+    text = 'وقال وزير الخارجية عادل الجبير إن "المملكة ماضية في دعم الاستقرار في المنطقة". وأضاف أن الحوار مهم.'
+    pipeline.extract(text)
+    gc.collect()
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        assert quotes(pipeline, text)
+        assert gc.collect() == 0
+    finally:
+        if enabled:
+            gc.enable()

@@ -6,17 +6,20 @@
  *
  *   tokenize(text) -> (words, starts, ends, joins)
  *   find_chars(text, chars) -> offsets of the characters of text that are one of chars
+ *   find_char_sets(text, sets) -> [find_chars(text, chars) for chars in sets], in one pass
  *   lookup(words, cache) -> (records with None where a word is not cached, distinct missing words)
  *   fill(records, words, new) -> None; records[i] = new[words[i]] where records[i] is None
  *   columns(records) -> (norms, splits, phrase_starts)
  *   scan(phrase_starts, norms, joins, starts, ends, words, phrases, prefixes, match_type,
  *        gazetteer) -> (matches, by_first, by_span, by_label): the list of
- *        match_type(first, last, start, end, key, slot, stripped, gazetteer) in scan order, first
+ *        match_type(first, last, start, end, key, slot, stripped, gazetteer) in scan order (a slots
+ *        dataclass like document.Match is filled in place, without calling its __init__), first
  *        token -> its matches, (first, last) -> the first match of that span, label -> matches
  *        carrying it (in scan order)
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <structmember.h> /* T_OBJECT_EX */
 
 /* Arabic marks and tatweel: inside a word, and skipped when counting a word's letters
  * (text.WORD_CHARS / text._MARKS). */
@@ -31,7 +34,11 @@ is_mark(Py_UCS4 c)
 static inline int
 is_word_char(Py_UCS4 c)
 {
-    return Py_UNICODE_ISALNUM(c) || c == '_' || is_mark(c);
+    if (c < 0x80) /* (ASCII and the Arabic letters and marks, most characters: no table look-up) */
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    if (c >= 0x0621 && c <= 0x065F) /* hamza .. yeh, tatweel, harakat */
+        return 1;
+    return Py_UNICODE_ISALNUM(c) || is_mark(c);
 }
 
 /* Characters a gap may hold while its two words stay one phrase (document._GAP_RE). */
@@ -261,11 +268,83 @@ add_labels(PyObject *by_label, PyObject *slot, PyObject *m)
     return 0;
 }
 
-/* Appends match_type(first, last, start, end, key, slot, stripped, gazetteer) to out, to group
+/* How scan makes a match: a slots class whose eight fields (in __init__'s order) are plain
+ * object slots, a dataclass without __post_init__, gets a new instance with the slots filled in
+ * place, as its __init__ would; calling the class would run that __init__ in Python (a frame per
+ * match, ~100 matches per article). Any other class is called. */
+static const char *MATCH_FIELDS[8] = {"first", "last", "start", "end", "key", "labels", "stripped", "gazetteer"};
+
+typedef struct {
+    PyObject *type;
+    int direct;             /* fill the slots at these offsets instead of calling type */
+    Py_ssize_t offsets[8];
+} MatchMaker;
+
+static int
+match_maker(PyObject *type, MatchMaker *maker)
+{
+    maker->type = type;
+    maker->direct = 0;
+    if (!PyType_Check(type) || ((PyTypeObject *)type)->tp_alloc == NULL)
+        return 0;
+    PyObject *post = PyObject_GetAttrString(type, "__post_init__"); /* (a hook __init__ would run) */
+    if (post != NULL) {
+        Py_DECREF(post);
+        return 0;
+    }
+    PyErr_Clear();
+    PyObject *fields = PyObject_GetAttrString(type, "__dataclass_fields__"); /* (its own __init__) */
+    if (fields == NULL) {
+        PyErr_Clear();
+        return 0;
+    }
+    int same = PyDict_Check(fields) && PyDict_GET_SIZE(fields) == 8;
+    PyObject *name, *value;
+    for (Py_ssize_t pos = 0, f = 0; same && PyDict_Next(fields, &pos, &name, &value); f++)
+        same = PyUnicode_Check(name) && PyUnicode_CompareWithASCIIString(name, MATCH_FIELDS[f]) == 0;
+    Py_DECREF(fields);
+    if (!same)
+        return 0;
+    for (int f = 0; f < 8; f++) {
+        PyObject *d = PyObject_GetAttrString(type, MATCH_FIELDS[f]);
+        if (d == NULL) {
+            PyErr_Clear();
+            return 0;
+        }
+        int slot = Py_IS_TYPE(d, &PyMemberDescr_Type) &&
+                   ((PyMemberDescrObject *)d)->d_member->type == T_OBJECT_EX &&
+                   !(((PyMemberDescrObject *)d)->d_member->flags & READONLY);
+        if (slot)
+            maker->offsets[f] = ((PyMemberDescrObject *)d)->d_member->offset;
+        Py_DECREF(d);
+        if (!slot)
+            return 0;
+    }
+    maker->direct = 1;
+    return 0;
+}
+
+static PyObject *
+make_match(const MatchMaker *maker, PyObject *const argv[8])
+{
+    if (!maker->direct)
+        return PyObject_Vectorcall(maker->type, argv, 8, NULL);
+    PyTypeObject *tp = (PyTypeObject *)maker->type;
+    PyObject *m = tp->tp_alloc(tp, 0);
+    if (m == NULL)
+        return NULL;
+    for (int f = 0; f < 8; f++) {
+        Py_INCREF(argv[f]);
+        *(PyObject **)((char *)m + maker->offsets[f]) = argv[f];
+    }
+    return m;
+}
+
+/* Appends a match (first, last, start, end, key, slot, stripped, gazetteer) to out, to group
  * (the list of matches at token `first`) and to by_label[label] for each of its labels, and makes
  * it by_span[(first, last)] unless that span already has a match. */
 static int
-add_match(PyObject *out, PyObject *group, PyObject *by_span, PyObject *by_label, PyObject *match_type,
+add_match(PyObject *out, PyObject *group, PyObject *by_span, PyObject *by_label, const MatchMaker *maker,
           PyObject *first, Py_ssize_t last, Py_ssize_t start, PyObject *end, PyObject *key,
           PyObject *slot, PyObject *stripped, PyObject *gazetteer)
 {
@@ -274,7 +353,7 @@ add_match(PyObject *out, PyObject *group, PyObject *by_span, PyObject *by_label,
     int rc = -1;
     if (l && s) {
         PyObject *argv[8] = {first, l, s, end, key, slot, stripped, gazetteer};
-        m = PyObject_Vectorcall(match_type, argv, 8, NULL);
+        m = make_match(maker, argv);
     }
     if (m != NULL && (span = PyTuple_Pack(2, first, l)) != NULL && PyList_Append(out, m) == 0 &&
         PyList_Append(group, m) == 0 && PyDict_SetDefault(by_span, span, m) != NULL &&
@@ -297,6 +376,8 @@ scan(PyObject *self, PyObject *args)
                           &PyList_Type, &words, &PyDict_Type, &phrases, &prefixes, &match_type,
                           &gazetteer))
         return NULL;
+    MatchMaker maker;
+    match_maker(match_type, &maker);
     Py_ssize_t n = PyList_GET_SIZE(found);
     if (PyList_GET_SIZE(norms) < n || PyList_GET_SIZE(joins) < n || PyList_GET_SIZE(starts) < n ||
         PyList_GET_SIZE(ends) < n || PyList_GET_SIZE(words) < n) {
@@ -342,7 +423,7 @@ scan(PyObject *self, PyObject *args)
             int truthy = PyObject_IsTrue(slot);
             if (truthy < 0)
                 goto fail_readings;
-            if (truthy && add_match(out, group, by_span, by_label, match_type, first, i, start,
+            if (truthy && add_match(out, group, by_span, by_label, &maker, first, i, start,
                                     PyList_GET_ITEM(ends, i), stem, slot, stripped, gazetteer) < 0)
                 goto fail_readings;
             if (max_len == 1 || PyList_GET_ITEM(joins, i) != Py_True || i + 1 >= n)
@@ -360,7 +441,7 @@ scan(PyObject *self, PyObject *args)
                 if (got != NULL) {
                     truthy = PyObject_IsTrue(got);
                     if (truthy < 0 ||
-                        (truthy && add_match(out, group, by_span, by_label, match_type, first, j, start,
+                        (truthy && add_match(out, group, by_span, by_label, &maker, first, j, start,
                                              PyList_GET_ITEM(ends, j), key, got, stripped,
                                              gazetteer) < 0)) {
                         Py_DECREF(key);
@@ -429,29 +510,121 @@ find_chars(PyObject *self, PyObject *args)
     PyObject *out = PyList_New(0);
     if (out == NULL)
         return NULL;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        int hit;
-        if (c <= 0xFFFF)
-            hit = bitmap[c >> 3] & (1u << (c & 7));
-        else if (!astral)
-            hit = 0;
-        else {
-            hit = 0;
-            for (Py_ssize_t k = 0; k < nc && !hit; k++)
-                hit = PyUnicode_READ(ckind, cdata, k) == c;
+    /* One loop per string kind: reading through PyUnicode_READ switches on the kind at every
+     * character (most texts are UCS-2: Arabic). */
+#define HIT(c) (bitmap[(c) >> 3] & (1u << ((c) & 7)))
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *p = data;
+        for (Py_ssize_t i = 0; i < n; i++)
+            if (HIT(p[i]) && append_steal(out, PyLong_FromSsize_t(i)) < 0)
+                goto fail;
+    }
+    else if (kind == PyUnicode_2BYTE_KIND) {
+        const Py_UCS2 *p = data;
+        for (Py_ssize_t i = 0; i < n; i++)
+            if (HIT(p[i]) && append_steal(out, PyLong_FromSsize_t(i)) < 0)
+                goto fail;
+    }
+    else {
+        const Py_UCS4 *p = data;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            Py_UCS4 c = p[i];
+            int hit = 0;
+            if (c <= 0xFFFF)
+                hit = HIT(c);
+            else if (astral)
+                for (Py_ssize_t k = 0; k < nc && !hit; k++)
+                    hit = PyUnicode_READ(ckind, cdata, k) == c;
+            if (hit && append_steal(out, PyLong_FromSsize_t(i)) < 0)
+                goto fail;
         }
-        if (hit && append_steal(out, PyLong_FromSsize_t(i)) < 0) {
+    }
+#undef HIT
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+
+/* [find_chars(text, chars) for chars in sets] (a tuple of str), in one pass over the text. */
+static PyObject *
+find_char_sets(PyObject *self, PyObject *args)
+{
+    PyObject *text, *sets;
+    if (!PyArg_ParseTuple(args, "UO!", &text, &PyTuple_Type, &sets))
+        return NULL;
+    Py_ssize_t ns = PyTuple_GET_SIZE(sets);
+    unsigned char bitmap[8192] = {0}; /* characters U+0000..U+FFFF of any set */
+    int astral = 0;
+    for (Py_ssize_t k = 0; k < ns; k++) {
+        PyObject *chars = PyTuple_GET_ITEM(sets, k);
+        if (!PyUnicode_Check(chars)) {
+            PyErr_SetString(PyExc_TypeError, "find_char_sets(): the sets must be str");
+            return NULL;
+        }
+        int ckind = PyUnicode_KIND(chars);
+        const void *cdata = PyUnicode_DATA(chars);
+        for (Py_ssize_t j = 0; j < PyUnicode_GET_LENGTH(chars); j++) {
+            Py_UCS4 c = PyUnicode_READ(ckind, cdata, j);
+            if (c > 0xFFFF)
+                astral = 1;
+            else
+                bitmap[c >> 3] |= (unsigned char)(1u << (c & 7));
+        }
+    }
+    PyObject *out = PyList_New(ns);
+    if (out == NULL)
+        return NULL;
+    for (Py_ssize_t k = 0; k < ns; k++) {
+        PyObject *list = PyList_New(0);
+        if (list == NULL) {
             Py_DECREF(out);
             return NULL;
         }
+        PyList_SET_ITEM(out, k, list);
     }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    /* a character of some set: the offset goes to each set that holds it (few characters do) */
+#define ADD_TO_SETS(c, i)                                                                          \
+    for (Py_ssize_t k = 0; k < ns; k++) {                                                          \
+        PyObject *chars = PyTuple_GET_ITEM(sets, k);                                               \
+        if (PyUnicode_FindChar(chars, (c), 0, PyUnicode_GET_LENGTH(chars), 1) >= 0 &&              \
+            append_steal(PyList_GET_ITEM(out, k), PyLong_FromSsize_t(i)) < 0)                      \
+            goto fail;                                                                             \
+    }
+#define HIT(c) (bitmap[(c) >> 3] & (1u << ((c) & 7)))
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *p = data;
+        for (Py_ssize_t i = 0; i < n; i++)
+            if (HIT(p[i]))
+                ADD_TO_SETS(p[i], i)
+    }
+    else if (kind == PyUnicode_2BYTE_KIND) {
+        const Py_UCS2 *p = data;
+        for (Py_ssize_t i = 0; i < n; i++)
+            if (HIT(p[i]))
+                ADD_TO_SETS(p[i], i)
+    }
+    else {
+        const Py_UCS4 *p = data;
+        for (Py_ssize_t i = 0; i < n; i++)
+            if (p[i] <= 0xFFFF ? HIT(p[i]) : astral)
+                ADD_TO_SETS(p[i], i)
+    }
+#undef HIT
+#undef ADD_TO_SETS
     return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
 }
 
 static PyMethodDef methods[] = {
     {"tokenize", tokenize, METH_O, "(words, starts, ends, joins) of a text."},
     {"find_chars", find_chars, METH_VARARGS, "Offsets of the characters of text that are in chars."},
+    {"find_char_sets", find_char_sets, METH_VARARGS, "find_chars of several character sets, in one pass."},
     {"lookup", lookup, METH_VARARGS, "(records, missing words) of words in a cache."},
     {"fill", fill, METH_VARARGS, "Fill the missing records from a dict of new ones."},
     {"columns", columns, METH_O, "(norms, splits, phrase starts) of word records."},
@@ -469,7 +642,7 @@ PyInit__native(void)
 {
     PyObject *m = PyModule_Create(&module);
     /* document.py uses this module only when API is the version it was written for */
-    if (m != NULL && PyModule_AddIntConstant(m, "API", 6) < 0) {
+    if (m != NULL && PyModule_AddIntConstant(m, "API", 7) < 0) {
         Py_DECREF(m);
         return NULL;
     }

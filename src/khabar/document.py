@@ -28,7 +28,7 @@ MAX_CACHED_FORMS = 300_000  # distinct surface words kept between documents (bou
 _SPLIT_RE = re.compile(f"({textmod.WORD_RE.pattern})")
 
 # The same per-token loops in C (khabar/_native.c), when built; KHABAR_PURE_PYTHON=1 turns them off.
-NATIVE_API = 6  # the _native.API this code calls (a stale build of an older _native.c is not used)
+NATIVE_API = 7  # the _native.API this code calls (a stale build of an older _native.c is not used)
 _native = None
 if not os.environ.get("KHABAR_PURE_PYTHON"):
     try:
@@ -50,6 +50,13 @@ def find_chars(text: str, chars: str) -> list[int]:
     if pattern is None:
         pattern = _CHAR_CLASSES[chars] = re.compile(f"[{re.escape(chars)}]")
     return [m.start() for m in pattern.finditer(text)]
+
+
+def find_char_sets(text: str, sets: tuple[str, ...]) -> list[list[int]]:
+    """``[find_chars(text, chars) for chars in sets]``, in one pass over the text."""
+    if _native is not None:
+        return _native.find_char_sets(text, sets)
+    return [find_chars(text, chars) for chars in sets]
 
 
 def _word_records(words: list[str], gazetteer) -> list[tuple]:
@@ -115,7 +122,10 @@ def _joining(gap: str) -> bool:
 
 @dataclass(slots=True)
 class Match:
-    """A lexicon phrase found in the text: tokens [first, last], characters [start, end)."""
+    """A lexicon phrase found in the text: tokens [first, last], characters [start, end).
+
+    The C scan fills these slots directly, in this order, without calling ``__init__`` (a
+    ``__post_init__`` or another field order makes it call the class instead)."""
 
     first: int
     last: int
