@@ -60,7 +60,6 @@ _TOLD_OPENERS = OPENING_MARKS + "("  # وقال لـ«عكاظ»، لـ(اليو
 _TOLD_CLOSERS = '»”")'
 # نقل عن X قوله: "his saying", the object of the verb after the one quoted.
 SAYING = normalized_words("قوله قولها قولهم قولهما")
-# "… لوكالة الأنباء", "للصحفيين": who the role holder spoke to, not part of the role.
 # News outlets named bare after a speaker, as the ones told (لبي بي سي، لرويترز): facts, not grammar
 _OUTLETS = ("بي بي سي", "سي إن إن", "سي ان ان", "CNN", "BBC", "رويترز", "فرانس برس", "أسوشيتد برس", "الجزيرة")
 
@@ -71,7 +70,8 @@ def _outlet_names() -> frozenset[str]:
     return frozenset(textmod.normalize(n) for n in _OUTLETS)
 
 
-_AUDIENCE = normalized_words("للصحفيين للصحافيين للصحافة للإعلاميين للمراسلين")
+_AUDIENCE = normalized_words("للصحفيين للصحافيين للصحافة للإعلاميين للمراسلين")  # the ones told, alone
+# "… لوكالة الأنباء", "للصحفيين": who the role holder spoke to, not part of the role.
 _TO_MEDIA = normalized_words(
     "لوكالة لصحيفة لقناة لموقع لشبكة لتلفزيون لإذاعة للصحفيين للصحافيين للصحافة للتلفزيون للإذاعة"
 )
