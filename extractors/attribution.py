@@ -62,7 +62,6 @@ class Attribution(StatementSpeakers):
         self.opening = dateline_end(doc.text, lambda: bool(doc.n and ctx.longest(0, "LOC")), self._names)
         self.finder = SpeakerFinder(ctx, entities, titled, self.opening)
         self.history: list[tuple[int, Speaker]] = []  # (cue token, explicit speaker)
-        self.history_toks: list[int] = []  # the cue tokens of ``history``
         self._statement_mentions: dict[str, list[int]] = {}  # document word → its other mentions
         self._marks = marks  # offsets of sentence punctuation (clauses.SENTENCE_MARKS)
         self._sentence_starts: list[int] | None = None
@@ -84,7 +83,6 @@ class Attribution(StatementSpeakers):
             return
         if quoted or how == EXPLICIT and speaker.label in ("PER", "ORG"):
             self.history.append((cue_tok, speaker))
-            self.history_toks.append(cue_tok)
 
     def sentence_subject(self, cue_tok: int, gender: str, opening: int | None = None) -> Speaker | None:
         """The subject after the verb that opens the cue's sentence (وسلطت الوكالة …، قائلة), or

@@ -121,7 +121,7 @@ def _after_saying(ctx: Context, i: int) -> bool:
     """Token i follows a speech verb that does not govern على."""
     if i == 0 or not ctx.doc.joined(i - 1):
         return False
-    cue = ctx.longest(i - 1, "CUE") or next((m for m in ctx.by_first.get(i - 1, ()) if "CUE" in m.labels), None)
+    cue = ctx.longest(i - 1, "CUE")
     return cue is not None and cue.last == i - 1 and cue.info("CUE").attr("lemma").translate(_LIGHT) not in _TAKES_ALA
 
 

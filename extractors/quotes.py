@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
-from khabar.document import Match, find_char_sets, find_chars
+from khabar.document import Match, find_char_sets
 from khabar.extractors.attribution import Attribution
 from khabar.extractors.clauses import (
     ACCORDING_TO,
@@ -68,7 +68,6 @@ _CONTRAST = normalized_words("لكن ولكن لكنه ولكنه لكنها و�
 _EXCEPT_THAT = normalized_words("انه انها ان")  # إلا أنه/أنها: "but"
 _SIDE = normalized_words("جهته جهتها جانبه جانبها ناحيته ناحيتها")  # من جهته / ومن جانبه + verb
 _FROM = normalized_words("من ومن")
-SPEAKER_SENTENCE_MARKS = ".!?؟"  # where attribution lets a sentence open (a line break is a space)
 _BEFORE_CUE = " \t\n\xa0،,-–"  # what may stand between a quotation and the cue after it
 _NARRATION = ("و", "ف")  # a sentence opening with these after a statement is the narrator's
 
@@ -119,7 +118,8 @@ class QuoteFinder:
         self._ends: dict[bool, list[int]] = {}  # clause/sentence ends outside quotations
         self._sentences: list[int] | None = None  # sentence_ends() of the text
         self.in_quote = _inside(self._all_starts, self.all_marks)  # is an offset inside a quotation?
-        self.attribution = Attribution(ctx, entities, titled, find_chars(text, SPEAKER_SENTENCE_MARKS), self.in_quote)
+        # attribution opens sentences at the same punctuation (a line break is a space there too)
+        self.attribution = Attribution(ctx, entities, titled, self._marks, self.in_quote)
         self.breaks = sorted(self._cue_breaks())
         self._text_end = len(text.rstrip())
 

@@ -4,11 +4,13 @@ beside it (جاء ذلك في بيان لوزارة …؛ نشرت مدرسة �
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from operator import itemgetter
 
 from khabar.extractors.context import normalized_words
 from khabar.extractors.subjects import MAX_NP
 from khabar.records import Speaker
 
+_CUE_TOKEN = itemgetter(0)  # a history entry's cue token
 STATEMENT_NOUNS = normalized_words(
     """بيان تقرير دراسة رسالة مذكرة تغريدة تغريدات تدوينة مقال مقالة كلمة تصريح تصريحات خطاب حديث
     مقابلة حوار منشور"""
@@ -68,10 +70,10 @@ class StatementSpeakers:
         if not j:
             return sp
         k = mentions[j - 1]  # the nearest earlier mention: a cue within MAX_NP + 1 tokens before it
-        toks = self.history_toks  # (cue tokens of the history, in cue order: increasing)
-        c = bisect_left(toks, k)
-        if c and toks[c - 1] >= k - MAX_NP - 1:
-            c = bisect_right(toks, toks[c - 1], lo=c - 1)  # (the last entry of that cue)
-            prev = self.history[c - 1][1]
+        history = self.history  # (cue token, speaker), in cue order: tokens increasing
+        c = bisect_left(history, k, key=_CUE_TOKEN)
+        if c and history[c - 1][0] >= k - MAX_NP - 1:
+            c = bisect_right(history, history[c - 1][0], lo=c - 1, key=_CUE_TOKEN)  # (that cue's last entry)
+            prev = history[c - 1][1]
             return Speaker(sp.span, prev.label, prev.canonical, sp.gender)
         return sp

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 
 from khabar import text as textmod
@@ -103,9 +103,9 @@ class SpeakerFinder:
             if e.last > e.first:
                 self.by_surname.setdefault(ctx.doc.norms[e.last], []).append(e)
         self.roles = role_book(ctx, titled, entities)
-        self._sources: dict[str, tuple[list[int], list[Match]]] | None = None  # (_earlier_source)
+        self._sources: _MatchIndex | None = None  # (_earlier_source)
         self._beside: dict[tuple, tuple[int, str | None]] = {}  # role → (tokens read up to, holder)
-        self._by_stem: dict[str, tuple[list[int], list[Match]]] | None = None  # (_antecedent)
+        self._by_stem: _MatchIndex | None = None  # (_antecedent)
         self._issuers: dict[str, tuple[int, Entity | None, int]] = {}  # word → (read up to, issuer, at)
 
     def subject_start(self, i: int) -> int:
@@ -127,8 +127,7 @@ class SpeakerFinder:
         لـ(اليوم)، لـ CNN، لوكالة الأنباء الألمانية), or None."""
         doc = self.ctx.doc
         if doc.norms[i] == "ل" and i + 1 < doc.n:
-            opened = doc.gap(i).strip()
-            if opened and opened[-1] in _TOLD_OPENERS:
+            if _told_mark(doc, i):
                 for j in range(i + 1, min(doc.n, i + 1 + MAX_QUOTED_NAME)):
                     closed = doc.gap(j).strip()
                     if closed and closed[0] in _TOLD_CLOSERS:
@@ -155,10 +154,8 @@ class SpeakerFinder:
     def _told_outlet(self, j: int) -> bool:
         """Token j is ل + a news outlet in quotation marks (لـ"الوطن") or named bare (لبي بي سي،
         لرويترز): whom the speaker told, after a role (not لصحة مكة: a body the role serves)."""
-        doc = self.ctx.doc
-        if doc.norms[j] == "ل":
-            opened = doc.gap(j).strip()
-            return bool(opened) and opened[-1] in _TOLD_OPENERS
+        if self.ctx.doc.norms[j] == "ل":
+            return _told_mark(self.ctx.doc, j)
         ent = self.by_token.get(j)
         return ent is not None and ent.label == "ORG" and textmod.normalize(ent.canonical) in _outlet_names()
 
@@ -434,6 +431,14 @@ class SpeakerFinder:
                     return ent.canonical
         return None
 
+    def _before_honorifics(self, m, j: int) -> int:
+        """Last token of the role phrase of match m whose holder is named at token j: before any
+        honorific that introduces the name (… بالمعهد المهندس حافظ العنزي: المهندس is not part of it)."""
+        last = j - 1
+        while last > m.last and self.ctx.longest(last, "TITLE") is not None:
+            last -= 1
+        return last
+
     def _role_holder(self, m, gender: str) -> tuple[Speaker, int] | None:
         """The person named in apposition after a role or source phrase starting with match m."""
         last, ent = self._role_end(m)
@@ -465,10 +470,7 @@ class SpeakerFinder:
             elif (
                 ent is not None and ent.label == "PER" and (self._opens_apposition(j, m) or definite_behind(doc, j - 1))
             ):
-                last = j - 1
-                while last > m.last and ctx.longest(last, "TITLE") is not None:
-                    last -= 1  # … بالمعهد المهندس حافظ العنزي: the honorific is not part of the role
-                return last, ent
+                return self._before_honorifics(m, j), ent
             elif ent is None and not governed and self._named_basim(j, m):
                 end = name_run(ctx, j + 1, introduced=True)
                 return j - 1, ctx.mention("PER", j, end if end is not None else j + 1, "rule:role-apposition")
@@ -479,10 +481,7 @@ class SpeakerFinder:
                     self.ctx, self.by_token, j
                 )  # الرئيس التنفيذي للمهرجان عبدالعزيز المهوس: no list has him
                 if named is not None:
-                    last = j - 1
-                    while last > m.last and ctx.longest(last, "TITLE") is not None:
-                        last -= 1
-                    return last, named
+                    return self._before_honorifics(m, j), named
             norm = doc.norms[j]
             if norm in COMPLEMENTIZERS or norm in ACCORDING or norm in _TO_MEDIA or norm in SAYING:
                 break
@@ -700,37 +699,23 @@ class SpeakerFinder:
         """A bare definite role (المتحدث، المتحدثة) whose holder the article never names: the
         phrase of the nearest earlier indefinite source with the same word (متحدث باسم صندوق الأمم
         المتحدة للسكان), so both quotes have one speaker."""
-        if self._sources is None:  # source word → (first tokens, matches), in text order (built once)
-            self._sources = {}
-            for d in self.ctx.labelled("DESC"):
-                firsts, found = self._sources.setdefault(d.key, ([], []))
-                firsts.append(d.first)
-                found.append(d)
-        firsts, found = self._sources.get(m.key[2:], ((), ()))
-        k = bisect_left(firsts, m.first)
-        if k:
-            prev = found[k - 1]
-            last = self._desc_end(prev)
-            if prev.last + 1 < self.ctx.doc.n and self.ctx.doc.norms[prev.last + 1] == "باسم":
-                last = max(last, self._role_end(prev)[0])
-            return " ".join(self._span(prev.start, last).text.split())
-        return None
+        if self._sources is None:  # source word → its matches (built once)
+            self._sources = _index_by(self.ctx.labelled("DESC"), lambda d: d.key)
+        prev = _nearest_before(self._sources, m.key[2:], m.first)
+        if prev is None:
+            return None
+        last = self._desc_end(prev)
+        if prev.last + 1 < self.ctx.doc.n and self.ctx.doc.norms[prev.last + 1] == "باسم":
+            last = max(last, self._role_end(prev)[0])
+        return " ".join(self._span(prev.start, last).text.split())
 
     def _antecedent(self, m) -> str | None:
-        if self._by_stem is None:  # stem → (first tokens, matches) of indefinite sources (built once)
-            self._by_stem = {}
-            for d in self.ctx.labelled("DESC"):
-                if not d.key.startswith("ال"):
-                    info = d.info("DESC")
-                    firsts, found = self._by_stem.setdefault(info.attr("stem", info.name), ([], []))
-                    firsts.append(d.first)
-                    found.append(d)
-        desc = m.info("DESC")
-        firsts, found = self._by_stem.get(desc.attr("stem", desc.name), ((), ()))
-        k = bisect_left(firsts, m.first)
-        if not k:
+        if self._by_stem is None:  # stem → the indefinite sources (built once)
+            indefinite = [d for d in self.ctx.labelled("DESC") if not d.key.startswith("ال")]
+            self._by_stem = _index_by(indefinite, _desc_stem)
+        prev = _nearest_before(self._by_stem, _desc_stem(m), m.first)  # the same stem, nearest earlier
+        if prev is None:
             return None
-        prev = found[k - 1]  # the nearest earlier indefinite source with the same stem
         return " ".join(self._span(prev.start, self._desc_end(prev)).text.split())
 
     def _noun_phrase(self, i: int, gender: str) -> tuple[Speaker, int] | None:
@@ -777,6 +762,37 @@ class SpeakerFinder:
         if doc.norms[i] in QUANTIFIERS and doc.norms[i] not in ("احد", "احدي"):
             gender = ""  # عدد من الطلاب أكد … مؤكدين: a group, whatever the verb's agreement
         return Speaker(span, "DESC", " ".join(span.text.split()), gender), last
+
+
+_MatchIndex = dict[str, tuple[list[int], list[Match]]]  # key → (first tokens, matches), in text order
+
+
+def _index_by(matches: list[Match], key_of: Callable[[Match], str]) -> _MatchIndex:
+    """Matches (in text order) grouped by ``key_of``, with their first tokens for bisecting."""
+    out: _MatchIndex = {}
+    for d in matches:
+        firsts, found = out.setdefault(key_of(d), ([], []))
+        firsts.append(d.first)
+        found.append(d)
+    return out
+
+
+def _nearest_before(index: _MatchIndex, key: str, tok: int) -> Match | None:
+    """The last match under ``key`` whose first token is before ``tok``."""
+    firsts, found = index.get(key, ((), ()))
+    k = bisect_left(firsts, tok)
+    return found[k - 1] if k else None
+
+
+def _desc_stem(m: Match) -> str:
+    info = m.info("DESC")
+    return info.attr("stem", info.name)
+
+
+def _told_mark(doc, i: int) -> bool:
+    """Token i (a lone ل) stands before an opening mark or bracket: لـ«عكاظ»، لـ"الوطن"، لـ(اليوم)."""
+    opened = doc.gap(i).strip()
+    return bool(opened) and opened[-1] in _TOLD_OPENERS
 
 
 _SENTENCE_END = re.compile(r"[.!?؟\n]")  # (the issuer is named in the document word's sentence)
