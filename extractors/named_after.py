@@ -27,8 +27,8 @@ def named_after(ctx: Context, titled: list[tuple[Entity, str, str]]) -> Iterator
         if key not in NAMING_TITLES:
             continue  # (the cheap test first: most titles name nothing)
         title = _title_before(ctx, person.first)
-        if title is None or title == 0 or not doc.joined(title - 1):
-            continue
+        if title is None or title == 0 or not doc.joined(title - 1) or ctx.behind_preposition(title, ("ب", "ل")):
+            continue  # (جولة خارجية للأمير …: "a foreign tour for the prince", no name)
         trigger = title - 1
         label = next((_LABELS[lab] for lab in _LABELS if ctx.word_has(trigger, lab)), None)
         if label is None or doc.has_article(trigger) or doc.norms[trigger] in _ACTION_NOUNS:

@@ -55,8 +55,8 @@ def _np_end(ctx: Context, i: int, club: str = "") -> int | None:
     الزمالك), without trailing demonyms (حزب الله اللبناني → حزب الله); with ``club`` (the
     trigger's club attr, indefinite trigger only) a common word may be the name (نادي الوحدة)."""
     doc = ctx.doc
-    if not doc.has_article(i):
-        return None
+    if not doc.has_article(i) or ctx.word_has(i, "ORG_TRIGGER") and not _heads_own_body(ctx, i):
+        return None  # (فريق الدفاع "the defence team": الدفاع names a ministry only with a nationality)
     if ctx.word_has(i, "DEMONYM") or ctx.is_common(i) and not ctx.by_first.get(i):
         if not (club and _club_name(ctx, i, club)):
             return None
@@ -113,7 +113,7 @@ def _descriptive_end(ctx: Context, i: int) -> int | None:
     genitive (المركز الوطني لأبحاث النخيل | مهرجان), or لـ + an indefinite noun after a nationality
     adjective (وزارة النفط الليبية | لتصدير المواد)."""
     doc = ctx.doc
-    if doc.norms[i] in GENERIC_COMPLEMENTS or doc.has_article(i) and ctx.word_has(i, "ORG_TRIGGER"):
+    if doc.norms[i] in GENERIC_COMPLEMENTS or doc.has_article(i) and _heads_own_body(ctx, i):
         return None  # (إدارة اللجنة البارالمبية: the body is the one its own trigger heads)
     if doc.norms[i][:1] in "لب" and not doc.has_article(i) and ctx.longest(i, "LOC", "ORG") is None:
         return None  # مؤسسة للطبع والنشر، مكتب للتجارة: "an office for trade", no name
@@ -207,6 +207,8 @@ def _outside_description(ctx: Context, j: int) -> bool:
         return False
     phrases = ctx.gaz.phrases
     head = any(not _HEADS.isdisjoint(phrases.get(stem, ())) for stripped, stem in doc.splits[j] if stripped)
+    if head and ctx.word_has(j, "ORG_TRIGGER") and not _heads_own_body(ctx, j):
+        head = False  # (لجنة الأمن والدفاع: الدفاع names a ministry only with a nationality)
     return head or ctx.firm_place_or_org(j) is not None
 
 
@@ -307,6 +309,66 @@ def _common_reading(ctx: Context, m) -> bool:
     return i > 0 and doc.joined(i - 1) and doc.has_article(i) and doc.norms[i - 1] in _DEMONSTRATIVES
 
 
+def _heads_own_body(ctx: Context, i: int) -> bool:
+    """Token i is a trigger that heads a body of its own: not one that names a ministry only with
+    a nationality adjective (وزارة الخارجية: الخارجية is the ministry's genitive)."""
+    m = ctx.longest(i, "ORG_TRIGGER")
+    return m is not None and m.info("ORG_TRIGGER").get("national", "") in ("", "1")
+
+
+def _national_end(ctx: Context, trigger_first: int, i: int, national: str, trigger_start: int) -> int | None:
+    """Last token of a body named by its definite trigger and a nationality adjective at i
+    (السفارة الروسية، القنصلية السعودية، الاتحاد السعودي، الخارجية الكندية), with the nationality
+    and institutional adjectives after it; None when i is no nationality adjective, the phrase
+    is a listed body or place (الاتحاد السوفيتي، الاتحاد الأوروبي), or it completes a minister's
+    title (وزيرة الخارجية الأمريكية). A trigger that names a ministry only so (national=only:
+    الخارجية، الداخلية، الدفاع, its head وزارة left out) needs an adjective that agrees with the
+    elided feminine head (الدفاع الروسية; not الدفاع الجوي، وزير … الخارجية العراقي) and must not
+    be the adjective or genitive of the noun before it (السياسة الخارجية، للمخابرات الخارجية
+    البريطانية، قوات الدفاع النيوزيلندية)."""
+    doc = ctx.doc
+    if not (doc.joined(trigger_first) and doc.has_article(i) and ctx.word_has(i, "DEMONYM")):
+        return None
+    known = ctx.longest(trigger_first, "ORG", "LOC")
+    if known is not None and known.last > trigger_first or _after_minister(ctx, trigger_first):
+        return None  # (not الاتحاد السوفيتي; الاتحاد alone, the club, does not stop الاتحاد السعودي)
+    if trigger_first > 0 and doc.joined(trigger_first - 1) and ctx.word_has(trigger_first - 1, "ORG_TRIGGER"):
+        return None  # نادي الاتحاد السعودي: a club's name after its own trigger
+    if national != "1" and (doc.words[i][-1] != "ة" or _modifies_noun_before(ctx, trigger_first, trigger_start)):
+        return None
+    return _known_body_end(ctx, i)
+
+
+def _definite_before(ctx: Context, i: int) -> bool:
+    """The token before i, joined to it, is definite (السياسة، بالشؤون، للمخابرات)."""
+    doc, k = ctx.doc, i - 1
+    if k < 0 or not doc.joined(k):
+        return False
+    return doc.has_article(k) or any(stem.startswith("ال") for _, stem in doc.splits[k][1:])
+
+
+def _modifies_noun_before(ctx: Context, i: int, start: int) -> bool:
+    """Token i, its word starting at ``start`` (after any proclitic), is the adjective of a definite
+    noun right before it (السياسة الخارجية، بالشؤون الداخلية) or the genitive of a feminine noun in
+    construct (قوات الدفاع، منظومة الدفاع، وزارة الخارجية); not behind a preposition (اليومي
+    للخارجية الأمريكية: ل governs it)."""
+    doc = ctx.doc
+    if any(c in "لبك" for c in doc.text[doc.starts[i] : start]):
+        return False  # (a preposition governs it; و/ف may join a second adjective: الداخلية والخارجية)
+    return _definite_before(ctx, i) or i > 0 and doc.joined(i - 1) and doc.words[i - 1].endswith(("ة", "ات"))
+
+
+def _adjective_of_noun(ctx: Context, i: int) -> bool:
+    """Token i, a trigger naming a ministry only with a nationality adjective (national=only), is
+    with that adjective a listed body's name but here the adjective of the definite noun before it
+    (السياسة الخارجية الأمريكية: the lexicon's الخارجية الأمريكية is no body here)."""
+    doc = ctx.doc
+    m = ctx.longest(i, "ORG_TRIGGER")
+    if m is None or m.first != i or _heads_own_body(ctx, i) or i + 1 >= doc.n or not ctx.word_has(i + 1, "DEMONYM"):
+        return False  # (عمليات الدفاع المدني: a listed body in construct stays)
+    return _modifies_noun_before(ctx, i, m.start) and _definite_before(ctx, i)
+
+
 def organizations(ctx: Context, descriptive: bool = True) -> Iterator[Entity]:
     """ORG mentions from the lexicon, from trigger + noun phrase (``descriptive``: also trigger +
     description, وزارة الخارجية الأمريكية), from parentheses (bracketed.py) and from Latin acronyms."""
@@ -315,7 +377,7 @@ def organizations(ctx: Context, descriptive: bool = True) -> Iterator[Entity]:
         info = m.info("ORG")
         if info.get("ambiguous", "") == "1":
             continue
-        if _after_minister(ctx, m.first):
+        if _after_minister(ctx, m.first) or _adjective_of_noun(ctx, m.first):
             continue  # وزيرة الخارجية الأميركية: the minister's title, not the ministry
         if m.first == m.last:  # (one word: no trigger or demonym to trim)
             # (not قال إن الأكراد، شذ عن هذه القاعدة: a people, a noun after a demonstrative)
@@ -342,6 +404,14 @@ def organizations(ctx: Context, descriptive: bool = True) -> Iterator[Entity]:
         if not doc.joined(m.last):
             continue
         trigger = m.info("ORG_TRIGGER")
+        national = trigger.get("national", "")
+        if national:  # السفارة الروسية، الاتحاد السعودي، الخارجية الكندية
+            end = _national_end(ctx, m.first, first, national, m.start) if definite else None
+            if end is not None:
+                yield ctx.mention("ORG", m.first, end, "rule:trigger+nationality", start=m.start)
+                continue
+            if national != "1":
+                continue  # (الخارجية، الدفاع: a body's name only so)
         place = ctx.longest(first, "LOC") if trigger.get("place", "") == "1" else None
         if place is not None and not ctx.longest(first, "ORG") and not definite:  # اتحاد طنجة، ريال مدريد
             yield ctx.mention("ORG", m.first, place.last, "rule:club", start=m.start)
@@ -351,7 +421,9 @@ def organizations(ctx: Context, descriptive: bool = True) -> Iterator[Entity]:
             continue
         # Only an indefinite trigger takes an unknown name (حزب X، شركة X); after a definite one
         # comes an adjective or a verb (الحزب التحالفية، المجلس سيناقش).
-        end = None if definite else _name_end(ctx, first)
+        # (an embassy or a federation is named by its country, not by an unknown name: سفارة خادم
+        # الحرمين الشريفين is not سفارة + خادم)
+        end = None if definite or national else _name_end(ctx, first)
         if end is None and trigger.get("np", "") == "any" and not (definite and trigger.get("span", "") != "with"):
             # (not الفريق الضيف، النادي الكاتالوني: after the article, an adjective)
             end = _np_end(ctx, first, "" if definite else trigger.get("club", ""))
