@@ -47,6 +47,8 @@ ISSUED = normalized_words("صادر صادرة الصادر الصادرة")  # 
 ISSUER_WINDOW = 6  # tokens around it where the issuer is named
 MAX_APPOSITION = 6  # words of "، نجم تشيلسي السابق،" between a subject and its verb
 _NEAR = normalized_words("قريب قريبة قريبون مقرب مقربة مقربون")  # kept with their من + body only
+_TRUSTED = normalized_words("موثوق موثوقة موثوقون")  # + به/بها/بهم: "trusted", its pronoun kept
+_TRUSTED_PRONOUNS = normalized_words("به بها بهم بهما")
 SOURCE_QUALIFIERS = normalized_words(
     "مسؤول مسؤولة مسؤولون مطلع مطلعة مطلعون رفيع رفيعة رفيعو كبير كبار بارز آخر أخرى آخرون آخرين ثان ثاني "
     "ثالث قريب قريبة قريبون مقرب مقربة مقربون موثوق موثوقة"
@@ -669,6 +671,8 @@ class SpeakerFinder:
         last = self._after_adjectives(m.last, until=m.last + 2)
         while last + 1 < doc.n and doc.joined(last) and doc.norms[last + 1] in SOURCE_QUALIFIERS:
             last += 1  # مصدر أمني مسؤول، مصادر مطلعة
+        if doc.norms[last] in _TRUSTED and last + 1 < doc.n and doc.joined(last):
+            last += doc.norms[last + 1] in _TRUSTED_PRONOUNS  # مصدر موثوق به في الاتحاد الدولي
         if (
             last + 2 < doc.n
             and doc.joined(last)

@@ -135,6 +135,8 @@ def test_role_and_name_in_apposition(pipeline, text, cue, canonical, role):
         ("أصدرت وزارة الداخلية بيانا حول الحادث. وقال البيان إن التحقيقات جارية.", "قال", "وزارة الداخلية"),
         # a surname → the fullest name in the article, in its spelling
         ("كشف الدكتور اشرف العربي وزير التخطيط عن الخطة. وقال العربي إن النمو سيرتفع.", "قال", "اشرف العربي"),
+        # a family name written without its article (السومه → سومه), for the speaker and its implied repeats
+        ("وقع المهاجم عمر السومه عقده مع الأهلي. ونفى سومه أن يكون من مشجعي الاتحاد.", "نفى", "عمر السومه"),
         # قال للصحفيين: the ones told stand before the subject, or the subject is before the verb
         ("وكان الوزير عادل الجبير قال للصحفيين إن الاتفاق قريب.", "قال", "عادل الجبير"),
         # الشركة with no body named شركة X → the company named bare shortly before
@@ -172,6 +174,7 @@ def test_resolved_to_an_earlier_entity(pipeline, text, cue, canonical):
         ("وقال مصدر قريب من التحقيقات لوكالة الأنباء الفرنسية إن المشتبه به اعتقل.", "قال", "مصدر قريب من التحقيقات"),
         ("قال مصدر بالأمم المتحدة إن كوريا الشمالية أرسلت شحنات.", "قال", "مصدر بالأمم المتحدة"),
         ("وقال مصدر آخر إن الضابط جمع المعلومات.", "قال", "مصدر آخر"),
+        ("وكشف مصدر موثوق به في الاتحاد الدولي أن التصويت تأجل.", "كشف", "مصدر موثوق به في الاتحاد الدولي"),
         ("وقال مسؤولون لبي بي سي إن المحادثات توقفت.", "قال", "مسؤولون"),
         ("وقال المتحدث باسم ترامب إن القرار نهائي.", "قال", "المتحدث باسم ترامب"),
         # the outlet told ends a role phrase; a body the role serves (لصحة مكة) does not

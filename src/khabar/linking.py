@@ -191,6 +191,7 @@ def link_speakers(ctx: Context, groups: list[DocEntity], mentions: list[Entity],
         if e.label == "PER":
             ends[e.end] = e
     by_word: dict[str, list[tuple[str, ...]]] | None = None  # a word → the body names holding it (when needed)
+    surnames: dict[str, set[str]] | None = None  # a person's last name word → the persons (when needed)
     for q in quotes:
         sp = q.speaker
         if sp is None:
@@ -207,6 +208,10 @@ def link_speakers(ctx: Context, groups: list[DocEntity], mentions: list[Entity],
                     for w in dict.fromkeys(words):
                         by_word.setdefault(w, []).append(words)
             group = _body_named_in_full(ctx, bodies, by_word, sp.canonical)
+        if group is None and sp.label in ("PER", "DESC"):
+            if surnames is None:
+                surnames = _surnames(groups)
+            group = _by_surname(surnames, by_id, textmod.normalize(sp.canonical))
         if group is None and sp.span is not None:
             if named_tokens is None:
                 named_tokens = {i for e in mentions if e.label != "PER" for i in range(e.first, e.last + 1)}
@@ -219,6 +224,29 @@ def link_speakers(ctx: Context, groups: list[DocEntity], mentions: list[Entity],
                     sp.span = Span(named.text, named.start, named.end)  # the mention: the name
         if group is not None and (sp.label in (group.label, "DESC") or sp.span is None):
             sp.entity, sp.canonical, sp.label, sp.known_as = group.id, group.canonical, group.label, group.known_as
+
+
+def _surnames(groups: list[DocEntity]) -> dict[str, set[str]]:
+    """The last word of each person's longer names, with and without its article → the persons."""
+    out: dict[str, set[str]] = {}
+    for g in groups:
+        if g.label != "PER":
+            continue
+        for key in g.keys:
+            words = key.split()
+            if len(words) > 1:
+                for form in {words[-1], words[-1].removeprefix("ال")}:
+                    out.setdefault(form, set()).add(g.id)
+    return out
+
+
+def _by_surname(surnames: dict[str, set[str]], by_id: dict[str, DocEntity], name: str) -> DocEntity | None:
+    """The one person whose family name the one-word speaker ``name`` is, written with or without
+    the article (ونفى سومه … → عمر السومه named before); None when it is no one's or several's."""
+    if " " in name or len(name) < 3:
+        return None
+    ids = surnames.get(name) or surnames.get(name.removeprefix("ال"))
+    return by_id.get(next(iter(ids))) if ids is not None and len(ids) == 1 else None
 
 
 # Words before a name that make it a complement (المتحدث باسم ترامب، مستشار لبايدن، نقلا عن)
