@@ -153,6 +153,7 @@ def test_resolved_to_an_earlier_entity(pipeline, text, cue, canonical):
     [
         # never a person first named later in the article
         ("وقال الرئيس إن الحوار مستمر. وكان الرئيس الأمريكي دونالد ترامب قد زار المنطقة.", "قال", "الرئيس"),
+        ("ونفى سومه أن يكون من مشجعي الاتحاد. ووقع المهاجم عمر السومه عقده مع الأهلي.", "نفى", "سومه"),
         # a role whose holder is never named keeps the whole role phrase, not the head word
         ("وقال مدير المستشفى إن المصابين بحالة مستقرة.", "قال", "مدير المستشفى"),
         # an anonymous source keeps its whole phrase

@@ -212,6 +212,8 @@ def link_speakers(ctx: Context, groups: list[DocEntity], mentions: list[Entity],
             if surnames is None:
                 surnames = _surnames(groups)
             group = _by_surname(surnames, by_id, textmod.normalize(sp.canonical))
+            if group is not None and _first_start(group) > (sp.span.start if sp.span is not None else q.cue.start):
+                group = None  # never a person first named later in the article
         if group is None and sp.span is not None:
             if named_tokens is None:
                 named_tokens = {i for e in mentions if e.label != "PER" for i in range(e.first, e.last + 1)}
