@@ -347,14 +347,19 @@ def _definite_before(ctx: Context, i: int) -> bool:
     return doc.has_article(k) or any(stem.startswith("ال") for _, stem in doc.splits[k][1:])
 
 
+def _governed(ctx: Context, i: int, start: int) -> bool:
+    """Token i, its word starting at ``start`` (after any proclitic), carries a preposition (اليومي
+    للخارجية الأمريكية: ل governs it; و/ف may join a second adjective: الداخلية والخارجية)."""
+    return any(c in "لبك" for c in ctx.doc.text[ctx.doc.starts[i] : start])
+
+
 def _modifies_noun_before(ctx: Context, i: int, start: int) -> bool:
-    """Token i, its word starting at ``start`` (after any proclitic), is the adjective of a definite
-    noun right before it (السياسة الخارجية، بالشؤون الداخلية) or the genitive of a feminine noun in
-    construct (قوات الدفاع، منظومة الدفاع، وزارة الخارجية); not behind a preposition (اليومي
-    للخارجية الأمريكية: ل governs it)."""
+    """Token i, its word starting at ``start``, is the adjective of a definite noun right before it
+    (السياسة الخارجية، بالشؤون الداخلية) or the genitive of a feminine noun in construct (قوات
+    الدفاع، منظومة الدفاع، وزارة الخارجية), and no preposition governs it."""
     doc = ctx.doc
-    if any(c in "لبك" for c in doc.text[doc.starts[i] : start]):
-        return False  # (a preposition governs it; و/ف may join a second adjective: الداخلية والخارجية)
+    if _governed(ctx, i, start):
+        return False
     return _definite_before(ctx, i) or i > 0 and doc.joined(i - 1) and doc.words[i - 1].endswith(("ة", "ات"))
 
 
@@ -366,7 +371,7 @@ def _adjective_of_noun(ctx: Context, i: int) -> bool:
     m = ctx.longest(i, "ORG_TRIGGER")
     if m is None or m.first != i or _heads_own_body(ctx, i) or i + 1 >= doc.n or not ctx.word_has(i + 1, "DEMONYM"):
         return False  # (عمليات الدفاع المدني: a listed body in construct stays)
-    return _modifies_noun_before(ctx, i, m.start) and _definite_before(ctx, i)
+    return not _governed(ctx, i, m.start) and _definite_before(ctx, i)
 
 
 def organizations(ctx: Context, descriptive: bool = True) -> Iterator[Entity]:
