@@ -10,7 +10,7 @@ tuned on it), the rest to `heldout` (scored, never read for tuning). The split i
 before any article is read.
 
 usage: python3 select_articles.py [--shared ../shared] > selection.tsv
-       python3 select_articles.py --batch N > selection_batchN.tsv   (N = 2 … 7)
+       python3 select_articles.py --batch N > selection_batchN.tsv   (N = 2 … 8)
 
 Batch 2 (24 articles, all `dev2`: annotated after batch 1 was tuned on, scored at first look, then
 tuned on) takes, by the same rule, the next-ranked article of each batch-1 SaudiNewsNet outlet,
@@ -95,6 +95,10 @@ BATCH6_SNN = dict(BATCH5_SNN)
 # output saved from stop 24's code before any rule change, annotated blind, scored at first look).
 BATCH7_ANT = dict(BATCH5_ANT)
 BATCH7_SNN = dict(BATCH5_SNN)
+# Batch 8 (24 articles, `dev8`, chosen at the start of stop 26 with the same quotas, its khabar
+# output saved from stop 25's code before any rule change, annotated blind, scored at first look).
+BATCH8_ANT = dict(BATCH5_ANT)
+BATCH8_SNN = dict(BATCH5_SNN)
 BATCHES = {
     "2": (BATCH2_ANT, BATCH2_SNN),
     "3": (BATCH3_ANT, BATCH3_SNN),
@@ -102,6 +106,7 @@ BATCHES = {
     "5": (BATCH5_ANT, BATCH5_SNN),
     "6": (BATCH6_ANT, BATCH6_SNN),
     "7": (BATCH7_ANT, BATCH7_SNN),
+    "8": (BATCH8_ANT, BATCH8_SNN),
 }
 
 
