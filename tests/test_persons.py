@@ -407,3 +407,29 @@ def test_common_noun_surnames_at_the_end_of_a_name(full, text, expected, absent)
     if expected is not None:
         assert expected in got
     assert absent not in got
+
+
+# A full name a rule found once (after الممثلة) is the same person wherever the same words stand
+# together: a caption or heading line gives no context of its own. A rule's junk reading is not
+# spread (the words must be name-like where they are repeated).
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "فستانا أسود من تصميم بيت أزياء لانفان\nجنيفر هدسون\nفي عام 2008، سارت الممثلة جنيفر هدسون على السجادة.",
+            [("جنيفر هدسون", "جنيفر هدسون"), ("جنيفر هدسون", "جنيفر هدسون")],
+        ),
+        (
+            "صورة لجنيفر هدسون في الحفل.\nوسارت الممثلة جنيفر هدسون على السجادة.",
+            [("جنيفر هدسون", "جنيفر هدسون"), ("جنيفر هدسون", "جنيفر هدسون")],
+        ),
+    ],
+)
+def test_a_rule_found_full_name_is_found_at_its_other_occurrences(no_persons, text, expected):
+    found = [
+        (r["text"], r["canonical"]) for r in no_persons.extract(text) if r["type"] == "entity" and r["label"] == "PER"
+    ]
+    assert found == expected
+    lined = [r for r in no_persons.extract(text) if r["type"] == "entity"]
+    one_line = [r for r in no_persons.extract(text.replace("\n", " ")) if r["type"] == "entity"]
+    assert [(r["start"], r["end"]) for r in lined] == [(r["start"], r["end"]) for r in one_line]

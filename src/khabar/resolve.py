@@ -180,6 +180,51 @@ def short_forms(ctx: Context, names: dict[str, str], taken: list[Entity]) -> lis
     return out
 
 
+def full_name_repeats(ctx: Context, taken: list[Entity]) -> list[Entity]:
+    """Every other occurrence of a person's full name that a rule found once from its context
+    (الممثلة جنيفر هدسون … and, in a caption or heading with no context, جنيفر هدسون): the same
+    words, joined, the first with or without proclitics, on tokens no mention covers."""
+    doc = ctx.doc
+    names: dict[str, dict[tuple[str, ...], str]] = {}
+    for e in taken:
+        if e.label == "PER" and e.last > e.first and e.source.startswith("rule:"):
+            words = doc.norms[e.first : e.last + 1]
+            names.setdefault(words[0], {}).setdefault(tuple(words[1:]), e.canonical)
+    if not names:
+        return []
+    covered = {i for e in taken for i in range(e.first, e.last + 1)}
+    forms = {form for first in names for form in clitic_forms(first)}
+    out = []
+    for i in compress(range(doc.n), map(forms.__contains__, doc.norms)):
+        if i in covered:
+            continue
+        for stripped, stem in doc.splits[i]:
+            for rest, canonical in names.get(stem, {}).items():
+                last = i + len(rest)
+                if last >= doc.n or tuple(doc.norms[i + 1 : last + 1]) != rest:
+                    continue
+                if not all(map(doc.joined, range(i, last))) or any(k in covered for k in range(i + 1, last + 1)):
+                    continue
+                if not all(
+                    _name_word(ctx, k, k == i and not stripped) for k in range(i + stripped.__bool__(), last + 1)
+                ):
+                    continue  # مساء السبت، مشروع القانون: a rule's one mistake is not repeated
+                start = doc.span_start(i, stripped)
+                text = doc.text[start : doc.ends[last]]
+                out.append(Entity("PER", start, doc.ends[last], text, canonical, "resolve:repeat", i, last))
+                covered.update(range(i, last + 1))
+                break
+            else:
+                continue
+            break
+    return out
+
+
+def _name_word(ctx: Context, k: int, first: bool) -> bool:
+    norm = ctx.doc.norms[k]
+    return norm in NAME_LINKS or norm in COMPOUND_SECONDS or ctx.name_like(k, first)
+
+
 def resolve_entities(ctx: Context, candidates: list[Entity]) -> list[Entity]:
     """Final entity list: overlaps removed (a context's ORG over a place entry, kept through the
     document: org_propagation.py), short forms and list members (person_lists.py) added, and
@@ -207,6 +252,9 @@ def resolve_entities(ctx: Context, candidates: list[Entity]) -> list[Entity]:
     members = list_members(ctx, taken)
     if members:
         taken = filter_overlaps(taken + members)
+    repeats = full_name_repeats(ctx, taken)
+    if repeats:
+        taken = sorted(taken + repeats, key=_START)
     names = person_names(ctx, [e for e in taken if e.label == "PER"])
     firsts = first_names(ctx, [e for e in taken if e.label == "PER"])
     for e in taken:
