@@ -264,10 +264,13 @@ class Attribution(StatementSpeakers):
             before = None  # … محامي ترامب وقالت ليندزي والترز إن: و opens a clause, its subject follows
         if before is not None and m.last + 1 < doc.n and doc.norms[m.last + 1] in IN_IT:
             before = None  # نشر تغريدة على تويتر قال فيها: a relative clause on the document, its author speaks
+        takes_object = info.attr("object") == "1"
         if before is not None:
             found = before[0], m.last  # SVO: أن برويدي يصف قطر بأنها …
         elif explicit and not participle and not opens_content(doc.gap(subj - 1)):
-            found = self.finder.at(subj, gender)
+            found = self.finder.at(subj, gender, object_next=takes_object)
+            if found is not None and takes_object and self._only_object(subj, found):
+                found = None  # ووصفت بيع كوستا بأنه …: the one noun phrase is the object
         elif explicit and not participle and self._quoted_subject(subj):
             found = self.finder.at(subj, gender)  # وقال "يويفا" لبي بي سي إن …
         if found:
@@ -295,6 +298,26 @@ class Attribution(StatementSpeakers):
                 return nearest, m.last + 1, NEAREST
             speaker = self._previous_subject(start, gender)
         return speaker, m.last + 1, IMPLIED
+
+    def _only_object(self, subj: int, found: tuple[Speaker, int]) -> bool:
+        """The phrase read as the subject of a verb that takes an object is followed by أن/بأن:
+        it is that object, unless a person's phrase took in a body or place after its first word."""
+        if not self._complementizer_at(found[1] + 1):
+            return False
+        return found[0].label != "PER" or not self._object_inside(subj, found[1])
+
+    def _object_inside(self, first: int, last: int) -> bool:
+        """A person's phrase at tokens first..last takes in a body or place after its first word (وصف
+        الأمير الوليد سنابشات بأنها): the object was read into it, and the person is the subject."""
+        return any(e.label != "PER" and e.first > first for e in self.finder.named_between(first, last))
+
+    def _complementizer_at(self, k: int) -> bool:
+        """Token k is أن/إن, with or without ب (بأن، بأنه), right after the phrase before it."""
+        doc = self.doc
+        if k >= doc.n or not doc.joined(k - 1):
+            return False
+        norm = doc.norms[k]
+        return norm in COMPLEMENTIZERS or norm[:1] == "ب" and norm[1:] in COMPLEMENTIZERS
 
     def _quoted_subject(self, subj: int) -> bool:
         """وقال "يويفا" لبي بي سي إنه، وذكرت "وايمو" بأنها: a short name in quotation marks, then the

@@ -21,16 +21,19 @@ from khabar.extractors.context import COMPLEMENTIZERS, FUNCTION_WORDS, Context, 
 from khabar.extractors.name_runs import name_run, skip_modifiers, title_phrase
 from khabar.extractors.quotemarks import OPENING_MARKS
 from khabar.extractors.roles import MAX_ROLE, role_book
+from khabar.extractors.source_phrases import (
+    GENITIVE_MOST,
+    SAYING,
+    SKIP_BEFORE_SUBJECT,
+    after_adjectives,
+    genitive_end,
+)
+from khabar.extractors.source_phrases import (
+    POSSESSED as _POSSESSED,
+)
 from khabar.extractors.subject_names import CALLED_NORMS, PHRASE_GAP, POSSESSED, firm_name_part
 from khabar.records import Entity, Span, Speaker
 
-# Words that may sit between a cue and its subject (وقال، الخميس، البيت الأبيض …).
-SKIP_BEFORE_SUBJECT = normalized_words(
-    """الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت امس اليوم مساء صباح ليله اول ايضا بدوره بدورها
-    بالقول قائلا قائلة العام الماضي الأسبوع الشهر الجاري المقبل الحالي مؤخرا لاحقا نفس ذات يوم"""
-)
-_POSSESSED = re.compile(r"..(?:ها|هم|هما|هن|كم|نا)$")  # a noun with an attached pronoun (مسؤوليتها)
-_ADJ_END = re.compile(r"(ي|يه|يون|يين|يان|يتان)$")
 MAX_NP = 5
 MIN_SUBJECT_LETTERS = 3
 ACCORDING = normalized_words("وفقا وفقاً بحسب حسب نقلا نقلاً طبقا طبقاً")
@@ -46,6 +49,13 @@ MAX_ISSUER_LOOKBACK = 600  # tokens back to the document word's first mention
 ISSUED = normalized_words("صادر صادرة الصادر الصادرة")  # بيان صادر عن …
 ISSUER_WINDOW = 6  # tokens around it where the issuer is named
 MAX_APPOSITION = 6  # words of "، نجم تشيلسي السابق،" between a subject and its verb
+# Nouns that bear a name in quotation marks as speakers (موقع «ليبيا المستقبل»، تقرير "تي إم زد").
+_BEARERS = normalized_words("موقع صحيفة قناة وكالة شبكة مجلة إذاعة تلفزيون برنامج مشروع حساب تقرير دراسة بيانات")
+_SOUND_PLURAL = re.compile(
+    r"^.{3,}(?:ون|ين|ان)$"
+)  # محللون، مسؤولان: a sound plural or dual keeps its nun only out of construct (not سكان)
+_OF_NEWS = normalized_words("للأنباء للانباء")  # وكالة X للأنباء
+_SOURCE_PLACE = normalized_words("في من داخل")  # مسؤولون في …، مصادر داخل …
 _NEAR = normalized_words("قريب قريبة قريبون مقرب مقربة مقربون")  # kept with their من + body only
 _TRUSTED = normalized_words("موثوق موثوقة موثوقون")  # + به/بها/بهم: "trusted", its pronoun kept
 _TRUSTED_PRONOUNS = normalized_words("به بها بهم بهما")
@@ -60,8 +70,6 @@ RELATIVES = normalized_words("الذي التي الذين")
 IN_IT = normalized_words("فيه فيها")  # قال فيها: "said in it" (a tweet, a statement)
 _TOLD_OPENERS = OPENING_MARKS + "("  # وقال لـ«عكاظ»، لـ(اليوم): the outlet told, in marks or brackets
 _TOLD_CLOSERS = '»”")'
-# نقل عن X قوله: "his saying", the object of the verb after the one quoted.
-SAYING = normalized_words("قوله قولها قولهم قولهما")
 # News outlets named bare after a speaker, as the ones told (لبي بي سي، لرويترز): facts, not grammar
 _OUTLETS = ("بي بي سي", "سي إن إن", "سي ان ان", "CNN", "BBC", "رويترز", "فرانس برس", "أسوشيتد برس", "الجزيرة")
 
@@ -138,10 +146,24 @@ class SpeakerFinder:
             return i + 1 if not self.ctx.is_arabic_word(i + 1) else None
         ent = self.by_token.get(i)
         if doc.norms[i][:1] == "ل" and ent is not None and ent.label == "ORG" and ent.start > doc.starts[i]:
-            return ent.last  # لوكالة الأنباء الألمانية، لصحيفة الرياض
+            return self._outlet_tail(ent.last)  # لوكالة الأنباء الألمانية، لصحيفة الرياض
         if doc.norms[i] in _AUDIENCE:
             return i  # قال للصحفيين: the ones told, then the subject (or none: it is implied)
+        if doc.norms[i] in _TO_MEDIA and i + 1 < doc.n:
+            outlet = self.by_token.get(i + 1)
+            if outlet is not None and outlet.label == "ORG" and doc.joined(i):
+                return self._outlet_tail(outlet.last)  # قالت لصحيفة نيويورك تايمز: the paper told
+            return quoted_name_end(doc, i + 1)  # قال لصحيفة «عكاظ»
         return None
+
+    def _outlet_tail(self, last: int) -> int:
+        """An outlet's name extended over what describes it (لشبكة فوكس نيوز الإخبارية، لوكالة
+        أسوشيتد برس للأنباء)."""
+        doc = self.ctx.doc
+        last = after_adjectives(self.ctx, last, until=last + 2)
+        if last + 1 < doc.n and doc.joined(last) and doc.norms[last + 1] in _OF_NEWS:
+            last += 1
+        return last
 
     def _named_basim(self, j: int, m) -> bool:
         """باسم at token j after a role that already has its complement, before no body or
@@ -161,10 +183,14 @@ class SpeakerFinder:
         ent = self.by_token.get(j)
         return ent is not None and ent.label == "ORG" and textmod.normalize(ent.canonical) in _outlet_names()
 
-    def at(self, i: int, gender: str, named_only: bool = False) -> tuple[Speaker, int] | None:
+    def at(
+        self, i: int, gender: str, named_only: bool = False, object_next: bool = False
+    ) -> tuple[Speaker, int] | None:
         """The speaker whose mention starts at token i, with its last token; None if implied.
 
-        ``named_only``: an entity, title or source noun, not any noun phrase.
+        ``named_only``: an entity, title or source noun, not any noun phrase. ``object_next``: the
+        verb takes a direct object, so a noun right after a source noun is that object, not its
+        genitive (أبلغ مسؤول الصحفيين).
         """
         ctx, doc = self.ctx, self.ctx.doc
         if i >= doc.n:
@@ -196,7 +222,7 @@ class SpeakerFinder:
                 return Speaker(self._span(doc.starts[i], i), issuer.label, issuer.canonical, gender), i
         desc = ctx.longest(i, "DESC")
         if desc is not None:
-            found = self._role_holder(desc, gender) or self._desc(desc, gender)
+            found = self._role_holder(desc, gender) or self._desc(desc, gender, genitive=not object_next)
             return self._called(found, gender) if found is not None and found[0].label == "DESC" else found
         if ctx.word_has(i, "ORG_TRIGGER") and not doc.has_article(i):
             return self._org_phrase(i, gender)  # وكالة الأنباء الإماراتية: a body named by its trigger
@@ -251,7 +277,7 @@ class SpeakerFinder:
             self.ctx.gaz.phrases.get(body) or (doc.joined(j) and self.ctx.word_has(j + 1, "DEMONYM"))
         ):
             return None  # بيان للقوات الأمريكية: a described body; not بيان لها، بيان للرد
-        last = self._after_adjectives(j, until=j + MAX_NP)
+        last = after_adjectives(self.ctx, j, until=j + MAX_NP)
         written = doc.words[j][1:]  # as the article spells it (للجمعية → الجمعية)
         written = "ا" + written if written.startswith("ل") else written
         words = [written] + doc.words[j + 1 : last + 1]
@@ -260,7 +286,7 @@ class SpeakerFinder:
 
     def _body(self, i: int, gender: str) -> tuple[Speaker, int]:
         doc = self.ctx.doc
-        last = self._after_adjectives(i, until=i + MAX_NP)
+        last = after_adjectives(self.ctx, i, until=i + MAX_NP)
         span = self._span(doc.starts[i], last)
         return Speaker(span, "DESC", " ".join(span.text.split()), gender), last
 
@@ -310,22 +336,11 @@ class SpeakerFinder:
             name = " ".join(text.translate(_NO_MARKS).split())
             return Speaker(Span(text, doc.starts[i], end), "ORG", name, gender), quoted
         if i + 1 < doc.n and doc.joined(i) and doc.norms[i + 1] not in FUNCTION_WORDS:
-            last = self._after_adjectives(i + 1, until=i + MAX_NP)
+            last = after_adjectives(self.ctx, i + 1, until=i + MAX_NP)
         if last == i:
             return None
         span = self._span(doc.starts[i], last)
         return Speaker(span, "ORG", " ".join(span.text.split()), gender), last
-
-    def _adjective(self, i: int) -> bool:
-        norm = self.ctx.doc.norms[i]
-        if norm in FUNCTION_WORDS:
-            return False
-        if self.ctx.word_has(i, "DEMONYM"):
-            return True
-        if not _ADJ_END.search(norm):
-            return False
-        named = self.ctx.longest(i, "ORG", "LOC")
-        return named is None or not named.stripped  # لبي بي سي: ل + a body, not an adjective in ي
 
     def _span(self, start: int, last: int) -> Span:
         """Text from offset ``start`` to the end of token ``last``, with the closing mark of a name
@@ -650,10 +665,10 @@ class SpeakerFinder:
             return Speaker(span, "PER", holder, gender, role=" ".join(span.text.split())), last
         return Speaker(span, "DESC", " ".join(span.text.split()), gender), last
 
-    def _desc(self, m, gender: str) -> tuple[Speaker, int]:
+    def _desc(self, m, gender: str, genitive: bool = True) -> tuple[Speaker, int]:
         """مسؤول أميركي → DESC; المسؤولان → the last indefinite source with the same stem; متحدث
         باسم X → the whole phrase."""
-        last = self._desc_end(m)
+        last = self._desc_end(m, genitive)
         if m.last + 1 < self.ctx.doc.n and self.ctx.doc.norms[m.last + 1] == "باسم":
             last = max(last, self._role_end(m)[0])
         span = self._span(m.start, last)
@@ -664,40 +679,52 @@ class SpeakerFinder:
                 canonical = antecedent
         return Speaker(span, "DESC", canonical, gender), last
 
-    def _desc_end(self, m) -> int:
-        """Last token of a source phrase: its adjectives, then في/من + a place or body (مسؤولون في
-        البيت الأبيض، مصدر في وزارة الدفاع)."""
-        doc = self.ctx.doc
-        last = self._after_adjectives(m.last, until=m.last + 2)
+    def _desc_end(self, m, genitive: bool = True) -> int:
+        """Last token of a source phrase (source_phrases.py): its adjectives, a genitive or a name in
+        quotation marks right after an indefinite head (ممثلو الادعاء، مؤذن مسجد الهداية، موقع «ليبيا
+        المستقبل»), then في/من/داخل or ب + a place, a body or a genitive chain (مسؤولون في البيت
+        الأبيض، مسؤولون في قطاع الطاقة، مسؤول بقطاع الطاقة)."""
+        ctx, doc = self.ctx, self.ctx.doc
+        last = after_adjectives(ctx, m.last, until=m.last + 2)
         while last + 1 < doc.n and doc.joined(last) and doc.norms[last + 1] in SOURCE_QUALIFIERS:
             last += 1  # مصدر أمني مسؤول، مصادر مطلعة
         if doc.norms[last] in _TRUSTED and last + 1 < doc.n and doc.joined(last):
             last += doc.norms[last + 1] in _TRUSTED_PRONOUNS  # مصدر موثوق به في الاتحاد الدولي
-        if (
-            last + 2 < doc.n
-            and doc.joined(last)
-            and doc.norms[last + 1] in ("في", "من", "داخل")
-            and doc.joined(last + 1)
-        ):
-            place = self.ctx.longest(last + 2, "LOC", "ORG")
+        indefinite = not m.key.startswith("ال")
+        if last == m.last and indefinite and last + 1 < doc.n:
+            mark = doc.gap(last).strip()
+            quoted = quoted_name_end(doc, last + 1) if len(mark) == 1 else None
+            if quoted is not None:
+                return quoted  # موقع «ليبيا المستقبل»، مصادر "الوطن"
+            if genitive and doc.joined(last) and not _SOUND_PLURAL.search(doc.norms[last]):
+                last = genitive_end(ctx, last + 1, persons=self.by_token) or last  # ممثلو الادعاء، مؤذن مسجد الهداية
+        if last + 2 < doc.n and doc.joined(last) and doc.norms[last + 1] in _SOURCE_PLACE and doc.joined(last + 1):
+            place = genitive_end(ctx, last + 2, most=GENITIVE_MOST if indefinite else 1, persons=self.by_token)
             if place is not None:
-                return place.last  # مسؤولون في البيت الأبيض، مصادر داخل حزب الله
-            if doc.has_article(last + 2):
-                return self._after_adjectives(last + 2, until=last + 4)  # مختصون في القطاع السياحي
+                return place  # مسؤولون في البيت الأبيض، مصادر داخل حزب الله، مختصون في قطاع الطاقة
         if last + 1 < doc.n and doc.joined(last) and doc.words[last + 1][:1] == "ب":
-            place = self.ctx.longest(last + 1, "LOC", "ORG")
+            place = ctx.longest(last + 1, "LOC", "ORG")
             if place is not None and place.stripped == 1:
                 return place.last  # مصدر بالأمم المتحدة، مسؤول بوزارة الخارجية
+            within = self._within(last + 1) if indefinite else None
+            if within is not None:
+                return within  # مسؤول بقطاع الطاقة، مصدر بالشرطة (not المتظاهرون بالاحتجاج)
         while last > m.last and doc.norms[last] in _NEAR:
             last -= 1  # مصادر مقربة من فريق (8 آذار): "close to" without the body it is close to
         return last
 
-    def _after_adjectives(self, last: int, until: int) -> int:
-        """Token ``last`` extended over the adjectives right after it, up to token ``until``."""
-        doc = self.ctx.doc
-        while last < until and last + 1 < doc.n and doc.joined(last) and self._adjective(last + 1):
-            last += 1
-        return last
+    def _within(self, k: int) -> int | None:
+        """ب + a noun at token k opening a genitive chain (بقطاع الطاقة، بالقطاع الخاص): its last
+        token; not ب + a clause or a manner (بأن، بصراحة)."""
+        ctx, doc = self.ctx, self.ctx.doc
+        norm = doc.norms[k]
+        if norm in FUNCTION_WORDS or norm in COMPLEMENTIZERS or norm[1:] in COMPLEMENTIZERS or len(norm) < 4:
+            return None
+        if norm.startswith("بال"):
+            return after_adjectives(ctx, k, until=k + 2)
+        if k + 1 >= doc.n or not doc.joined(k) or not doc.has_article(k + 1):
+            return None
+        return genitive_end(ctx, k + 1, most=1, persons=self.by_token)
 
     def _earlier_source(self, m) -> str | None:
         """A bare definite role (المتحدث، المتحدثة) whose holder the article never names: the
@@ -737,6 +764,11 @@ class SpeakerFinder:
         org = self._definite_trigger(i)
         if org is not None:
             return Speaker(self._span(doc.starts[i], i), "ORG", org, gender), i
+        bearer = doc.norms[i] in _BEARERS and i + 1 < doc.n and len(doc.gap(i).strip()) == 1
+        quoted = quoted_name_end(doc, i + 1) if bearer else None
+        if quoted is not None:
+            span = self._span(doc.starts[i], quoted)  # موقع «ليبيا المستقبل»: a noun and the name it bears
+            return Speaker(span, "DESC", " ".join(span.text.split()), gender), quoted
         last = i
         while last + 1 < doc.n and last - i + 1 < MAX_NP and doc.joined(last):
             nxt = doc.norms[last + 1]

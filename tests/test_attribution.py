@@ -649,3 +649,55 @@ def test_no_partial_or_genitive_name_after_a_role(pipeline, text, cue, not_speak
 )
 def test_the_one_quoted_after_naqala_an_speaks(pipeline, text, cue, canonical):
     assert _speaker_of(pipeline, text, cue)["canonical"] == canonical
+
+
+# An unnamed source keeps its whole description: the genitive after its head, a name in quotation
+# marks, في/ب + a body or a genitive chain. Not a date, a statement, the one told, قوله, a verb's
+# object after a sound plural, nor a person whose office it is.
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        ("وقال مسؤولون في قطاع الطاقة إن تركيا ستنشر دوريات.", "قال", "مسؤولون في قطاع الطاقة"),
+        ("وقال مسؤول بقطاع الطاقة: «المخاطر كبيرة».", "قال", "مسؤول بقطاع الطاقة"),
+        ("وقال ممثلو الادعاء إنهم وجدوا برمجيات على حاسوبه.", "قال", "ممثلو الادعاء"),
+        ("من جانبه، قال مؤذن مسجد الهداية: إن عدد المصلين انخفض.", "قال", "مؤذن مسجد الهداية"),
+        ("وقال موقع «ليبيا المستقبل» إن الشحنة تتضمن مركبات مدرعة.", "قال", "موقع «ليبيا المستقبل»"),
+        ("وقال مسؤول الخميس إن الوضع مستقر.", "قال", "مسؤول"),
+        ("وقال مسؤول في بيان إن الوضع مستقر.", "قال", "مسؤول"),
+        ("ونقلت وكالة رويترز عن شاهد قوله إن القوات دخلت المدينة.", "نقلت", "شاهد"),
+        ("ووصف محللون القرار بأنه خاطئ.", "وصف", "محللون"),
+        ("وقال مصدر مسؤول في مكتب صالح الصماد، الرئيس، إن المحادثات بدأت.", "قال", "مصدر مسؤول"),
+        ("وقال مسؤول كبير لشبكة فوكس نيوز الإخبارية إن الوضع خطير.", "قال", "مسؤول كبير"),
+    ],
+)
+def test_an_unnamed_source_keeps_its_whole_description(pipeline, text, cue, speaker):
+    found = _speaker_of(pipeline, text, cue)
+    assert (found["text"], found["canonical"]) == (speaker, speaker)
+
+
+# وصف، أبلغ، أخبر take a direct object: one noun phrase before أن/بأن is that object, and the
+# speaker is the one the article was speaking of; a subject and an object both stay readable.
+@pytest.mark.parametrize(
+    "text, cue, canonical",
+    [
+        (
+            "وقالت الرئيسة التنفيذية للشركة، أليسون بريتين، إن الصفقة جيدة. ووصفت بيع كوستا بأنه صفقة رابحة.",
+            "وصفت",
+            "أليسون بريتين",
+        ),
+        ("وقال ياماساكي إنه بريء، لكنه أخبر السلطات بأنه كان يطعمه كل يوم.", "أخبر", "ياماساكي"),
+        ("ووصف هوريس إنغدال، عضو الأكاديمية، الاستقالات بأنها خسارة.", "وصف", "هوريس إنغدال"),
+        (
+            "واستثمر الأمير الوليد بن طلال في الشركة. ووصف الأمير الوليد سنابشات بأنها منصة مبدعة.",
+            "وصف",
+            "الوليد بن طلال",
+        ),
+    ],
+)
+def test_the_object_of_wasafa_is_not_the_speaker(pipeline, text, cue, canonical):
+    assert _speaker_of(pipeline, text, cue)["canonical"] == canonical
+
+
+def test_the_paper_told_is_not_the_speaker(pipeline):
+    text = "وقال كونتي إنه درس هناك. لكن متحدثة باسم الجامعة قالت لصحيفة نيويورك تايمز إنه ليس هناك تسجيل."
+    assert _speaker_of(pipeline, text, "قالت")["canonical"] == "متحدثة باسم الجامعة"

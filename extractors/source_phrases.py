@@ -1,0 +1,109 @@
+"""Where a source phrase ends: the words an unnamed source or a described speaker carries after
+its head noun (مسؤول أمريكي كبير، مختصون في القطاع السياحي، مسؤولون في قطاع الطاقة، مسؤول بقطاع
+الطاقة، مؤذن مسجد الهداية، ممثلو الادعاء). The phrase is the speaker the article gives when it names
+no one, so it is kept whole: a cut phrase (مسؤولون، مؤذن) is a role word, not the source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from khabar.extractors.context import COMPLEMENTIZERS, FUNCTION_WORDS, Context, normalized_words
+from khabar.records import Entity
+
+# Words that may sit between a cue and its subject (وقال، الخميس، البيت الأبيض …).
+SKIP_BEFORE_SUBJECT = normalized_words(
+    """الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت امس اليوم مساء صباح ليله اول ايضا بدوره بدورها
+    بالقول قائلا قائلة العام الماضي الأسبوع الشهر الجاري المقبل الحالي مؤخرا لاحقا نفس ذات يوم"""
+)
+_ADJ_END = re.compile(r"(ي|يه|يون|يين|يان|يتان)$")
+POSSESSED = re.compile(r"..(?:ها|هم|هما|هن|كم|نا)$")  # a noun with an attached pronoun (مسؤوليتها)
+# Statements and their occasions: في بيان، في تصريحات، في مقابلة الثلاثاء — where, not who.
+_OCCASIONS = normalized_words(
+    "بيان تصريح تصريحات حديث مقابلة مؤتمر رسالة تغريدة كلمة خطاب لقاء اتصال تقرير مداخلة ندوة حوار"
+)
+# نقل عن مصدر قوله: "his saying", the object of the verb after the one quoted.
+SAYING = normalized_words("قوله قولها قولهم قولهما")
+GENITIVE_MOST = 3  # words of a genitive chain: up to two indefinite nouns, then a definite one
+
+
+def adjective(ctx: Context, i: int) -> bool:
+    """Token i reads as an adjective: a nationality, or a word in ي/ية/يون … that is not a
+    body or place behind a proclitic (لبي بي سي)."""
+    norm = ctx.doc.norms[i]
+    if norm in FUNCTION_WORDS:
+        return False
+    if ctx.word_has(i, "DEMONYM"):
+        return True
+    if not _ADJ_END.search(norm):
+        return False
+    named = ctx.longest(i, "ORG", "LOC")
+    return named is None or not named.stripped
+
+
+def after_adjectives(ctx: Context, last: int, until: int) -> int:
+    """Token ``last`` extended over the adjectives right after it, up to token ``until``."""
+    doc = ctx.doc
+    while last < until and last + 1 < doc.n and doc.joined(last) and adjective(ctx, last + 1):
+        last += 1
+    return last
+
+
+def genitive_end(
+    ctx: Context, j: int, most: int = GENITIVE_MOST, persons: Mapping[int, Entity] | None = None
+) -> int | None:
+    """Last token of a genitive chain that starts at token j: a listed place or body, or up to two
+    indefinite nouns then a definite one, with its adjectives (قطاع الطاقة، مسجد الهداية، الادعاء،
+    القطاع السياحي). None when no such chain starts there (a date, a statement, a clause) or when
+    it reaches a person (``persons``: entities by first token; مكتب صالح الصماد is whose office,
+    and the source is not that person)."""
+    doc = ctx.doc
+    k = j
+    while k < doc.n and k - j < most:
+        if _stop_word(ctx, k):
+            return None
+        person = persons.get(k) if persons is not None else None
+        if person is not None and person.label == "PER":
+            return None
+        named = ctx.longest(k, "LOC", "ORG")
+        common = named is not None and named.last == k and (ctx.is_common(k) or _trigger(ctx, k))
+        if named is not None and not named.stripped and not (common and _construct_head(ctx, k)):
+            return named.last  # (مسجد listed alone is still the head of مسجد الهداية)
+        if not _chain_noun(ctx, k):
+            return None
+        if doc.has_article(k):
+            return after_adjectives(ctx, k, until=k + 2)
+        if not doc.joined(k) or adjective(ctx, k):
+            return None  # (مسؤول كبير: an adjective, not a noun in construct)
+        k += 1
+    return None
+
+
+def _trigger(ctx: Context, k: int) -> bool:
+    return ctx.word_has(k, "LOC_TRIGGER") or ctx.word_has(k, "ORG_TRIGGER")
+
+
+def _construct_head(ctx: Context, k: int) -> bool:
+    doc = ctx.doc
+    return k + 1 < doc.n and doc.joined(k) and doc.has_article(k + 1) and _chain_noun(ctx, k + 1)
+
+
+def _stop_word(ctx: Context, k: int) -> bool:
+    """A word that ends a phrase: a function word, a date, a statement (في بيان), قوله, a number."""
+    norm = ctx.doc.norms[k]
+    if not ctx.is_arabic_word(k) or len(norm) < 2 or norm.isdigit():
+        return True
+    if norm in FUNCTION_WORDS or norm in COMPLEMENTIZERS or norm in SKIP_BEFORE_SUBJECT or norm in SAYING:
+        return True
+    return norm in _OCCASIONS or norm.removeprefix("ال") in _OCCASIONS
+
+
+def _chain_noun(ctx: Context, k: int) -> bool:
+    doc = ctx.doc
+    norm = doc.norms[k]
+    if _stop_word(ctx, k):
+        return False
+    if ctx.word_has(k, "CUE") or POSSESSED.search(norm) and not doc.has_article(k):
+        return False  # (قال مسؤول أوضح …، مسؤوليتها: a verb, an object with its pronoun)
+    return not ctx.behind_preposition(k, ("ل", "ب", "ك"))  # (لوكالة، بأن: the one told, a clause)
