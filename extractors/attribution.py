@@ -292,6 +292,8 @@ class Attribution(StatementSpeakers):
         speaker = speaker or self.implied(gender, since=start) or self.sentence_subject(m.first, gender)
         if speaker is None:
             speaker = self._author_before(start, m.first)  # جاء ذلك في تغريدة للقرضاوي، حيث قال
+        if speaker is None and participle:
+            speaker = self._clause_subject(start, m.first, gender)  # رد ترامب على كتاب وودوارد نافيا
         if speaker is None:
             nearest = self._named_before(start, m.first)
             if nearest is not None:
@@ -318,6 +320,24 @@ class Attribution(StatementSpeakers):
             return False
         norm = doc.norms[k]
         return norm in COMPLEMENTIZERS or norm[:1] == "ب" and norm[1:] in COMPLEMENTIZERS
+
+    def _clause_subject(self, start: int, cue_tok: int, gender: str) -> Speaker | None:
+        """A participle's subject is that of the nearest speech verb before it in its sentence when a
+        name follows that verb (رد ترامب على كتاب وودوارد …، نافيا): the verb need not have a
+        quotation of its own. Its gender must agree; a verb inside a quotation does not count."""
+        doc = self.doc
+        for k in range(cue_tok - 1, start - 1, -1):
+            verb = self.ctx.longest(k, "CUE")
+            if verb is None or verb.first != k or verb.last >= cue_tok or self.in_quote(doc.starts[k]):
+                continue
+            info = verb.info("CUE")
+            own = info.attr("gender")
+            if PARTICIPLE.fullmatch(verb.key) is not None or gender and own and own != gender:
+                continue
+            found = self.finder.at(self.finder.subject_start(verb.last + 1), gender, named_only=True)
+            if found is not None and found[1] < cue_tok and found[0].label in ("PER", "ORG"):
+                return Speaker(None, found[0].label, found[0].canonical, gender)
+        return None
 
     def _quoted_subject(self, subj: int) -> bool:
         """وقال "يويفا" لبي بي سي إنه، وذكرت "وايمو" بأنها: a short name in quotation marks, then the

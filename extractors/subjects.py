@@ -64,7 +64,8 @@ SOURCE_QUALIFIERS = normalized_words(
     "ثالث قريب قريبة قريبون مقرب مقربة مقربون موثوق موثوقة"
 )
 QUANTIFIERS = normalized_words("عدد بعض أحد احد إحدى احدى كثير كثيرون معظم غالبية أغلب مجموعة")  # + من + a group
-_IN_ROLES = normalized_words("العام الحالي")  # الأمين العام، الرئيس الحالي: adjectives of a role, not dates
+# الأمين العام، الرئيس الحالي، لواء أول: adjectives of a role, not dates
+_IN_ROLES = normalized_words("العام الحالي أول")
 _OTHER = normalized_words("آخر أخرى آخرون آخرين")  # ناج آخر يدعى …
 RELATIVES = normalized_words("الذي التي الذين")
 IN_IT = normalized_words("فيه فيها")  # قال فيها: "said in it" (a tweet, a statement)

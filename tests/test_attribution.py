@@ -701,3 +701,30 @@ def test_the_object_of_wasafa_is_not_the_speaker(pipeline, text, cue, canonical)
 def test_the_paper_told_is_not_the_speaker(pipeline):
     text = "وقال كونتي إنه درس هناك. لكن متحدثة باسم الجامعة قالت لصحيفة نيويورك تايمز إنه ليس هناك تسجيل."
     assert _speaker_of(pipeline, text, "قالت")["canonical"] == "متحدثة باسم الجامعة"
+
+
+# A participle takes the subject of the speech verb before it in its sentence when a name follows
+# that verb, though the verb has no quotation of its own; the next وأضاف goes on with that speaker,
+# not with the speaker of an earlier sentence (BBC Arabic, BB-internationalNews-576-20180527, ANT
+# corpus, Apache-2.0).
+@pytest.mark.parametrize(
+    "text, cue, canonical",
+    [
+        (
+            "وحذر مسؤولون في المملكة المتحدة في وقت سابق من هذا الأسبوع، الاتحاد الأوروبي من أن مقاربته قد تؤدي إلى"
+            " الإضرار بعلاقاته الأمنية.\nوفي كلمته أمام تجمع لقانونيين في البرتغال، السبت، دعا بارنييه إلى مزيد من"
+            ' الوضوح في موقف المملكة المتحدة، قائلا إن "المفاوضات الفعالة تعتمد على معرفة ما يريده الطرف الآخر".\n'
+            'وأضاف أن الاتحاد الأوروبي مستعد لقبول تعديل على "الخطوط الحمراء" لتيريزا ماي.',
+            "أضاف",
+            "بارنييه",
+        ),
+    ],
+)
+def test_a_participle_takes_the_subject_of_the_verb_before_it(pipeline, text, cue, canonical):
+    assert _speaker_of(pipeline, text, cue)["canonical"] == canonical
+
+
+def test_a_role_with_a_rank_and_its_holder(pipeline):
+    text = "إلى ذلك قال آمر كتيبة لواء أول مشاة التابعة للجيش الليبي العقيد حامد بالخير، إنه يتوجب الحذر."
+    speaker = _speaker_of(pipeline, text, "قال")
+    assert (speaker["canonical"], speaker["role"]) == ("حامد بالخير", "آمر كتيبة لواء أول مشاة التابعة للجيش الليبي")
