@@ -262,6 +262,16 @@ class Attribution(StatementSpeakers):
             and self.finder.at(subj, gender) is not None
         ):
             before = None  # … محامي ترامب وقالت ليندزي والترز إن: و opens a clause, its subject follows
+        if (
+            before is not None
+            and explicit
+            and not m.stripped
+            and subj == m.last + 1
+            and before[0].label == "PER"
+            and not info.attr("object")
+            and self._person_at(subj)
+        ):
+            before = None  # ريتشارد غيتس أقر ريتشارد غيتس …: a name right after the verb is its subject
         if before is not None and m.last + 1 < doc.n and doc.norms[m.last + 1] in IN_IT:
             before = None  # نشر تغريدة على تويتر قال فيها: a relative clause on the document, its author speaks
         takes_object = info.attr("object") == "1"
@@ -300,6 +310,10 @@ class Attribution(StatementSpeakers):
                 return nearest, m.last + 1, NEAREST
             speaker = self._previous_subject(start, gender)
         return speaker, m.last + 1, IMPLIED
+
+    def _person_at(self, i: int) -> bool:
+        ent = self.finder.by_token.get(i)
+        return ent is not None and ent.label == "PER"
 
     def _only_object(self, subj: int, found: tuple[Speaker, int]) -> bool:
         """The phrase read as the subject of a verb that takes an object is followed by أن/بأن:

@@ -124,7 +124,7 @@ class SpeakerFinder:
         told (لـ«عكاظ»، لـ CNN، لوكالة الأنباء الألمانية) come before it."""
         doc = self.ctx.doc
         while i < doc.n:
-            if doc.norms[i] in SKIP_BEFORE_SUBJECT:
+            if doc.norms[i] in SKIP_BEFORE_SUBJECT or self._ben(i):
                 i += 1
                 continue
             told = self._told_end(i)
@@ -132,6 +132,17 @@ class SpeakerFinder:
                 break
             i = told + 1
         return i
+
+    def _ben(self, i: int) -> bool:
+        """بين right before a person named alone is the given name Ben (وقال بين ستانتون، المحلل …),
+        not "between", which takes two (بين ترامب وأوباما)."""
+        doc = self.ctx.doc
+        if doc.norms[i] != "بين" or i + 1 >= doc.n or not doc.joined(i):
+            return False
+        person = self.by_token.get(i + 1)
+        if person is None or person.label != "PER" or person.last + 1 >= doc.n:
+            return False
+        return not (doc.joined(person.last) and doc.norms[person.last + 1][:1] == "و")
 
     def _told_end(self, i: int) -> int | None:
         """Last token of "to the newspaper" at token i (وقال لـ«عكاظ» مدير …، أكد ل"الرياض" الشيخ …،

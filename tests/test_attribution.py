@@ -728,3 +728,25 @@ def test_a_role_with_a_rank_and_its_holder(pipeline):
     text = "إلى ذلك قال آمر كتيبة لواء أول مشاة التابعة للجيش الليبي العقيد حامد بالخير، إنه يتوجب الحذر."
     speaker = _speaker_of(pipeline, text, "قال")
     assert (speaker["canonical"], speaker["role"]) == ("حامد بالخير", "آمر كتيبة لواء أول مشاة التابعة للجيش الليبي")
+
+
+# Whether a heading ends in a line break or runs into the sentence, the name after the verb is its
+# subject (VSO); بين before one person is the name Ben.
+@pytest.mark.parametrize(
+    "text, cue, canonical",
+    [
+        (
+            'ريتشارد غيتس\nأقر ريتشارد غيتس بالتآمر، ووافق على التعاون "الكامل في كل الجوانب" مع التحقيق.',
+            "أقر",
+            "ريتشارد غيتس",
+        ),
+        (
+            'ريتشارد غيتس أقر بول مانافورت بالتآمر، ووافق على التعاون "الكامل في كل الجوانب" مع التحقيق.',
+            "أقر",
+            "بول مانافورت",
+        ),
+        ("وقال بين ستانتون، المحلل في شركة كاناليس، إن خطة أبل ساعدت على دفع الأسهم.", "قال", "ستانتون"),
+    ],
+)
+def test_the_subject_after_the_verb_and_before_it(pipeline, text, cue, canonical):
+    assert _speaker_of(pipeline, text, cue)["canonical"] == canonical
