@@ -43,6 +43,10 @@ MAX_BACK = 4  # sentences back to an implied cue's subject when no speaker was n
 EXPLICIT, IMPLIED, NEAREST = "explicit", "implied", "nearest"  # how a cue's speaker was found
 
 
+# قال عنها، قال عنه: "said of it", a relative clause on the noun before; the subject follows.
+ABOUT_IT = normalized_words("عنه عنها عنهم عنهما")
+
+
 class Attribution(StatementSpeakers):
     """Chooses and resolves the speaker of each cue in one document: the explicit subject, an
     entity right before the cue, or (implied) this sentence's last speaker, its opening subject,
@@ -237,6 +241,8 @@ class Attribution(StatementSpeakers):
                 )
         if relative and m.last + 2 < doc.n and doc.norms[m.last + 1] in IN_IT:
             subj = m.last + 2  # اليوم الذي قال فيه وزير الداخلية إن …
+        elif m.last + 2 < doc.n and doc.norms[m.last + 1] in ABOUT_IT and not info.attr("speaker_after"):
+            subj = self.finder.subject_start(m.last + 2)  # في حملة قال عنها رئيس الوزراء …
         else:
             subj = self.finder.subject_start(m.last + 1)
         via = info.attr("speaker_after")
@@ -272,7 +278,7 @@ class Attribution(StatementSpeakers):
             and self._person_at(subj)
         ):
             before = None  # ريتشارد غيتس أقر ريتشارد غيتس …: a name right after the verb is its subject
-        if before is not None and m.last + 1 < doc.n and doc.norms[m.last + 1] in IN_IT:
+        if before is not None and m.last + 1 < doc.n and doc.norms[m.last + 1] in IN_IT | ABOUT_IT:
             before = None  # نشر تغريدة على تويتر قال فيها: a relative clause on the document, its author speaks
         takes_object = info.attr("object") == "1"
         if before is not None:

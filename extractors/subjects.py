@@ -17,7 +17,7 @@ from functools import cache
 from khabar import text as textmod
 from khabar.document import Match
 from khabar.extractors.appositions import definite_behind, unlisted_name
-from khabar.extractors.context import COMPLEMENTIZERS, FUNCTION_WORDS, Context, normalized_words
+from khabar.extractors.context import COMPLEMENTIZERS, FUNCTION_WORDS, NAME_LINKS, Context, normalized_words
 from khabar.extractors.name_runs import name_run, skip_modifiers, title_phrase
 from khabar.extractors.quotemarks import OPENING_MARKS
 from khabar.extractors.roles import MAX_ROLE, role_book
@@ -277,6 +277,9 @@ class SpeakerFinder:
         issuer = self.at(j, gender, named_only=True)
         if issuer is not None and not doc.words[j].startswith(("ل", "ب")):
             return issuer
+        org = self._definite_trigger(j) if issuer is None else None
+        if org is not None:
+            return Speaker(self._span(doc.starts[j], j), "ORG", org, gender), j  # بيان صادر عن الوزارة
         if issuer is None and doc.norms[j][:1] != "ل":
             return None
         body = doc.norms[j][1:]  # لوزارة، للجيش (لل = ل + ال)
@@ -509,6 +512,8 @@ class SpeakerFinder:
                 named = unlisted_name(
                     self.ctx, self.by_token, j
                 )  # الرئيس التنفيذي للمهرجان عبدالعزيز المهوس: no list has him
+                if named is None:
+                    named = self._quoted_holder(j)  # مدير فرع الجمعية في بيشة “سياف آل خشيل”، أن
                 if named is not None:
                     return self._before_honorifics(m, j), named
             norm = doc.norms[j]
@@ -529,7 +534,36 @@ class SpeakerFinder:
             governed = governed or norm == "باسم" and j + 1 < doc.n and bool(ctx.longest(j + 1, "TITLE"))
             last = j = (ent.last if ent is not None else j) + 1
             last -= 1
+        return self._quoted_after(last)
+
+    def _quoted_after(self, last: int) -> tuple[int, Entity | None]:
+        """The role phrase ending at token ``last``, and the name in quotation marks at most two
+        words on that ends the subject (مدير فرع الجمعية في بيشة “سياف آل خشيل”، أن …)."""
+        doc = self.ctx.doc
+        for k in range(last + 1, min(doc.n, last + 4)):
+            if _opens_quotation(doc, k):
+                named = self._quoted_holder(k)
+                return (k - 1, named) if named is not None else (last, None)
+            if not doc.joined(k - 1) or doc.norms[k] in COMPLEMENTIZERS or self.ctx.word_has(k, "CUE"):
+                break
+            if doc.norms[k][:1] == "ل" or doc.norms[k] in _AUDIENCE:
+                break  # المسؤول الأمريكي لوكالة "فرانس برس": the agency told, not the holder
         return last, None
+
+    def _quoted_holder(self, j: int) -> Entity | None:
+        """A name in quotation marks right after a role phrase, ending the subject (a comma or أن
+        after the closing mark): the role's holder, as Saudi outlets mark names (“سياف آل خشيل”)."""
+        ctx, doc = self.ctx, self.ctx.doc
+        if not _opens_quotation(doc, j):
+            return None
+        last = quoted_name_end(doc, j)
+        if last is None or last == j or last - j >= MAX_QUOTED_NAME:
+            return None
+        if not all(ctx.name_like(k, first=k == j) or doc.norms[k] in NAME_LINKS for k in range(j, last + 1)):
+            return None
+        after = doc.gap(last).strip()[1:].strip()
+        ends = after[:1] in ("،", ",") or last + 1 < doc.n and doc.norms[last + 1] in COMPLEMENTIZERS
+        return ctx.mention("PER", j, last, "rule:role-quoted") if ends else None
 
     def _noun_after_cue(self, i: int) -> bool:
         """Token i, right after a speech verb, is a cue word that is also a noun (cue attribute
@@ -670,6 +704,8 @@ class SpeakerFinder:
                 break
             if doc.norms[last + 1] in CALLED_NORMS or doc.norms[last + 1] in SAYING:
                 break  # المتحدث باسم الجبهة ويدعى …
+            if doc.norms[last + 1] in _TO_MEDIA or self._told_end(last + 1) is not None:
+                break  # المتحدث باسم الصرح لوكالة فرانس برس: the agency told
             last += 1
         span = self._span(m.start, last)
         holder = self.roles.holder(title_phrase(self.ctx, m, last), m.key, m.start) if m.key.startswith("ال") else None
@@ -806,10 +842,19 @@ class SpeakerFinder:
             if self._object_with_pronoun(last + 1) and doc.norms[last] not in QUANTIFIERS:
                 break  # واختتم الوزير كلمته قائلا: the object (not إحدى زميلاتها, one of her colleagues)
             last += 1
-        span = self._span(doc.starts[i], last)
+        span = self._span(doc.starts[i] + _conjunction(doc.words[i]), last)  # فالسيرة النبوية تشير
         if doc.norms[i] in QUANTIFIERS and doc.norms[i] not in ("احد", "احدي"):
             gender = ""  # عدد من الطلاب أكد … مؤكدين: a group, whatever the verb's agreement
         return Speaker(span, "DESC", " ".join(span.text.split()), gender), last
+
+
+def _conjunction(word: str) -> int:
+    """1 when the word is و/ف + a definite noun (فالسيرة، والواقع), whose phrase starts after it;
+    not والد، والدته، والش (words of their own: too little left after ال, or a pronoun suffix)."""
+    if word[:1] not in "وف" or word[1:3] != "ال":
+        return 0
+    rest = word[3:]
+    return int(len(rest) >= 3 and not rest.endswith(("ته", "ها", "هم", "نا")))
 
 
 _MatchIndex = dict[str, tuple[list[int], list[Match]]]  # key → (first tokens, matches), in text order

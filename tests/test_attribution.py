@@ -750,3 +750,48 @@ def test_a_role_with_a_rank_and_its_holder(pipeline):
 )
 def test_the_subject_after_the_verb_and_before_it(pipeline, text, cue, canonical):
     assert _speaker_of(pipeline, text, cue)["canonical"] == canonical
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker, canonical",
+    [
+        # a name in quotation marks ends the role phrase: its holder (not the agency told in marks)
+        (
+            "من جانبه، أوضح مدير فرع جمعية الثقافة والفنون في بيشة “سياف آل خشيل”، أن البازار الأول من نوعه.",
+            "أوضح",
+            "سياف آل خشيل",
+            "سياف آل خشيل",
+        ),
+        (
+            'وقال المسؤول الأمريكي لوكالة "فرانس برس" إن "الأنظمة الأربعة ستعود".',
+            "قال",
+            "المسؤول الأمريكي",
+            "المسؤول الأمريكي",
+        ),
+        # a statement issued by "the ministry": the ministry named before
+        (
+            "أعلنت وزارة الخارجية في كوريا الشمالية قرارها. وقال بيان صادر عن الوزارة إن التفكيك سيتم قريبا.",
+            "قال",
+            "بيان صادر عن الوزارة",
+            "وزارة الخارجية",
+        ),
+        # قال عنها X: "said of it", X speaks
+        (
+            "بدأت أنقرة ضربات جوية في حملة قال عنها رئيس الوزراء أحمد داود أوغلو إنها «قتال للإرهاب».",
+            "قال",
+            "أحمد داود أوغلو",
+            "أحمد داود أوغلو",
+        ),
+        # the conjunction is no part of the source; والد is a word of its own
+        (
+            "وقال باحثون إن النص قديم. فالسيرة النبوية تشير إلى أن الوحي أنزل قديما.",
+            "تشير",
+            "السيرة النبوية",
+            "السيرة النبوية",
+        ),
+        ("وقال والد الشهيد إن ابنه كان بطلا.", "قال", "والد الشهيد", "والد الشهيد"),
+    ],
+)
+def test_where_a_subject_phrase_starts_and_ends(pipeline, text, cue, speaker, canonical):
+    found = _speaker_of(pipeline, text, cue)
+    assert (found["text"], found["canonical"]) == (speaker, canonical)
