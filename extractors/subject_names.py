@@ -83,6 +83,8 @@ def _name_before(ctx: Context, role: int, end: int) -> int | None:
         second = doc.norms[first - 1] in COMPOUND_SECONDS  # رجاء الله، نور الدين
         if doc.has_article(first - 1) and not second and doc.norms[first - 2] not in NAME_LINKS:
             break  # an ال-word ends the role (الرئيس الأفغاني), unless a link takes it (آل الشيخ)
+        if _place_not_name(ctx, first - 1):
+            break  # مدير فنون أبها أحمد بن إبراهيم السروي: the place ends the role's complement
         first -= 1
     while first <= end and not _after_role(ctx, first):
         first += 1  # the name starts right after an honorific, a role word, a nationality or a comma
@@ -97,6 +99,13 @@ def _name_before(ctx: Context, role: int, end: int) -> int | None:
     if ctx.longest(first, "LOC", "ORG") and not ctx.word_has(first, "GIVEN"):
         return None  # a place or body, not a name (أشرف is both: a given name wins)
     return first
+
+
+def _place_not_name(ctx: Context, k: int) -> bool:
+    """Token k is a listed place or body and no listed name part (أبها; not أشرف، عسير as a name)."""
+    if not ctx.longest(k, "LOC", "ORG"):
+        return False
+    return not any(ctx.word_has(k, label) for label in ("GIVEN", "SURNAME", "PER"))
 
 
 CALLED_WRITTEN = frozenset({"يدعى", "تدعى", "ويدعى", "وتدعى"})  # "is called" (not يدعي, "claims")

@@ -433,3 +433,24 @@ def test_a_rule_found_full_name_is_found_at_its_other_occurrences(no_persons, te
     lined = [r for r in no_persons.extract(text) if r["type"] == "entity"]
     one_line = [r for r in no_persons.extract(text.replace("\n", " ")) if r["type"] == "entity"]
     assert [(r["start"], r["end"]) for r in lined] == [(r["start"], r["end"]) for r in one_line]
+
+
+# A surname two people of the article carry goes to the one named before it, not to a longer
+# name that comes later (ترامب after دونالد ترامب, ميلانيا ترامب named further on).
+def test_a_shared_surname_is_the_person_named_before(pipeline):
+    text = (
+        "أكد الرئيس الأمريكي دونالد ترامب أنه لا يعلم نوايا وزير الدفاع.\n"
+        "وقال ترامب إن هناك تغييرات كثيرة قادمة.\n"
+        "وظهرت السيدة الأولى ميلانيا ترامب في المقابلة."
+    )
+    found = [
+        (r["text"], r["canonical"]) for r in pipeline.extract(text) if r["type"] == "entity" and r["label"] == "PER"
+    ]
+    assert found == [("دونالد ترامب", "دونالد ترامب"), ("ترامب", "دونالد ترامب"), ("ميلانيا ترامب", "ميلانيا ترامب")]
+
+
+# A listed place ends a role's complement: the name after it starts with the given name.
+def test_a_place_is_no_part_of_the_name_after_a_role(no_persons):
+    text = "وقال مدير فنون أبها أحمد بن إبراهيم السروي، إن لجنة التحكيم اختارت الفائزين."
+    assert persons(no_persons, text) >= {"أحمد بن إبراهيم السروي"}
+    assert not any("أبها" in p for p in persons(no_persons, text))

@@ -71,6 +71,46 @@ def person_names(ctx: Context, persons: list[Entity]) -> dict[str, str]:
     return names
 
 
+def shared_surnames(ctx: Context, persons: list[Entity]) -> dict[str, list[tuple[int, str]]]:
+    """Surnames that several people of the document carry (دونالد ترامب، ميلانيا ترامب) → the
+    (offset, canonical) of each one's first full-name mention, in text order. A name whose first word
+    could not open a name (السيد قبادي، فإن المطيري) is no one else; a shorter form of a longer name
+    (خوزيه آبرو، خوزيه أنطونيو آبرو) is the same person."""
+    doc = ctx.doc
+    seen: dict[str, dict[str, int]] = {}
+    for e in persons:
+        if e.last > e.first and ctx.name_like(e.first, first=True) and not ctx.word_has(e.first, "TITLE"):
+            first = seen.setdefault(doc.norms[e.last], {})
+            first[e.canonical] = min(first.get(e.canonical, e.start), e.start)
+    out = {}
+    for word, found in seen.items():
+        people = {c: start for c, start in found.items() if not any(_longer_form(c, o) for o in found)}
+        for c, start in found.items():
+            longer = next((o for o in people if _longer_form(c, o)), None)
+            if longer is not None:
+                people[longer] = min(people[longer], start)
+        if len(people) > 1:
+            out[word] = sorted((start, canonical) for canonical, start in people.items())
+    return out
+
+
+def _longer_form(name: str, other: str) -> bool:
+    """``other`` is a longer form of ``name``: the same first and last word, more words."""
+    a, b = name.split(), other.split()
+    return len(b) > len(a) and a[0] == b[0] and a[-1] == b[-1]
+
+
+def _named_by(options: list[tuple[int, str]] | None, canonical: str | None, pos: int) -> str | None:
+    """``canonical`` (the longest full name with this surname), unless that person is first named
+    after offset ``pos`` and another one before it: then the one last named before (ترامب after
+    دونالد ترامب is Donald, though ميلانيا ترامب, named later, is the longer name)."""
+    if options is None or canonical is None:
+        return canonical
+    first = min((start for start, c in options if c == canonical), default=None)
+    before = [c for start, c in options if start < pos]
+    return before[-1] if first is not None and first > pos and before else canonical
+
+
 def first_names(ctx: Context, persons: list[Entity]) -> dict[str, str]:
     """First word → full name, for first words that only one person of the document carries
     (الأمير محمد → محمد بن سلمان when no other محمد is named)."""
@@ -255,14 +295,18 @@ def resolve_entities(ctx: Context, candidates: list[Entity]) -> list[Entity]:
     repeats = full_name_repeats(ctx, taken)
     if repeats:
         taken = sorted(taken + repeats, key=_START)
-    names = person_names(ctx, [e for e in taken if e.label == "PER"])
-    firsts = first_names(ctx, [e for e in taken if e.label == "PER"])
+    persons = [e for e in taken if e.label == "PER"]
+    names = person_names(ctx, persons)
+    firsts = first_names(ctx, persons)
+    shared = shared_surnames(ctx, persons)
     for e in taken:
         if e.label == "PER" and e.first == e.last:
             word = ctx.doc.norms[e.first]
-            full = names.get(word)
+            full = _named_by(shared.get(word), names.get(word), e.start)
             if full in (None, e.canonical) and (e.source == "rule:title" or ctx.word_has(e.first, "GIVEN")):
                 full = firsts.get(word)
             e.canonical = full or e.canonical
     shorts = short_forms(ctx, names, taken)  # only tokens no mention covers
+    for e in shorts:
+        e.canonical = _named_by(shared.get(ctx.doc.norms[e.last]), e.canonical, e.start) or e.canonical
     return sorted(taken + shorts, key=lambda e: e.start) if shorts else taken
