@@ -51,9 +51,8 @@ ISSUER_WINDOW = 6  # tokens around it where the issuer is named
 MAX_APPOSITION = 6  # words of "، نجم تشيلسي السابق،" between a subject and its verb
 # Nouns that bear a name in quotation marks as speakers (موقع «ليبيا المستقبل»، تقرير "تي إم زد").
 _BEARERS = normalized_words("موقع صحيفة قناة وكالة شبكة مجلة إذاعة تلفزيون برنامج مشروع حساب تقرير دراسة بيانات")
-_SOUND_PLURAL = re.compile(
-    r"^.{3,}(?:ون|ين|ان)$"
-)  # محللون، مسؤولان: a sound plural or dual keeps its nun only out of construct (not سكان)
+# محللون، مسؤولان: a sound plural or dual keeps its nun only out of construct (not سكان)
+_SOUND_PLURAL = re.compile(r"^.{3,}(?:ون|ين|ان)$")
 _OF_NEWS = normalized_words("للأنباء للانباء")  # وكالة X للأنباء
 _SOURCE_PLACE = normalized_words("في من داخل")  # مسؤولون في …، مصادر داخل …
 _NEAR = normalized_words("قريب قريبة قريبون مقرب مقربة مقربون")  # kept with their من + body only
