@@ -40,7 +40,8 @@ from khabar.text import normalize
 
 COORDINATED = frozenset("""وان وانه وانها وانهم وبان وبانه وبانها""".split())
 # A relative pronoun, a preposition or a negating noun before a cue word makes it a noun or a relative
-# clause (ما قاله، في رد فعل، عدم ذكر).
+# clause (ما قاله، في رد فعل، عدم ذكر) when nothing but spaces stands between them (not "… عن بعد.
+# وقال": a sentence ends between).
 RELATIVE_BEFORE_CUE = frozenset(
     """ما الذي التي الذين اللذين اللتين مما عما فيما لما في وفي من على عن الي بعد قبل خلال عدم دون بدون
     لم ولم لن ولن""".split()
@@ -458,7 +459,12 @@ class QuoteFinder:
         info = m.info("CUE")
         if self.in_quote(m.start):
             return None
-        if m.first > 0 and doc.norms[m.first - 1] in RELATIVE_BEFORE_CUE and not self._named_relative(m):
+        if (
+            m.first > 0
+            and doc.joined(m.first - 1)
+            and doc.norms[m.first - 1] in RELATIVE_BEFORE_CUE
+            and not self._named_relative(m)
+        ):
             return None
         if info.attr("opens") == "clause" and not m.stripped and self._after_noun(m.first):
             return None  # التواصل بين أفراد المجتمع: بين after a noun is "between"

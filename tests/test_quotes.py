@@ -92,6 +92,14 @@ def one(pipeline, text):
             "indirect",
             "الجزيرة ليست مخيما",
         ),
+        # a preposition ending the sentence before is no preposition of the cue (… عن بعد.⏎وقال)
+        (
+            "ويشاهد الحشد الموقف عن بعد.\nوقال فيليب لوثر في بيان: \"ملابسات هذه القضية صادمة للغاية\".",
+            "قال",
+            "فيليب لوثر",
+            "direct",
+            "ملابسات هذه القضية صادمة للغاية",
+        ),
         # cues with a complementizer: أبان، أظهرت، جاء في (the document's issuer speaks)
         ("وأبان المتحدث أن اللجنة جهزت غرفة للعمليات.", "أبان", "المتحدث", "indirect", "اللجنة جهزت غرفة للعمليات"),
         ("وأظهرت الدراسة أن الأطفال ينامون أقل.", "أظهرت", "الدراسة", "indirect", "الأطفال ينامون أقل"),
@@ -193,6 +201,7 @@ def test_a_new_speaker_after_a_comma_and_a_discourse_opener_ends_the_statement(p
     "text",
     [
         "وتحدى الكاتب ما قاله الوزير عن الأزمة.",  # relative clause: ما قاله
+        "وصل الوفد بعد قال الرئيس إن الاجتماع انتهى.",  # a preposition right before: no verb
         'ونقل موقع "أكسيوس" الخبر دون تعليق.',  # quotation marks around a name
         "ودعا الرئيس إلى الوحدة والابتعاد عن الانقسامات.",  # دعا with a plain object is not a quote
         "قال الرئيس.",  # nothing said
