@@ -46,6 +46,9 @@ RELATIVE_BEFORE_CUE = frozenset(
     """ما الذي التي الذين اللذين اللتين مما عما فيما لما في وفي من على عن الي بعد قبل خلال عدم دون بدون
     لم ولم لن ولن""".split()
 )  # (… عدم ذكر اسمه: a noun, not a verb; لم يعتبر: a negated report is no quote)
+# Before a cue with its own و/ف only a relative word counts: ما ورد في (the verb ورد, not و + رد);
+# a preposition does not govern وقال (منذ أعوام بعد وقال).
+_RELATIVE_WORDS = normalized_words("ما الذي التي الذين اللذين اللتين مما عما فيما لما")
 MAX_CONTENT_GAP = 45  # tokens between cue and complementizer / quotation
 NEAR_COMPLEMENTIZER = 4  # needs=quote cues: how close after the subject إن/أن must come
 _COMPLEMENT_PREPOSITIONS = normalized_words("إلى الى من على عن")  # دعا إلى، حذر من، حث على: the verb's complement
@@ -462,7 +465,7 @@ class QuoteFinder:
         if (
             m.first > 0
             and doc.joined(m.first - 1)
-            and doc.norms[m.first - 1] in RELATIVE_BEFORE_CUE
+            and doc.norms[m.first - 1] in (_RELATIVE_WORDS if m.stripped else RELATIVE_BEFORE_CUE)
             and not self._named_relative(m)
         ):
             return None

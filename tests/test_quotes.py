@@ -100,6 +100,14 @@ def one(pipeline, text):
             "direct",
             "ملابسات هذه القضية صادمة للغاية",
         ),
+        # … and a preposition does not govern a cue with its own و (منذ أعوام بعد وقال)
+        (
+            "توقف المجلس منذ أعوام بعد وقال المدير: \"المجلس لجنة دائمة منتخبة من الجمهور\".",
+            "قال",
+            "المدير",
+            "direct",
+            "المجلس لجنة دائمة منتخبة من الجمهور",
+        ),
         # cues with a complementizer: أبان، أظهرت، جاء في (the document's issuer speaks)
         ("وأبان المتحدث أن اللجنة جهزت غرفة للعمليات.", "أبان", "المتحدث", "indirect", "اللجنة جهزت غرفة للعمليات"),
         ("وأظهرت الدراسة أن الأطفال ينامون أقل.", "أظهرت", "الدراسة", "indirect", "الأطفال ينامون أقل"),
@@ -202,6 +210,7 @@ def test_a_new_speaker_after_a_comma_and_a_discourse_opener_ends_the_statement(p
     [
         "وتحدى الكاتب ما قاله الوزير عن الأزمة.",  # relative clause: ما قاله
         "وصل الوفد بعد قال الرئيس إن الاجتماع انتهى.",  # a preposition right before: no verb
+        "وهذا ما ورد في التقرير أن الحادث وقع ليلا.",  # ما ورد: the verb ورد, not و + رد
         'ونقل موقع "أكسيوس" الخبر دون تعليق.',  # quotation marks around a name
         "ودعا الرئيس إلى الوحدة والابتعاد عن الانقسامات.",  # دعا with a plain object is not a quote
         "قال الرئيس.",  # nothing said
