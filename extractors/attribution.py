@@ -43,6 +43,10 @@ MAX_BACK = 4  # sentences back to an implied cue's subject when no speaker was n
 EXPLICIT, IMPLIED, NEAREST = "explicit", "implied", "nearest"  # how a cue's speaker was found
 
 
+_FROM = normalized_words("من ومن")
+_SIDE = normalized_words("جهته جهتها جانبه جانبها ناحيته ناحيتها جهتهم جانبهم ناحيتهم")
+_IN_TURN = normalized_words("بدوره وبدوره بدورها وبدورها بدورهم وبدورهم")
+
 # قال عنها، قال عنه: "said of it", a relative clause on the noun before; the subject follows.
 ABOUT_IT = normalized_words("عنه عنها عنهم عنهما")
 
@@ -94,6 +98,7 @@ class Attribution(StatementSpeakers):
         start = self._sentence_start(cue_tok) if opening is None else opening
         if start >= cue_tok - 1 or self.doc.starts[start] < self.opening:
             return None  # (a dateline has no subject)
+        start = self._after_side_opener(start, cue_tok)
         subj = self.finder.subject_start(start + 1)
         found = self.finder.at(subj, gender, named_only=True)
         head = self.doc.norms[start]
@@ -107,6 +112,17 @@ class Attribution(StatementSpeakers):
             return None
         speaker = found[0]
         return Speaker(None, speaker.label, speaker.canonical, speaker.gender)
+
+    def _after_side_opener(self, start: int, cue_tok: int) -> int:
+        """The verb's token when the sentence opens with ومن ناحيته / من جهته / ومن جانبه / بدوره
+        before it (ومن ناحيته دعا النائب …، من جهتها، رفضت الوزارة …): the subject follows that verb."""
+        doc = self.doc
+        k = start
+        if k + 2 < cue_tok and doc.norms[k] in _FROM and doc.norms[k + 1] in _SIDE and doc.joined(k):
+            k += 2
+        elif doc.norms[k] in _IN_TURN:
+            k += 1
+        return k if k < cue_tok - 1 else start
 
     def _subject_after_topic(self, start: int, cue_tok: int, gender: str) -> tuple[Speaker, int] | None:
         """A sentence opening with a fronted prepositional phrase and a comma (وعلى وسائل التواصل
@@ -304,7 +320,8 @@ class Attribution(StatementSpeakers):
             return fronted, m.last + 1, EXPLICIT  # ولكن مسؤولين أكدوا أن …
         # implied: this sentence's speaker, else its opening subject, else the one before
         start = self._sentence_start(m.first)
-        speaker = self._titled_subject(start, m.first, gender) if participle else None
+        speaker = self._opening_subject(start, m.first, gender) if participle else None
+        speaker = speaker or (self._titled_subject(start, m.first, gender) if participle else None)
         speaker = speaker or self.implied(gender, since=start) or self.sentence_subject(m.first, gender)
         if speaker is None:
             speaker = self._author_before(start, m.first)  # جاء ذلك في تغريدة للقرضاوي، حيث قال
@@ -390,6 +407,15 @@ class Attribution(StatementSpeakers):
             return None
         found = self.finder.at(first, gender)
         return found[0] if found is not None and found[1] == verb - 1 else None
+
+    def _opening_subject(self, start: int, cue_tok: int, gender: str) -> Speaker | None:
+        """A participle in a sentence with no speech cue before it takes the named subject of the
+        verb opening the sentence (شكر الرئيس التركي، رجب طيب أردوغان، … الشيخ تميم بن حمد …
+        مؤكدا: the one who thanks, not the one thanked)."""
+        if self.history and self.history[-1][0] >= start:
+            return None
+        found = self.sentence_subject(cue_tok, gender)
+        return found if found is not None and found.label in ("PER", "ORG") else None
 
     def _titled_subject(self, start: int, cue_tok: int, gender: str) -> Speaker | None:
         """A participle's subject introduced with its role after the sentence's last speaker (…،

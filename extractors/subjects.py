@@ -528,12 +528,21 @@ class SpeakerFinder:
                 break  # المتحدث باسم الجبهة ويدعى …: the name follows "is called"
             if ent is None and self._object_with_pronoun(j):
                 break  # واختتم المدرب الهلالي حديثه بقوله: the verb's object, not the role's complement
-            if comma:
-                break  # a comma not followed by a name ends the phrase
+            if comma and not self._honorific_name(j):
+                break  # a comma not followed by a name ends the phrase (… السعودي، الأمير محمد: one is)
             governed = governed or norm == "باسم" and j + 1 < doc.n and bool(ctx.longest(j + 1, "TITLE"))
             last = j = (ent.last if ent is not None else j) + 1
             last -= 1
         return self._quoted_after(last)
+
+    def _honorific_name(self, j: int) -> bool:
+        """An honorific or title opens at token j and a person is named right after it (الأمير محمد بن
+        سلمان، العقيد أوماراو ألوا)."""
+        title = self.ctx.longest(j, "TITLE")
+        if title is None or title.first != j or not self.ctx.doc.joined(title.last):
+            return False
+        ent = self.by_token.get(title.last + 1)
+        return ent is not None and ent.label == "PER"
 
     def _quoted_after(self, last: int) -> tuple[int, Entity | None]:
         """The role phrase ending at token ``last``, and the name in quotation marks at most two
@@ -611,7 +620,10 @@ class SpeakerFinder:
         if doc.norms[j] == "عن":  # عضو مجلس الشيوخ عن ولاية فلوريدا: the place a member represents
             k = j + 2 if j + 2 < doc.n and self.ctx.word_has(j + 1, "LOC_TRIGGER") else j + 1  # عن ولاية …
             return self.ctx.longest(k, "LOC") is not None and bool(self.ctx.firm_place_or_org(k))
-        return doc.has_article(j + 1) or bool(self.ctx.firm_place_or_org(j + 1))  # (not في بيان: a small town)
+        if doc.has_article(j + 1) or self.ctx.firm_place_or_org(j + 1):
+            return True  # (not في بيان: a small town)
+        # في عاصمة النيجر، في مدينة جدة: a place named by its trigger noun
+        return j + 2 < doc.n and self.ctx.word_has(j + 1, "LOC_TRIGGER") and bool(self.ctx.firm_place_or_org(j + 2))
 
     def _surname(self, i: int) -> Entity | None:
         """A word in the subject slot that is the last name of a person of the document (وقال العربي

@@ -335,6 +335,35 @@ def test_a_name_inside_the_quotation_does_not_speak(pipeline):
             "أضاف",
             "مايك بومبيو",
         ),
+        # ومن ناحيته / من جهتها before the verb of the sentence before: its subject speaks next
+        (
+            "ومن ناحيته دعا النائب عبدالكريم العبيدي إلى تشكيل لجنة مستقلة.\n"
+            'وقال لـ"الوطن" إن ملايين الدولارات صرفت على عقود وهمية.',
+            "قال",
+            "عبدالكريم العبيدي",
+        ),
+        # a participle with no cue before it in its sentence: the subject of the opening verb, not
+        # the titled person it acts on
+        (
+            "شكر الرئيس التركي، رجب طيب أردوغان، مساء الأربعاء، الشيخ تميم بن حمد، أمير قطر، على "
+            '"وقوفه لجانب تركيا" مؤكدا على أن العلاقات بين البلدين ستشهد تطورا.',
+            "مؤكدا",
+            "رجب طيب أردوغان",
+        ),
+        # ROLE، HONORIFIC NAME: the name holds the role, not an earlier holder of a like role
+        (
+            "كشف الشيخ حمدان بن محمد بن راشد آل مكتوم، ولي عهد دبي، أن الاستثمار نما. حدد ولي العهد "
+            "السعودي، الأمير محمد بن سلمان، موعد طرح شركة أرامكو، مشددا على أن الخطة ستمضي.",
+            "مشددا",
+            "محمد بن سلمان",
+        ),
+        # a role's complement في + a place named by its trigger noun, then a comma and the holder
+        (
+            "طالب رئيس هيئة البيئة في عاصمة النيجر نيامي، العقيد أوماراو ألوا، باستخدام الفحم، مؤكدا أن "
+            "السلطات ستوقف الشاحنات.",
+            "مؤكدا",
+            "أوماراو ألوا",
+        ),
         # a subject named before its verb, after لكن or opening the sentence
         (
             "وقال ترامب إن القوات ستنسحب، ولكن وزارة الدفاع الأمريكية أكدت أن القوات باقية.",
