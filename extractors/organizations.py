@@ -131,8 +131,10 @@ def _descriptive_end(ctx: Context, i: int) -> int | None:
             or not definite
             and ctx.word_has(j, "GIVEN")
             and not ctx.is_common(j)
+            and ctx.longest(j, "LOC", "ORG") is None
         ):
-            break  # (وكالة AFP: an acronym is the name; إدارة تعليم الليث: common and definite words stay)
+            break  # (وكالة AFP: an acronym is the name; إدارة تعليم الليث: common and definite words stay;
+            # وكالة تونس الرسمية: a listed place that is also a given name stays)
         if j > i and _outside_description(ctx, j):
             break  # والحكومة، بالموافقة، الأسبوع، الجديد: a new phrase or a clause's word, not the name's
         clitic_article = definite or any(s[1].startswith("ال") for s in doc.splits[j])
@@ -141,7 +143,7 @@ def _descriptive_end(ctx: Context, i: int) -> int | None:
         # a place after an indefinite head is its genitive (مديرية أمن إسطنبول); a word coordinated
         # inside a لـ complement belongs to it (للجبيل وينبع، للأرصاد وحماية البيئة)
         genitive = place is not None and not doc.has_article(j - 1) and doc.norms[j][:1] != "و"
-        coordinated = doc.norms[j][:1] == "و" and doc.norms[j - 1][:2] == "لل"  # للأرصاد وحماية البيئة
+        coordinated = doc.norms[j][:1] == "و" and (doc.norms[j - 1][:2] == "لل" or _coordinated_genitive(ctx, j))
         if new_phrase and (doc.norms[j][:1] != "ل" or national) and not coordinated and not genitive:
             break  # a new noun phrase (مهرجان النخيل، لتصدير المواد), not the name's genitive (للجبيل وينبع)
         if definite and j > i and last == j - 1 and doc.has_article(j - 1) and not _adjective_shape(ctx, j):
@@ -151,8 +153,8 @@ def _descriptive_end(ctx: Context, i: int) -> int | None:
         elif definite or clitic_article or ctx.word_has(j, "DEMONYM"):
             last = j  # الخارجية، للسياحة، والري، السعودية
             national = national or ctx.word_has(j, "DEMONYM")
-        elif not (j + 1 < doc.n and doc.joined(j) and (doc.has_article(j + 1) or _bare_place(ctx, j + 1))):
-            break  # an indefinite word only as the head of a genitive (حظر الأسلحة، خارجية قطر)
+        elif not (j + 1 < doc.n and doc.joined(j) and (doc.has_article(j + 1) or _bare_place(ctx, j + 1, "ORG"))):
+            break  # an indefinite word only as the head of a genitive (حظر الأسلحة، خارجية قطر، أنباء إنترفاكس)
         if not doc.joined(j):
             break
         j += 1
@@ -163,8 +165,9 @@ def _descriptive_end(ctx: Context, i: int) -> int | None:
 # evaluative or temporal adjectives (مجلس الوزراء الأسبوعية، مركز التدريب الجديد، الأسبوع الماضي).
 _CLAUSE_WORDS = normalized_words(
     """الاسبوع الاسبوعي الاسبوعية الماضي الماضية المقبل المقبلة القادم القادمة الجديد الجديدة الحالي
-    الحالية السابق السابقة الاسبق البالغ البالغة المعني المعنية المذكور المذكورة اليوم امس الليلة الشهر"""
-)
+    الحالية السابق السابقة الاسبق البالغ البالغة المعني المعنية المذكور المذكورة اليوم امس الليلة الشهر
+    الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعة السبت"""
+)  # (… الرسمية الجمعة: the day of the report)
 _YEAR = "العام"  # "the year" before a time adjective (العام الماضي), else "general" (الأمن العام)
 _HEADS = frozenset({"ORG_TRIGGER", "TITLE"})  # و + one of these starts a second name
 
@@ -182,10 +185,25 @@ def _adjective_shape(ctx: Context, j: int) -> bool:
     return doc.words[j].endswith(_ADJECTIVE_ENDINGS)
 
 
-def _bare_place(ctx: Context, k: int) -> bool:
-    """Token k starts a known place written without a proclitic (قطر; not بمدينة)."""
-    m = ctx.longest(k, "LOC")
+def _bare_place(ctx: Context, k: int, *more: str) -> bool:
+    """Token k starts a known place (or one of the labels ``more``: a listed body) written without
+    a proclitic (قطر; not بمدينة)."""
+    m = ctx.longest(k, "LOC", *more)
     return m is not None and not m.stripped
+
+
+def _coordinated_genitive(ctx: Context, j: int) -> bool:
+    """و + an indefinite noun heading a definite genitive and a nationality adjective that close the
+    name (لجنة المساواة وحقوق الإنسان البريطانية), not و + a second body's trigger or a title
+    (ووزارة الدفاع، ووزير الخارجية), nor a second noun phrase (مجلس الوزراء وحكومة الإقليم)."""
+    doc = ctx.doc
+    if doc.has_article(j) or j + 2 >= doc.n or not doc.joined(j) or not doc.has_article(j + 1):
+        return False
+    if not doc.joined(j + 1) or not ctx.word_has(j + 2, "DEMONYM"):
+        return False
+    stems = [stem for stripped, stem in doc.splits[j] if stripped]
+    phrases = ctx.gaz.phrases
+    return bool(stems) and all(_HEADS.isdisjoint(phrases.get(stem, ())) for stem in stems)
 
 
 def _outside_description(ctx: Context, j: int) -> bool:

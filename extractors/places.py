@@ -232,6 +232,8 @@ def _lexicon_places(ctx: Context, held: list[Match], read: set[str]) -> Iterator
             continue
         if "ORG" in labels and _alias_of_a_body(ctx, m):
             continue
+        if one_word and "GIVEN" in labels and _given_before_name(ctx, m, info):
+            continue
         club = joins[m.last] and _club(ctx, m, info)  # (a club's demonym follows in its phrase)
         if club or not _ambiguous(ctx, m, info, evidence=True) or _after_trigger(ctx, m.first):
             read.add(m.key)
@@ -241,6 +243,18 @@ def _lexicon_places(ctx: Context, held: list[Match], read: set[str]) -> Iterator
     for m in held:
         if m.key in read and _plain_town(ctx, m):
             yield m, m.info("LOC"), False
+
+
+def _given_before_name(ctx: Context, m: Match, info) -> bool:
+    """A one-word place written without the article its entry's name has (رياض for الرياض) that
+    is also a given name, followed by a family name (رياض حداد): a person, not the city."""
+    doc = ctx.doc
+    if m.stripped or doc.has_article(m.first) or not info.name.startswith("ال") or not doc.joined(m.first):
+        return False
+    k = m.first + 1
+    if k >= doc.n or doc.has_article(k) or ctx.longest(k, "LOC", "ORG") is not None:
+        return False
+    return ctx.word_has(k, "SURNAME") or ctx.word_has(k, "PER")
 
 
 def _plain_town(ctx: Context, m: Match) -> bool:

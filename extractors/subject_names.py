@@ -94,8 +94,8 @@ def _name_before(ctx: Context, role: int, end: int) -> int | None:
         return None  # وقال الرئيس لترامب: ل + a name is the one spoken to
     if not ctx.name_like(first, first=True) and (first == end or doc.norms[first][:1] in ("ل", "ب")):
         return None  # an unknown first word needs a second one (، ديميتري بيسكوف), not a preposition (لنصرة)
-    if any(not _name_part(ctx, k) for k in range(first, end + 1)):
-        return None
+    if any(not _name_part(ctx, k) or doc.norms[k] in ADVERBS for k in range(first, end + 1)):
+        return None  # (المسؤول الأوروبي، يوم الجمعة إن: a day, not a name)
     if ctx.longest(first, "LOC", "ORG") and not ctx.word_has(first, "GIVEN"):
         return None  # a place or body, not a name (أشرف is both: a given name wins)
     return first

@@ -364,6 +364,8 @@ def test_a_name_inside_the_quotation_does_not_speak(pipeline):
             "مؤكدا",
             "أوماراو ألوا",
         ),
+        # a day after a comma is no name in apposition to the role
+        ("وقال المسؤول الأوروبي، يوم الجمعة إن الأزمة كان لها تداعيات.", "قال", "المسؤول الأوروبي"),
         # a subject named before its verb, after لكن or opening the sentence
         (
             "وقال ترامب إن القوات ستنسحب، ولكن وزارة الدفاع الأمريكية أكدت أن القوات باقية.",

@@ -245,6 +245,10 @@ def test_descriptive_organization_names(pipeline, text, org):
         ("ذكرت وكالة AFP الخبر.", ("ORG", "وكالة AFP الخبر")),  # the acronym is the name
         ("وقالت الشركة الأمريكية إن الأرباح زادت.", ("ORG", "الشركة الأمريكية")),  # a description
         ("وتعمل بالمعهد المهندس حافظ العنزي منذ عام.", ("ORG", "المعهد المهندس")),  # a title follows
+        # و + a second noun phrase with no nationality adjective closing the name
+        ("أدان مجلس الوزراء وحكومة الإقليم الهجوم.", ("ORG", "مجلس الوزراء وحكومة الإقليم")),
+        # a given name before a family name is a person, not the city whose alias it shares
+        ("وقال رياض حداد، السفير السوري في موسكو، إن الطلاب يتعلمون الروسية.", ("LOC", "رياض")),
     ],
 )
 def test_descriptions_that_are_no_names(pipeline, text, absent):
