@@ -26,7 +26,6 @@ from khabar.extractors.clauses import (
     clause_ends,
     clause_opener,
     closed_sentence_ends,
-    narrator_asides,
     nbsp_paragraph_end,
     reported_verb,
     rule_ends,
@@ -122,7 +121,6 @@ class QuoteFinder:
         self.claimed: set[tuple[int, int]] = set()
         self._ends: dict[bool, list[int]] = {}  # clause/sentence ends outside quotations
         self._sentences: list[int] | None = None  # sentence_ends() of the text
-        self._asides: list[int] | None = None  # narrator_asides() outside quotations
         self.in_quote = _inside(self._all_starts, self.all_marks)  # is an offset inside a quotation?
         # attribution opens sentences at the same punctuation (a line break is a space there too)
         self.attribution = Attribution(ctx, entities, titled, self._marks, self.in_quote)
@@ -176,15 +174,6 @@ class QuoteFinder:
         k = bisect_right(self.breaks, pos)
         return min(end, self.breaks[k]) if k < len(self.breaks) and not self.in_quote(self.breaks[k]) else end
 
-    def content_end(self, pos: int) -> int:
-        """End of what was said from ``pos``: its clause end, or a narrator's aside before it
-        (…، وهو ما أكده ماتيس)."""
-        end = self.clause_end(pos)
-        if self._asides is None:
-            self._asides = [a for a in narrator_asides(self.doc) if not self.in_quote(a)]
-        k = bisect_left(self._asides, pos)
-        return min(end, self._asides[k]) if k < len(self._asides) else end
-
     def _punctuation_end(self, pos: int, clause: bool = True) -> int:
         """First clause end (``clause``) or sentence end at or after ``pos`` outside quotations."""
         ends = self._ends.get(clause)
@@ -214,7 +203,7 @@ class QuoteFinder:
                 comp = self._complementizer(after_tok, s)
                 if comp is None or not text[doc.ends[comp] : s - 1].strip():
                     self.claimed.add((s, e))
-                    end = self.content_end(e + 1)
+                    end = self.clause_end(e + 1)
                     if comp is not None and _WORD.match(text[e + 1 : end].lstrip()):
                         return "mixed", Span(text[s - 1 : end], s - 1, end)  # إنه "…" إرسال فرق …
                     return "direct", Span(text[s:e], s, e)
@@ -225,7 +214,7 @@ class QuoteFinder:
             comp = None  # قال المدرب: نيفيز لاعب مهم ولا أرى أن …: the statement after the colon holds أن
         if comp is not None and comp + 1 < doc.n:
             start = doc.starts[comp + 1]
-            end = self.content_end(start)
+            end = self.clause_end(start)
             if end > start:
                 k = bisect_left(self._all_starts, start)
                 inner = k < len(self.all_marks) and self.all_marks[k][1] <= end
@@ -241,7 +230,7 @@ class QuoteFinder:
                 return "direct", Span(text[start:end], start, end)
         if after_tok > 0 and doc.joined(after_tok - 1) and reported_verb(self.ctx, after_tok):
             start = doc.starts[after_tok]
-            end = self.content_end(start)
+            end = self.clause_end(start)
             if end > start:
                 return "indirect", Span(text[start:end], start, end)
         return None
