@@ -101,26 +101,7 @@ def clause_ends(doc: Document, sentences: list[int] | None = None) -> list[int]:
         if not comma and (word in _NEW_CLAUSE_TOKENS or first == word_start):
             continue  # no separator before the word
         extra.append(first)
-    extra.extend(_narrator_asides(doc))
     return sorted(found + extra) if extra else found
-
-
-# After a comma, the narrator's comment on what was said: وهو ما أكده ماتيس، وهو الأمر الذي تناقلته
-# وسائل الإعلام، في إشارة إلى الانتقادات، في معرض تصريحاته (a pronoun + ما/الأمر, في + إشارة/معرض).
-_ASIDE_HEADS = {"وهو": ("ما", "الامر"), "وهي": ("ما", "الامر"), "وهذا": ("ما",), "في": ("اشاره", "معرض")}
-
-
-def _narrator_asides(doc: Document) -> list[int]:
-    """Offsets of the commas before a narrator's aside (see _ASIDE_HEADS)."""
-    text, norms, out = doc.text, doc.norms, []
-    for i in compress(range(doc.n - 1), map(_ASIDE_HEADS.__contains__, norms)):
-        if norms[i + 1] not in _ASIDE_HEADS[norms[i]] or not doc.joined(i) or i == 0:
-            continue
-        gap = doc.gap(i - 1)
-        comma = gap.find("،") if "،" in gap else gap.find(",")
-        if comma >= 0 and not gap.strip(" ،,"):
-            out.append(doc.ends[i - 1] + comma)
-    return out
 
 
 # …، مشيدا بحضور / …، مقدما التهنئة / …، معربين عن: after a comma, an indefinite active participle in
