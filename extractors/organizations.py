@@ -131,10 +131,8 @@ def _descriptive_end(ctx: Context, i: int) -> int | None:
             or not definite
             and ctx.word_has(j, "GIVEN")
             and not ctx.is_common(j)
-            and ctx.longest(j, "LOC", "ORG") is None
         ):
-            break  # (وكالة AFP: an acronym is the name; إدارة تعليم الليث: common and definite words stay;
-            # وكالة تونس الرسمية: a listed place that is also a given name stays)
+            break  # (وكالة AFP: an acronym is the name; إدارة تعليم الليث: common and definite words stay)
         if j > i and _outside_description(ctx, j):
             break  # والحكومة، بالموافقة، الأسبوع، الجديد: a new phrase or a clause's word, not the name's
         clitic_article = definite or any(s[1].startswith("ال") for s in doc.splits[j])
