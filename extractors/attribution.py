@@ -43,8 +43,11 @@ MAX_BACK = 4  # sentences back to an implied cue's subject when no speaker was n
 EXPLICIT, IMPLIED, NEAREST = "explicit", "implied", "nearest"  # how a cue's speaker was found
 
 
-_FROM = normalized_words("من ومن")
-_SIDE = normalized_words("جهته جهتها جانبه جانبها ناحيته ناحيتها جهتهم جانبهم ناحيتهم")
+# من جهته / ومن جانبه before a verb (the quote finder reads them before a cue too); a sentence may
+# open with the plural forms as well (ومن جهتهم أكد …)
+FROM_WORDS = normalized_words("من ومن")
+SIDE_WORDS = normalized_words("جهته جهتها جانبه جانبها ناحيته ناحيتها")
+_SIDE = SIDE_WORDS | normalized_words("جهتهم جانبهم ناحيتهم")
 _IN_TURN = normalized_words("بدوره وبدوره بدورها وبدورها بدورهم وبدورهم")
 
 # قال عنها، قال عنه: "said of it", a relative clause on the noun before; the subject follows.
@@ -118,7 +121,7 @@ class Attribution(StatementSpeakers):
         before it (ومن ناحيته دعا النائب …، من جهتها، رفضت الوزارة …): the subject follows that verb."""
         doc = self.doc
         k = start
-        if k + 2 < cue_tok and doc.norms[k] in _FROM and doc.norms[k + 1] in _SIDE and doc.joined(k):
+        if k + 2 < cue_tok and doc.norms[k] in FROM_WORDS and doc.norms[k + 1] in _SIDE and doc.joined(k):
             k += 2
         elif doc.norms[k] in _IN_TURN:
             k += 1

@@ -199,9 +199,13 @@ def _coordinated_genitive(ctx: Context, j: int) -> bool:
         return False
     if not doc.joined(j + 1) or not ctx.word_has(j + 2, "DEMONYM"):
         return False
-    stems = [stem for stripped, stem in doc.splits[j] if stripped]
+    return any(stripped for stripped, _ in doc.splits[j]) and not _clitic_head(ctx, j)
+
+
+def _clitic_head(ctx: Context, j: int) -> bool:
+    """Token j without its proclitic is a body's trigger or a title (والمركز، ووزير)."""
     phrases = ctx.gaz.phrases
-    return bool(stems) and all(_HEADS.isdisjoint(phrases.get(stem, ())) for stem in stems)
+    return any(not _HEADS.isdisjoint(phrases.get(stem, ())) for stripped, stem in ctx.doc.splits[j] if stripped)
 
 
 def _outside_description(ctx: Context, j: int) -> bool:
@@ -221,8 +225,7 @@ def _outside_description(ctx: Context, j: int) -> bool:
         return ctx.longest(j, "LOC") is None  # (الهيئة العامة للسياحة بالطائف: a branch's place stays)
     if norm[:3] not in ("وال", "فال"):
         return False
-    phrases = ctx.gaz.phrases
-    head = any(not _HEADS.isdisjoint(phrases.get(stem, ())) for stripped, stem in doc.splits[j] if stripped)
+    head = _clitic_head(ctx, j)
     if head and ctx.word_has(j, "ORG_TRIGGER") and not _heads_own_body(ctx, j):
         head = False  # (لجنة الأمن والدفاع: الدفاع names a ministry only with a nationality)
     return head or ctx.firm_place_or_org(j) is not None

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from khabar.document import Match, find_char_sets
-from khabar.extractors.attribution import Attribution
+from khabar.extractors.attribution import FROM_WORDS, SIDE_WORDS, Attribution
 from khabar.extractors.clauses import (
     ACCORDING_TO,
     PARTICIPLE,
@@ -42,13 +42,12 @@ COORDINATED = frozenset("""وان وانه وانها وانهم وبان وبا
 # A relative pronoun, a preposition or a negating noun before a cue word makes it a noun or a relative
 # clause (ما قاله، في رد فعل، عدم ذكر) when nothing but spaces stands between them (not "… عن بعد.
 # وقال": a sentence ends between).
-RELATIVE_BEFORE_CUE = frozenset(
-    """ما الذي التي الذين اللذين اللتين مما عما فيما لما في وفي من على عن الي بعد قبل خلال عدم دون بدون
-    لم ولم لن ولن""".split()
-)  # (… عدم ذكر اسمه: a noun, not a verb; لم يعتبر: a negated report is no quote)
 # Before a cue with its own و/ف only a relative word counts: ما ورد في (the verb ورد, not و + رد);
 # a preposition does not govern وقال (منذ أعوام بعد وقال).
-_RELATIVE_WORDS = normalized_words("ما الذي التي الذين اللذين اللتين مما عما فيما لما")
+_RELATIVE_WORDS = frozenset("ما الذي التي الذين اللذين اللتين مما عما فيما لما".split())
+RELATIVE_BEFORE_CUE = _RELATIVE_WORDS | frozenset(
+    "في وفي من على عن الي بعد قبل خلال عدم دون بدون لم ولم لن ولن".split()
+)  # (… عدم ذكر اسمه: a noun, not a verb; لم يعتبر: a negated report is no quote)
 MAX_CONTENT_GAP = 45  # tokens between cue and complementizer / quotation
 NEAR_COMPLEMENTIZER = 4  # needs=quote cues: how close after the subject إن/أن must come
 _COMPLEMENT_PREPOSITIONS = normalized_words("إلى الى من على عن")  # دعا إلى، حذر من، حث على: the verb's complement
@@ -70,8 +69,6 @@ _CLAUSE_OPENERS = normalized_words(
 # Openers after a comma that end a statement before a later cue's clause (…، ولكن وزارة الدفاع أكدت)
 _CONTRAST = normalized_words("لكن ولكن لكنه ولكنه لكنها ولكنها بينما وبينما")
 _EXCEPT_THAT = normalized_words("انه انها ان")  # إلا أنه/أنها: "but"
-_SIDE = normalized_words("جهته جهتها جانبه جانبها ناحيته ناحيتها")  # من جهته / ومن جانبه + verb
-_FROM = normalized_words("من ومن")
 _BEFORE_CUE = " \t\n\xa0،,-–"  # what may stand between a quotation and the cue after it
 _NARRATION = ("و", "ف")  # a sentence opening with these after a statement is the narrator's
 
@@ -82,7 +79,7 @@ def _opener_before(doc, cue_tok: int) -> int | None:
     k = cue_tok - 1
     if k < 1 or not doc.joined(k):
         return None
-    if doc.norms[k] in _SIDE and doc.joined(k - 1) and doc.norms[k - 1] in _FROM:
+    if doc.norms[k] in SIDE_WORDS and doc.joined(k - 1) and doc.norms[k - 1] in FROM_WORDS:
         return k - 1
     return clause_opener(doc, k, _CLAUSE_OPENERS, _EXCEPT_THAT)
 
