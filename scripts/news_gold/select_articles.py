@@ -10,7 +10,7 @@ tuned on it), the rest to `heldout` (scored, never read for tuning). The split i
 before any article is read.
 
 usage: python3 select_articles.py [--shared ../shared] > selection.tsv
-       python3 select_articles.py --batch N > selection_batchN.tsv   (N = 2 … 11)
+       python3 select_articles.py --batch N > selection_batchN.tsv   (N = 2 … 13)
 
 Batch 2 (24 articles, all `dev2`: annotated after batch 1 was tuned on, scored at first look, then
 tuned on) takes, by the same rule, the next-ranked article of each batch-1 SaudiNewsNet outlet,
@@ -113,6 +113,13 @@ BATCH10_SNN = dict(BATCH5_SNN)
 # stop's rules were written and scored once with its final code, beside batch 10).
 BATCH11_ANT = dict(BATCH5_ANT)
 BATCH11_SNN = dict(BATCH5_SNN)
+# Batches 12 and 13 (24 articles each, `dev12`, `dev13`, chosen at the start of stop 28 with the
+# same quotas, khabar output saved from stop 27's code before any rule change, annotated blind while
+# that stop's rules were written, scored once with the stop's final code).
+BATCH12_ANT = dict(BATCH5_ANT)
+BATCH12_SNN = dict(BATCH5_SNN)
+BATCH13_ANT = dict(BATCH5_ANT)
+BATCH13_SNN = dict(BATCH5_SNN)
 BATCHES = {
     "2": (BATCH2_ANT, BATCH2_SNN),
     "3": (BATCH3_ANT, BATCH3_SNN),
@@ -124,6 +131,8 @@ BATCHES = {
     "9": (BATCH9_ANT, BATCH9_SNN),
     "10": (BATCH10_ANT, BATCH10_SNN),
     "11": (BATCH11_ANT, BATCH11_SNN),
+    "12": (BATCH12_ANT, BATCH12_SNN),
+    "13": (BATCH13_ANT, BATCH13_SNN),
 }
 
 
