@@ -44,7 +44,7 @@ COORDINATED = frozenset("""وان وانه وانها وانهم وبان وبا
 # وقال": a sentence ends between).
 # Before a cue with its own و/ف only a relative word counts: ما ورد في (the verb ورد, not و + رد);
 # a preposition does not govern وقال (منذ أعوام بعد وقال).
-_RELATIVE_WORDS = frozenset("ما الذي التي الذين اللذين اللتين مما عما فيما لما".split())
+_RELATIVE_WORDS = frozenset("ما الذي التي الذين اللذين اللتين مما عما لما".split())
 RELATIVE_BEFORE_CUE = _RELATIVE_WORDS | frozenset(
     "في وفي من على عن الي بعد قبل خلال عدم دون بدون لم ولم لن ولن".split()
 )  # (… عدم ذكر اسمه: a noun, not a verb; لم يعتبر: a negated report is no quote)
