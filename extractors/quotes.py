@@ -70,7 +70,13 @@ _CLAUSE_OPENERS = normalized_words(
 _CONTRAST = normalized_words("لكن ولكن لكنه ولكنه لكنها ولكنها بينما وبينما")
 _EXCEPT_THAT = normalized_words("انه انها ان")  # إلا أنه/أنها: "but"
 _BEFORE_CUE = " \t\n\xa0،,-–"  # what may stand between a quotation and the cue after it
+_ADDRESSEE_MARKS = ' \t\xa0-ـ"«»“”()'  # between the words before a colon: وقال لـ"الوطن": …
 _NARRATION = ("و", "ف")  # a sentence opening with these after a statement is the narrator's
+
+
+def _side_opener(doc, k: int) -> bool:
+    """Tokens k, k+1 are من ناحيته / من جهتها (the other side's turn)."""
+    return k + 1 < doc.n and doc.norms[k] in FROM_WORDS and doc.norms[k + 1] in SIDE_WORDS and doc.joined(k)
 
 
 def _opener_before(doc, cue_tok: int) -> int | None:
@@ -79,7 +85,7 @@ def _opener_before(doc, cue_tok: int) -> int | None:
     k = cue_tok - 1
     if k < 1 or not doc.joined(k):
         return None
-    if doc.norms[k] in SIDE_WORDS and doc.joined(k - 1) and doc.norms[k - 1] in FROM_WORDS:
+    if _side_opener(doc, k - 1):
         return k - 1
     return clause_opener(doc, k, _CLAUSE_OPENERS, _EXCEPT_THAT)
 
@@ -280,10 +286,11 @@ class QuoteFinder:
         if colon >= 0 or after_tok >= doc.n:
             return colon
         for j in range(after_tok, min(doc.n - 1, after_tok + NEAR_COMPLEMENTIZER)):
-            if doc.ends[j] >= limit or doc.norms[j] in COMPLEMENTIZERS or not doc.joined(j) and ":" not in doc.gap(j):
+            gap = doc.gap(j)
+            if ":" in gap:
+                return -1 if doc.ends[j] >= limit else doc.ends[j] + gap.index(":")
+            if doc.ends[j] >= limit or doc.norms[j] in COMPLEMENTIZERS or gap.strip(_ADDRESSEE_MARKS):
                 return -1
-            if ":" in doc.gap(j):
-                return doc.ends[j] + doc.gap(j).index(":")
         return -1
 
     def _opens_with(self, colon: int, tok: int) -> bool:
@@ -314,7 +321,7 @@ class QuoteFinder:
 
     def _narration_after(self, start: int) -> int:
         """End of the first sentence after ``start`` that the next sentence does not continue (it
-        opens with و or ف), or the end of the text."""
+        opens with و or ف, or with من ناحيته / من جهتها: another side speaks), or the end of the text."""
         doc = self.doc
         at = start
         while True:
@@ -322,7 +329,7 @@ class QuoteFinder:
             if end >= self._text_end:
                 return len(doc.text)
             k = doc.first_token_from(end + 1)
-            if k >= doc.n or doc.words[k][:1] in _NARRATION:
+            if k >= doc.n or doc.words[k][:1] in _NARRATION or _side_opener(doc, k):
                 return end
             at = end + 1
 

@@ -65,6 +65,13 @@ SOURCE_QUALIFIERS = normalized_words(
 QUANTIFIERS = normalized_words("عدد بعض أحد احد إحدى احدى كثير كثيرون معظم غالبية أغلب مجموعة")  # + من + a group
 # الأمين العام، الرئيس الحالي، لواء أول: adjectives of a role, not dates
 _IN_ROLES = normalized_words("العام الحالي أول")
+# Relational nouns: their genitive is whom they relate to, and a name after it is that person's, not
+# the speaker's (زوجة الرئيس السوري بشار الأسد، والد السجين عزمي نفاع، أحد أقارب الشهيد عبدالله)
+_RELATIONAL = normalized_words(
+    """والد والدة أب أم ابن ابنة نجل نجلة زوج زوجة أرملة شقيق شقيقة أخ أخت خطيب خطيبة عم عمة خال خالة
+    جد جدة حفيد حفيدة صديق صديقة أصدقاء أقارب أقرباء أبناء بنات أشقاء أسرة عائلة ذوو ذوي أهل محامي
+    محامية محامو محامي"""
+)
 _OTHER = normalized_words("آخر أخرى آخرون آخرين")  # ناج آخر يدعى …
 RELATIVES = normalized_words("الذي التي الذين")
 IN_IT = normalized_words("فيه فيها")  # قال فيها: "said in it" (a tweet, a statement)
@@ -544,6 +551,36 @@ class SpeakerFinder:
         ent = self.by_token.get(title.last + 1)
         return ent is not None and ent.label == "PER"
 
+    def _apposed_person(self, j: int) -> Entity | None:
+        """The person named at token j, or after a title there (المواطن هادي حسن), with no
+        preposition before them (المؤيدون لترامب، السكرتير الخاص للرئيس هادي: whose, not who)."""
+        doc = self.ctx.doc
+        ent = self.by_token.get(j)
+        if ent is None:
+            title = self.ctx.longest(j, "TITLE")
+            if title is None or title.first != j or title.stripped or not doc.joined(title.last):
+                return None
+            ent = self.by_token.get(title.last + 1)
+        if ent is None or ent.label != "PER" or ent.start != doc.starts[ent.first]:
+            return None
+        return ent
+
+    def _title_agrees_apart(self, last: int, gender: str) -> bool:
+        """A title after token ``last`` agrees with the verb (``gender``) and token ``last`` does not:
+        in والد الطفلة المواطن هادي the title is the father's, in أحد أقارب الشهيد العريف عبدالله
+        the martyr's."""
+        title = self.ctx.longest(last + 1, "TITLE")
+        if gender not in ("m", "f") or title is None or title.info("TITLE").attr("gender", "") != gender:
+            return False
+        own = self.ctx.longest(last, "TITLE")
+        if own is not None and own.last == last:
+            return own.info("TITLE").attr("gender", "") not in ("", gender)
+        return ("f" if self.ctx.doc.words[last].endswith("ة") else "m") != gender
+
+    def _ends_title(self, i: int, last: int) -> bool:
+        """A title among tokens i..last ends at ``last``."""
+        return any((t := self.ctx.longest(k, "TITLE")) is not None and t.last == last for k in range(i, last + 1))
+
     def _quoted_after(self, last: int) -> tuple[int, Entity | None]:
         """The role phrase ending at token ``last``, and the name in quotation marks at most two
         words on that ends the subject (مدير فرع الجمعية في بيشة “سياف آل خشيل”، أن …)."""
@@ -829,7 +866,17 @@ class SpeakerFinder:
             span = self._span(doc.starts[i], quoted)  # موقع «ليبيا المستقبل»: a noun and the name it bears
             return Speaker(span, "DESC", " ".join(span.text.split()), gender), quoted
         last = i
+        relational = any(doc.norms[k] in _RELATIONAL for k in range(i, min(i + 2, doc.n)))
         while last + 1 < doc.n and last - i + 1 < MAX_NP and doc.joined(last):
+            holder = self._apposed_person(last + 1) if doc.has_article(last) else None
+            if holder is not None and relational and not self._title_agrees_apart(last, gender):
+                holder = None
+            if holder is not None and holder.first == last + 1 and self._ends_title(i, last):
+                holder = None  # منتقدو الرئيس أردوغان: the title is the name's, and the noun governs both
+            if holder is not None:  # والد الطفلة المواطن هادي الفيفي: a definite description, then the name
+                role = " ".join(doc.text[doc.starts[i] + _conjunction(doc.words[i]) : doc.ends[last]].split())
+                span = Span(holder.text, holder.start, holder.end)
+                return Speaker(span, "PER", holder.canonical, gender, role=role), holder.last
             nxt = doc.norms[last + 1]
             place = ctx.longest(last + 2, "LOC", "ORG") if nxt == "في" and doc.joined(last + 1) else None
             if place is not None:

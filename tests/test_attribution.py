@@ -821,6 +821,39 @@ def test_the_subject_after_the_verb_and_before_it(pipeline, text, cue, canonical
             "السيرة النبوية",
         ),
         ("وقال والد الشهيد إن ابنه كان بطلا.", "قال", "والد الشهيد", "والد الشهيد"),
+        # a definite description, then the person it describes: the person speaks (not a cut phrase)
+        (
+            'وقال والد الطفلة المواطن هادي حسن مسعود الفيفي لـ"سبق": قمت بإدخال ابنتي إلى المستشفى.',
+            "قال",
+            "هادي حسن مسعود الفيفي",
+            "هادي حسن مسعود الفيفي",
+        ),
+        (
+            "وقال أحد سكان المنطقة عبدالله الفريح إن الحي يعاني من الظلام.",
+            "قال",
+            "عبدالله الفريح",
+            "عبدالله الفريح",
+        ),
+        # … but a name after a preposition, or after a title that belongs to it, is whose, not who
+        (
+            "واعتبر المؤيدون لترامب أن الحملة ضده جزء من حرب سياسية.",
+            "اعتبر",
+            "المؤيدون",
+            "المؤيدون",
+        ),
+        (
+            "وقال منتقدو الرئيس رجب طيب أردوغان إن الانتخابات لم تكن نزيهة.",
+            "قال",
+            "منتقدو الرئيس رجب طيب أردوغان",
+            "منتقدو الرئيس رجب طيب أردوغان",
+        ),
+        # … and a relative's relative: a name after a relational noun's genitive is that person's
+        (
+            "وقال والد السجين عزمي نفاع إن ابنه مريض.",
+            "قال",
+            "والد السجين عزمي نفاع",
+            "والد السجين عزمي نفاع",
+        ),
     ],
 )
 def test_where_a_subject_phrase_starts_and_ends(pipeline, text, cue, speaker, canonical):

@@ -108,6 +108,22 @@ def one(pipeline, text):
             "direct",
             "المجلس لجنة دائمة منتخبة من الجمهور",
         ),
+        # فيما before a cue is "while", not a relative (، فيما قال …; a sentence opening فيما أكد)
+        (
+            "ارتفعت الأسعار، فيما قال الوزير إن الحكومة ستتدخل قريبا.",
+            "قال",
+            "الوزير",
+            "indirect",
+            "الحكومة ستتدخل قريبا",
+        ),
+        # the outlet told, in quotation marks, between the subject and the colon
+        (
+            'وقال البيلاوي لـ"الوطن": حققت القوات الأمنية تقدما في الأنبار.',
+            "قال",
+            "البيلاوي",
+            "direct",
+            "حققت القوات الأمنية تقدما في الأنبار",
+        ),
         # cues with a complementizer: أبان، أظهرت، جاء في (the document's issuer speaks)
         ("وأبان المتحدث أن اللجنة جهزت غرفة للعمليات.", "أبان", "المتحدث", "indirect", "اللجنة جهزت غرفة للعمليات"),
         ("وأظهرت الدراسة أن الأطفال ينامون أقل.", "أظهرت", "الدراسة", "indirect", "الأطفال ينامون أقل"),
@@ -347,6 +363,12 @@ def test_a_clause_opener_before_a_later_cue_ends_the_quote(pipeline, text, first
         ("وقال الوزير إن المسؤولين أكدوا أن الاتفاق قريب.", "قال", "المسؤولين أكدوا أن الاتفاق قريب"),
         # a statement after a colon runs over sentences until the narration goes on (و…)
         ("قال المدرب: الفريق جاهز. لا نخشى أحدا. وأضاف المدرب أن اللاعبين بخير.", "قال", "الفريق جاهز. لا نخشى أحدا"),
+        # … or another side's turn opens (من ناحيته / من جهتها)
+        (
+            "قال النائب: يقف الائتلاف ضد الإرادة الشعبية. من ناحيته دعا النائب الآخر إلى تشكيل لجنة.",
+            "قال",
+            "يقف الائتلاف ضد الإرادة الشعبية",
+        ),
         # a sentence ends with a quotation whose full stop is inside its marks
         ('وقال إن الراحل "وثق لصورة القلب الثائر." وكتب رايت مقالا طويلا.', "قال", 'الراحل "وثق لصورة القلب الثائر."'),
     ],
