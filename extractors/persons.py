@@ -37,7 +37,7 @@ from khabar.extractors.subject_names import (
 )
 from khabar.extractors.verb_subjects import verb_subject_persons
 from khabar.records import Entity
-from khabar.text import normalize
+from khabar.text import hamza_mismatch, normalize
 
 
 def titled_persons(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
@@ -68,6 +68,8 @@ def titled_persons(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
         j = name_run(ctx, i, introduced=True)
         if j == i and doc.norms[i] in TOLD:
             continue  # العرض المقدم لي: "to me" after a rank, no name
+        if j is not None and _trigger_after_title(ctx, i):
+            continue  # رئيس ديوان المظالم، مدير جامعة الملك سعود: the head of a body, not a name
         if j == i and _noun_after_title(ctx, i):
             continue  # مدير فرع هيئة، مدير تعليم الليث، الوزير تساؤلا: a noun, not a name
         if (
@@ -134,6 +136,19 @@ def _noun_after_title(ctx: Context, i: int) -> bool:
     if i + 1 < doc.n and doc.joined(i) and doc.has_article(i + 1) and not ctx.frequent_given(doc.norms[i]):
         return True  # رئيس فرع البحث الجنائي: the name stopped before a definite genitive
     return not ctx.known_name_part(i) and doc.words[i].endswith("ا") and len(doc.norms[i]) >= 5
+
+
+def _trigger_after_title(ctx: Context, i: int) -> bool:
+    """Token i, right after a title, opens a listed body's name, or a word that opens an
+    organization's or a place's name with a definite genitive after it (ديوان المظالم، جامعة الملك
+    سعود): a construct, not a name."""
+    doc = ctx.doc
+    if doc.has_article(i) or i + 1 >= doc.n or not doc.joined(i):
+        return False
+    body = ctx.longest(i, "ORG")
+    if body is not None and body.last > i and not body.stripped:
+        return True
+    return doc.has_article(i + 1) and (ctx.word_has(i, "ORG_TRIGGER") or ctx.word_has(i, "LOC_TRIGGER"))
 
 
 def _needs_full_name(ctx: Context, m, i: int) -> bool:
@@ -362,17 +377,6 @@ def _dual_construct(ctx: Context, e: Entity) -> bool:
     return doc.has_article(i + 1)
 
 
-_HAMZAS = frozenset("أإؤئآء")
-_INNER_HAMZAS = frozenset("أؤئ")  # (a set test, not a generator over the letters)
-
-
-def _hamza_mismatch(word: str, name: str) -> bool:
-    """The word is written with a hamza inside it (ترأس) where the listed name has none at all
-    (ليز تراس): normalisation folds the two together, but a writer who spells the hamza means
-    another word."""
-    return not _INNER_HAMZAS.isdisjoint(word[1:]) and _HAMZAS.isdisjoint(name)
-
-
 def _persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) -> Iterator[Entity]:
     """PER mentions from the lexicon and from the title, cue and given-name rules
     (``titled``: the output of :func:`titled_persons`, when the caller already has it)."""
@@ -386,7 +390,7 @@ def _persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) 
         nxt = m.first + 1  # (a place after it starts a match there: that cheap test first)
         if m.first == m.last and nxt in by_first and ctx.word_has(m.first, "LOC_TRIGGER") and ctx.longest(nxt, "LOC"):
             continue  # وخاصة ولايتي خوست وبكتيكا: the dual "the two provinces", not ولايتي the person
-        if m.first == m.last and _hamza_mismatch(doc.words[m.first][m.stripped :], info.name):
+        if m.first == m.last and hamza_mismatch(doc.words[m.first][m.stripped :], info.name):
             continue  # قد ترأس الاجتماع: the verb "chaired", not تراس (ليز تراس) without its hamza
         if info.get("ambiguous", "") != "1":
             yield ctx.entry_mention("PER", info, m.first, m.last, m.start)
@@ -428,6 +432,8 @@ def _persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) 
             continue
         if openers.get(m.key) is False:
             continue  # (known to open no name: given_reading says no without a call)
+        if m.stripped and (ctx.word_has(m.first, "LOC_TRIGGER") or ctx.word_has(m.first, "ORG_TRIGGER")):
+            continue  # وادي الدواسر: a place's first word, not و + the given name ادي
         if m.first > 0 and doc.norms[m.first - 1] in _DIVINE_OR_DONE:
             continue  # الله العلي القدير: God's attributes; تم فتح فروع: a verbal noun after تم
         if not given_reading(ctx, m):

@@ -14,7 +14,7 @@ from khabar.extractors.context import (
     not_a_name_shape,
 )
 from khabar.records import Entity
-from khabar.text import normalize
+from khabar.text import hamza_mismatch, normalize
 
 # Words before a place that say "in, to, near, north of …": a weak one-word place after one of
 # them is read as a place (في أبها، إلى حائل، شمال قندهار). من is left out: رسالة من ترامب.
@@ -292,6 +292,8 @@ def places(ctx: Context) -> Iterator[Entity]:
     for m in ctx.labelled("LOC_TRIGGER"):
         if m.last + 1 >= doc.n or not doc.joined(m.last):
             continue
+        if hamza_mismatch(doc.words[m.first][m.stripped :], m.info("LOC_TRIGGER").name):
+            continue  # وأدى انحسار: the verb أدى after و, not وادي
         i = m.last + 1
         definite_head = m.first == m.last and doc.has_article(m.first) and doc.norms[m.first] not in _APPOSITIVE_HEADS
         if definite_head and not doc.has_article(i):

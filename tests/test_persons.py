@@ -157,6 +157,10 @@ def test_byline_names(no_persons, text, expected):
         ("وحلت آراء المذيعة الألمانية كالصاعقة على البلد.", "كالصاعقة"),
         ("وقالت إن المشاهد قد تعتبر مسيئة للرسول.", "مسيئة"),
         ("والتقى البشير زعيم أحد الأجنحة المتمردة في دارفور.", "أحد"),
+        # a body's name after a title (the head of the body), and و + وادي / أدى read as a given name
+        ("وأوضح رئيس ديوان المظالم الشيخ خالد بن محمد اليوسف أن الأمر صدر.", "ديوان المظالم"),
+        ("وقال محافظ وادي الدواسر أحمد بن دخيل إن المحافظة جاهزة.", "ادي الدواسر أحمد بن دخيل"),
+        ("وأدى انحسار المياه إلى أزمة في المدينة.", "ادي انحسار"),
     ],
 )
 def test_no_junk_persons_from_verbs_and_nouns(pipeline, text, absent):
@@ -454,3 +458,17 @@ def test_a_place_is_no_part_of_the_name_after_a_role(no_persons):
     text = "وقال مدير فنون أبها أحمد بن إبراهيم السروي، إن لجنة التحكيم اختارت الفائزين."
     assert persons(no_persons, text) >= {"أحمد بن إبراهيم السروي"}
     assert not any("أبها" in p for p in persons(no_persons, text))
+
+
+def test_the_head_of_a_listed_body_speaks_by_name(pipeline):
+    text = "وأوضح رئيس ديوان المظالم رئيس مجلس القضاء الإداري الشيخ الدكتور خالد بن محمد اليوسف، أن الأمر صدر."
+    records = pipeline.extract(text)
+    assert ("ORG", "ديوان المظالم") in {(r["label"], r["text"]) for r in records if r["type"] == "entity"}
+    (quote,) = [r for r in records if r["type"] == "quote"]
+    assert quote["speaker"]["canonical"] == "خالد بن محمد اليوسف"
+
+
+def test_wa_ada_is_no_valley(pipeline):
+    """وأدى (and it led to) folds to وادي (valley) without its hamza: no place after it."""
+    records = pipeline.extract("وأدى انحسار المياه إلى أزمة في المدينة.")
+    assert [r["text"] for r in records if r["type"] == "entity"] == []

@@ -125,3 +125,14 @@ def strip_article(norm_word: str) -> str | None:
     if norm_word.startswith(ARTICLE) and len(norm_word) > 3:
         return norm_word[2:]
     return None
+
+
+_HAMZAS = frozenset("أإؤئآء")
+_INNER_HAMZAS = frozenset("أؤئ")  # (a set test, not a generator over the letters)
+
+
+def hamza_mismatch(word: str, name: str) -> bool:
+    """The word is written with a hamza inside it (ترأس) where the listed name has none at all
+    (ليز تراس): normalisation folds the two together, but a writer who spells the hamza means
+    another word."""
+    return not _INNER_HAMZAS.isdisjoint(word[1:]) and _HAMZAS.isdisjoint(name)
