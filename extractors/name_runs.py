@@ -74,6 +74,9 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
             if words == 1 and introduced:
                 j = nxt  # الملك محمد الخامس: the ordinal ends the name (not اللاعب محمد صلاح الثاني)
             break
+        if j > i and norms[j - 1] in NAME_LINKS and norms[nxt][:2] == "ال" and nisba(ctx, nxt):
+            j = nxt  # محمد بن سالم البقيصي: after a nasab, an unlisted nisba is the family name
+            break
         first_letter = norms[nxt][:1]
         if first_letter == "و" and conjoined(ctx, nxt):
             break  # متعب وأسامة: the conjunction starts another name
@@ -124,12 +127,18 @@ def al_surname(ctx: Context, i: int) -> bool:
     """Token i is an al- family name standing alone (وقال البدري): a nisba shape (ال…ي) that is
     no common word, nationality, title, description, place, organization or trigger (النادي)."""
     doc = ctx.doc
-    norm = doc.norms[i]
-    if not (doc.has_article(i) and doc.words[i].endswith("ي") and len(norm) >= 5) or ctx.is_common(i):
-        return False  # (الدعوى ends in ى: no nisba)
-    if ctx.longest(i, *NOT_NAME_LABELS):
-        return False  # the word is, or starts, a title, place, nationality … (المدعي العام)
+    if not nisba(ctx, i):
+        return False
     return not (i + 1 < doc.n and doc.joined(i) and ctx.name_like(i + 1, first=False))  # a longer name
+
+
+def nisba(ctx: Context, i: int) -> bool:
+    """Token i has a family name's nisba shape (ال…ي) and is no common word, nationality, title,
+    description, place, organization or trigger."""
+    doc = ctx.doc
+    if not (doc.has_article(i) and doc.words[i].endswith("ي") and len(doc.norms[i]) >= 5) or ctx.is_common(i):
+        return False  # (الدعوى ends in ى: no nisba)
+    return not ctx.longest(i, *NOT_NAME_LABELS)  # (المدعي العام: the word is, or starts, a title)
 
 
 def link_before(ctx: Context, i: int) -> int:

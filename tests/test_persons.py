@@ -83,6 +83,8 @@ def test_common_al_words_do_not_extend_names(no_persons, text, absent):
         ("قال الناطق باسم الخارجية شون مكورماك إن الاتفاق قريب.", "شون مكورماك"),  # شون alone is no full name
         ("ودعا الوزير سامي العلي لإبداء الملاحظات على الخطة.", "سامي العلي"),  # ل + a verbal noun
         ("قال أليكس فيشمان المعلق العسكري لصحيفة يديعوت إن الحرب قريبة.", "أليكس فيشمان"),
+        # after a nasab (X بن Y) an unlisted nisba is the family name
+        ("وكان في استقباله الأستاذ محمد بن سالم البقيصي ورئيس المركز.", "محمد بن سالم البقيصي"),
     ],
 )
 def test_names_end_before_the_predicate(pipeline, text, expected):
