@@ -24,7 +24,7 @@ _CLITIC_VERB_OR_NOUN = re.compile(
 # the indefinite accusative ending اً / short ا (محضرا، نفقا، مرجعا): nouns, not names.
 _WRITTEN_NOT_NAME = re.compile(r"\w{2,}(?:(?<!ي)ه|ها|هما|هم|هن)|\w+اً")  # (…يه: أندريه، خوسيه)
 _VERBAL_NOUN_II = re.compile(r"^ت\w\wي\w$")  # تعليم، تطوير، تنظيم (listed names such as توفيق pass)
-_SHORT_ACCUSATIVE = re.compile(r"\w{2,4}ا")  # نفقا، محضرا: not a first name (surnames: ماسا، لوا)
+SHORT_ACCUSATIVE = re.compile(r"\w{2,4}ا")  # نفقا، محضرا: not a first name (surnames: ماسا، لوا)
 _MARKS_BUT_TANWIN = re.compile("[\u064c-\u065f\u0670\u0640]")
 
 
@@ -44,7 +44,7 @@ def not_a_name_shape(norm: str, first: bool, written: str = "") -> bool:
     if first and _VERBAL_NOUN_II.match(norm):
         return True  # مدير تعليم الليث: a verbal noun (تفعيل) opens no name
     bare = _MARKS_BUT_TANWIN.sub("", written)
-    return _WRITTEN_NOT_NAME.fullmatch(bare) is not None or (first and _SHORT_ACCUSATIVE.fullmatch(bare) is not None)
+    return _WRITTEN_NOT_NAME.fullmatch(bare) is not None or (first and SHORT_ACCUSATIVE.fullmatch(bare) is not None)
 
 
 BIG_CITY = 1_000_000  # GeoNames-only one-word names below this need a trigger

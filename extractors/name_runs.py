@@ -10,6 +10,7 @@ from khabar.extractors.context import (
     FUNCTION_WORDS,
     NAME_LINKS,
     NOT_NAME_LABELS,
+    SHORT_ACCUSATIVE,
     VERB_SHAPE,
     Context,
     not_a_name_shape,
@@ -48,7 +49,11 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
         place = None  # للسفير كلاوس ايبرمان: a name after a title, not ك + لاوس ("like Laos")
     if place and not ctx.longest(i, "PER") and not ctx.frequent_given(norms[i]):
         return None  # كوريا الشمالية starts a place, not a name (جان, a town too, is a given name)
-    if not given and not ctx.name_like(i, first=True) and not (introduced and _common_first_name(ctx, i)):
+    if (
+        not given
+        and not ctx.name_like(i, first=True)
+        and not (introduced and (_common_first_name(ctx, i) or _foreign_first_name(ctx, i)))
+    ):
         return None
     if norms[i] in _ONE_OF:
         return None  # زعيم أحد الأجنحة: "one of", no name
@@ -231,6 +236,25 @@ def _common_first_name(ctx: Context, i: int) -> bool:
         and doc.joined(i)
         and ctx.name_like(i + 1, first=False)
     )
+
+
+def _foreign_first_name(ctx: Context, i: int) -> bool:
+    """Token i, after a title, has the shape of a short indefinite accusative (جوشوا، باولا; such
+    words are no first names on their own), and an unknown name-like word without the article and
+    not in that shape follows it: a name no list holds (الباحث الأمني جوشوا دريك)."""
+    doc = ctx.doc
+    word, nxt = doc.words[i], i + 1
+    if not (SHORT_ACCUSATIVE.fullmatch(word) and nxt < doc.n and doc.joined(i)) or ctx.is_common(i):
+        return False
+    if word.endswith(("ها", "نا")) or doc.norms[i] in FUNCTION_WORDS:
+        return False  # حينها، عندنا: a pronoun suffix
+    after = doc.norms[nxt]
+    if doc.has_article(nxt) or after.endswith("ا") or after[1:3] == "ال" or ctx.longest(nxt, "TITLE"):
+        return False  # طعنا بالسكين: a preposition and a noun
+    if not (ctx.name_like(nxt, first=False) and ctx.name_like(nxt, first=True)):
+        return False
+    third = nxt + 1  # (a third unknown name word would be cut off: no half name)
+    return not (third < doc.n and doc.joined(nxt) and ctx.name_like(third, first=False) and not doc.has_article(third))
 
 
 def accusative_participle(ctx: Context, i: int) -> bool:

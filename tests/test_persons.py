@@ -85,6 +85,8 @@ def test_common_al_words_do_not_extend_names(no_persons, text, absent):
         ("قال أليكس فيشمان المعلق العسكري لصحيفة يديعوت إن الحرب قريبة.", "أليكس فيشمان"),
         # after a nasab (X بن Y) an unlisted nisba is the family name
         ("وكان في استقباله الأستاذ محمد بن سالم البقيصي ورئيس المركز.", "محمد بن سالم البقيصي"),
+        # after a title, a first name shaped like an accusative (جوشوا) with an unknown surname
+        ("كشف الباحث الأمني جوشوا دريك عما أسماه نظام قرصنة.", "جوشوا دريك"),
     ],
 )
 def test_names_end_before_the_predicate(pipeline, text, expected):
@@ -163,6 +165,8 @@ def test_byline_names(no_persons, text, expected):
         ("وأوضح رئيس ديوان المظالم الشيخ خالد بن محمد اليوسف أن الأمر صدر.", "ديوان المظالم"),
         ("وقال محافظ وادي الدواسر أحمد بن دخيل إن المحافظة جاهزة.", "ادي الدواسر أحمد بن دخيل"),
         ("وأدى انحسار المياه إلى أزمة في المدينة.", "ادي انحسار"),
+        ("وأثار الوزير تساؤلا كبيرا في المؤتمر.", "تساؤلا كبيرا"),
+        ("وقال إن المهاجم طعن الضابط حينها بالسكين.", "حينها بالسكين"),
     ],
 )
 def test_no_junk_persons_from_verbs_and_nouns(pipeline, text, absent):
