@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable
 
-from khabar.extractors.clauses import PARTICIPLE, clause_opener, dateline_end, reported_verb
+from khabar.extractors.clauses import clause_opener, dateline_end, participle_cue, reported_verb
 from khabar.extractors.context import COMPLEMENTIZERS, FUNCTION_WORDS, Context, normalized_words
 from khabar.extractors.statements import StatementSpeakers
 from khabar.extractors.subjects import (
@@ -270,7 +270,7 @@ class Attribution(StatementSpeakers):
             after = next((j + 1 for j in window if doc.norms[j] == via), None)
             if after is not None:  # نقلت القناة عن النائب العام: the verb agrees with the outlet
                 subj, gender = after, ""
-        participle = PARTICIPLE.fullmatch(m.key) is not None  # مضيفاً، واصفاً: what follows is the object
+        participle = participle_cue(m)  # مضيفاً، واصفاً: what follows is the object
         explicit = subj < doc.n and doc.norms[subj] not in COMPLEMENTIZERS
         explicit = explicit and not doc.comma(m.last)  # وأكد، ردا على …
         explicit = explicit and not (subj == m.last + 1 and reported_verb(self.ctx, subj))  # قال سيتبع
@@ -299,7 +299,7 @@ class Attribution(StatementSpeakers):
             before = None  # ريتشارد غيتس أقر ريتشارد غيتس …: a name right after the verb is its subject
         if before is not None and m.last + 1 < doc.n and doc.norms[m.last + 1] in IN_IT | ABOUT_IT:
             before = None  # نشر تغريدة على تويتر قال فيها: a relative clause on the document, its author speaks
-        takes_object = info.attr("object") == "1"
+        takes_object = info.attr("object") == "1" and info.attr("pronoun") != "1"  # (وصفها: the object is attached)
         if before is not None:
             found = before[0], m.last  # SVO: أن برويدي يصف قطر بأنها …
         elif explicit and not participle and not opens_content(doc.gap(subj - 1)):
@@ -354,12 +354,15 @@ class Attribution(StatementSpeakers):
         return any(e.label != "PER" and e.first > first for e in self.finder.named_between(first, last))
 
     def _complementizer_at(self, k: int) -> bool:
-        """Token k is أن/إن, with or without ب (بأن، بأنه), right after the phrase before it."""
+        """Token k is أن/إن, with or without ب (بأن، بأنه), or a bare ب before what the phrase is
+        described as, right after the phrase before it."""
         doc = self.doc
         if k >= doc.n or not doc.joined(k - 1):
             return False
         norm = doc.norms[k]
-        return norm in COMPLEMENTIZERS or norm[:1] == "ب" and norm[1:] in COMPLEMENTIZERS
+        if norm in COMPLEMENTIZERS or norm[:1] == "ب" and norm[1:] in COMPLEMENTIZERS:
+            return True
+        return doc.words[k].rstrip("ـ") == "ب" and k + 1 < doc.n  # تصف مادة السكر بـ"الرائعة": the description
 
     def _clause_subject(self, start: int, cue_tok: int, gender: str) -> Speaker | None:
         """A participle's subject is that of the nearest speech verb before it in its sentence when a
@@ -372,7 +375,7 @@ class Attribution(StatementSpeakers):
                 continue
             info = verb.info("CUE")
             own = info.attr("gender")
-            if PARTICIPLE.fullmatch(verb.key) is not None or gender and own and own != gender:
+            if participle_cue(verb) or gender and own and own != gender:
                 continue
             found = self.finder.at(self.finder.subject_start(verb.last + 1), gender, named_only=True)
             if found is not None and found[1] < cue_tok and found[0].label in ("PER", "ORG"):
@@ -426,6 +429,8 @@ class Attribution(StatementSpeakers):
         تفاؤله بإطلاق سراح برونسون قائلا): the nearest person of the sentence named with a role,
         not inside a quotation nor behind a preposition, when it comes after the last speaker's cue."""
         recent = self.history[-1][0] if self.history else -1
+        if recent >= start and self._takes_object(recent):
+            return None  # وصف السديس … ولي العهد الأمير محمد بن سلمان بـ"…"، مشددا: the one described
         for e in self.finder.named_before(cue_tok):
             if e.last >= cue_tok:
                 continue
@@ -437,6 +442,11 @@ class Attribution(StatementSpeakers):
                 continue
             return Speaker(None, "PER", e.canonical, gender)
         return None
+
+    def _takes_object(self, cue_tok: int) -> bool:
+        """The speech verb at token ``cue_tok`` always takes a direct object (وصف، أبلغ)."""
+        verb = self.ctx.longest(cue_tok, "CUE")
+        return verb is not None and verb.info("CUE").attr("object") == "1"
 
     def _role_governed(self, first: int) -> bool:
         """The role phrase before the name at token ``first`` is the object of a preposition (مع

@@ -24,6 +24,14 @@ _CLAUSE_TOKENS = frozenset(ACCORDING_TO) | _NEW_CLAUSE_TOKENS | {"على"}
 # مضيفا، لافتا، قائلا (not أكدوا: a plural verb) and the feminine مؤكدة، قائلة (normalised ة → ه; not
 # the verb ينوه) and the plural مؤكدين، قائلين end the clause before them
 PARTICIPLE = re.compile(r"\w{3,}[^\Wو]ا|(?:م\w{2,}|\w[اأ]\w{2,})(?:ه|ين)")
+
+
+def participle_cue(m) -> bool:
+    """The cue match ``m`` is a circumstantial participle (مضيفاً، قائلة، مؤكدين), not a verb with its
+    object pronoun attached (تصفها، وصفها: the cue entry says pronoun=1)."""
+    return PARTICIPLE.fullmatch(m.key) is not None and m.info("CUE").attr("pronoun") != "1"
+
+
 SENTENCE_MARKS = ".!?؟\n"  # where resolve lets a sentence open (a line break too)
 SENTENCE_PUNCT = ".!?؟"  # a sentence ends at each of these …
 _AFTER_SENTENCE = "\"'»”)"  # … before a space, one of these, or the end

@@ -19,7 +19,6 @@ from khabar.document import Match, find_char_sets
 from khabar.extractors.attribution import FROM_WORDS, SIDE_WORDS, Attribution
 from khabar.extractors.clauses import (
     ACCORDING_TO,
-    PARTICIPLE,
     RULE_STARTS,
     SENTENCE_PUNCT,
     circumstantial_ends,
@@ -27,6 +26,7 @@ from khabar.extractors.clauses import (
     clause_opener,
     closed_sentence_ends,
     nbsp_paragraph_end,
+    participle_cue,
     reported_verb,
     rule_ends,
     sentence_ends,
@@ -71,6 +71,9 @@ _CONTRAST = normalized_words("لكن ولكن لكنه ولكنه لكنها و�
 _EXCEPT_THAT = normalized_words("انه انها ان")  # إلا أنه/أنها: "but"
 _BEFORE_CUE = " \t\n\xa0،,-–"  # what may stand between a quotation and the cue after it
 _ADDRESSEE_MARKS = ' \t\xa0-ـ"«»“”()'  # between the words before a colon: وقال لـ"الوطن": …
+_AS = normalized_words("بأنه بأنها بأنهم بأنهما بأنهن بأن بانه بانها بانهم")  # وصفه بأنه "…"
+_WAS_FORMS = normalized_words("كان كانت كانوا كانا")
+_VERB_OPENERS = normalized_words("حيث كما ثم قد لقد وقد بل لكنه لكنها ولكنه ولكنها فيما بينما إذ عندما حين")
 _NARRATION = ("و", "ف")  # a sentence opening with these after a statement is the narrator's
 
 
@@ -142,7 +145,7 @@ class QuoteFinder:
                 continue  # وتابع قائلا: one cue phrase
             if self._called(m):
                 continue  # ويدعى القارئ حمزة: no speech verb
-            participle = PARTICIPLE.fullmatch(m.key) is not None
+            participle = participle_cue(m)
             needs_quote = m.info("CUE").attr("needs", "any") == "quote" and not participle
             if (
                 needs_quote
@@ -252,7 +255,7 @@ class QuoteFinder:
         """The cue at ``m`` is و + a verb with its own complementizer or colon a few words on
         (… بين مصر وليبيا وقال حسين، إن …): a new statement although no comma precedes it."""
         doc = self.doc
-        if not m.stripped or doc.words[m.first][:1] != "و" or PARTICIPLE.fullmatch(m.key):
+        if not m.stripped or doc.words[m.first][:1] != "و" or participle_cue(m):
             return False
         return self._right_after(m.last + 1, NEAR_COMPLEMENTIZER + 1) or self._colon_after(m.last)
 
@@ -452,6 +455,25 @@ class QuoteFinder:
             return Span(text[s:e], s, e)
         return None
 
+    def _description(self, after_tok: int, limit: int) -> tuple[str, Span] | None:
+        """("direct", the words in quotation marks) a describing verb gives its object, after بـ or
+        بأنه/بأنها (+ كان): ووصفتها بـ"غبية"، وصف الاتفاق بأنه "هائل" — however short the quotation."""
+        doc, text = self.doc, self.doc.text
+        pos = doc.ends[after_tok - 1]
+        for k in range(bisect_left(self._all_starts, pos + 1), len(self.all_marks)):
+            s, e = self.all_marks[k]
+            if s - 1 >= limit:
+                break
+            tok = doc.first_token_from(s) - 1  # the word before the opening mark
+            if tok < after_tok or (s, e) in self.claimed or not text[s:e].strip():
+                continue
+            if doc.norms[tok] in _WAS_FORMS and tok - 1 >= after_tok:
+                tok -= 1  # بأنها كانت "صريحة"
+            if doc.norms[tok] in _AS or text[doc.starts[tok] : s - 1].rstrip().rstrip("ـ") == "ب":
+                self.claimed.add((s, e))
+                return "direct", Span(text[s:e], s, e)
+        return None
+
     def _take_quotation_at(self, offset: int) -> tuple[str, Span] | None:
         """("direct", the quotation whose opening mark is at ``offset``), claimed for this cue;
         None when there is none or another cue already took it."""
@@ -477,6 +499,8 @@ class QuoteFinder:
             return None  # التواصل بين أفراد المجتمع: بين after a noun is "between"
         if self._called(m):
             return None  # المتحدث باسم الجبهة ويدعى القارئ حمزة: "is called", not "claims"
+        if info.attr("pronoun") == "1" and self._verbal_noun(m):
+            return None  # السبب من وراء وصفه للمرشد بـ"…": "his describing", a noun
         speaker, after, how = self.attribution.speaker(m, info)
         needs = info.attr("needs", "any")
         got = self._said(m, needs, after)
@@ -504,6 +528,16 @@ class QuoteFinder:
         nxt = m.last + 1
         return written_called(doc, m.first) and (nxt >= doc.n or doc.norms[nxt] not in COMPLEMENTIZERS)
 
+    def _verbal_noun(self, m) -> bool:
+        """A past verb with its object pronoun (وصفه، وصفتها) that reads as a verbal noun with a
+        possessive, joined to a word before it that opens no clause (وراء وصفه، في وصفها), or that
+        stands in a relative clause (فيما وصفه بـ"…": "in what he called")."""
+        doc = self.doc
+        if m.key[:1] in ("ي", "ت") or m.first == 0 or not doc.joined(m.first - 1):
+            return False
+        before = doc.norms[m.first - 1]
+        return before in _RELATIVE_WORDS or before == "فيما" or not m.stripped and before not in _VERB_OPENERS
+
     def _after_noun(self, i: int) -> bool:
         """Token i follows another word of its phrase that is no function word or complementizer."""
         doc = self.doc
@@ -514,6 +548,11 @@ class QuoteFinder:
     def _said(self, m, needs: str, after: int) -> tuple[str, Span] | None:
         """(kind, span) of what the cue at ``m`` introduces, or None."""
         sentence_end = self.clause_end(self.doc.ends[m.last])
+        describes = m.info("CUE").attr("describes")
+        if describes:
+            described = self._description(m.last + 1, sentence_end)
+            if described is not None or describes == "only":
+                return described
         got = self.content(after, sentence_end)
         quoted = got is not None and (got[0] == "direct" or got[1].text[:1] in OPENING_MARKS)
         if (
@@ -605,7 +644,7 @@ def _continues(m) -> bool:
     """A cue that continues the one before it into one phrase: a participle, بالقول or a present
     verb (وتابع قائلا، تابع بالقول، وتابع يقول), not a past verb or a noun (قال طالب آخر: طالب is
     "a student" there)."""
-    return PARTICIPLE.fullmatch(m.key) is not None or m.key.startswith("بال") or m.key[:1] in ("ي", "ت")
+    return participle_cue(m) or m.key.startswith("بال") or m.key[:1] in ("ي", "ت")
 
 
 def _cue_proclitic(letters: str, key: str) -> bool:

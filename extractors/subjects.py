@@ -18,7 +18,7 @@ from khabar import text as textmod
 from khabar.document import Match
 from khabar.extractors.appositions import definite_behind, unlisted_name
 from khabar.extractors.context import COMPLEMENTIZERS, FUNCTION_WORDS, NAME_LINKS, Context, normalized_words
-from khabar.extractors.name_runs import name_run, skip_modifiers, title_phrase
+from khabar.extractors.name_runs import ROLE_MODIFIERS, name_run, skip_modifiers, title_phrase
 from khabar.extractors.quotemarks import OPENING_MARKS
 from khabar.extractors.roles import MAX_ROLE, role_book
 from khabar.extractors.source_phrases import (
@@ -123,6 +123,7 @@ class SpeakerFinder:
         self._sources: _MatchIndex | None = None  # (_earlier_source)
         self._beside: dict[tuple, tuple[int, str | None]] = {}  # role → (tokens read up to, holder)
         self._by_stem: _MatchIndex | None = None  # (_antecedent)
+        self._object_next = False  # the verb of the subject being read takes a direct object
         self._issuers: dict[str, tuple[int, Entity | None, int]] = {}  # word → (read up to, issuer, at)
 
     def subject_start(self, i: int) -> int:
@@ -213,6 +214,7 @@ class SpeakerFinder:
         ctx, doc = self.ctx, self.ctx.doc
         if i >= doc.n:
             return None
+        self._object_next = object_next  # (read by _role_end: the verb's object may follow the role)
         ent = self.by_token.get(i)
         if ent is not None:
             role = self.roles.role_of(ent.canonical, doc.starts[i]) if ent.label == "PER" else None
@@ -525,6 +527,8 @@ class SpeakerFinder:
             norm = doc.norms[j]
             if norm in COMPLEMENTIZERS or norm in ACCORDING or norm in _TO_MEDIA or norm in SAYING:
                 break
+            if ent is None and not comma and self._object_next and self._after_adjective(j):
+                break  # ووصف الرئيس الأمريكي الاتفاق بأنه: no genitive after an adjective; the object
             if j > m.last + 1 and norm[:1] == "ل" and self._told_outlet(j):
                 break  # متحدث باسم الحكومة في بنما لبي بي سي: the outlet told is not part of the role
             if norm in SKIP_BEFORE_SUBJECT and norm not in _IN_ROLES:
@@ -541,6 +545,18 @@ class SpeakerFinder:
             last = j = (ent.last if ent is not None else j) + 1
             last -= 1
         return self._quoted_after(last)
+
+    def _after_adjective(self, j: int) -> bool:
+        """Token j is a definite noun right after a definite nationality adjective (الرئيس الأمريكي
+        الاتفاق): a construct chain does not go on past an adjective, so j opens another phrase
+        (not a second adjective: الأمريكي السابق، الأمريكية الكوميدية, nor a title: … الأمريكي الرئيس)."""
+        ctx, doc = self.ctx, self.ctx.doc
+        if not (doc.has_article(j) and doc.has_article(j - 1) and ctx.word_has(j - 1, "DEMONYM")):
+            return False
+        norm = doc.norms[j]
+        if ctx.word_has(j, "DEMONYM") or norm in _IN_ROLES or norm in ROLE_MODIFIERS or norm.endswith(("ي", "يه")):
+            return False  # (الأمريكية الكوميدية: a nisba adjective goes on describing)
+        return ctx.longest(j, "TITLE") is None
 
     def _honorific_name(self, j: int) -> bool:
         """An honorific or title opens at token j and a person is named right after it (الأمير محمد بن
@@ -857,6 +873,8 @@ class SpeakerFinder:
             return None  # أعلنت مسؤوليتها، قال فيه: a noun with a pronoun attached is the object
         if ctx.behind_preposition(i, ("ل", "ب")):
             return None  # بلاغ بتعطل قارب، بفتح قنوات: a preposition opens no subject
+        if doc.norms[i].startswith(("بال", "لل")) and len(doc.norms[i]) >= 6 and not ctx.known_name_part(i):
+            return None  # وصفه بالجاحد: ب/ل + the article, a prepositional phrase
         org = self._definite_trigger(i)
         if org is not None:
             return Speaker(self._span(doc.starts[i], i), "ORG", org, gender), i

@@ -467,3 +467,41 @@ def test_no_reference_cycles(pipeline):
     finally:
         if enabled:
             gc.enable()
+
+
+# A describing verb (وصف) gives the words in quotation marks after بـ / بأنه as the quote, however
+# short; its forms with the object pronoun attached are the verb too, but not as a verbal noun after
+# a preposition or in a relative clause; the object right before the description does not speak.
+@pytest.mark.parametrize(
+    "text, cue, speaker, said",
+    [
+        ('واحتجت وزارة الخارجية على التصريحات ووصفتها بـ"غبية" أمس.', "وصفتها", "وزارة الخارجية", "غبية"),
+        ('ووصف الرئيس الأمريكي الاتفاق بأنه "هائل".', "وصف", "الرئيس الأمريكي", "هائل"),
+        ('في أزمة إنسانية تصفها الأمم المتحدة بـ"الأسوأ" في العالم.', "تصفها", "الأمم المتحدة", "الأسوأ"),
+        ('قالت الشيف كريستيل إنها تحب الحلوى. وتصف مادة السكر بـ"الرائعة" أمام الجمهور.', "تصف", "الشيف", "الرائعة"),
+    ],
+)
+def test_a_description_in_quotation_marks_is_the_quote(pipeline, text, cue, speaker, said):
+    (q,) = [q for q in quotes(pipeline, text) if q["cue"]["text"].endswith(cue)]
+    assert q["quote"]["text"] == said and text[q["quote"]["start"] : q["quote"]["end"]] == said
+    assert q["speaker"]["canonical"] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'وعند سؤاله عن السبب من وراء وصفه للمرشد بـ "هتلر جديد" رد الأمير بأن الأمر واضح.',
+        'وهدد بإغلاق مضيق هرمز فيما وصفه بـ"الخليج الفارسي" أمس.',
+    ],
+)
+def test_a_describing_noun_is_no_cue(pipeline, text):
+    assert [q for q in quotes(pipeline, text) if q["cue"]["text"].startswith("وصف")] == []
+
+
+def test_the_one_described_does_not_speak_next(pipeline):
+    text = (
+        "وصف الشيخ عبدالرحمن السديس، إمام المسجد الحرام، ولي العهد الأمير محمد بن سلمان، "
+        'بـ"الشاب الطموح"، مشددا على أن بلاده ستظل رائدة.'
+    )
+    speakers = {q["cue"]["text"]: q["speaker"]["canonical"] for q in quotes(pipeline, text)}
+    assert speakers == {"وصف": "عبدالرحمن السديس", "مشددا": "عبدالرحمن السديس"}
