@@ -63,6 +63,9 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
     words = 1  # name words so far (links such as بن/آل do not count)
     while j + 1 < doc.n and words < max_len and joins[j]:
         nxt = j + 1
+        if _hyphened(ctx, j):
+            j = nxt  # مون جيه-إن، جان-بول: a hyphen inside a word joins its two parts
+            continue
         if norms[j] in NAME_LINKS:
             j = nxt  # بن/أبو/عبد always take the next word
             words += 1
@@ -118,6 +121,21 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
     if norms[j] in NAME_LINKS:
         j -= 1
     return j if j >= i else None
+
+
+def _hyphened(ctx: Context, j: int) -> bool:
+    """Tokens j and j + 1 are one name's parts (كيم جونغ-أون، ستيفس-غريدنيف): a hyphen between
+    them and no space, and the part after it an Arabic word that is no verb, no longer common word,
+    nor a place or a body (عبدالله البرقاوي-سبق-الرياض: a byline's pieces)."""
+    doc, nxt = ctx.doc, j + 1
+    if doc.ends[j] + 1 != doc.starts[nxt] or doc.text[doc.ends[j]] not in "-‐" or doc.has_article(j):
+        return False  # (البرقاوي-سبق: an al- family name, then the outlet)
+    norm = doc.norms[nxt]
+    if not ctx.is_arabic_word(nxt) or doc.has_article(nxt) or VERB_SHAPE.match(norm):
+        return False  # (عبدالعزيز-يرحمه الله: a verb)
+    if ctx.is_common(nxt) and len(norm) > 3:
+        return False  # (a short syllable may be a common word too: جيه-إن، جونغ-أون)
+    return not ctx.firm_place_or_org(nxt) and not ctx.longest(nxt, "ORG", "LOC")
 
 
 def given_reading(ctx: Context, m) -> bool:

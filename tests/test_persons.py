@@ -85,6 +85,10 @@ def test_common_al_words_do_not_extend_names(no_persons, text, absent):
         ("قال أليكس فيشمان المعلق العسكري لصحيفة يديعوت إن الحرب قريبة.", "أليكس فيشمان"),
         # after a nasab (X بن Y) an unlisted nisba is the family name
         ("وكان في استقباله الأستاذ محمد بن سالم البقيصي ورئيس المركز.", "محمد بن سالم البقيصي"),
+        # a hyphen with no space joins a name's parts (not a byline's: البرقاوي-سبق-الرياض)
+        ("وقال مون جيه-إن إنه متأكد من التزام الزعيم.", "مون جيه-إن"),
+        ("وقالت تشوي سون-هوي إن المحادثات جيدة.", "تشوي سون-هوي"),
+        ("الرياض - عبدالله البرقاوي-سبق-الرياض: أعلنت الوزارة أن الدوام يبدأ غدا.", "عبدالله البرقاوي"),
         # after a title, a first name shaped like an accusative (جوشوا) with an unknown surname
         ("كشف الباحث الأمني جوشوا دريك عما أسماه نظام قرصنة.", "جوشوا دريك"),
     ],
