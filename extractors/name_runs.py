@@ -135,7 +135,7 @@ def _hyphened(ctx: Context, j: int) -> bool:
         return False  # (عبدالعزيز-يرحمه الله: a verb)
     if ctx.is_common(nxt) and len(norm) > 3:
         return False  # (a short syllable may be a common word too: جيه-إن، جونغ-أون)
-    return not ctx.firm_place_or_org(nxt) and not ctx.longest(nxt, "ORG", "LOC")
+    return not ctx.firm_place_or_org(nxt)
 
 
 def given_reading(ctx: Context, m) -> bool:
