@@ -224,6 +224,9 @@ class SpeakerFinder:
         named = self._surname(i)
         if named is not None:
             return Speaker(self._span(doc.starts[i], i), "PER", named.canonical, gender), i
+        named = self._son_of(i)
+        if named is not None:  # وأضاف ابن زومه: راشد بن زومه
+            return Speaker(self._span(doc.starts[i], i + 1), "PER", named.canonical, gender), i + 1
         if doc.norms[i] in HONORIFIC_PRONOUNS:
             return self._honorific(i, gender), i
         title = ctx.longest(i, "TITLE")
@@ -691,6 +694,21 @@ class SpeakerFinder:
         # a family name whose full form the article gives only later is still that person (the
         # same name, not a role: roles and honorifics never link forward)
         return found[0] if len({e.canonical for e in found}) == 1 else None
+
+    def _son_of(self, i: int) -> Entity | None:
+        """ابن/بن + a word at token i that ends the nasab of a person named before (ابن زومه after
+        راشد بن زومه), not the start of a longer name."""
+        doc = self.ctx.doc
+        if doc.norms[i] not in ("ابن", "بن") or i + 1 >= doc.n or not doc.joined(i):
+            return None
+        if i + 2 < doc.n and doc.joined(i + 1) and self.ctx.name_like(i + 2, first=False):
+            return None
+        found = [
+            e
+            for e in self.by_surname.get(doc.norms[i + 1], ())
+            if e.end <= doc.starts[i] and e.last - 1 > e.first and doc.norms[e.last - 1] in ("بن", "ابن")
+        ]
+        return found[-1] if found else None
 
     def _honorific(self, i: int, gender: str) -> Speaker:
         """سموه، معاليه: the nearest person named before it with a title, else the nearest person."""

@@ -859,3 +859,16 @@ def test_the_subject_after_the_verb_and_before_it(pipeline, text, cue, canonical
 def test_where_a_subject_phrase_starts_and_ends(pipeline, text, cue, speaker, canonical):
     found = _speaker_of(pipeline, text, cue)
     assert (found["text"], found["canonical"]) == (speaker, canonical)
+
+
+@pytest.mark.parametrize(
+    "text, cue, canonical",
+    [
+        # ابن + the last word of a nasab named before: that person
+        ("وقال الشيخ راشد بن زومه إن الأمر مهم. وأضاف ابن زومه أن الحل قريب.", "أضاف", "راشد بن زومه"),
+        # أبو + a word, written joined or apart, is one name word
+        ("وقال الدكتور إبراهيم أبوعباة إن الأمر مهم. وأضاف أبو عباة أن الحل قريب.", "أضاف", "إبراهيم أبوعباة"),
+    ],
+)
+def test_a_nasab_or_kunya_written_otherwise_is_the_same_person(pipeline, text, cue, canonical):
+    assert _speaker_of(pipeline, text, cue)["canonical"] == canonical

@@ -49,6 +49,18 @@ def _words(s: str) -> list[str]:
     return textmod.normalize(s).split()
 
 
+def _name_words(words: list[str]) -> list[str]:
+    """A person's name words with its links written one way: ابن → بن (ابن زومه of راشد بن زومه),
+    أبو + a word as one (أبو عباة، أبوعباة)."""
+    out: list[str] = []
+    for w in words:
+        if out and out[-1] == "ابو":
+            out[-1] += w
+        else:
+            out.append("بن" if w == "ابن" else w)
+    return out
+
+
 def _fullest(mentions: list[Entity]) -> str:
     """The mention with the most words (then characters, then the earliest), spaces collapsed."""
     best = mentions[0] if len(mentions) == 1 else max(mentions, key=_fullness)
@@ -89,7 +101,7 @@ def _merge_contained(ctx: Context, groups: list[DocEntity]) -> list[DocEntity]:
     size: dict[int, int] = {}
     holding: dict[tuple[str, str], list[DocEntity]] = {}  # (label, word) → entities with it in a name
     for h in groups:
-        names = [k.split() for k in h.keys]
+        names = [_name_words(k.split()) if h.label == "PER" else k.split() for k in h.keys]
         size[id(h)] = n = max(map(len, names))
         if n > 1:  # a host has a longer name than what it takes in
             forms[id(h)] = names
@@ -103,7 +115,7 @@ def _merge_contained(ctx: Context, groups: list[DocEntity]) -> list[DocEntity]:
     merged: set[int] = set()
     for g in sorted(groups, key=lambda g: size[id(g)]):
         fits = _part_of_name if g.label == "PER" else _inside
-        own = _words(g.canonical)
+        own = _name_words(_words(g.canonical)) if g.label == "PER" else _words(g.canonical)
         if g.label == "PER" and len(own) == 1 and own[0].startswith("ال") and len(own[0]) > 4:
             own = [own[0][2:]] if (g.label, own[0]) not in holding else own  # الفرجاني → وائل فرجاني
         hosts = [
