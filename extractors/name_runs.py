@@ -13,6 +13,7 @@ from khabar.extractors.context import (
     SHORT_ACCUSATIVE,
     VERB_SHAPE,
     Context,
+    normalized_words,
     not_a_name_shape,
 )
 from khabar.text import normalize
@@ -53,6 +54,7 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
         not given
         and not ctx.name_like(i, first=True)
         and not (introduced and (_common_first_name(ctx, i) or _foreign_first_name(ctx, i)))
+        and not _nasab_after(ctx, i)
     ):
         return None
     if norms[i] in _ONE_OF:
@@ -99,7 +101,7 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
         ):
             if introduced and words == 1 and _nisba_before_role(ctx, nxt):
                 j = nxt  # الدكتور أشرف العربي وزير التخطيط: a nisba family name, then the role
-            elif words == 1 and _common_surname_at_end(ctx, j, nxt):
+            elif (words == 1 or words == 2 and _given_pair(ctx, j - 1, j)) and _common_surname_at_end(ctx, j, nxt):
                 j = nxt  # غياب محمد صديق للإنذار، السادة محمد خميس وعباس: a listed surname that is a noun too
             break
         known = ctx.known_name_part(nxt)  # (asked once for the tests below)
@@ -256,6 +258,17 @@ def _common_first_name(ctx: Context, i: int) -> bool:
     )
 
 
+def _nasab_after(ctx: Context, i: int) -> bool:
+    """Token i, a listed given name that is also a title or a common word (مساعد، نائل), opens a
+    name when بن + a name word follows it (الأستاذ مساعد بن ضيف الله الجابري)."""
+    doc = ctx.doc
+    if i + 2 >= doc.n or doc.has_article(i) or not doc.joined(i) or not doc.joined(i + 1):
+        return False
+    if doc.norms[i + 1] not in ("بن", "ابن", "بنت") or not ctx.starts_given_name(i, doc.norms[i]):
+        return False
+    return ctx.name_like(i + 2, first=False) or ctx.known_name_part(i + 2)
+
+
 def _foreign_first_name(ctx: Context, i: int) -> bool:
     """Token i, after a title, has the shape of a short indefinite accusative (جوشوا، باولا; such
     words are no first names on their own), and an unknown name-like word without the article and
@@ -313,12 +326,17 @@ def _common_surname_at_end(ctx: Context, j: int, k: int) -> bool:
         return False  # (هادي وصل: و + a verb)
     if ctx.longest(k, *NOT_NAME_LABELS) or VERB_SHAPE.match(norm) or _ADJECTIVE_SHAPE.match(norm):
         return False
+    if "TITLE" in ctx.gaz.phrases.get("ال" + norm, {}):
+        return False  # محمد صلاح نجم ليفربول: a role noun (النجم) in apposition, no surname
     if doc.words[k].endswith(("ا", "اً", "ة")):
         return False
     after = k + 1
     if after >= doc.n or not doc.joined(k):
         return True
     nxt = doc.norms[after]
+    titled = ctx.longest(after, "TITLE") is not None or "TITLE" in ctx.gaz.phrases.get("ال" + nxt, {})
+    if titled and norm not in _BEFORE_A_ROLE:
+        return True  # الدكتور حسن محمد سفر أستاذ السياسة: the name, then the role in apposition
     return (nxt[:1] == "و" and len(nxt) > 3 and ctx.name_like(after, first=False)) or nxt.startswith("لل")
 
 
@@ -385,3 +403,8 @@ SUBJECT_ENDS = frozenset(
 
 ADVERBS = frozenset({"اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "ايضا"})
 _NOT_SURNAMES = ADVERBS | ROLE_MODIFIERS | REGNAL_ORDINALS
+# Nouns listed as family names that stand before a role noun in another sense: an ordinal (أول لاعب),
+# a post (منصب رئيس الوزراء), a relation (نجل الرئيس)
+_BEFORE_A_ROLE = normalized_words(
+    "أول ثاني ثالث رابع خامس آخر أخير منصب مناصب نجل نجلة ابن ابنة شقيق شقيقة زوج زوجة والد والدة"
+)

@@ -85,6 +85,10 @@ def test_common_al_words_do_not_extend_names(no_persons, text, absent):
         ("قال أليكس فيشمان المعلق العسكري لصحيفة يديعوت إن الحرب قريبة.", "أليكس فيشمان"),
         # after a nasab (X بن Y) an unlisted nisba is the family name
         ("وكان في استقباله الأستاذ محمد بن سالم البقيصي ورئيس المركز.", "محمد بن سالم البقيصي"),
+        # a listed surname that is a common noun ends a nasab of two given names before a role noun,
+        # not an ordinal, a post or a relation (صلاح أول لاعب، نواز شريف منصب رئيس الوزراء)
+        ("ولفت الدكتور حسن محمد سفر أستاذ السياسة الشرعية إلى أن الخطبة مهمة.", "حسن محمد سفر"),
+        ("وأصبح محمد صلاح أول لاعب عربي يفوز بالجائزة.", "محمد صلاح"),
         # a hyphen with no space joins a name's parts (not a byline's: البرقاوي-سبق-الرياض)
         ("وقال مون جيه-إن إنه متأكد من التزام الزعيم.", "مون جيه-إن"),
         ("وقالت مارتينا ستيفس-غريدنيف إن المحادثات جيدة.", "مارتينا ستيفس-غريدنيف"),
