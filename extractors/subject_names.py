@@ -239,6 +239,10 @@ def subject_boundary(ctx: Context, k: int) -> bool:
 _FROM_HIS_SIDE = normalized_words("جهته جهتها جانبه جانبها ناحيته ناحيتها")
 
 
+# ل + an outlet's head noun after a one-word subject: the outlet told (وقال بليند لموقع يونايتد)
+_OUTLETS_TOLD = frozenset("لموقع لقناه لشبكه لمجله لاذاعه لتلفزيون لصحيفه لوكاله لبرنامج".split())
+
+
 def stands_as_subject(ctx: Context, first: int, last: int) -> bool:
     """A name after a speech verb: a one-word name the lists do not know must end the subject
     (وقال كوتس إن، وقال كوتس، …), not open a longer noun phrase (وقال فرع وزارة التجارة، أوضح عميد
@@ -252,7 +256,7 @@ def stands_as_subject(ctx: Context, first: int, last: int) -> bool:
         return True
     gap = doc.gap(last)
     nxt = doc.norms[last + 1]
-    told = nxt[:1] == "ل" and without_preposition(ctx, last + 1) is None  # قال بليند لموقع يونايتد
+    told = nxt[:1] == "ل" and (without_preposition(ctx, last + 1) is None or nxt in _OUTLETS_TOLD)  # قال بليند لموقع
     ends = nxt in COMPLEMENTIZERS or nxt in SUBJECT_ENDS or nxt in ADVERBS or told
     aside = nxt == "من" and last + 2 < doc.n and doc.norms[last + 2] in _FROM_HIS_SIDE  # واشار هاربر من جهته
     return not doc.joined(last) or gap.strip() != "" or ends or aside

@@ -872,3 +872,10 @@ def test_where_a_subject_phrase_starts_and_ends(pipeline, text, cue, speaker, ca
 )
 def test_a_nasab_or_kunya_written_otherwise_is_the_same_person(pipeline, text, cue, canonical):
     assert _speaker_of(pipeline, text, cue)["canonical"] == canonical
+
+
+def test_a_one_word_speaker_before_the_outlet_told_names_the_person_met_earlier(pipeline):
+    """وقال بليند لموقع يونايتد: ل + an outlet ends the subject, so بليند is a name, and the first
+    mention دالي بليند gives its full form."""
+    text = 'ربما يفتقر دالي بليند للطول والقوة. وقال بليند لموقع يونايتد على الانترنت "حققنا فوزا كبيرا اليوم".'
+    assert _speaker_of(pipeline, text, "قال")["canonical"] == "دالي بليند"
