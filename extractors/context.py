@@ -153,6 +153,9 @@ NAME_LINKS = normalized_words("بن ابن بنت أبو أبي عبد آل ول
 NAME_LABELS = frozenset({"GIVEN", "SURNAME", "PER"})
 # A word with one of these labels is no name part unless it is also a PER entry, and a given name
 # that is also one of them (جبل، وادي: place triggers) does not start a name alone.
+# Given names whose first letters ال are no article (إلياس written الياس, ألبرت, أليستر): they open
+# a name like any other given name (عضو الأمانة العامة الياس الزغبي، قال اليستر بيرت)
+AL_GIVEN_NAMES = normalized_words("الياس اليستر البرت البير الكسندر اليكس الفريد اليسا اليزابيث الهام الطاف الاء")
 NOT_NAME_LABELS = frozenset({"TITLE", "CUE", "DESC", "DEMONYM", "ORG_TRIGGER", "LOC_TRIGGER", "LOC", "ORG"})
 
 
@@ -421,7 +424,7 @@ class Context:
             stem = "ال" + norm.split("ال", 1)[1]
             if stem in self.gaz.phrases:
                 return False  # بالنادي، وبالمملكة: a preposition and a known definite noun
-        if doc.has_article(i) and norm not in NAME_LINKS:
+        if doc.has_article(i) and norm not in NAME_LINKS and norm not in AL_GIVEN_NAMES:
             return not first  # al- family names (البرادعي) continue a name, never start one
         return True
 

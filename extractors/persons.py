@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from khabar.extractors.bylines import byline_persons
 from khabar.extractors.context import (
+    AL_GIVEN_NAMES,
     COLLIDING_FUNCTION_WORDS,
     FUNCTION_WORDS,
     VERB_SHAPE,
@@ -70,6 +71,8 @@ def titled_persons(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
             continue  # العرض المقدم لي: "to me" after a rank, no name
         if j is not None and _trigger_after_title(ctx, i):
             continue  # رئيس ديوان المظالم، مدير جامعة الملك سعود: the head of a body, not a name
+        if j == i and doc.norms[i] in AL_GIVEN_NAMES:
+            continue  # السفير الكسندر ياكوفنكو: a given name alone is too little to name anyone
         if j == i and _noun_after_title(ctx, i):
             continue  # مدير فرع هيئة، مدير تعليم الليث، الوزير تساؤلا: a noun, not a name
         if (
@@ -417,7 +420,11 @@ def _persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) 
         if after not in by_first or not ctx.longest(after, "TITLE"):
             j = name_run(ctx, m.last + 1, max_len=3)  # (not قال ولي العهد: a title, not the name ولي)
             object_of = without_preposition(ctx, m.last + 1) is None  # ودعا لبشار …، قال لأمانة …
-            if j is not None and not object_of and not doc.has_article(m.last + 1):
+            if (
+                j is not None
+                and not object_of
+                and (not doc.has_article(m.last + 1) or doc.norms[m.last + 1] in AL_GIVEN_NAMES)
+            ):
                 if cue.get("needs", "any") == "any":  # (كشف، أعلن take objects)
                     j = subject_name_end(ctx, m.last + 1, j)
                 if stands_as_subject(ctx, m.last + 1, j):  # (كتب برويد: a name may start with ب)

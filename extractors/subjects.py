@@ -511,7 +511,9 @@ class SpeakerFinder:
             if ent is not None and ent.label == "PER" and governed and not comma:
                 governed = False  # متحدث باسم الرئيس الروسي فلاديمير بوتين: Putin does not speak here
             elif (
-                ent is not None and ent.label == "PER" and (self._opens_apposition(j, m) or definite_behind(doc, j - 1))
+                ent is not None
+                and ent.label == "PER"
+                and (self._opens_apposition(j, m) or definite_behind(doc, j - 1) or self._after_body(j))
             ):
                 return self._before_honorifics(m, j), ent
             elif ent is None and not governed and self._named_basim(j, m):
@@ -569,6 +571,12 @@ class SpeakerFinder:
             return False
         ent = self.by_token.get(title.last + 1)
         return ent is not None and ent.label == "PER"
+
+    def _after_body(self, j: int) -> bool:
+        """Token j follows the last word of a named body or place (عضو الأمانة العامة لقوى 14 آذار
+        الياس الزغبي): the role's complement ends there, and a person named next holds the role."""
+        before = self.by_last.get(j - 1)
+        return before is not None and before.label in ("ORG", "LOC") and self.ctx.doc.joined(j - 1)
 
     def _apposed_person(self, j: int) -> Entity | None:
         """The person named at token j, or after a title there (المواطن هادي حسن), with no

@@ -879,3 +879,15 @@ def test_a_one_word_speaker_before_the_outlet_told_names_the_person_met_earlier(
     mention دالي بليند gives its full form."""
     text = 'ربما يفتقر دالي بليند للطول والقوة. وقال بليند لموقع يونايتد على الانترنت "حققنا فوزا كبيرا اليوم".'
     assert _speaker_of(pipeline, text, "قال")["canonical"] == "دالي بليند"
+
+
+@pytest.mark.parametrize(
+    "text, cue, canonical",
+    [
+        # given names whose first letters ال are no article open a name
+        ("لندن (CNN)— قال اليستر بيرت، وزير الدولة البريطاني، إن بلاده تريد الحل.", "قال", "اليستر بيرت"),
+        ("من جهته قال عضو الأمانة العامة لقوى 14 آذار الياس الزغبي: إن التخوف كبير.", "قال", "الياس الزغبي"),
+    ],
+)
+def test_al_initial_given_names(pipeline, text, cue, canonical):
+    assert _speaker_of(pipeline, text, cue)["canonical"] == canonical
