@@ -68,6 +68,8 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
         if _hyphened(ctx, j):
             j = nxt  # مون جيه-إن، جان-بول: a hyphen inside a word joins its two parts
             continue
+        if "-" in doc.gap(j):
+            break  # قاسم الخبراني- عبدالرحمن الفيفي: a dash with a space beside it separates names
         if norms[j] in NAME_LINKS:
             j = nxt  # بن/أبو/عبد always take the next word
             words += 1
@@ -133,8 +135,10 @@ def _hyphened(ctx: Context, j: int) -> bool:
     if doc.ends[j] + 1 != doc.starts[nxt] or doc.text[doc.ends[j]] not in "-‐" or doc.has_article(j):
         return False  # (البرقاوي-سبق: an al- family name, then the outlet)
     norm = doc.norms[nxt]
-    if not ctx.is_arabic_word(nxt) or doc.has_article(nxt) or VERB_SHAPE.match(norm):
-        return False  # (عبدالعزيز-يرحمه الله: a verb)
+    if not ctx.is_arabic_word(nxt) or doc.has_article(nxt):
+        return False
+    if VERB_SHAPE.match(norm) and not ctx.known_name_part(nxt):
+        return False  # (عبدالعزيز-يرحمه الله: a verb; not هانسون-يونغ)
     if ctx.is_common(nxt) and len(norm) > 3:
         return False  # (a short syllable may be a common word too: جيه-إن، جونغ-أون)
     return not ctx.firm_place_or_org(nxt)

@@ -16,6 +16,7 @@ from khabar.extractors.context import (
     FUNCTION_WORDS,
     VERB_SHAPE,
     Context,
+    normalized_words,
     not_a_name_shape,
 )
 from khabar.extractors.name_runs import (
@@ -317,6 +318,14 @@ _DIVINE = frozenset({"الله", "سبحانه"})
 _DONE = frozenset({"تم", "يتم", "سيتم", "وتم", "ويتم", "وسيتم"})  # تم + a verbal noun (the passive)
 _DIVINE_OR_DONE = _DIVINE | _DONE
 _SON_OF = frozenset({"بن", "ابن", "بنت"})
+_BLESSED = normalized_words("ثراه ثراها عنه عنها عنهما عنهم روحه روحها")
+
+
+def _prayer(doc, i: int) -> bool:
+    """Tokens i.. are a verb, الله and its object (طيب الله ثراه، رضي الله عنه، رحم الله)."""
+    return i + 2 < doc.n and doc.norms[i + 1] == "الله" and doc.norms[i + 2] in _BLESSED
+
+
 _PREPOSITIONS = frozenset({"في", "من", "علي", "الي", "عن", "بعد", "قبل", "دون"})
 
 
@@ -441,6 +450,8 @@ def _persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) 
             continue  # (known to open no name: given_reading says no without a call)
         if m.stripped and (ctx.word_has(m.first, "LOC_TRIGGER") or ctx.word_has(m.first, "ORG_TRIGGER")):
             continue  # وادي الدواسر: a place's first word, not و + the given name ادي
+        if _prayer(doc, m.first):
+            continue  # طيب الله ثراه، رضي الله عنه: a blessing, a verb with God as its subject
         if m.first > 0 and doc.norms[m.first - 1] in _DIVINE_OR_DONE:
             continue  # الله العلي القدير: God's attributes; تم فتح فروع: a verbal noun after تم
         if not given_reading(ctx, m):
