@@ -54,7 +54,7 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
         not given
         and not ctx.name_like(i, first=True)
         and not (introduced and (_common_first_name(ctx, i) or _foreign_first_name(ctx, i)))
-        and not _nasab_after(ctx, i)
+        and not nasab_after(ctx, i)
     ):
         return None
     if norms[i] in _ONE_OF:
@@ -67,6 +67,9 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
         nxt = j + 1
         if _hyphened(ctx, j):
             j = nxt  # مون جيه-إن، جان-بول: a hyphen inside a word joins its two parts
+            continue
+        if norms[nxt] in COMPOUND_SECONDS and words < max_len and _listed_compound(ctx, j, nxt):
+            j = nxt  # ضيف الله، نور الدين: the second word of a listed compound name
             continue
         if "-" in doc.gap(j):
             break  # قاسم الخبراني- عبدالرحمن الفيفي: a dash with a space beside it separates names
@@ -125,6 +128,18 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
     if norms[j] in NAME_LINKS:
         j -= 1
     return j if j >= i else None
+
+
+def _listed_compound(ctx: Context, j: int, nxt: int) -> bool:
+    """Tokens j, nxt are a compound given name or family name the name lists hold (ضيف الله، عوض
+    الله، نور الدين), and no body or place starts at j or is named with it."""
+    matches = ctx.by_first.get(j, ())
+    if any(m.labels.keys() & {"ORG", "LOC"} for m in matches):
+        return False
+    named_after = j > 0 and not ctx.doc.gap(j - 1).strip(' \t\n«»"“”')
+    if named_after and (ctx.word_has(j - 1, "ORG_TRIGGER") or ctx.word_has(j - 1, "LOC_TRIGGER")):
+        return False  # كتائب «عز الدين القسام»، مسجد نور الدين: the body or place named after someone
+    return any(m.last == nxt and m.labels.keys() & {"GIVEN", "SURNAME"} for m in matches)
 
 
 def _hyphened(ctx: Context, j: int) -> bool:
@@ -262,13 +277,13 @@ def _common_first_name(ctx: Context, i: int) -> bool:
     )
 
 
-def _nasab_after(ctx: Context, i: int) -> bool:
+def nasab_after(ctx: Context, i: int) -> bool:
     """Token i, a listed given name that is also a title or a common word (مساعد، نائل), opens a
     name when بن + a name word follows it (الأستاذ مساعد بن ضيف الله الجابري)."""
     doc = ctx.doc
     if i + 2 >= doc.n or doc.has_article(i) or not doc.joined(i) or not doc.joined(i + 1):
         return False
-    if doc.norms[i + 1] not in ("بن", "ابن", "بنت") or not ctx.starts_given_name(i, doc.norms[i]):
+    if doc.norms[i + 1] not in ("بن", "ابن", "بنت") or not ctx.word_has(i, "GIVEN"):
         return False
     return ctx.name_like(i + 2, first=False) or ctx.known_name_part(i + 2)
 
@@ -364,6 +379,8 @@ def skip_modifiers(ctx: Context, i: int) -> int:
         known = ctx.longest(i, "LOC", "ORG", "DEMONYM", "TITLE") if i in ctx.by_first else None
         if known is not None and known.stripped and doc.norms[i][:1] == "ك":
             return i  # السفير كلاوس: a name, not ك + لاوس (no title is modified by "like Laos")
+        if known is not None and nasab_after(ctx, i):
+            return i  # الأستاذ مساعد بن ضيف الله: a given name (a title too) before بن, not a second title
         given = known is not None and ctx.frequent_given(doc.norms[i]) and ctx.weak_place(doc.norms[i])
         if given and not known.labels.keys() & {"DEMONYM", "TITLE"}:
             return i  # جان (a town in Cameroon) after a title is the given name (not إيران: a country)

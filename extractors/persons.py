@@ -26,6 +26,7 @@ from khabar.extractors.name_runs import (
     given_reading,
     link_before,
     name_run,
+    nasab_after,
     skip_modifiers,
     title_phrase,
     without_preposition,
@@ -50,6 +51,8 @@ def titled_persons(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
             continue
         if ctx.longest(m.first, "TITLE") is not m:
             continue  # المتحدثة باسم, not المتحدثة + the name باسم
+        if m.first == m.last and nasab_after(ctx, m.first):
+            continue  # الأستاذ مساعد بن ضيف الله: the given name مساعد, not the title "assistant"
         i = skip_modifiers(ctx, m.last + 1)
         if i >= doc.n:
             continue
@@ -354,8 +357,8 @@ def _trimmed(ctx: Context, e: Entity) -> Entity | None:
         or first in by_first
         and ctx.longest(first, "TITLE")
     ):
-        if ctx.known_name_part(first) and not ctx.longest(first, "TITLE"):
-            break
+        if ctx.known_name_part(first) and not ctx.longest(first, "TITLE") or nasab_after(ctx, first):
+            break  # (مساعد بن ضيف الله: a given name before بن, though a title too)
         first += 1
     lead = first == e.first and e.last - e.first >= 2 and doc.norms[first][:1] in ("ل", "ب")
     if lead and not ctx.known_name_part(first) and ctx.known_name_part(first + 1):
