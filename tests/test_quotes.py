@@ -505,3 +505,18 @@ def test_the_one_described_does_not_speak_next(pipeline):
     )
     speakers = {q["cue"]["text"]: q["speaker"]["canonical"] for q in quotes(pipeline, text)}
     assert speakers == {"وصف": "عبدالرحمن السديس", "مشددا": "عبدالرحمن السديس"}
+
+
+# A past قال whose statement the writer left without colon or إن: taken only when a pronoun, تم or a
+# future verb opens it (a role in apposition, a time word or a noun phrase may follow a speaker)
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        ("وقال الصولي هما تعتبران مدانتين ويلامتان أمام القانون.", "هما تعتبران مدانتين ويلامتان أمام القانون"),
+        ("وقال الوزير سنخاطب التلفزيون المصري بشأن هذه التسجيلات.", "سنخاطب التلفزيون المصري بشأن هذه التسجيلات"),
+        ("تقول ريبيكا هينشكي محررة الشؤون الإندونيسية في بي بي سي", None),
+        ("وقال المسن مقعد الشراري زائر للمعرض من القريات.", None),
+    ],
+)
+def test_a_bare_statement_after_qal(pipeline, text, said):
+    assert [q["quote"]["text"] for q in quotes(pipeline, text)] == ([said] if said else [])
