@@ -46,6 +46,7 @@ EXPLICIT, IMPLIED, NEAREST = "explicit", "implied", "nearest"  # how a cue's spe
 # من جهته / ومن جانبه before a verb (the quote finder reads them before a cue too); a sentence may
 # open with the plural forms as well (ومن جهتهم أكد …)
 FROM_WORDS = normalized_words("من ومن")
+RELATIVE_WINDOW = 8  # إسرائيل التي قالت في بيان أمس إنها …: words between a relative's verb and its إن
 SIDE_WORDS = normalized_words("جهته جهتها جانبه جانبها ناحيته ناحيتها")
 _SIDE = SIDE_WORDS | normalized_words("جهتهم جانبهم ناحيتهم")
 _IN_TURN = normalized_words("بدوره وبدوره بدورها وبدورها بدورهم وبدورهم")
@@ -250,8 +251,8 @@ class Attribution(StatementSpeakers):
         ent = self._first_antecedent(m) if not relative else None  # أبو سليم، الذي يرفض …، والذي يقول إن
         if ent is not None:
             return Speaker(None, ent.label, ent.canonical, gender), m.last + 1, IMPLIED
-        if relative and m.last + 1 < doc.n and doc.norms[m.last + 1] in COMPLEMENTIZERS:
-            ent = self.antecedent(m.first - 1)  # إسرائيل التي قالت إن …: the antecedent speaks
+        if relative and m.last + 1 < doc.n and self._complement_near(m.last + 1):
+            ent = self.antecedent(m.first - 1)  # إسرائيل التي قالت (أمس) إن …: the antecedent speaks
             if ent is not None:
                 return (
                     Speaker(Span(ent.text, ent.start, ent.end), ent.label, ent.canonical, gender),
@@ -336,6 +337,17 @@ class Attribution(StatementSpeakers):
                 return nearest, m.last + 1, NEAREST
             speaker = self._previous_subject(start, gender)
         return speaker, m.last + 1, IMPLIED
+
+    def _complement_near(self, i: int) -> bool:
+        """A complementizer at token i, or a few words on with no name in between (التي تنفي تماما
+        أن، الذي قال في نوفمبر الماضي إنه)."""
+        doc = self.doc
+        for k in range(i, min(doc.n, i + RELATIVE_WINDOW)):
+            if doc.norms[k] in COMPLEMENTIZERS:
+                return True
+            if k in self.finder.by_token or not doc.joined(k):
+                return False
+        return False
 
     def _person_at(self, i: int) -> bool:
         ent = self.finder.by_token.get(i)

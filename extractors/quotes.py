@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from khabar.document import Match, find_char_sets
-from khabar.extractors.attribution import FROM_WORDS, SIDE_WORDS, Attribution
+from khabar.extractors.attribution import FROM_WORDS, RELATIVE_WINDOW, SIDE_WORDS, Attribution
 from khabar.extractors.clauses import (
     ACCORDING_TO,
     RULE_STARTS,
@@ -536,8 +536,10 @@ class QuoteFinder:
         if m.stripped or doc.norms[m.first - 1] not in RELATIVES or m.last + 1 >= doc.n:
             return False
         if self.attribution.antecedent(m.first - 1) is not None:
-            return doc.norms[m.last + 1] in COMPLEMENTIZERS
-        return doc.norms[m.last + 1] in IN_IT and m.last + 2 < doc.n and self.attribution.named_at(m.last + 2)
+            return doc.norms[m.last + 1] in COMPLEMENTIZERS or self._right_after(m.last + 1, RELATIVE_WINDOW)
+        if doc.norms[m.last + 1] not in IN_IT or m.last + 2 >= doc.n:
+            return False
+        return self.attribution.named_at(m.last + 2) or doc.norms[m.last + 2] in COMPLEMENTIZERS
 
     def _called(self, m) -> bool:
         """The cue is يدعى/تدعى written with alef maqsura ("is called") and a name, not أن, follows."""

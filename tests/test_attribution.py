@@ -891,3 +891,27 @@ def test_a_one_word_speaker_before_the_outlet_told_names_the_person_met_earlier(
 )
 def test_al_initial_given_names(pipeline, text, cue, canonical):
     assert _speaker_of(pipeline, text, cue)["canonical"] == canonical
+
+
+@pytest.mark.parametrize(
+    "text, cue, canonical, said",
+    [
+        # a relative clause whose verb reaches its إن a few words on: the antecedent speaks
+        (
+            "كما أن أنقرة التي تنفي تماما أن يكون لها يد في الأمر تواصل الضغط.",
+            "تنفي",
+            "أنقرة",
+            "يكون لها يد في الأمر تواصل الضغط",
+        ),
+        # … and قال فيها إن after a noun the speaker owns: the one named before
+        (
+            "ويواجه جونسون تحقيقا بسبب تعليقاته التي قال فيها إن مرتديات البرقع يشبهن صناديق البريد.",
+            "قال",
+            "بوريس جونسون",
+            "مرتديات البرقع يشبهن صناديق البريد",
+        ),
+    ],
+)
+def test_speech_in_a_relative_clause(pipeline, text, cue, canonical, said):
+    (q,) = [q for q in pipeline.extract(text) if q["type"] == "quote" and q["cue"]["text"] == cue]
+    assert (q["speaker"]["canonical"], q["quote"]["text"]) == (canonical, said)
