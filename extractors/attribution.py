@@ -46,6 +46,7 @@ EXPLICIT, IMPLIED, NEAREST = "explicit", "implied", "nearest"  # how a cue's spe
 # من جهته / ومن جانبه before a verb (the quote finder reads them before a cue too); a sentence may
 # open with the plural forms as well (ومن جهتهم أكد …)
 FROM_WORDS = normalized_words("من ومن")
+_IMPERSONAL = normalized_words("يذكر ويذكر يشار ويشار بالذكر")
 RELATIVE_WINDOW = 8  # إسرائيل التي قالت في بيان أمس إنها …: words between a relative's verb and its إن
 SIDE_WORDS = normalized_words("جهته جهتها جانبه جانبها ناحيته ناحيتها")
 _SIDE = SIDE_WORDS | normalized_words("جهتهم جانبهم ناحيتهم")
@@ -478,7 +479,10 @@ class Attribution(StatementSpeakers):
         """A complementizer outside quotation marks between token ``lo`` and ``first``: the name is
         inside what someone reported (… أن رئيس المؤسسة المهندس X تابع الموقف، مشيرا)."""
         doc = self.doc
-        return any(doc.norms[k] in COMPLEMENTIZERS and not self.in_quote(doc.starts[k]) for k in range(lo, first))
+        return any(
+            doc.norms[k] in COMPLEMENTIZERS and not self.in_quote(doc.starts[k]) and doc.norms[k - 1] not in _IMPERSONAL
+            for k in range(max(lo, 1), first)
+        )  # (ويذكر أن …: the narrator's "it is noted that", no one's report)
 
     def _named_before(self, start: int, cue_tok: int) -> Speaker | None:
         """The nearest person or body named earlier in the cue's sentence, not as the object of a

@@ -915,3 +915,13 @@ def test_al_initial_given_names(pipeline, text, cue, canonical):
 def test_speech_in_a_relative_clause(pipeline, text, cue, canonical, said):
     (q,) = [q for q in pipeline.extract(text) if q["type"] == "quote" and q["cue"]["text"] == cue]
     assert (q["speaker"]["canonical"], q["quote"]["text"]) == (canonical, said)
+
+
+def test_a_participle_after_yudhkar_anna_takes_the_titled_subject(pipeline):
+    """ويذكر أن … is the narrator's "it is noted that", not a report: the person named with a role
+    after it is the participle's subject."""
+    text = (
+        "وقالت الشرطة إن التحقيق مستمر. يذكر أن رئيس الوزراء الكندي، جاستن ترودو، كان قد علق على "
+        "الحادث قائلا إن التعليقات الرسمية ستأتي لاحقا."
+    )
+    assert _speaker_of(pipeline, text, "قائلا")["canonical"] == "جاستن ترودو"
