@@ -205,12 +205,12 @@ def _family_word(ctx: Context, k: int) -> bool:
         return not word.endswith("ة") or ctx.word_has(k, "GIVEN")  # طالبة (a surname too) is a role
     if doc.has_article(k) and not word.endswith("ي"):
         return False  # an unknown ال-word is a family name only as a nisba (الرياضي), not أسماء المعتقلين
-    if word.endswith(("ة", "ًا", "اً")) or norm[:1] == "ب" or _possessed(ctx, k):
+    if word.endswith(("ة", "ًا", "اً")) or norm[:1] == "ب" or possessed(ctx, k):
         return False  # طالبة، بارتكاب، مشاركته، كلمته
     return not accusative_participle(ctx, k) and not (len(norm) == 5 and norm[1] == "ا" and norm[-1] == "ا")
 
 
-def _possessed(ctx: Context, k: int) -> bool:
+def possessed(ctx: Context, k: int) -> bool:
     """Token k is a noun with an attached pronoun (حديثه، كلمتها), as written: not ال… (الله), not
     a compound with الله (عبدالله), not a listed name part."""
     doc = ctx.doc
@@ -270,7 +270,7 @@ def _name_part(ctx: Context, k: int) -> bool:
         return False  # (م. before a name: an abbreviated title)
     if conjoined(ctx, k) or without_preposition(ctx, k) is None or norm in ROLE_MODIFIERS:
         return False  # تبوك والشارقة، بليند لموقع يونايتد، مدير عام
-    if _possessed(ctx, k):
+    if possessed(ctx, k):
         return False  # المدرب الهلالي حديثه بقوله: a noun with a pronoun attached is no name
     if norm in NAME_LINKS or ctx.known_name_part(k) and (ctx.word_has(k, "GIVEN") or not ctx.firm_place_or_org(k)):
         return True  # (not إيران of مرشد إيران خامنئي: a country, although a family name too)

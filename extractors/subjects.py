@@ -31,7 +31,7 @@ from khabar.extractors.source_phrases import (
 from khabar.extractors.source_phrases import (
     POSSESSED as _POSSESSED,
 )
-from khabar.extractors.subject_names import CALLED_NORMS, PHRASE_GAP, POSSESSED, firm_name_part
+from khabar.extractors.subject_names import CALLED_NORMS, PHRASE_GAP, POSSESSED, firm_name_part, possessed
 from khabar.records import Entity, Span, Speaker
 
 MAX_NP = 5
@@ -65,12 +65,14 @@ SOURCE_QUALIFIERS = normalized_words(
 QUANTIFIERS = normalized_words("عدد بعض أحد احد إحدى احدى كثير كثيرون معظم غالبية أغلب مجموعة")  # + من + a group
 # الأمين العام، الرئيس الحالي، لواء أول: adjectives of a role, not dates
 _IN_ROLES = normalized_words("العام الحالي أول")
+# Adverbs that may stand right after a speech verb and never speak (قالت سابقا إن، أكد أيضا أن)
+_NEVER_SUBJECT = normalized_words("سابقا سابقاً لاحقا لاحقاً مؤخرا مؤخراً حاليا حالياً أيضا أيضاً مجددا مجدداً كذلك")
 # Relational nouns: their genitive is whom they relate to, and a name after it is that person's, not
 # the speaker's (زوجة الرئيس السوري بشار الأسد، والد السجين عزمي نفاع، أحد أقارب الشهيد عبدالله)
 _RELATIONAL = normalized_words(
     """والد والدة أب أم ابن ابنة نجل نجلة زوج زوجة أرملة شقيق شقيقة أخ أخت خطيب خطيبة عم عمة خال خالة
     جد جدة حفيد حفيدة صديق صديقة أصدقاء أقارب أقرباء أبناء بنات أشقاء أسرة عائلة ذوو ذوي أهل محامي
-    محامية محامو محامي"""
+    محامية محامو محامي شريك شريكة زميل زميلة رفيق رفيقة"""
 )
 _OTHER = normalized_words("آخر أخرى آخرون آخرين")  # ناج آخر يدعى …
 RELATIVES = normalized_words("الذي التي الذين")
@@ -221,6 +223,8 @@ class SpeakerFinder:
             return Speaker(Span(ent.text, ent.start, ent.end), ent.label, ent.canonical, gender, role=role), ent.last
         if doc.words[i].endswith(("\u064e", "\u064b")):
             return None  # الشبابَ السعودي: a noun marked accusative is an object, not the subject
+        if doc.norms[i] in _NEVER_SUBJECT or doc.norms[i] in ACCORDING:
+            return None  # وكانت الولايات المتحدة قالت سابقا إن، قالت وفقا لما ترجمته: an adverb
         named = self._surname(i)
         if named is not None:
             return Speaker(self._span(doc.starts[i], i), "PER", named.canonical, gender), i
@@ -244,6 +248,8 @@ class SpeakerFinder:
             if issuer is not None:
                 return Speaker(self._span(doc.starts[i], i), issuer.label, issuer.canonical, gender), i
         desc = ctx.longest(i, "DESC")
+        if desc is not None and desc.stripped and doc.norms[i][:1] in ("ل", "ب"):
+            return None  # تقول للمسؤول: the one spoken to
         if desc is not None:
             found = self._role_holder(desc, gender) or self._desc(desc, gender, genitive=not object_next)
             return self._called(found, gender) if found is not None and found[0].label == "DESC" else found
@@ -572,6 +578,15 @@ class SpeakerFinder:
         ent = self.by_token.get(title.last + 1)
         return ent is not None and ent.label == "PER"
 
+    def _relation_or_name(self, i: int) -> bool:
+        """Token i, a noun with a pronoun attached, is a relative (والدته، خطيبته، محاميه) or opens a
+        name with a name-like word after it (مارجريته فيستدجر)."""
+        doc = self.ctx.doc
+        norm = doc.norms[i]
+        if any(norm.startswith(stem[:-1] if stem.endswith("ه") else stem) for stem in _RELATIONAL if len(stem) > 2):
+            return True  # (عائلته: the stem عائلة with ة written ت)
+        return i + 1 < doc.n and doc.joined(i) and self.ctx.name_like(i + 1, first=False)
+
     def _after_body(self, j: int) -> bool:
         """Token j follows the last word of a named body or place (عضو الأمانة العامة لقوى 14 آذار
         الياس الزغبي): the role's complement ends there, and a person named next holds the role."""
@@ -895,6 +910,8 @@ class SpeakerFinder:
             return None  # (a second verb is no subject)
         if len(doc.norms[i]) < MIN_SUBJECT_LETTERS:
             return None  # لـ(CNN), و: not a subject
+        if possessed(ctx, i) and not self._relation_or_name(i):
+            return None  # وتابع حديثه بالقول: the verb's object, with its pronoun (not والدته, his mother)
         if _POSSESSED.search(doc.norms[i]) and not doc.has_article(i):
             return None  # أعلنت مسؤوليتها، قال فيه: a noun with a pronoun attached is the object
         if ctx.behind_preposition(i, ("ل", "ب")):

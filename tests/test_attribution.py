@@ -925,3 +925,18 @@ def test_a_participle_after_yudhkar_anna_takes_the_titled_subject(pipeline):
         "الحادث قائلا إن التعليقات الرسمية ستأتي لاحقا."
     )
     assert _speaker_of(pipeline, text, "قائلا")["canonical"] == "جاستن ترودو"
+
+
+@pytest.mark.parametrize(
+    "text, cue, canonical",
+    [
+        # an adverb, "according to", the one spoken to or the verb's object is no speaker: the
+        # speaker is the one of the discourse
+        ("وقال لافروف إن بلاده سترد. وكان لافروف قد أكد سابقا أن بلاده سترد على الاستفسارات.", "أكد", "لافروف"),
+        ('وقال سامر سالم إن الفريق جاهز، وتابع حديثه بالقول "إن الجماهير تستحق الفوز".', "تابع", "سامر سالم"),
+        # … but a relative with a pronoun attached speaks (his mother)
+        ("قتل الشاب في الحادث. وقالت والدته إنه كان يعمل في المدينة.", "قالت", "والدته"),
+    ],
+)
+def test_words_after_the_verb_that_never_speak(pipeline, text, cue, canonical):
+    assert _speaker_of(pipeline, text, cue)["canonical"] == canonical
