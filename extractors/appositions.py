@@ -13,6 +13,9 @@ MAX_HONORIFICS = 3  # الدكتور، الشيخ، المهندس … between t
 NAME_ENDS = '،,:«“".('  # marks that may follow a name ending its subject
 
 
+_NAME_LABELS = frozenset({"PER", "GIVEN", "SURNAME"})
+
+
 def definite_behind(doc, k: int) -> bool:
     """Token k is ل/ب + a definite noun (للمهرجان، بالجامعة): a role's complement, after which a name
     is in apposition, not a genitive."""
@@ -39,7 +42,7 @@ def unlisted_name(ctx: Context, by_token: dict[int, Entity], j: int) -> Entity |
     norm = doc.norms[k]
     compound = norm.startswith("عبد") and len(norm) > 5  # عبدالعزيز، عبدالرحمن
     if not (compound or norm in NAME_LINKS or ctx.starts_given_name(k, norm)):
-        return None
+        return _between_commas(ctx, by_token, j, k)
     end = name_run(ctx, k, introduced=True)
     if end is None or end == k or doc.norms[end] in NAME_LINKS:
         return None
@@ -58,4 +61,21 @@ def unlisted_name(ctx: Context, by_token: dict[int, Entity], j: int) -> Entity |
             return None
     elif nxt < doc.n and doc.gap(end).strip()[:1] not in NAME_ENDS:
         return None  # (رجب طيب #أردوغان: the name goes on)
+    return ctx.mention("PER", k, end, "rule:role-apposition")
+
+
+def _between_commas(ctx: Context, by_token: dict[int, Entity], j: int, k: int) -> Entity | None:
+    """Two or three words no list knows, name-shaped, set between commas right after a role (مدير
+    معسكر أرتيك، أليكساي كاسبارزاك، لخدمة بي بي سي): the role's holder, though no given-name list
+    has the first of them."""
+    doc = ctx.doc
+    if k != j or j == 0 or not doc.comma(j - 1):
+        return None
+    end = name_run(ctx, k, introduced=True)
+    if end is None or end == k or end - k > 2 or end + 1 >= doc.n or not doc.comma(end):
+        return None
+    for w in range(k, end + 1):
+        labels = {label for m in ctx.by_first.get(w, ()) for label in m.labels}
+        if by_token.get(w) is not None or doc.has_article(w) or ctx.is_common(w) or labels - _NAME_LABELS:
+            return None
     return ctx.mention("PER", k, end, "rule:role-apposition")

@@ -940,3 +940,8 @@ def test_a_participle_after_yudhkar_anna_takes_the_titled_subject(pipeline):
 )
 def test_words_after_the_verb_that_never_speak(pipeline, text, cue, canonical):
     assert _speaker_of(pipeline, text, cue)["canonical"] == canonical
+
+
+def test_an_unlisted_name_between_commas_after_a_role_holds_it(pipeline):
+    text = 'أما زعيم المعارضة، جيرمي كوربن، فقال " إن مقتل العشرات من المتظاهرين لا يمكن تبريره".'
+    assert _speaker_of(pipeline, text, "قال")["canonical"] == "جيرمي كوربن"
