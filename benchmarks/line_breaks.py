@@ -31,7 +31,18 @@ from khabar.pipeline import Pipeline  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "news" / "ant_bbc_cnn.jsonl"
 GOLD = ROOT / "scripts" / "news_gold"
-_SKIPPED_SPLITS = ("heldout", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11")  # never read or tuned on
+_SKIPPED_SPLITS = (
+    "heldout",
+    "dev5",
+    "dev6",
+    "dev7",
+    "dev8",
+    "dev9",
+    "dev10",
+    "dev11",
+    "dev12",
+    "dev13",
+)  # never read or tuned on
 
 
 def skipped_ids() -> set[str]:
