@@ -32,7 +32,6 @@ from khabar.extractors.clauses import (
     sentence_ends,
 )
 from khabar.extractors.context import COMPLEMENTIZERS, FUNCTION_WORDS, Context, normalized_words
-from khabar.extractors.name_runs import without_preposition
 from khabar.extractors.quotemarks import MARK_CHARS, OPENING_MARKS, quote_spans
 from khabar.extractors.subject_names import VERB_PREPOSITIONS, written_called
 from khabar.extractors.subjects import IN_IT, RELATIVES
@@ -75,10 +74,7 @@ _ADDRESSEE_MARKS = ' \t\xa0-ـ"«»“”()'  # between the words before a colon
 _AS = normalized_words("بأنه بأنها بأنهم بأنهما بأنهن بأن بانه بانها بانهم")  # وصفه بأنه "…"
 _WAS_FORMS = normalized_words("كان كانت كانوا كانا")
 _VERB_OPENERS = normalized_words("حيث كما ثم قد لقد وقد بل لكنه لكنها ولكنه ولكنها فيما بينما إذ عندما حين")
-_SAY_LEMMAS = frozenset({"قال"})  # "say" takes what was said bare (أضاف also "added" a goal, a service)
-_BARE_NOT_OPENING = normalized_words("نقلا نقلاً تعالى")  # (قال تعالى: a Quran citation's formula)
 _PRONOUNS = normalized_words("أنا نحن هو هي هما هم هن")
-_TIME_WORDS = normalized_words("حينئذ حينها لاحقا لاحقاً سابقا سابقاً أيضا أيضاً مجددا مجدداً بدوره بدورها")
 _MARKED = ':"«»“”'
 _DONE = normalized_words("تم وتم")
 _FUTURE = re.compile(r"^س[نأاتي]\w{2,}$")  # سنلاحقهم، سأغادر، سيظل: a future verb opens a statement
@@ -483,14 +479,6 @@ class QuoteFinder:
                 return "direct", Span(text[s:e], s, e)
         return None
 
-    def _role_word(self, k: int) -> bool:
-        """Token k is a role or description word (a title, with or without the article; a source
-        noun) or an adverb of time (حينئذ، لاحقا): no statement opens with it after a speaker."""
-        ctx, norm = self.ctx, self.doc.norms[k]
-        if ctx.longest(k, "TITLE", "DESC") is not None or norm in _TIME_WORDS:
-            return True
-        return "TITLE" in ctx.gaz.phrases.get("ال" + norm, {}) or "DESC" in ctx.gaz.phrases.get(norm, {})
-
     def _take_quotation_at(self, offset: int) -> tuple[str, Span] | None:
         """("direct", the quotation whose opening mark is at ``offset``), claimed for this cue;
         None when there is none or another cue already took it."""
@@ -587,33 +575,21 @@ class QuoteFinder:
         if got is None and needs == "any":
             prior = self.before(m.first)
             got = ("direct", prior) if prior else None
-        if got is None and needs == "any" and m.info("CUE").attr("lemma") in _SAY_LEMMAS and not participle_cue(m):
-            got = self._bare_statement(m, after, sentence_end)
+        if got is None and needs == "any":
+            got = self._bare_statement(m, after)
         return got
 
-    def _bare_statement(self, m, after: int, limit: int) -> tuple[str, Span] | None:
-        """("direct", the words right after قال and its subject up to the clause end) when the
-        writer left out the colon and إن (وقال كلنا جنود لهذا الوطن، قال الصولي هما تعتبران …): the
-        next word opens no complement (a preposition, ل/ب + a known word, a speech verb)."""
+    def _bare_statement(self, m, after: int) -> tuple[str, Span] | None:
+        """("direct", the words right after a past قال and its subject up to the clause end) when the
+        writer left out the colon and إن and a pronoun, تم or a future verb opens them (قال الصولي
+        هما تعتبران …، قال الأحمري سيظل وطني …). Other first words were tried: half the quotes they
+        gave were captions and appositions (تقول فلانة محررة الشؤون …)."""
         doc = self.doc
-        if after >= doc.n or after == 0 or not doc.joined(after - 1) or not self.ctx.is_arabic_word(after):
+        if not m.key.startswith("قال") or after >= doc.n or after == 0 or not doc.joined(after - 1):
             return None
         norm = doc.norms[after]
-        if (
-            norm in FUNCTION_WORDS
-            and norm not in _PRONOUNS
-            or norm in COMPLEMENTIZERS
-            or self.ctx.word_has(after, "CUE")
-        ):
-            return None
-        if norm[:1] in ("ل", "ب") and without_preposition(self.ctx, after) is None:
-            return None
-        if _ACCORDING.match(doc.text, doc.ends[after - 1]) or norm in _BARE_NOT_OPENING or norm[:1] == "ل":
-            return None  # قالت مصادر بحسب سكاي نيوز إن …، قال لي: the attribution goes on
-        if self._role_word(after):
-            return None  # تقول ريبيكا هينشكي محررة الشؤون …: the speaker's role in apposition
-        if not (m.key.startswith("قال") and (norm in _PRONOUNS or norm in _DONE or _FUTURE.match(norm))):
-            return None  # only a past قال, then a pronoun, تم or a future verb (سنلاحقهم، سيظل)
+        if not (norm in _PRONOUNS or norm in _DONE or _FUTURE.match(norm)) or self.ctx.word_has(after, "CUE"):
+            return None  # (سيقول: another speech verb)
         start = doc.starts[after]
         end = self.clause_end(start)
         if end <= start or len(_WORD.findall(doc.text, start, end)) < _BARE_MIN_WORDS:
