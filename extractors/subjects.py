@@ -18,7 +18,7 @@ from khabar import text as textmod
 from khabar.document import Match
 from khabar.extractors.appositions import definite_behind, unlisted_name
 from khabar.extractors.context import COMPLEMENTIZERS, FUNCTION_WORDS, NAME_LINKS, Context, normalized_words
-from khabar.extractors.name_runs import ROLE_MODIFIERS, name_run, skip_modifiers, title_phrase
+from khabar.extractors.name_runs import ADVERBS, ROLE_MODIFIERS, name_run, skip_modifiers, title_phrase
 from khabar.extractors.quotemarks import OPENING_MARKS
 from khabar.extractors.roles import MAX_ROLE, role_book
 from khabar.extractors.source_phrases import (
@@ -66,6 +66,7 @@ QUANTIFIERS = normalized_words("عدد بعض أحد احد إحدى احدى ك
 # الأمين العام، الرئيس الحالي، لواء أول: adjectives of a role, not dates
 _IN_ROLES = normalized_words("العام الحالي أول")
 # Adverbs that may stand right after a speech verb and never speak (قالت سابقا إن، أكد أيضا أن)
+_YEAR_WORDS = normalized_words("عام العام سنة السنة")
 _NEVER_SUBJECT = normalized_words("سابقا سابقاً لاحقا لاحقاً مؤخرا مؤخراً حاليا حالياً أيضا أيضاً مجددا مجدداً كذلك")
 # Relational nouns: their genitive is whom they relate to, and a name after it is that person's, not
 # the speaker's (زوجة الرئيس السوري بشار الأسد، والد السجين عزمي نفاع، أحد أقارب الشهيد عبدالله)
@@ -223,7 +224,7 @@ class SpeakerFinder:
             return Speaker(Span(ent.text, ent.start, ent.end), ent.label, ent.canonical, gender, role=role), ent.last
         if doc.words[i].endswith(("\u064e", "\u064b")):
             return None  # الشبابَ السعودي: a noun marked accusative is an object, not the subject
-        if doc.norms[i] in _NEVER_SUBJECT or doc.norms[i] in ACCORDING:
+        if doc.norms[i] in _NEVER_SUBJECT or doc.norms[i] in ACCORDING or self._time_phrase(i):
             return None  # وكانت الولايات المتحدة قالت سابقا إن، قالت وفقا لما ترجمته: an adverb
         named = self._surname(i)
         if named is not None:
@@ -577,6 +578,15 @@ class SpeakerFinder:
             return False
         ent = self.by_token.get(title.last + 1)
         return ent is not None and ent.label == "PER"
+
+    def _time_phrase(self, i: int) -> bool:
+        """Token i opens a time phrase, which never speaks: الآن، اليوم، أمس، a weekday, or عام / سنة +
+        a number (وقال عام 2015 "…")."""
+        doc = self.ctx.doc
+        norm = doc.norms[i]
+        if norm in ADVERBS or doc.words[i] == "الآن":
+            return True  # (الآن as written: ألان/آلان is a given name)
+        return norm in _YEAR_WORDS and i + 1 < doc.n and doc.joined(i) and doc.words[i + 1][:1].isdigit()
 
     def _relation_or_name(self, i: int) -> bool:
         """Token i, a noun with a pronoun attached, is a relative (والدته، خطيبته، محاميه) or opens a

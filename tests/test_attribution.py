@@ -890,6 +890,8 @@ def test_where_a_subject_phrase_starts_and_ends(pipeline, text, cue, speaker, ca
         # speaker is the one of the discourse
         ("وقال لافروف إن بلاده سترد. وكان لافروف قد أكد سابقا أن بلاده سترد على الاستفسارات.", "أكد", "لافروف"),
         ('وقال سامر سالم إن الفريق جاهز، وتابع حديثه بالقول "إن الجماهير تستحق الفوز".', "تابع", "سامر سالم"),
+        # … nor a time phrase (written after dev12/dev13's first look)
+        ('وأكد جيم راتكليف أن بريطانيا قوية، وقال عام 2015 "إن المملكة المتحدة يمكن أن تزدهر".', "قال", "جيم راتكليف"),
         # … but a relative with a pronoun attached speaks (his mother)
         ("قتل الشاب في الحادث. وقالت والدته إنه كان يعمل في المدينة.", "قالت", "والدته"),
         # an unlisted name between commas after a role holds it
