@@ -18,8 +18,22 @@ def _terminate(signum: int, frame: object) -> None:
     raise Terminated()
 
 
+def stop_in_a_callback(unraisable: object) -> None:
+    """``sys.unraisablehook``: a stop raised where Python cannot let it propagate (Ctrl-C or SIGTERM
+    landing in a weakref callback of the import machinery) would print "Exception ignored in …"
+    and a traceback, and the run would go on as if nothing came. It is noted instead, silently, and
+    the command ends as stopped (one line, status 130 or 143) when the run is over; anything else
+    goes to the default hook."""
+    exc = getattr(unraisable, "exc_value", None)
+    if isinstance(exc, KeyboardInterrupt):
+        Stop.interrupted = True
+        return
+    sys.__unraisablehook__(unraisable)  # type: ignore[arg-type]
+
+
 def main() -> None:
     """Console-script entry point."""
+    sys.unraisablehook = stop_in_a_callback
     signal.signal(signal.SIGTERM, _terminate)
     code: object = 0
     try:
@@ -37,7 +51,7 @@ def main() -> None:
         code = Exit.INTERRUPTED
     finally:  # the run is over: a signal now would only interrupt the interpreter's own exit
         _ignore_stop_signals()
-    if code == Exit.INTERRUPTED or Stop.terminated:
+    if code == Exit.INTERRUPTED or Stop.terminated or Stop.interrupted:
         if not Stop.reported:
             print(f"khabar: {'terminated' if Stop.terminated else 'interrupted'}", file=sys.stderr)
         _exit_now(Exit.TERMINATED if Stop.terminated else Exit.INTERRUPTED)

@@ -24,4 +24,5 @@ class Stop:
     """How a run was stopped by a signal, for the one line main() prints when nothing else did."""
 
     terminated = False  # SIGTERM arrived
+    interrupted = False  # a stop raised where it could not propagate (see entry.stop_in_a_callback)
     reported = False  # the stop was already explained on stderr

@@ -127,3 +127,19 @@ def test_an_interrupt_wrapped_by_python_during_an_import_is_still_an_interrupt()
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert res.returncode == 130
     assert res.stderr.strip() == "khabar: interrupted"
+
+
+def test_a_stop_landing_in_a_weakref_callback_is_noted_silently(capsys, monkeypatch):
+    """Ctrl-C or SIGTERM in a weakref callback of the import machinery reached
+    ``sys.unraisablehook``, which printed a traceback (1 run in about 200 of the test above) and
+    let the run go on: the hook now notes the stop, prints nothing, and the command ends as
+    stopped when the run is over."""
+    from types import SimpleNamespace
+
+    from khabar.cli.entry import stop_in_a_callback
+    from khabar.cli.exits import Stop
+
+    monkeypatch.setattr(Stop, "interrupted", False)
+    stop_in_a_callback(SimpleNamespace(exc_value=KeyboardInterrupt(), exc_type=KeyboardInterrupt, object=None))
+    assert Stop.interrupted
+    assert capsys.readouterr().err == ""
