@@ -3,7 +3,7 @@ list holds it (الرئيس التنفيذي للمهرجان عبدالعزيز
 
 from __future__ import annotations
 
-from khabar.extractors.context import NAME_LINKS, Context
+from khabar.extractors.context import NAME_LABELS, NAME_LINKS, Context
 from khabar.extractors.name_runs import SUBJECT_ENDS, name_run
 from khabar.extractors.subject_names import subject_boundary
 from khabar.records import Entity
@@ -11,9 +11,6 @@ from khabar.records import Entity
 MAX_NAME = 5  # words of an unlisted name after a role
 MAX_HONORIFICS = 3  # الدكتور، الشيخ، المهندس … between the role and the name
 NAME_ENDS = '،,:«“".('  # marks that may follow a name ending its subject
-
-
-_NAME_LABELS = frozenset({"PER", "GIVEN", "SURNAME"})
 
 
 def definite_behind(doc, k: int) -> bool:
@@ -76,6 +73,6 @@ def _between_commas(ctx: Context, by_token: dict[int, Entity], j: int, k: int) -
         return None
     for w in range(k, end + 1):
         labels = {label for m in ctx.by_first.get(w, ()) for label in m.labels}
-        if by_token.get(w) is not None or doc.has_article(w) or ctx.is_common(w) or labels - _NAME_LABELS:
+        if by_token.get(w) is not None or doc.has_article(w) or ctx.is_common(w) or labels - NAME_LABELS:
             return None
     return ctx.mention("PER", k, end, "rule:role-apposition")

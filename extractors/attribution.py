@@ -13,6 +13,7 @@ from collections.abc import Callable
 from khabar.extractors.clauses import clause_opener, dateline_end, participle_cue, reported_verb
 from khabar.extractors.context import COMPLEMENTIZERS, FUNCTION_WORDS, Context, normalized_words
 from khabar.extractors.statements import StatementSpeakers
+from khabar.extractors.subject_names import SIDE_WORDS
 from khabar.extractors.subjects import (
     DOCUMENT_NOUNS,
     IN_IT,
@@ -48,7 +49,6 @@ EXPLICIT, IMPLIED, NEAREST = "explicit", "implied", "nearest"  # how a cue's spe
 FROM_WORDS = normalized_words("من ومن")
 _IMPERSONAL = normalized_words("يذكر ويذكر يشار ويشار بالذكر")
 RELATIVE_WINDOW = 8  # إسرائيل التي قالت في بيان أمس إنها …: words between a relative's verb and its إن
-SIDE_WORDS = normalized_words("جهته جهتها جانبه جانبها ناحيته ناحيتها")
 _SIDE = SIDE_WORDS | normalized_words("جهتهم جانبهم ناحيتهم")
 _IN_TURN = normalized_words("بدوره وبدوره بدورها وبدورها بدورهم وبدورهم")
 

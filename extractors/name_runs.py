@@ -68,7 +68,7 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
         if _hyphened(ctx, j):
             j = nxt  # مون جيه-إن، جان-بول: a hyphen inside a word joins its two parts
             continue
-        if norms[nxt] in COMPOUND_SECONDS and words < max_len and _listed_compound(ctx, j, nxt):
+        if norms[nxt] in COMPOUND_SECONDS and _listed_compound(ctx, j, nxt):
             j = nxt  # ضيف الله، نور الدين: the second word of a listed compound name
             continue
         if "-" in doc.gap(j):
@@ -283,7 +283,7 @@ def nasab_after(ctx: Context, i: int) -> bool:
     doc = ctx.doc
     if i + 2 >= doc.n or doc.has_article(i) or not doc.joined(i) or not doc.joined(i + 1):
         return False
-    if doc.norms[i + 1] not in ("بن", "ابن", "بنت") or not ctx.word_has(i, "GIVEN"):
+    if doc.norms[i + 1] not in SON_OF or not ctx.word_has(i, "GIVEN"):
         return False
     return ctx.name_like(i + 2, first=False) or ctx.known_name_part(i + 2)
 
@@ -424,6 +424,7 @@ SUBJECT_ENDS = frozenset(
 
 ADVERBS = frozenset({"اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "ايضا"})
 _NOT_SURNAMES = ADVERBS | ROLE_MODIFIERS | REGNAL_ORDINALS
+SON_OF = frozenset({"بن", "ابن", "بنت"})  # the links of a nasab
 # Nouns listed as family names that stand before a role noun in another sense: an ordinal (أول لاعب),
 # a post (منصب رئيس الوزراء), a relation (نجل الرئيس)
 _BEFORE_A_ROLE = normalized_words(

@@ -21,6 +21,7 @@ from khabar.extractors.context import (
 )
 from khabar.extractors.name_runs import (
     COMMA,
+    SON_OF,
     TOLD,
     al_surname,
     given_reading,
@@ -320,7 +321,6 @@ def _no_head_before(ctx: Context, k: int) -> bool:
 _DIVINE = frozenset({"الله", "سبحانه"})
 _DONE = frozenset({"تم", "يتم", "سيتم", "وتم", "ويتم", "وسيتم"})  # تم + a verbal noun (the passive)
 _DIVINE_OR_DONE = _DIVINE | _DONE
-_SON_OF = frozenset({"بن", "ابن", "بنت"})
 _BLESSED = normalized_words("ثراه ثراها عنه عنها عنهما عنهم روحه روحها")
 
 
@@ -469,7 +469,7 @@ def _persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) 
             if link := link_before(ctx, first - 1):
                 first -= 1  # أبو خليل القباني، لأبي زكريا الحفصي (the span leaves out ل)
                 start = doc.span_start(first, link - 1)
-            elif doc.norms[first] in _SON_OF and ctx.name_like(first - 1, first=True):
+            elif doc.norms[first] in SON_OF and ctx.name_like(first - 1, first=True):
                 first -= 1  # محمد بن سلمان بن عبدالعزيز: the nasab starts at the name before بن
                 start = doc.starts[first]
                 start = ctx.name_after_clitic(first, ("و", "ف")) or start  # ومحمد بن …

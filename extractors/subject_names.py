@@ -236,7 +236,8 @@ def subject_boundary(ctx: Context, k: int) -> bool:
     return norm[:1] == "ل" and without_preposition(ctx, k) is None
 
 
-_FROM_HIS_SIDE = normalized_words("جهته جهتها جانبه جانبها ناحيته ناحيتها")
+# من جهته / ومن جانبه / من ناحيته: the other side's turn (also read by attribution and the quote finder)
+SIDE_WORDS = normalized_words("جهته جهتها جانبه جانبها ناحيته ناحيتها")
 
 
 # ل + an outlet's head noun after a one-word subject: the outlet told (وقال بليند لموقع يونايتد)
@@ -258,7 +259,7 @@ def stands_as_subject(ctx: Context, first: int, last: int) -> bool:
     nxt = doc.norms[last + 1]
     told = nxt[:1] == "ل" and (without_preposition(ctx, last + 1) is None or nxt in _OUTLETS_TOLD)  # قال بليند لموقع
     ends = nxt in COMPLEMENTIZERS or nxt in SUBJECT_ENDS or nxt in ADVERBS or told
-    aside = nxt == "من" and last + 2 < doc.n and doc.norms[last + 2] in _FROM_HIS_SIDE  # واشار هاربر من جهته
+    aside = nxt == "من" and last + 2 < doc.n and doc.norms[last + 2] in SIDE_WORDS  # واشار هاربر من جهته
     return not doc.joined(last) or gap.strip() != "" or ends or aside
 
 
