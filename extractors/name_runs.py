@@ -30,6 +30,9 @@ _FAMILY = "ال"  # آل (the family of), normalised
 TOLD = frozenset({"لي", "لنا", "له", "لها", "لهم"})  # after a speech verb: "told me/him …"
 _LEADING_LINKS = frozenset({"ابو", "ابي", "ابا", "ابن", "بن", "بنت", "ام", "عبد"})  # before a given name
 _PLACE_PREPOSITIONS = frozenset({"لدي", "في"})  # normalised لدى، في
+# Latin initials as Arabic news spells them, inside a Western name (جورج دبليو بوش، ديفيد جيه ريدل)
+# (matched as written: the normalised إم، إيه are أم "or", أية "any")
+_INITIALS = frozenset("جيه جي إتش اتش إف اف إس اس إم دي بي سي تي كيه آر أر دبليو إيه".split())
 _ONE_OF = frozenset({"احد", "احدي"})  # أحد، إحدى (not function words: أحد المسؤولين is a speaker phrase)
 
 
@@ -67,6 +70,10 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
         nxt = j + 1
         if _hyphened(ctx, j):
             j = nxt  # مون جيه-إن، جان-بول: a hyphen inside a word joins its two parts
+            continue
+        if words == 1 and doc.words[nxt] in _INITIALS and _initial_inside(ctx, i, nxt):
+            j = nxt + 1  # ديفيد جيه ريدل، جون إف كينيدي: an initial between the given name and the surname
+            words += 1
             continue
         if norms[nxt] in COMPOUND_SECONDS and _listed_compound(ctx, j, nxt):
             j = nxt  # ضيف الله، نور الدين: the second word of a listed compound name
@@ -117,7 +124,7 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
             break  # ترامب متحدثا، ماي ردا على، بوتين اليوم: an adverbial, not a surname
         if doc.words[nxt].endswith("ة") and not known:
             break  # بركات مطمئنة: an unknown word in ة after a name is an adjective or a noun
-        if matched and (ctx.longest(nxt, "ORG") or (ctx.firm_place_or_org(nxt) and not _town_as_surname(ctx, nxt))):
+        if matched and (ctx.longest(nxt, "ORG") or _place_not_surname(ctx, nxt, known)):
             break
         if words >= 2 and not known and not _given_pair(ctx, j - 1, j):
             break  # a third word must be a known name part (سوليفان اجتمع) unless two given names precede
@@ -128,6 +135,30 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
     if norms[j] in NAME_LINKS:
         j -= 1
     return j if j >= i else None
+
+
+def _place_not_surname(ctx: Context, k: int, known: bool) -> bool:
+    """Token k is a place (or body) rather than the surname of the name before it: not a town that
+    is a surname too, and not a listed name part whose place reading needs a proclitic cut off
+    (روبرت وود, not و + the town ود)."""
+    place = ctx.firm_place_or_org(k)
+    if place is None or _town_as_surname(ctx, k):
+        return False
+    return not (known and place.stripped)
+
+
+def _initial_inside(ctx: Context, i: int, k: int) -> bool:
+    """Token k, a Latin initial (جيه، إف), stands between the listed given name at i and a surname
+    word: no article, no function word, not another initial."""
+    doc = ctx.doc
+    if not ctx.word_has(i, "GIVEN") or k + 1 >= doc.n or not doc.joined(k) or not doc.joined(i):
+        return False
+    after = doc.norms[k + 1]
+    if doc.has_article(k + 1) or after in FUNCTION_WORDS or doc.words[k + 1] in _INITIALS:
+        return False
+    if after[:1] == "و" and conjoined(ctx, k + 1):
+        return False  # نسيم بي وغابرييل: "and" starts another name
+    return ctx.name_like(k + 1, first=False)
 
 
 def _listed_compound(ctx: Context, j: int, nxt: int) -> bool:

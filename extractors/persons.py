@@ -76,6 +76,8 @@ def titled_persons(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
             continue  # العرض المقدم لي: "to me" after a rank, no name
         if j is not None and _trigger_after_title(ctx, i):
             continue  # رئيس ديوان المظالم، مدير جامعة الملك سعود: the head of a body, not a name
+        if j is not None and i - 1 > m.last and _place_trigger_before(ctx, i):
+            continue  # المدعي العام في مدينة كشمار: the place's name, after its trigger (مدينة)
         if j == i and doc.norms[i] in AL_GIVEN_NAMES:
             continue  # السفير الكسندر ياكوفنكو: a given name alone is too little to name anyone
         if j == i and _noun_after_title(ctx, i):
@@ -144,6 +146,13 @@ def _noun_after_title(ctx: Context, i: int) -> bool:
     if i + 1 < doc.n and doc.joined(i) and doc.has_article(i + 1) and not ctx.frequent_given(doc.norms[i]):
         return True  # رئيس فرع البحث الجنائي: the name stopped before a definite genitive
     return not ctx.known_name_part(i) and doc.words[i].endswith("ا") and len(doc.norms[i]) >= 5
+
+
+def _place_trigger_before(ctx: Context, i: int) -> bool:
+    """Token i follows an indefinite place trigger in construct (مدينة كشمار), not a definite
+    place noun closing the title (رئيس وزراء الإقليم نيكولاي بارزان)."""
+    doc = ctx.doc
+    return doc.joined(i - 1) and not doc.has_article(i - 1) and ctx.word_has(i - 1, "LOC_TRIGGER")
 
 
 def _trigger_after_title(ctx: Context, i: int) -> bool:

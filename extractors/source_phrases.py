@@ -70,6 +70,20 @@ def genitive_end(
         common = named is not None and named.last == k and (ctx.is_common(k) or _trigger(ctx, k))
         if named is not None and not named.stripped and not (common and _construct_head(ctx, k)):
             return named.last  # (مسجد listed alone is still the head of مسجد الهداية)
+        own = persons.get(k) if persons is not None else None
+        if own is not None and own.start > doc.starts[k]:
+            return None  # مصادر لبي بي سي: a preposition before the name, whom it was said to
+        if own is not None and own.label in ("LOC", "ORG"):
+            return own.last  # بلدية ترير: a body or place the document names
+        trigger = ctx.longest(k, "LOC_TRIGGER", "ORG_TRIGGER") if persons is not None else None
+        if trigger is not None and not trigger.stripped and not doc.has_article(k) and doc.joined(k):
+            named_after = persons.get(k + 1)  # بلدية ترير، منطقة بويبلو: a trigger and the name after it
+            if (
+                named_after is not None
+                and named_after.label in ("LOC", "ORG")
+                and named_after.start == doc.starts[k + 1]
+            ):
+                return named_after.last
         if not _chain_noun(ctx, k):
             return None
         if doc.has_article(k):

@@ -55,6 +55,14 @@ _BEARERS = normalized_words("موقع صحيفة قناة وكالة شبكة م
 _SOUND_PLURAL = re.compile(r"^.{3,}(?:ون|ين|ان)$")
 _OF_NEWS = normalized_words("للأنباء للانباء")  # وكالة X للأنباء
 _SOURCE_PLACE = normalized_words("في من داخل")  # مسؤولون في …، مصادر داخل …
+# Adjectives and participles that take a preposition, and that preposition (normalised): a source
+# phrase ending in one runs over its complement (مسؤول في الجيش الموالي للحكومة، مصدر مطلع على …)
+_GOVERNING = {
+    **dict.fromkeys(normalized_words("موال الموالي موالية الموالية الموالين موالون التابع التابعة"), "ل"),
+    **dict.fromkeys(normalized_words("مطلع مطلعة المطلع المطلعة مطلعون مطلعين المطلعين"), "علي"),
+    **dict.fromkeys(normalized_words("مقرب مقربة المقرب المقربة مقربون مقربين المقربين قريب قريبة"), "من"),
+    **dict.fromkeys(normalized_words("المسؤول المسؤولة"), "عن"),
+}
 _NEAR = normalized_words("قريب قريبة قريبون مقرب مقربة مقربون")  # kept with their من + body only
 _TRUSTED = normalized_words("موثوق موثوقة موثوقون")  # + به/بها/بهم: "trusted", its pronoun kept
 _TRUSTED_PRONOUNS = normalized_words("به بها بهم بهما")
@@ -861,10 +869,18 @@ class SpeakerFinder:
                 return quoted  # موقع «ليبيا المستقبل»، مصادر "الوطن"
             if genitive and doc.joined(last) and not _SOUND_PLURAL.search(doc.norms[last]):
                 last = genitive_end(ctx, last + 1, persons=self.by_token) or last  # ممثلو الادعاء، مؤذن مسجد الهداية
+            if last == m.last and genitive and doc.norms[last].endswith("و") and self._bare_noun(last + 1):
+                last += 1  # مسؤولو صحة: a plural in construct (its ن dropped) has its genitive after it
+        if last + 1 < doc.n and doc.joined(last) and doc.norms[last + 1][:1] == "و":
+            other = ctx.longest(last + 1, "DESC")
+            if other is not None and other.stripped and other.first == last + 1:
+                last = after_adjectives(ctx, other.last, until=other.last + 2)  # نشطاء ومسعفون
         if last + 2 < doc.n and doc.joined(last) and doc.norms[last + 1] in _SOURCE_PLACE and doc.joined(last + 1):
             place = genitive_end(ctx, last + 2, most=GENITIVE_MOST if indefinite else 1, persons=self.by_token)
             if place is not None:
-                return place  # مسؤولون في البيت الأبيض، مصادر داخل حزب الله، مختصون في قطاع الطاقة
+                return self._located(
+                    self._governed_complement(place)
+                )  # مسؤولون في البيت الأبيض، مصادر داخل حزب الله، مختصون في قطاع الطاقة
         if last + 1 < doc.n and doc.joined(last) and doc.words[last + 1][:1] == "ب":
             place = ctx.longest(last + 1, "LOC", "ORG")
             if place is not None and place.stripped == 1:
@@ -872,8 +888,53 @@ class SpeakerFinder:
             within = self._within(last + 1) if indefinite else None
             if within is not None:
                 return within  # مسؤول بقطاع الطاقة، مصدر بالشرطة (not المتظاهرون بالاحتجاج)
+        last = self._governed_complement(last)
         while last > m.last and doc.norms[last] in _NEAR:
             last -= 1  # مصادر مقربة من فريق (8 آذار): "close to" without the body it is close to
+        return last
+
+    def _governed_complement(self, last: int) -> int:
+        """A source phrase ending at ``last`` in an adjective that takes a preposition (الموالي
+        للحكومة، مطلع على الاستخبارات، المقربة من الرئاسة): its complement, when that is a
+        genitive chain or a named body or place."""
+        ctx, doc = self.ctx, self.ctx.doc
+        prep = _GOVERNING.get(doc.norms[last])
+        if prep is None or last + 1 >= doc.n or not doc.joined(last):
+            return last
+        k = last + 1
+        if prep == "ل":
+            if not doc.norms[k].startswith("ل") or len(doc.norms[k]) < 4:
+                return last
+        elif doc.norms[k] != prep or not doc.joined(k):
+            return last
+        else:
+            k += 1
+        end = genitive_end(ctx, k, most=2, persons=self.by_token)
+        if end is None and prep == "ل" and doc.norms[k].startswith("لل"):
+            end = after_adjectives(ctx, k, until=k + 2)  # الموالي للحكومة
+        return end if end is not None else last
+
+    def _bare_noun(self, k: int) -> bool:
+        """Token k is a plain word that can be a genitive: Arabic, no function word,
+        complementizer, speech verb or word of saying, not said to an outlet."""
+        ctx, doc = self.ctx, self.ctx.doc
+        if k >= doc.n or not ctx.is_arabic_word(k) or ctx.word_has(k, "CUE"):
+            return False
+        norm = doc.norms[k]
+        return not (norm in FUNCTION_WORDS or norm in COMPLEMENTIZERS or norm in SAYING or norm in _TO_MEDIA)
+
+    def _located(self, last: int) -> int:
+        """Last token of a source phrase ending at ``last`` with the places that locate it
+        (مسؤولون في منطقة بويبلو في كولورادو، مختصون في القطاع السياحي بالمملكة)."""
+        doc = self.ctx.doc
+        for _ in range(2):
+            if last + 1 >= doc.n or not doc.joined(last):
+                break
+            k = last + 2 if doc.norms[last + 1] == "في" and doc.joined(last + 1) else last + 1
+            place = self.by_token.get(k) if k < doc.n else None
+            if place is None or place.label != "LOC" or (k == last + 1 and doc.words[k][:1] != "ب"):
+                break
+            last = place.last
         return last
 
     def _within(self, k: int) -> int | None:

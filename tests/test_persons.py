@@ -98,6 +98,12 @@ def test_common_al_words_do_not_extend_names(no_persons, text, absent):
         ("الرياض - عبدالله البرقاوي-سبق-الرياض: أعلنت الوزارة أن الدوام يبدأ غدا.", "عبدالله البرقاوي"),
         # after a title, a first name shaped like an accusative (جوشوا) with an unknown surname
         ("كشف الباحث الأمني جوشوا دريك عما أسماه نظام قرصنة.", "جوشوا دريك"),
+        # a Latin initial between a given name and the surname (not أم "or" in نعمة أم نقمة)
+        ("وقال ديفيد جيه ريدل إن الأمر خطير.", "ديفيد جيه ريدل"),
+        ("وقال جون إف كينيدي إن الأمر خطير.", "جون إف كينيدي"),
+        # a Western surname that starts with و (the lexicon lists it: no conjunction, no town ود)
+        ("وقال روبرت واتس إن الأمر خطير.", "روبرت واتس"),
+        ("وقال روبرت وود إن الأمر خطير.", "روبرت وود"),
     ],
 )
 def test_names_end_before_the_predicate(pipeline, text, expected):
@@ -128,6 +134,8 @@ def test_unseen_names_after_a_relation(no_persons, text, expected):
     "text, absent",
     [
         ("وأكد مختصون في القطاع السياحي أن الموسم واعد.", "مختصون"),
+        ("هل هي نعمة أم نقمة على الناس.", "نعمة أم نقمة"),  # أم "or", no initial
+        ("وقال المدعي العام في مدينة كشمار إن المتهم اعترف.", "كشمار"),  # the town after مدينة
         ("وقال محللون إن الأسعار سترتفع.", "محللون"),
         ("وقالت إن الرجل سرق مني صحتي وراحتي، على حد قولها.", "مني صحتي"),
     ],

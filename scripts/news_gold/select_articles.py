@@ -10,7 +10,7 @@ tuned on it), the rest to `heldout` (scored, never read for tuning). The split i
 before any article is read.
 
 usage: python3 select_articles.py [--shared ../shared] > selection.tsv
-       python3 select_articles.py --batch N > selection_batchN.tsv   (N = 2 … 13)
+       python3 select_articles.py --batch N > selection_batchN.tsv   (N = 2 … 15)
 
 Batch 2 (24 articles, all `dev2`: annotated after batch 1 was tuned on, scored at first look, then
 tuned on) takes, by the same rule, the next-ranked article of each batch-1 SaudiNewsNet outlet,
@@ -120,6 +120,13 @@ BATCH12_ANT = dict(BATCH5_ANT)
 BATCH12_SNN = dict(BATCH5_SNN)
 BATCH13_ANT = dict(BATCH5_ANT)
 BATCH13_SNN = dict(BATCH5_SNN)
+# Batches 14 and 15 (24 articles each, `dev14`, `dev15`, chosen at the start of stop 29 with the
+# same quotas, khabar output saved from stop 28's code before any rule change, annotated blind while
+# that stop's rules were written, scored once with the stop's final code).
+BATCH14_ANT = dict(BATCH5_ANT)
+BATCH14_SNN = dict(BATCH5_SNN)
+BATCH15_ANT = dict(BATCH5_ANT)
+BATCH15_SNN = dict(BATCH5_SNN)
 BATCHES = {
     "2": (BATCH2_ANT, BATCH2_SNN),
     "3": (BATCH3_ANT, BATCH3_SNN),
@@ -133,6 +140,8 @@ BATCHES = {
     "11": (BATCH11_ANT, BATCH11_SNN),
     "12": (BATCH12_ANT, BATCH12_SNN),
     "13": (BATCH13_ANT, BATCH13_SNN),
+    "14": (BATCH14_ANT, BATCH14_SNN),
+    "15": (BATCH15_ANT, BATCH15_SNN),
 }
 
 
