@@ -16,6 +16,7 @@ from khabar.extractors.context import (
     normalized_words,
     not_a_name_shape,
 )
+from khabar.extractors.source_phrases import in_statement
 from khabar.text import normalize
 
 MAX_RUN = 4  # name words in a run, not counting links (بن، آل، أبو)
@@ -407,6 +408,8 @@ def skip_modifiers(ctx: Context, i: int) -> int:
             return i
         if doc.norms[i] in FUNCTION_WORDS and doc.norms[i] not in _PLACE_PREPOSITIONS:
             return i  # الإعلامية التركية التي شنت: a relative pronoun ends the modifiers
+        if in_statement(ctx, i):
+            return i  # المتحدث في بيانه: where it was said
         known = ctx.longest(i, "LOC", "ORG", "DEMONYM", "TITLE") if i in ctx.by_first else None
         if known is not None and known.stripped and doc.norms[i][:1] == "ك":
             return i  # السفير كلاوس: a name, not ك + لاوس (no title is modified by "like Laos")

@@ -103,6 +103,19 @@ def _construct_head(ctx: Context, k: int) -> bool:
     return k + 1 < doc.n and doc.joined(k) and doc.has_article(k + 1) and _chain_noun(ctx, k + 1)
 
 
+_PRONOUN_SUFFIX = re.compile(r"(?:ه|ها|هم|هما)$")
+
+
+def in_statement(ctx: Context, k: int) -> bool:
+    """Token k is في and a statement or an occasion follows (في البيان، في بيانه، في مؤتمر): the
+    phrase before it has ended; the words say where it was said."""
+    doc = ctx.doc
+    if doc.norms[k] != "في" or k + 1 >= doc.n or not doc.joined(k):
+        return False
+    word = doc.norms[k + 1].removeprefix("ال")
+    return word in _OCCASIONS or _PRONOUN_SUFFIX.sub("", word) in _OCCASIONS
+
+
 def _stop_word(ctx: Context, k: int) -> bool:
     """A word that ends a phrase: a function word, a date, a statement (في بيان), قوله, a number."""
     norm = ctx.doc.norms[k]

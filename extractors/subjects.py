@@ -27,6 +27,7 @@ from khabar.extractors.source_phrases import (
     SKIP_BEFORE_SUBJECT,
     after_adjectives,
     genitive_end,
+    in_statement,
 )
 from khabar.extractors.source_phrases import (
     POSSESSED as _POSSESSED,
@@ -132,6 +133,7 @@ class SpeakerFinder:
                 self.by_surname.setdefault(ctx.doc.norms[e.last], []).append(e)
         self.roles = role_book(ctx, titled, entities)
         self._sources: _MatchIndex | None = None  # (_earlier_source)
+        self._spokes: _MatchIndex | None = None  # (_earlier_spokesperson)
         self._beside: dict[tuple, tuple[int, str | None]] = {}  # role → (tokens read up to, holder)
         self._by_stem: _MatchIndex | None = None  # (_antecedent)
         self._object_next = False  # the verb of the subject being read takes a direct object
@@ -448,6 +450,8 @@ class SpeakerFinder:
         canonical = canonical or (self._named_beside(m) if m.key.startswith("ال") else None)
         if canonical is None and m.key.startswith("ال") and last == m.last:
             canonical = self._earlier_source(m)  # متحدث باسم الصندوق … وأشار المتحدث: the same unnamed source
+        if canonical is None and m.key.startswith("ال") and last == m.last:
+            canonical = self._earlier_spokesperson(m)  # المتحدث باسم القوات المسلحة … وقال المتحدث
         return Speaker(span, "PER", canonical or role, gender, role=role), last
 
     def _named_beside(self, m) -> str | None:
@@ -547,6 +551,8 @@ class SpeakerFinder:
             norm = doc.norms[j]
             if norm in COMPLEMENTIZERS or norm in ACCORDING or norm in _TO_MEDIA or norm in SAYING:
                 break
+            if in_statement(ctx, j):
+                break  # المتحدث في البيان: where it was said, no part of the role
             if ent is None and not comma and self._object_next and self._after_adjective(j):
                 break  # ووصف الرئيس الأمريكي الاتفاق بأنه: no genitive after an adjective; the object
             if j > m.last + 1 and norm[:1] == "ل" and self._told_outlet(j):
@@ -829,6 +835,10 @@ class SpeakerFinder:
                 break  # المتحدث باسم الجبهة ويدعى …
             if doc.norms[last + 1] in _TO_MEDIA or self._told_end(last + 1) is not None:
                 break  # المتحدث باسم الصرح لوكالة فرانس برس: the agency told
+            if in_statement(self.ctx, last + 1):
+                break  # المتحدث في البيان: where it was said
+            if last > m.last and self.ctx.word_has(last, "DEMONYM") and not self.ctx.word_has(last + 1, "DEMONYM"):
+                break  # المتحدث باسم القوات المسلحة المصرية الحصيلة: a nationality ends the body's name
             last += 1
         span = self._span(m.start, last)
         holder = self.roles.holder(title_phrase(self.ctx, m, last), m.key, m.start) if m.key.startswith("ال") else None
@@ -964,6 +974,20 @@ class SpeakerFinder:
             last = max(last, self._role_end(prev)[0])
         return " ".join(self._span(prev.start, last).text.split())
 
+    def _earlier_spokesperson(self, m) -> str | None:
+        """A bare definite role (المتحدث) after the same role was given with باسم and no name
+        (المتحدث باسم القوات المسلحة المصرية): that earlier phrase, or the person it resolved to."""
+        if self._spokes is None:  # title key → its matches (built once)
+            self._spokes = _index_by(self.ctx.labelled("TITLE"), lambda t: t.key)
+        prev = _nearest_before(self._spokes, m.key + " باسم", m.first)
+        if prev is None:
+            return None
+        named = self._role_holder(prev, "")  # المتحدث باسم الكرملين ديميتري بيسكوف … وقال المتحدث
+        if named is not None:
+            return named[0].canonical
+        phrase = self._spokesperson(prev, "")[0].canonical
+        return phrase if len(phrase.split()) > len(prev.key.split()) else None  # (not المتحدثة باسم alone)
+
     def _antecedent(self, m) -> str | None:
         if self._by_stem is None:  # stem → the indefinite sources (built once)
             indefinite = [d for d in self.ctx.labelled("DESC") if not d.key.startswith("ال")]
@@ -1010,6 +1034,8 @@ class SpeakerFinder:
                 span = Span(holder.text, holder.start, holder.end)
                 return Speaker(span, "PER", holder.canonical, gender, role=role), holder.last
             nxt = doc.norms[last + 1]
+            if in_statement(ctx, last + 1):
+                break  # الشركة في بيانها: where it was said
             place = ctx.longest(last + 2, "LOC", "ORG") if nxt == "في" and doc.joined(last + 1) else None
             if place is not None:
                 last = place.last  # السلطات المعنية في السعودية، مصدر في وزارة الدفاع

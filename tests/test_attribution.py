@@ -944,3 +944,29 @@ def test_names_written_otherwise_and_words_that_never_speak(pipeline, text, cue,
 def test_speech_in_a_relative_clause(pipeline, text, cue, canonical, said):
     (q,) = [q for q in pipeline.extract(text) if q["type"] == "quote" and q["cue"]["text"] == cue]
     assert (q["speaker"]["canonical"], q["quote"]["text"]) == (canonical, said)
+
+
+# في البيان / في بيانه after a subject says where it was said: no part of the role or the body;
+# a bare المتحدث after the same role was given with باسم is that spokesperson.
+@pytest.mark.parametrize(
+    "text, cue, speaker, canonical",
+    [
+        ("وقال المتحدث في بيانه إن القوات مستمرة.", "قال", "المتحدث", "المتحدث"),
+        ("وقالت الشركة في بيانها إن الأرباح ارتفعت.", "قالت", "الشركة", "الشركة"),
+        (
+            "وأعلن المتحدث باسم القوات المسلحة المصرية الحصيلة. وقال المتحدث في البيان إن القوات مستمرة.",
+            "قال",
+            "المتحدث",
+            "المتحدث باسم القوات المسلحة المصرية",
+        ),
+        (
+            "وقال المتحدث باسم الكرملين ديميتري بيسكوف إن الأمر خطير. وأكد المتحدث أن الحوار مستمر.",
+            "أكد",
+            "المتحدث",
+            "ديميتري بيسكوف",
+        ),
+    ],
+)
+def test_the_statement_is_no_part_of_the_speaker(pipeline, text, cue, speaker, canonical):
+    found = _speaker_of(pipeline, text, cue)
+    assert (found["text"], found["canonical"]) == (speaker, canonical)
