@@ -76,7 +76,9 @@ def titled_persons(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
             continue  # العرض المقدم لي: "to me" after a rank, no name
         if j is not None and _trigger_after_title(ctx, i):
             continue  # رئيس ديوان المظالم، مدير جامعة الملك سعود: the head of a body, not a name
-        if j is not None and i - 1 > m.last and _place_trigger_before(ctx, i):
+        if j == i + 1 and _subject_of_study(ctx, m, i):
+            continue  # أستاذ علم النفس، أستاذ علم الوراثة: a professor's field, not a name
+        if j is not None and i - 1 >= m.last and _place_trigger_before(ctx, i):
             continue  # المدعي العام في مدينة كشمار: the place's name, after its trigger (مدينة)
         if j == i and doc.norms[i] in AL_GIVEN_NAMES:
             continue  # السفير الكسندر ياكوفنكو: a given name alone is too little to name anyone
@@ -146,6 +148,16 @@ def _noun_after_title(ctx: Context, i: int) -> bool:
     if i + 1 < doc.n and doc.joined(i) and doc.has_article(i + 1) and not ctx.frequent_given(doc.norms[i]):
         return True  # رئيس فرع البحث الجنائي: the name stopped before a definite genitive
     return not ctx.known_name_part(i) and doc.words[i].endswith("ا") and len(doc.norms[i]) >= 5
+
+
+def _subject_of_study(ctx: Context, m, i: int) -> bool:
+    """After a title in construct (no article: أستاذ، مدير), a common word that few people bear as
+    a given name and a definite word are its genitive (أستاذ علم النفس), not a given name and a
+    family name."""
+    doc = ctx.doc
+    if doc.has_article(m.first) or not doc.has_article(i + 1) or not ctx.is_common(i):
+        return False
+    return not ctx.frequent_given(doc.norms[i])  # (الوزيرة نادية السقاف، المهندس عمر المهنا: names)
 
 
 def _place_trigger_before(ctx: Context, i: int) -> bool:

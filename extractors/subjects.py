@@ -18,7 +18,7 @@ from khabar import text as textmod
 from khabar.document import Match
 from khabar.extractors.appositions import definite_behind, unlisted_name
 from khabar.extractors.context import COMPLEMENTIZERS, FUNCTION_WORDS, NAME_LINKS, Context, normalized_words
-from khabar.extractors.name_runs import ADVERBS, ROLE_MODIFIERS, name_run, skip_modifiers, title_phrase
+from khabar.extractors.name_runs import ADVERBS, ROLE_MODIFIERS, conjoined, name_run, skip_modifiers, title_phrase
 from khabar.extractors.quotemarks import OPENING_MARKS
 from khabar.extractors.roles import MAX_ROLE, role_book
 from khabar.extractors.source_phrases import (
@@ -53,6 +53,9 @@ MAX_APPOSITION = 6  # words of "، نجم تشيلسي السابق،" between a
 # Nouns that bear a name in quotation marks as speakers (موقع «ليبيا المستقبل»، تقرير "تي إم زد").
 _BEARERS = normalized_words("موقع صحيفة قناة وكالة شبكة مجلة إذاعة تلفزيون برنامج مشروع حساب تقرير دراسة بيانات")
 # محللون، مسؤولان: a sound plural or dual keeps its nun only out of construct (not سكان)
+MAX_LONG_ROLE = 16  # tokens from a role's head to its holder's name (a long role, _distant_holder)
+_COMPANY = normalized_words("مع خلال اثناء لدى عند بين امام قبل بعد حول بشأن")  # not inside a role phrase
+_ROLE_PREPOSITIONS = normalized_words("على عن في من لدى")  # inside a role phrase (المشرف على، مسؤول عن)
 _SOUND_PLURAL = re.compile(r"^.{3,}(?:ون|ين|ان)$")
 _OF_NEWS = normalized_words("للأنباء للانباء")  # وكالة X للأنباء
 _SOURCE_PLACE = normalized_words("في من داخل")  # مسؤولون في …، مصادر داخل …
@@ -570,7 +573,67 @@ class SpeakerFinder:
             governed = governed or norm == "باسم" and j + 1 < doc.n and bool(ctx.longest(j + 1, "TITLE"))
             last = j = (ent.last if ent is not None else j) + 1
             last -= 1
-        return self._quoted_after(last)
+        distant = self._distant_holder(m, last)
+        return distant if distant is not None else self._quoted_after(last)
+
+    def _distant_holder(self, m, last: int) -> tuple[int, Entity] | None:
+        """A long role whose phrase ran past what _role_end reads, then its holder's name before the
+        verb's complement (المشرف العام على العلاقات العامة والإعلام بوزارة الحج علي بن محمد الغامدي
+        أن …، أمين منطقة جازان رئيس اللجنة المحلية … المهندس محمد الشايع أن …): the first person
+        named after a definite word, a title or a body, with no mark, verb, pronoun-bearing noun or
+        preposition of company (مع، خلال) before it; a person right after an indefinite noun is a
+        genitive (مستشار خامنئي) and is passed over. The name must end the subject: a
+        complementizer, a colon or a comma follows it."""
+        ctx, doc = self.ctx, self.ctx.doc
+        if ctx.longest(m.first, "TITLE") is not m and not self._construct_source(m):
+            return None  # (an unnamed source, مصادر مقربة من عائلة الإعلامي …, names nobody)
+        for k in range(last + 1, min(doc.n, m.last + MAX_LONG_ROLE)):
+            if not PHRASE_GAP.fullmatch(doc.gap(k - 1)) and not doc.comma(k - 1):
+                return None
+            norm = doc.norms[k]
+            ent = self.by_token.get(k)
+            if ent is not None and ent.label == "PER":
+                before = k - 1
+                governed = not doc.has_article(before) and not definite_behind(doc, before)
+                governed = governed and self.by_last.get(before) is None and not ctx.longest(before, "TITLE")
+                if not governed and self._ends_subject(ent.last) and self._firm_name(ent):
+                    return before, ent
+                if not governed:
+                    return None
+                continue  # مستشار خامنئي: a genitive, whose adviser speaks
+            if ent is None and (norm in COMPLEMENTIZERS or norm in _COMPANY or norm in SAYING or norm in _TO_MEDIA):
+                return None
+            if ent is None and (ctx.word_has(k, "CUE") or norm in FUNCTION_WORDS and norm not in _ROLE_PREPOSITIONS):
+                return None
+            if ent is None and POSSESSED.search(norm) and not doc.has_article(k):
+                return None  # خلال لقائه نظيره: the verb's object, with its pronoun
+            if _opens_quotation(doc, k):
+                return None
+        return None
+
+    def _construct_source(self, m) -> bool:
+        """A singular source word in construct with a definite noun (مسؤول الرقابة): a post one
+        person holds, not an anonymous source (مصادر مقربة، مسؤولون)."""
+        doc = self.ctx.doc
+        if m.last + 1 >= doc.n or not doc.joined(m.last) or not doc.has_article(m.last + 1):
+            return False
+        return not doc.has_article(m.first) and m.info("DESC").attr("gender") in ("m", "f")
+
+    def _firm_name(self, ent: Entity) -> bool:
+        """A person mention firm enough to hold a role met far from it: listed, or two name words
+        or more, not opening with the conjunction (وأنا أريد، وعراب دراسة: no names)."""
+        doc = self.ctx.doc
+        if doc.norms[ent.first][:1] == "و" and conjoined(self.ctx, ent.first):
+            return False
+        return ent.last > ent.first or not ent.source.startswith("rule:")
+
+    def _ends_subject(self, last: int) -> bool:
+        """Token ``last`` ends a subject: a complementizer or a colon follows it."""
+        doc = self.ctx.doc
+        if last + 1 >= doc.n:
+            return False
+        gap = doc.gap(last).strip()
+        return gap[:1] in (":", "،", ",") or doc.norms[last + 1] in COMPLEMENTIZERS
 
     def _after_adjective(self, j: int) -> bool:
         """Token j is a definite noun right after a definite nationality adjective (الرئيس الأمريكي
