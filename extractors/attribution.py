@@ -34,6 +34,9 @@ _OPENERS, _THAT = normalized_words("لكن ولكن بينما وبينما في
 _CLAUSE_CONJUNCTIONS = "وف"  # a verb carrying one opens its own clause
 
 
+MAX_DESCRIBED = 3  # words of an unnamed subject taken from the sentence's opening verb (_described_subject)
+
+
 def _opens_clause(doc, k: int) -> bool:
     return clause_opener(doc, k, _OPENERS, _THAT) is not None
 
@@ -337,7 +340,31 @@ class Attribution(StatementSpeakers):
             if nearest is not None:
                 return nearest, m.last + 1, NEAREST
             speaker = self._previous_subject(start, gender)
+        if speaker is None:
+            speaker = self._described_subject(start, m.first, gender)  # وتوقعت المنظمة …، مشيرة
         return speaker, m.last + 1, IMPLIED
+
+    def _described_subject(self, start: int, cue_tok: int, gender: str) -> Speaker | None:
+        """Nothing named speaks: the definite role, source or body that is the subject of the
+        sentence's opening verb (وكتبت العارضة على موقعها …، تقول إن; وتوقعت المنظمة …، مشيرة), as
+        the article says it; not a dateline, nor a phrase of more than MAX_DESCRIBED words."""
+        doc = self.doc
+        if start >= cue_tok - 1 or doc.starts[start] < self.opening:
+            return None
+        start = self._after_side_opener(start, cue_tok)
+        if not self.ctx.word_has(start, "CUE") and doc.norms[start][:1] != "و" and start > 0:
+            return None  # (the sentence must open with its verb)
+        subj = start + 1
+        if subj >= cue_tok or not doc.has_article(subj) or not doc.joined(start):
+            return None
+        ctx = self.ctx
+        if not (ctx.longest(subj, "TITLE", "DESC") or ctx.word_has(subj, "ORG_TRIGGER")):
+            return None  # (a role, a source or a body: not وتراوحت أعمار السيدات، وتصاعد الغضب)
+        found = self.finder.at(subj, gender)
+        if found is None or found[1] >= cue_tok or found[1] - subj >= MAX_DESCRIBED:
+            return None
+        sp = found[0]
+        return Speaker(None, sp.label, sp.canonical, sp.gender)
 
     def _complement_near(self, i: int) -> bool:
         """A complementizer at token i, or a few words on with no name in between (التي تنفي تماما

@@ -1008,3 +1008,20 @@ def test_the_statement_is_no_part_of_the_speaker(pipeline, text, cue, speaker, c
 )
 def test_a_long_role_and_its_holder(pipeline, text, cue, canonical):
     assert _speaker_of(pipeline, text, cue)["canonical"] == canonical
+
+
+# Nothing named speaks: the role, source or body that is the subject of the sentence's opening
+# verb speaks for a participle, as the article says it; not any noun (وتصاعد الغضب).
+@pytest.mark.parametrize(
+    "text, cue, canonical",
+    [
+        (
+            "وتوقعت المنظمة أن تجتذب السياحة أكثر من 93 مليون سائح، مشيرة إلى أن حجم الإنفاق سيرتفع.",
+            "مشيرة",
+            "المنظمة",
+        ),
+        ("وتصاعد الغضب في الشوارع أمس، مشيرا إلى أن الحكومة فشلت.", "مشيرا", None),
+    ],
+)
+def test_an_unnamed_opening_subject_speaks_for_a_participle(pipeline, text, cue, canonical):
+    assert (_speaker_of(pipeline, text, cue) or {}).get("canonical") == canonical
