@@ -333,6 +333,9 @@ class SpeakerFinder:
     def _body(self, i: int, gender: str) -> tuple[Speaker, int]:
         doc = self.ctx.doc
         last = after_adjectives(self.ctx, i, until=i + MAX_NP)
+        if last + 1 < doc.n and doc.joined(last) and doc.norms[last + 1] in ROLE_MODIFIERS:
+            last += 1  # العسكري الفرنسي السابق: a former one is a person, and "former" is part of it
+        last = self._governed_complement(last)  # الداخلية التابعة لحماس
         span = self._span(doc.starts[i], last)
         return Speaker(span, "DESC", " ".join(span.text.split()), gender), last
 
@@ -982,6 +985,9 @@ class SpeakerFinder:
             return last
         else:
             k += 1
+        body = self.by_token.get(k)
+        if body is not None and body.label in ("ORG", "LOC"):
+            return body.last  # التابعة لحماس: the body named after the preposition
         end = genitive_end(ctx, k, most=2, persons=self.by_token)
         if end is None and prep == "ل" and doc.norms[k].startswith("لل"):
             end = after_adjectives(ctx, k, until=k + 2)  # الموالي للحكومة
@@ -1121,6 +1127,7 @@ class SpeakerFinder:
             if self._object_with_pronoun(last + 1) and doc.norms[last] not in QUANTIFIERS:
                 break  # واختتم الوزير كلمته قائلا: the object (not إحدى زميلاتها, one of her colleagues)
             last += 1
+        last = self._governed_complement(last)  # تحقيقات الداخلية التابعة لحماس
         span = self._span(doc.starts[i] + _conjunction(doc.words[i]), last)  # فالسيرة النبوية تشير
         if doc.norms[i] in QUANTIFIERS and doc.norms[i] not in ("احد", "احدي"):
             gender = ""  # عدد من الطلاب أكد … مؤكدين: a group, whatever the verb's agreement
