@@ -311,13 +311,27 @@ def _common_first_name(ctx: Context, i: int) -> bool:
 
 def nasab_after(ctx: Context, i: int) -> bool:
     """Token i, a listed given name that is also a title or a common word (مساعد، نائل), opens a
-    name when بن + a name word follows it (الأستاذ مساعد بن ضيف الله الجابري)."""
+    name when بن + a name word follows it (الأستاذ مساعد بن ضيف الله الجابري), or a frequent given
+    name and a family name with the article (مساعد غالي العنزي: a three-part name, not "the
+    assistant of غالي العنزي")."""
     doc = ctx.doc
     if i + 2 >= doc.n or doc.has_article(i) or not doc.joined(i) or not doc.joined(i + 1):
         return False
-    if doc.norms[i + 1] not in SON_OF or not ctx.word_has(i, "GIVEN"):
+    if not ctx.word_has(i, "GIVEN"):
         return False
+    if doc.norms[i + 1] not in SON_OF:
+        return i in ctx.by_first and ctx.longest(i, "TITLE") is not None and _given_and_family_after(ctx, i)
     return ctx.name_like(i + 2, first=False) or ctx.known_name_part(i + 2)
+
+
+def _given_and_family_after(ctx: Context, i: int) -> bool:
+    doc = ctx.doc
+    nxt, family = i + 1, i + 2
+    if doc.has_article(nxt) or not ctx.word_has(nxt, "GIVEN") or ctx.longest(nxt, "TITLE"):
+        return False
+    if not doc.has_article(family) or ctx.longest(family, "TITLE", "ORG", "LOC"):
+        return False
+    return ctx.known_name_part(family) or nisba(ctx, family)
 
 
 def _foreign_first_name(ctx: Context, i: int) -> bool:

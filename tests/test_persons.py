@@ -92,6 +92,7 @@ def test_common_al_words_do_not_extend_names(no_persons, text, absent):
         # a given name that is also a title opens a nasab (مساعد، تركي), a listed compound name is
         # one name word (ضيف الله)
         ("ابن عم الفقيد الأستاذ مساعد بن ضيف الله الجابري قدم التعازي.", "مساعد بن ضيف الله الجابري"),
+        ("وأوضح المتحدث الرسمي مساعد غالي العنزي أن الفرق باشرت الحادث.", "مساعد غالي العنزي"),
         # a hyphen with no space joins a name's parts (not a byline's: البرقاوي-سبق-الرياض)
         ("وقال مون جيه-إن إنه متأكد من التزام الزعيم.", "مون جيه-إن"),
         ("وقالت مارتينا ستيفس-غريدنيف إن المحادثات جيدة.", "مارتينا ستيفس-غريدنيف"),
