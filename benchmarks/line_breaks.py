@@ -42,6 +42,10 @@ _SKIPPED_SPLITS = (
     "dev11",
     "dev12",
     "dev13",
+    "dev14",
+    "dev15",
+    "dev16",
+    "dev17",
 )  # never read or tuned on
 
 
