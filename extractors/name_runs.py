@@ -101,7 +101,7 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
             j = nxt  # محمد بن سالم البقيصي: after a nasab, an unlisted nisba is the family name
             break
         first_letter = norms[nxt][:1]
-        if first_letter == "و" and conjoined(ctx, nxt):
+        if first_letter == "و" and conjoined(ctx, nxt) and not (words == 1 and _waw_surname(ctx, i, nxt)):
             break  # متعب وأسامة: the conjunction starts another name
         if first_letter in ("ل", "ب") and without_preposition(ctx, nxt) is None:
             break  # بليند لموقع يونايتد: ل/ب + a known word ends the name
@@ -136,6 +136,30 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
     if norms[j] in NAME_LINKS:
         j -= 1
     return j if j >= i else None
+
+
+_PRONOUN_END = ("ه", "ها", "هم", "هما", "نا", "كم")
+
+
+def _waw_surname(ctx: Context, i: int, k: int) -> bool:
+    """Token k, which begins with و, is the surname of the given name at i, not "and" + a word:
+    و then و or ي (Wo-, Wi-: وودبيرن، ويلكينسون), nothing after و that the lexicons know, no
+    pronoun at its end (وشقيقه), a listed given name that is no common word before it (not نزيه
+    ومستقل), and the run ends after it (a mark, a verb, a complementizer or a title)."""
+    doc = ctx.doc
+    norm = doc.norms[k]
+    rest = norm[1:]
+    if len(rest) < 4 or rest[:1] not in ("و", "ي") or norm.endswith(_PRONOUN_END):
+        return False  # (Wo-, Wi-, We- as Arabic writes them: وودبيرن، ويلكينسون)
+    if not ctx.word_has(i, "GIVEN") or doc.has_article(i) or ctx.is_common(i) or ctx.is_common(k):
+        return False  # (نزيه ومستقل: an adjective, and another)
+    if rest in ctx.gaz.phrases or rest in ctx.gaz.common:
+        return False  # ومكة، وزير، وشركة: a word after the conjunction
+    if ctx.longest(k, "LOC", "ORG", "TITLE", "CUE") is not None if k in ctx.by_first else False:
+        return False
+    if k + 1 >= doc.n or not doc.joined(k):
+        return True
+    return not ctx.name_like(k + 1, first=False) or ctx.longest(k + 1, "TITLE") is not None
 
 
 def _place_not_surname(ctx: Context, k: int, known: bool) -> bool:

@@ -25,6 +25,7 @@ from khabar.extractors.source_phrases import (
     GENITIVE_MOST,
     SAYING,
     SKIP_BEFORE_SUBJECT,
+    adjective,
     after_adjectives,
     genitive_end,
     in_statement,
@@ -72,7 +73,7 @@ _TRUSTED = normalized_words("موثوق موثوقة موثوقون")  # + به/
 _TRUSTED_PRONOUNS = normalized_words("به بها بهم بهما")
 SOURCE_QUALIFIERS = normalized_words(
     "مسؤول مسؤولة مسؤولون مطلع مطلعة مطلعون رفيع رفيعة رفيعو كبير كبار بارز آخر أخرى آخرون آخرين ثان ثاني "
-    "ثالث قريب قريبة قريبون مقرب مقربة مقربون موثوق موثوقة"
+    "ثالث قريب قريبة قريبون مقرب مقربة مقربون موثوق موثوقة خاص خاصة مختلفة مختلف عديدة عدة"
 )
 QUANTIFIERS = normalized_words("عدد بعض أحد احد إحدى احدى كثير كثيرون معظم غالبية أغلب مجموعة")  # + من + a group
 # الأمين العام، الرئيس الحالي، لواء أول: adjectives of a role, not dates
@@ -947,6 +948,8 @@ class SpeakerFinder:
                 last = genitive_end(ctx, last + 1, persons=self.by_token) or last  # ممثلو الادعاء، مؤذن مسجد الهداية
             if last == m.last and genitive and doc.norms[last].endswith("و") and self._bare_noun(last + 1):
                 last += 1  # مسؤولو صحة: a plural in construct (its ن dropped) has its genitive after it
+            elif last == m.last and genitive and doc.joined(last):
+                last = self._indefinite_genitive(last) or last  # خبراء أسلحة وذخائر إن
         if last + 1 < doc.n and doc.joined(last) and doc.norms[last + 1][:1] == "و":
             other = ctx.longest(last + 1, "DESC")
             if other is not None and other.stripped and other.first == last + 1:
@@ -992,6 +995,25 @@ class SpeakerFinder:
         if end is None and prep == "ل" and doc.norms[k].startswith("لل"):
             end = after_adjectives(ctx, k, until=k + 2)  # الموالي للحكومة
         return end if end is not None else last
+
+    def _indefinite_genitive(self, last: int) -> int | None:
+        """An indefinite noun (and a second one joined by و) after an indefinite source word, right
+        before the complementizer or a colon: its genitive (خبراء أسلحة وذخائر إن، خبراء اقتصاد:)."""
+        ctx, doc = self.ctx, self.ctx.doc
+        k = last + 1
+        if not self._bare_noun(k) or doc.has_article(k) or adjective(ctx, k) or k in self.by_token:
+            return None
+        norm = doc.norms[k]
+        if norm in SOURCE_QUALIFIERS or norm in SKIP_BEFORE_SUBJECT or norm[:1] in ("ل", "ب") or norm.endswith("ا"):
+            return None  # (شهود للمحكمة: whom they told; مصادر خصوصا: an adverb)
+        end = k
+        joined = end + 1 < doc.n and doc.joined(end) and doc.norms[end + 1][:1] == "و"
+        if joined and self._bare_noun(end + 1) and not doc.has_article(end + 1) and not adjective(ctx, end + 1):
+            end += 1  # وذخائر
+        if end + 1 >= doc.n:
+            return None
+        closes = doc.norms[end + 1] in COMPLEMENTIZERS or doc.gap(end).strip()[:1] == ":"
+        return end if closes and (doc.joined(end) or doc.gap(end).strip()[:1] == ":") else None
 
     def _bare_noun(self, k: int) -> bool:
         """Token k is a plain word that can be a genitive: Arabic, no function word,

@@ -105,6 +105,9 @@ def test_common_al_words_do_not_extend_names(no_persons, text, absent):
         # a Western surname that starts with و (the lexicon lists it: no conjunction, no town ود)
         ("وقال روبرت واتس إن الأمر خطير.", "روبرت واتس"),
         ("وقال روبرت وود إن الأمر خطير.", "روبرت وود"),
+        # an unlisted Wo-/Wi- surname after a listed given name that is no common word
+        ("وقال تشارلز وودبيرن إن الأمر خطير.", "تشارلز وودبيرن"),
+        ("وقالت ستيفاني ويلكينسون إن الأمر خطير.", "ستيفاني ويلكينسون"),
     ],
 )
 def test_names_end_before_the_predicate(pipeline, text, expected):
@@ -136,6 +139,7 @@ def test_unseen_names_after_a_relation(no_persons, text, expected):
     [
         ("وأكد مختصون في القطاع السياحي أن الموسم واعد.", "مختصون"),
         ("هل هي نعمة أم نقمة على الناس.", "نعمة أم نقمة"),  # أم "or", no initial
+        ("وهو قاض نزيه ومستقل في عمله.", "نزيه ومستقل"),  # two adjectives, no name
         ("وقال المدعي العام في مدينة كشمار إن المتهم اعترف.", "كشمار"),  # the town after مدينة
         ("وقال أمين منطقة عسير صالح بن عبدالله إن المشاريع مستمرة.", "عسير صالح بن عبدالله"),
         ("وقال أستاذ علم الاجتماع محمد العمري إن الأمر خطير.", "علم الاجتماع"),  # a professor's field
