@@ -768,10 +768,24 @@ class SpeakerFinder:
     def _opens_apposition(self, j: int, m) -> bool:
         """A name at token j stands in apposition to the role (not a genitive: مدير مكتب ترامب)."""
         doc, ctx = self.ctx.doc, self.ctx
-        if j == m.last + 1 or doc.comma(j - 1):
+        if doc.comma(j - 1):
             return True
+        if j == m.last + 1:  # (محامي برونسون: whose lawyer; رئيس الوزراء بنيامين نتنياهو: who holds it)
+            return not self._genitive_name(j, m)
         k = j - 1
         return doc.has_article(k) or any(ctx.word_has(k, lab) for lab in ("LOC", "ORG", "DEMONYM", "TITLE"))
+
+    def _genitive_name(self, j: int, m) -> bool:
+        """The one-word name right after an indefinite role word is its genitive, whose role it is
+        (محامي برونسون، مدرب وليامز، مستشار خامنئي), not the holder (رئيس الوزراء بنيامين نتنياهو،
+        زميله ممدوح: a definite or possessed role, or a full name, is in apposition)."""
+        doc = self.ctx.doc
+        if not doc.joined(m.last) or any(doc.has_article(k) for k in range(m.first, m.last + 1)):
+            return False
+        if POSSESSED.search(doc.norms[m.last]):
+            return False
+        ent = self.by_token.get(j)
+        return ent is not None and ent.first == ent.last
 
     def _role_link(self, j: int) -> bool:
         """A function word inside a role phrase: باسم (المتحدث باسم الانتخابات), على/عن after a role
@@ -1001,6 +1015,9 @@ class SpeakerFinder:
         before the complementizer or a colon: its genitive (خبراء أسلحة وذخائر إن، خبراء اقتصاد:)."""
         ctx, doc = self.ctx, self.ctx.doc
         k = last + 1
+        person = self.by_token.get(k)
+        if person is not None and person.label == "PER" and person.start == doc.starts[k]:
+            return person.last  # محامي برونسون: whose lawyer (the lawyer speaks, not Brunson)
         if not self._bare_noun(k) or doc.has_article(k) or adjective(ctx, k) or k in self.by_token:
             return None
         norm = doc.norms[k]

@@ -1031,3 +1031,16 @@ def test_a_long_role_and_its_holder(pipeline, text, cue, canonical):
 )
 def test_an_unnamed_opening_subject_speaks_for_a_participle(pipeline, text, cue, canonical):
     assert (_speaker_of(pipeline, text, cue) or {}).get("canonical") == canonical
+
+
+# A one-word name right after an indefinite role word is its genitive: the lawyer speaks, not
+# his client; a definite or possessed role, or a full name, stands in apposition.
+@pytest.mark.parametrize(
+    "text, cue, canonical",
+    [
+        ("واعتقل القس الأمريكي أندرو برونسون في تركيا. وقال محامي برونسون إن موكله بريء.", "قال", "محامي برونسون"),
+        ("وقال رئيس الوزراء بنيامين نتنياهو إن الأمر خطير.", "قال", "بنيامين نتنياهو"),
+    ],
+)
+def test_a_name_after_an_indefinite_role_is_its_genitive(pipeline, text, cue, canonical):
+    assert _speaker_of(pipeline, text, cue)["canonical"] == canonical
