@@ -636,8 +636,8 @@ class SpeakerFinder:
         doc = self.ctx.doc
         if last + 1 >= doc.n:
             return False
-        gap = doc.gap(last).strip()
-        return gap[:1] in (":", "،", ",") or doc.norms[last + 1] in COMPLEMENTIZERS
+        mark = doc.gap(last).strip()[:1]
+        return bool(mark) and (mark in ":،," or mark in OPENING_MARKS) or doc.norms[last + 1] in COMPLEMENTIZERS
 
     def _after_adjective(self, j: int) -> bool:
         """Token j is a definite noun right after a definite nationality adjective (الرئيس الأمريكي
@@ -1029,8 +1029,9 @@ class SpeakerFinder:
             end += 1  # وذخائر
         if end + 1 >= doc.n:
             return None
-        closes = doc.norms[end + 1] in COMPLEMENTIZERS or doc.gap(end).strip()[:1] == ":"
-        return end if closes and (doc.joined(end) or doc.gap(end).strip()[:1] == ":") else None
+        mark = doc.gap(end).strip()[:1]
+        closes = doc.norms[end + 1] in COMPLEMENTIZERS and mark in ("", "،", ",") or mark == ":"
+        return end if closes else None  # (خبراء أسلحة وذخائر، إن)
 
     def _bare_noun(self, k: int) -> bool:
         """Token k is a plain word that can be a genitive: Arabic, no function word,
