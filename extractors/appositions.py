@@ -73,6 +73,8 @@ def _between_commas(ctx: Context, by_token: dict[int, Entity], j: int, k: int) -
         return None
     for w in range(k, end + 1):
         labels = {label for m in ctx.by_first.get(w, ()) for label in m.labels}
-        if by_token.get(w) is not None or doc.has_article(w) or ctx.is_common(w) or labels - NAME_LABELS:
+        known = by_token.get(w)  # (the surname alone may be a person already: أفيشاي مندلبليت)
+        inside = known is not None and known.label == "PER" and known.first > k and known.last <= end
+        if known is not None and not inside or doc.has_article(w) or ctx.is_common(w) or labels - NAME_LABELS:
             return None
     return ctx.mention("PER", k, end, "rule:role-apposition")

@@ -72,6 +72,8 @@ def titled_persons(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
         if m.info("TITLE").get("name", "") == "known" and not ctx.known_name_part(i):
             continue  # الفريق جاهز: "the team", not the rank, when no listed name follows
         j = name_run(ctx, i, introduced=True)
+        if (j is None or j == i) and comma and _unknown_pair_between_commas(ctx, i):
+            j = i + 1  # المدعي العام، أفيشاي مندلبليت، أعلن: two unknown name words set off by commas
         if j == i and doc.norms[i] in TOLD:
             continue  # العرض المقدم لي: "to me" after a rank, no name
         if j is not None and _trigger_after_title(ctx, i):
@@ -158,6 +160,20 @@ def _subject_of_study(ctx: Context, m, i: int) -> bool:
     if doc.has_article(m.first) or not doc.has_article(i + 1) or not ctx.is_common(i):
         return False
     return not ctx.frequent_given(doc.norms[i])  # (الوزيرة نادية السقاف، المهندس عمر المهنا: names)
+
+
+def _unknown_pair_between_commas(ctx: Context, i: int) -> bool:
+    """Tokens i and i + 1 are two Arabic words no lexicon knows, without the article, and a comma
+    follows them: after a title and its comma, a name no list holds (أفيشاي مندلبليت)."""
+    doc = ctx.doc
+    if i + 2 >= doc.n or not doc.joined(i) or not doc.comma(i + 1):
+        return False
+    for k in (i, i + 1):
+        if not ctx.is_arabic_word(k) or doc.has_article(k) or ctx.is_common(k) or len(doc.norms[k]) < 3:
+            return False
+        if k in ctx.by_first and any(m.labels.keys() - {"GIVEN", "SURNAME", "PER"} for m in ctx.by_first[k]):
+            return False  # (a place, a body, a title or a word of the lexicons)
+    return doc.norms[i][:1] not in ("و", "ف", "ب", "ل") or ctx.known_name_part(i)
 
 
 def _place_trigger_before(ctx: Context, i: int) -> bool:

@@ -107,6 +107,8 @@ def test_common_al_words_do_not_extend_names(no_persons, text, absent):
         ("وقال روبرت وود إن الأمر خطير.", "روبرت وود"),
         # an unlisted Wo-/Wi- surname after a listed given name that is no common word
         ("وقال تشارلز وودبيرن إن الأمر خطير.", "تشارلز وودبيرن"),
+        # two words no list knows set off by commas after a title (a listed given name or not)
+        ("وقال السفير الفرنسي، فيليب لاليو، إن العلاقات جيدة.", "فيليب لاليو"),
         ("وقالت ستيفاني ويلكينسون إن الأمر خطير.", "ستيفاني ويلكينسون"),
     ],
 )
