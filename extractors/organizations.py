@@ -135,6 +135,8 @@ def _descriptive_end(ctx: Context, i: int) -> int | None:
             break  # (وكالة AFP: an acronym is the name; إدارة تعليم الليث: common and definite words stay)
         if j > i and _outside_description(ctx, j):
             break  # والحكومة، بالموافقة، الأسبوع، الجديد: a new phrase or a clause's word, not the name's
+        if j > i and _told_body(ctx, j):
+            break  # وزارة الصحة لوكالة فرانس برس، الشرطة المحلية لبي بي سي: the outlet told
         clitic_article = definite or any(s[1].startswith("ال") for s in doc.splits[j])
         place = ctx.longest(j, "LOC", "ORG")
         new_phrase = j > i and last == j - 1 and not definite and not clitic_article
@@ -171,6 +173,21 @@ _HEADS = frozenset({"ORG_TRIGGER", "TITLE"})  # و + one of these starts a secon
 
 
 _ADJECTIVE_ENDINGS = ("ي", "ية", "ة", "ى", "ان", "ين")  # nisba, feminine, elative, dual forms
+
+
+_TO_OUTLET = normalized_words("لوكالة لصحيفة لقناة لموقع لشبكة لتلفزيون لإذاعة لبي")  # (لبي بي سي)
+
+
+def _told_body(ctx: Context, j: int) -> bool:
+    """Token j is ل + an outlet (لوكالة رويترز، لبي بي سي) or لـ + a name in Latin letters
+    (لـCNN): whom it was said to, after a complete name (not اللجنة التنفيذية لمنظمة التحرير)."""
+    doc = ctx.doc
+    word = doc.words[j]
+    if word[:1] != "ل":
+        return False
+    if word.startswith("لـ") and not ctx.is_arabic_word(j):
+        return True
+    return doc.norms[j] in _TO_OUTLET and ctx.longest(j, "ORG") is not None
 
 
 def _adjective_shape(ctx: Context, j: int) -> bool:

@@ -32,8 +32,8 @@ def adjective(ctx: Context, i: int) -> bool:
     """Token i reads as an adjective: a nationality, or a word in ي/ية/يون … that is not a
     body or place behind a proclitic (لبي بي سي)."""
     norm = ctx.doc.norms[i]
-    if norm in FUNCTION_WORDS:
-        return False
+    if norm in FUNCTION_WORDS or norm.startswith("لل"):
+        return False  # (للصحفيين: ل + a definite noun, whom it was said to, is no adjective)
     if ctx.word_has(i, "DEMONYM"):
         return True
     if not _ADJ_END.search(norm):
