@@ -586,8 +586,8 @@ class SpeakerFinder:
         أن …، أمين منطقة جازان رئيس اللجنة المحلية … المهندس محمد الشايع أن …): the first person
         named after a definite word, a title or a body, with no mark, verb, pronoun-bearing noun or
         preposition of company (مع، خلال) before it; a person right after an indefinite noun is a
-        genitive (مستشار خامنئي) and is passed over. The name must end the subject: a
-        complementizer, a colon or a comma follows it."""
+        genitive (مستشار خامنئي) and is passed over. The name must end the subject (_ends_subject)
+        and be firm (_firm_name)."""
         ctx, doc = self.ctx, self.ctx.doc
         if ctx.longest(m.first, "TITLE") is not m and not self._construct_source(m):
             return None  # (an unnamed source, مصادر مقربة من عائلة الإعلامي …, names nobody)
@@ -632,7 +632,8 @@ class SpeakerFinder:
         return ent.last > ent.first or not ent.source.startswith("rule:")
 
     def _ends_subject(self, last: int) -> bool:
-        """Token ``last`` ends a subject: a complementizer or a colon follows it."""
+        """Token ``last`` ends a subject: a colon, a comma, an opening quotation mark or a
+        complementizer follows it."""
         doc = self.ctx.doc
         if last + 1 >= doc.n:
             return False
@@ -1011,8 +1012,9 @@ class SpeakerFinder:
         return end if end is not None else last
 
     def _indefinite_genitive(self, last: int) -> int | None:
-        """An indefinite noun (and a second one joined by و) after an indefinite source word, right
-        before the complementizer or a colon: its genitive (خبراء أسلحة وذخائر إن، خبراء اقتصاد:)."""
+        """The genitive right after an indefinite source word: a person named there (محامي برونسون:
+        whose lawyer), or an indefinite noun (and a second one joined by و) right before the
+        complementizer or a colon (خبراء أسلحة وذخائر إن، خبراء اقتصاد:)."""
         ctx, doc = self.ctx, self.ctx.doc
         k = last + 1
         person = self.by_token.get(k)
