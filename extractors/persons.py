@@ -152,6 +152,16 @@ def _noun_after_title(ctx: Context, i: int) -> bool:
     return not ctx.known_name_part(i) and doc.words[i].endswith("ا") and len(doc.norms[i]) >= 5
 
 
+def _named_before_son(ctx: Context, k: int) -> bool:
+    """Token k, before بن/بنت, opens the nasab: a word that may start a name, or a listed given name
+    that is also a common word (حمد بن عبدالله الشنيبر: حمد is "praise" too), not behind the
+    article or a preposition."""
+    if ctx.name_like(k, first=True):
+        return True
+    doc = ctx.doc
+    return ctx.word_has(k, "GIVEN") and not doc.has_article(k) and doc.norms[k] not in FUNCTION_WORDS
+
+
 def _subject_of_study(ctx: Context, m, i: int) -> bool:
     """After a title in construct (no article: أستاذ، مدير), a common word that few people bear as
     a given name and a definite word are its genitive (أستاذ علم النفس), not a given name and a
@@ -506,7 +516,7 @@ def _persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) 
             if link := link_before(ctx, first - 1):
                 first -= 1  # أبو خليل القباني، لأبي زكريا الحفصي (the span leaves out ل)
                 start = doc.span_start(first, link - 1)
-            elif doc.norms[first] in SON_OF and ctx.name_like(first - 1, first=True):
+            elif doc.norms[first] in SON_OF and _named_before_son(ctx, first - 1):
                 first -= 1  # محمد بن سلمان بن عبدالعزيز: the nasab starts at the name before بن
                 start = doc.starts[first]
                 start = ctx.name_after_clitic(first, ("و", "ف")) or start  # ومحمد بن …
