@@ -72,9 +72,15 @@ def _between_commas(ctx: Context, by_token: dict[int, Entity], j: int, k: int) -
     if end is None or end == k or end - k > 2 or end + 1 >= doc.n or not doc.comma(end):
         return None
     for w in range(k, end + 1):
-        labels = {label for m in ctx.by_first.get(w, ()) for label in m.labels}
         known = by_token.get(w)  # (the surname alone may be a person already: أفيشاي مندلبليت)
         inside = known is not None and known.label == "PER" and known.first > k and known.last <= end
-        if known is not None and not inside or doc.has_article(w) or ctx.is_common(w) or labels - NAME_LABELS:
+        if known is not None and not inside or not unknown_name_word(ctx, w):
             return None
     return ctx.mention("PER", k, end, "rule:role-apposition")
+
+
+def unknown_name_word(ctx: Context, w: int) -> bool:
+    """Token w is a word the lexicons know at most as a name part: no article, no common word, and
+    no label but a name's (not a place, a body, a title)."""
+    labels = {label for m in ctx.by_first.get(w, ()) for label in m.labels}
+    return not (ctx.doc.has_article(w) or ctx.is_common(w) or labels - NAME_LABELS)

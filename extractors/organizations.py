@@ -14,6 +14,7 @@ from khabar.document import find_chars
 from khabar.extractors.bracketed import fixture_teams, parenthesized_short_names
 from khabar.extractors.clubs import city_nisba_clubs, short_club_names
 from khabar.extractors.context import FUNCTION_WORDS, Context, normalized_words
+from khabar.extractors.source_phrases import TO_OUTLET_WORDS
 from khabar.records import Entity
 from khabar.text import WORD_CHARS
 
@@ -175,7 +176,7 @@ _HEADS = frozenset({"ORG_TRIGGER", "TITLE"})  # و + one of these starts a secon
 _ADJECTIVE_ENDINGS = ("ي", "ية", "ة", "ى", "ان", "ين")  # nisba, feminine, elative, dual forms
 
 
-_TO_OUTLET = normalized_words("لوكالة لصحيفة لقناة لموقع لشبكة لتلفزيون لإذاعة لبي")  # (لبي بي سي)
+_TO_OUTLET = TO_OUTLET_WORDS | normalized_words("لبي")  # (لبي بي سي)
 
 
 def _told_body(ctx: Context, j: int) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from khabar.extractors.appositions import unknown_name_word
 from khabar.extractors.bylines import byline_persons
 from khabar.extractors.context import (
     AL_GIVEN_NAMES,
@@ -179,9 +180,7 @@ def _unknown_pair_between_commas(ctx: Context, i: int) -> bool:
     if i + 2 >= doc.n or not doc.joined(i) or not doc.comma(i + 1):
         return False
     for k in (i, i + 1):
-        if not ctx.is_arabic_word(k) or doc.has_article(k) or ctx.is_common(k) or len(doc.norms[k]) < 3:
-            return False
-        if k in ctx.by_first and any(m.labels.keys() - {"GIVEN", "SURNAME", "PER"} for m in ctx.by_first[k]):
+        if not ctx.is_arabic_word(k) or len(doc.norms[k]) < 3 or not unknown_name_word(ctx, k):
             return False  # (a place, a body, a title or a word of the lexicons)
     return doc.norms[i][:1] not in ("و", "ف", "ب", "ل") or ctx.known_name_part(i)
 

@@ -23,6 +23,8 @@ POSSESSED = re.compile(r"..(?:ها|هم|هما|هن|كم|نا)$")  # a noun with
 _OCCASIONS = normalized_words(
     "بيان تصريح تصريحات حديث مقابلة مؤتمر رسالة تغريدة كلمة خطاب لقاء اتصال تقرير مداخلة ندوة حوار"
 )
+# ل + an outlet's head word: whom something was said to (قال لوكالة رويترز، لصحيفة …)
+TO_OUTLET_WORDS = normalized_words("لوكالة لصحيفة لقناة لموقع لشبكة لتلفزيون لإذاعة")
 # نقل عن مصدر قوله: "his saying", the object of the verb after the one quoted.
 SAYING = normalized_words("قوله قولها قولهم قولهما")
 GENITIVE_MOST = 3  # words of a genitive chain: up to two indefinite nouns, then a definite one

@@ -25,6 +25,7 @@ from khabar.extractors.source_phrases import (
     GENITIVE_MOST,
     SAYING,
     SKIP_BEFORE_SUBJECT,
+    TO_OUTLET_WORDS,
     adjective,
     after_adjectives,
     genitive_end,
@@ -53,10 +54,10 @@ ISSUER_WINDOW = 6  # tokens around it where the issuer is named
 MAX_APPOSITION = 6  # words of "، نجم تشيلسي السابق،" between a subject and its verb
 # Nouns that bear a name in quotation marks as speakers (موقع «ليبيا المستقبل»، تقرير "تي إم زد").
 _BEARERS = normalized_words("موقع صحيفة قناة وكالة شبكة مجلة إذاعة تلفزيون برنامج مشروع حساب تقرير دراسة بيانات")
-# محللون، مسؤولان: a sound plural or dual keeps its nun only out of construct (not سكان)
 MAX_LONG_ROLE = 16  # tokens from a role's head to its holder's name (a long role, _distant_holder)
 _COMPANY = normalized_words("مع خلال اثناء لدى عند بين امام قبل بعد حول بشأن")  # not inside a role phrase
 _ROLE_PREPOSITIONS = normalized_words("على عن في من لدى")  # inside a role phrase (المشرف على، مسؤول عن)
+# محللون، مسؤولان: a sound plural or dual keeps its nun only out of construct (not سكان)
 _SOUND_PLURAL = re.compile(r"^.{3,}(?:ون|ين|ان)$")
 _OF_NEWS = normalized_words("للأنباء للانباء")  # وكالة X للأنباء
 _SOURCE_PLACE = normalized_words("في من داخل")  # مسؤولون في …، مصادر داخل …
@@ -105,9 +106,7 @@ def _outlet_names() -> frozenset[str]:
 
 _AUDIENCE = normalized_words("للصحفيين للصحافيين للصحافة للإعلاميين للمراسلين")  # the ones told, alone
 # "… لوكالة الأنباء", "للصحفيين": who the role holder spoke to, not part of the role.
-_TO_MEDIA = normalized_words(
-    "لوكالة لصحيفة لقناة لموقع لشبكة لتلفزيون لإذاعة للصحفيين للصحافيين للصحافة للتلفزيون للإذاعة"
-)
+_TO_MEDIA = TO_OUTLET_WORDS | normalized_words("للصحفيين للصحافيين للصحافة للتلفزيون للإذاعة")
 
 
 # Definite triggers whose bodies are mostly named without them (فيسبوك، رايان أير: الشركة), read
