@@ -10,7 +10,7 @@ tuned on it), the rest to `heldout` (scored, never read for tuning). The split i
 before any article is read.
 
 usage: python3 select_articles.py [--shared ../shared] > selection.tsv
-       python3 select_articles.py --batch N > selection_batchN.tsv   (N = 2 … 17)
+       python3 select_articles.py --batch N > selection_batchN.tsv   (N = 2 … 19)
 
 Batch 2 (24 articles, all `dev2`: annotated after batch 1 was tuned on, scored at first look, then
 tuned on) takes, by the same rule, the next-ranked article of each batch-1 SaudiNewsNet outlet,
@@ -133,6 +133,13 @@ BATCH16_ANT = dict(BATCH5_ANT)
 BATCH16_SNN = dict(BATCH5_SNN)
 BATCH17_ANT = dict(BATCH5_ANT)
 BATCH17_SNN = dict(BATCH5_SNN)
+# Batches 18 and 19 (`dev18`, `dev19`, chosen at the start of stop 30 with the same quotas, khabar
+# output saved from stop 29's code before any rule change, annotated blind while that stop's rules
+# were written, scored once with the stop's final code).
+BATCH18_ANT = dict(BATCH5_ANT)
+BATCH18_SNN = dict(BATCH5_SNN)
+BATCH19_ANT = dict(BATCH5_ANT)
+BATCH19_SNN = dict(BATCH5_SNN)
 BATCHES = {
     "2": (BATCH2_ANT, BATCH2_SNN),
     "3": (BATCH3_ANT, BATCH3_SNN),
@@ -150,6 +157,8 @@ BATCHES = {
     "15": (BATCH15_ANT, BATCH15_SNN),
     "16": (BATCH16_ANT, BATCH16_SNN),
     "17": (BATCH17_ANT, BATCH17_SNN),
+    "18": (BATCH18_ANT, BATCH18_SNN),
+    "19": (BATCH19_ANT, BATCH19_SNN),
 }
 
 
