@@ -426,7 +426,18 @@ class Context:
                 return False  # بالنادي، وبالمملكة: a preposition and a known definite noun
         if doc.has_article(i) and norm not in NAME_LINKS and norm not in AL_GIVEN_NAMES:
             return not first  # al- family names (البرادعي) continue a name, never start one
+        if not self.known_name_part(i) and self.bare_title(i) and self.gaz.first_len.get(norm, 0) < 2:
+            return False  # اختصاصي، مفوضة: a title listed with the article (not ليدي of ليدي غاغا)
         return True
+
+    def bare_title(self, i: int) -> bool:
+        """Token i is a title the lexicon lists with the article (المفوضة، الاختصاصي), written
+        bare as the head of a construct (مفوضة شؤون المنافسة), and no given name (not سلطان، رائد)."""
+        norm = self.doc.norms[i]
+        if norm[:2] == "ال":
+            return False
+        slot = self.gaz.phrases.get(norm, ())
+        return "GIVEN" not in slot and "PER" not in slot and "TITLE" in self.gaz.phrases.get("ال" + norm, ())
 
 
 _ARTICLE_PREFIXES = ("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال")

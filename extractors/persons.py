@@ -101,6 +101,7 @@ def titled_persons(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
         if j is not None and (not comma or j > i):
             yield ctx.mention("PER", i, j, "rule:title", start=start), m.key, title_phrase(ctx, m, i - 1)
     yield from appositions(ctx)
+    yield from bare_title_appositions(ctx)
 
 
 def _conjoined_noun(ctx: Context, i: int) -> bool:
@@ -252,6 +253,41 @@ def appositions(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
         if last > first and ctx.name_like(first, first=True) and not known:
             start = ctx.name_after_clitic(first, ("و", "ف"))
             yield ctx.mention("PER", first, last, "rule:apposition", start=start), m.key, title_phrase(ctx, m, m.last)
+
+
+def bare_title_appositions(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
+    """An unseen name before a title written bare as the head of a construct, the article's
+    definite title (المفوضة) as the role: قالت مارجريته فيستدجر مفوضة شؤون المنافسة الأوروبية."""
+    doc = ctx.doc
+    for k in range(2, doc.n - 1):
+        if not (doc.joined(k) and doc.joined(k - 1) and _construct_after(ctx, k) and ctx.bare_title(k)):
+            continue
+        if ctx.by_first.get(k) or ctx.known_name_part(k):
+            continue  # (a lexicon phrase opens here, or the word is a listed name part: سلطان)
+        role = _BareTitle(k, "ال" + doc.norms[k])
+        if (found := _name_before_role(ctx, role)) is not None:
+            first, last = found
+            start = ctx.name_after_clitic(first, ("و",))
+            yield ctx.mention("PER", first, last, "rule:apposition", start=start), role.key, role.key
+
+
+class _BareTitle:
+    """A title read from one bare word (first = last = its token, key = the definite form)."""
+
+    __slots__ = ("first", "last", "key")
+
+    def __init__(self, k: int, key: str) -> None:
+        self.first = self.last = k
+        self.key = key
+
+
+def _construct_after(ctx: Context, k: int) -> bool:
+    """A genitive follows token k: a definite word, or a bare one and then a definite word
+    (اختصاصي سوق الديون، مفوضة شؤون المنافسة)."""
+    doc = ctx.doc
+    if doc.has_article(k + 1):
+        return True
+    return k + 2 < doc.n and doc.joined(k + 1) and doc.has_article(k + 2)
 
 
 def _name_before_role(ctx: Context, m) -> tuple[int, int] | None:

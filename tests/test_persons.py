@@ -512,3 +512,18 @@ def test_wa_ada_is_no_valley(pipeline):
     """وأدى (and it led to) folds to وادي (valley) without its hamza: no place after it."""
     records = pipeline.extract("وأدى انحسار المياه إلى أزمة في المدينة.")
     assert [r["text"] for r in records if r["type"] == "entity"] == []
+
+
+# A title the lexicon lists with the article (المفوضة، الاختصاصي) written bare after a name heads a
+# construct: it is the person's role, not the end of the name, and sets off an unseen name.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("وقال باتريك جاك اختصاصي سوق الديون في المصرف إن السوق هادئ.", {"باتريك جاك"}),
+        ("وقال توماس برانت مفوض شؤون الطاقة الأوروبي إن الأسعار سترتفع.", {"توماس برانت"}),
+        ("التقى الوفد مع هيرمان كولر مفوض الشؤون الاقتصادية في الاتحاد.", {"هيرمان كولر"}),
+        ("وقال الوزير سلطان العتيبي إن العمل مستمر.", {"سلطان العتيبي"}),  # سلطان is a given name too
+    ],
+)
+def test_bare_title_after_a_name_is_its_role(no_persons, text, expected):
+    assert persons(no_persons, text) == expected
