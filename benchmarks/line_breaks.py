@@ -46,6 +46,10 @@ _SKIPPED_SPLITS = (
     "dev15",
     "dev16",
     "dev17",
+    "dev18",
+    "dev19",
+    "dev20",
+    "dev21",
 )  # never read or tuned on
 
 

@@ -426,9 +426,8 @@ class Context:
                 return False  # بالنادي، وبالمملكة: a preposition and a known definite noun
         if doc.has_article(i) and norm not in NAME_LINKS and norm not in AL_GIVEN_NAMES:
             return not first  # al- family names (البرادعي) continue a name, never start one
-        if not self.known_name_part(i) and self.bare_title(i) and self.gaz.first_len.get(norm, 0) < 2:
-            return False  # اختصاصي، مفوضة: a title listed with the article (not ليدي of ليدي غاغا)
-        return True
+        # اختصاصي، مفوضة: a title listed with the article, written bare (not ليدي of ليدي غاغا)
+        return self.known_name_part(i) or not self.bare_title(i) or self.gaz.first_len.get(norm, 0) > 1
 
     def bare_title(self, i: int) -> bool:
         """Token i is a title the lexicon lists with the article (المفوضة، الاختصاصي), written

@@ -396,6 +396,7 @@ def _nisba_before_role(ctx: Context, i: int) -> bool:
 # Adjectives and plurals after a noun (سند قانوني، أسد أبيض، أهداف): a nisba in ي, أفعل, أفعال
 _ADJECTIVE_SHAPE = re.compile(r"^\w{3,}ي$|^ا\w\w\w$|^ا\w\wا\w$")
 MIN_SURNAME_EVIDENCE = 100  # bearers of a given name in the source list before a noun may be its surname
+MIN_TITLED_SURNAME_EVIDENCE = 20  # the same when a role follows the noun (عاصم جهاد المتحدث باسم …)
 
 
 def _common_surname_at_end(ctx: Context, j: int, k: int) -> bool:
@@ -409,7 +410,9 @@ def _common_surname_at_end(ctx: Context, j: int, k: int) -> bool:
     if not ctx.known_name_part(k) or norm in NAME_LINKS or norm in FUNCTION_WORDS or doc.has_article(k):
         return False
     given = doc.norms[j]
-    if ctx.given_count(given) < MIN_SURNAME_EVIDENCE or given in COLLIDING_FUNCTION_WORDS or len(norm) < 3:
+    role_after = k + 1 < doc.n and doc.joined(k) and _role_at(ctx, k + 1)
+    evidence = MIN_TITLED_SURNAME_EVIDENCE if role_after and norm not in _BEFORE_A_ROLE else MIN_SURNAME_EVIDENCE
+    if ctx.given_count(given) < evidence or given in COLLIDING_FUNCTION_WORDS or len(norm) < 3:
         return False  # a given name many people bear, as written (not وادي = و + ادي, not فتح/دين); علي may be على
     if norm[:1] == "و":
         return False  # (هادي وصل: و + a verb)
@@ -422,11 +425,15 @@ def _common_surname_at_end(ctx: Context, j: int, k: int) -> bool:
     after = k + 1
     if after >= doc.n or not doc.joined(k):
         return True
-    nxt = doc.norms[after]
-    titled = ctx.longest(after, "TITLE") is not None or "TITLE" in ctx.gaz.phrases.get("ال" + nxt, {})
-    if titled and norm not in _BEFORE_A_ROLE:
+    if _role_at(ctx, after) and norm not in _BEFORE_A_ROLE:
         return True  # الدكتور حسن محمد سفر أستاذ السياسة: the name, then the role in apposition
+    nxt = doc.norms[after]
     return (nxt[:1] == "و" and len(nxt) > 3 and ctx.name_like(after, first=False)) or nxt.startswith("لل")
+
+
+def _role_at(ctx: Context, i: int) -> bool:
+    """A title opens at token i, with or without its article (المتحدث باسم، نجم، أستاذ)."""
+    return ctx.longest(i, "TITLE") is not None or "TITLE" in ctx.gaz.phrases.get("ال" + ctx.doc.norms[i], {})
 
 
 def _town_as_surname(ctx: Context, i: int) -> bool:

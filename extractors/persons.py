@@ -14,6 +14,7 @@ from khabar.extractors.bylines import byline_persons
 from khabar.extractors.context import (
     AL_GIVEN_NAMES,
     COLLIDING_FUNCTION_WORDS,
+    COMPLEMENTIZERS,
     FUNCTION_WORDS,
     VERB_SHAPE,
     Context,
@@ -56,6 +57,8 @@ def titled_persons(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
         if m.first == m.last and nasab_after(ctx, m.first):
             continue  # الأستاذ مساعد بن ضيف الله: the given name مساعد, not the title "assistant"
         i = skip_modifiers(ctx, m.last + 1)
+        if i == m.last + 2 and _lone_family_name(ctx, m, m.last + 1):
+            i = m.last + 1  # الدكتور البار أن: a family name, not a modifier of the title
         if i >= doc.n:
             continue
         joined = doc.joined(i - 1)  # (a joining gap holds no comma: no gap text to search)
@@ -73,6 +76,8 @@ def titled_persons(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
         if m.info("TITLE").get("name", "") == "known" and not ctx.known_name_part(i):
             continue  # الفريق جاهز: "the team", not the rank, when no listed name follows
         j = name_run(ctx, i, introduced=True)
+        if j is None and not comma and _lone_family_name(ctx, m, i):
+            j = i  # وأوضح الدكتور البار أن: a listed al- family name alone, then the clause goes on
         if (j is None or j == i) and comma and _unknown_pair_between_commas(ctx, i):
             j = i + 1  # المدعي العام، أفيشاي مندلبليت، أعلن: two unknown name words set off by commas
         if j == i and doc.norms[i] in TOLD:
@@ -172,6 +177,22 @@ def _subject_of_study(ctx: Context, m, i: int) -> bool:
     if doc.has_article(m.first) or not doc.has_article(i + 1) or not ctx.is_common(i):
         return False
     return not ctx.frequent_given(doc.norms[i])  # (الوزيرة نادية السقاف، المهندس عمر المهنا: names)
+
+
+def _lone_family_name(ctx: Context, m, i: int) -> bool:
+    """Token i, right after an honorific that takes a family name alone (family=alone: الدكتور
+    البار، المهندس الفارس), is such a name: listed only as a surname, not in the nisba form
+    (التنفيذي، السعودي are adjectives as often), no common noun, and a complementizer or a speech
+    verb right after it ends the subject."""
+    doc = ctx.doc
+    norm = doc.norms[i]
+    if m.info("TITLE").get("family", "") != "alone" or i + 1 >= doc.n or not doc.joined(i):
+        return False
+    if not doc.has_article(i) or norm[-1:] in ("ي", "ه") or ctx.is_common(i) or ctx.by_first.get(i):
+        return False
+    if set(ctx.gaz.phrases.get(norm, ())) != {"SURNAME"}:
+        return False
+    return doc.norms[i + 1] in COMPLEMENTIZERS or ctx.word_has(i + 1, "CUE")
 
 
 def _unknown_pair_between_commas(ctx: Context, i: int) -> bool:

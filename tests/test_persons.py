@@ -527,3 +527,18 @@ def test_wa_ada_is_no_valley(pipeline):
 )
 def test_bare_title_after_a_name_is_its_role(no_persons, text, expected):
     assert persons(no_persons, text) == expected
+
+
+# A listed family name with the article may stand alone after an honorific marked family=alone
+# (الدكتور البار أن); a surname that is also a common noun ends a name when a role follows it.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("وأوضح الدكتور البار أن عملية القيد تبدأ غدا.", {"البار"}),
+        ("وقال الطبيب الجراح إن العملية نجحت.", set()),  # an adjective after an occupation
+        ("وقال الدكتور السعودي إن العملية نجحت.", set()),  # a nisba: an adjective as often
+        ("وقال عاصم جهاد المتحدث باسم وزارة النفط إن الصادرات ارتفعت.", {"عاصم جهاد"}),
+    ],
+)
+def test_family_names_set_off_by_a_title_or_a_role(no_persons, text, expected):
+    assert persons(no_persons, text) == expected

@@ -10,7 +10,7 @@ tuned on it), the rest to `heldout` (scored, never read for tuning). The split i
 before any article is read.
 
 usage: python3 select_articles.py [--shared ../shared] > selection.tsv
-       python3 select_articles.py --batch N > selection_batchN.tsv   (N = 2 … 19)
+       python3 select_articles.py --batch N > selection_batchN.tsv   (N = 2 … 21)
 
 Batch 2 (24 articles, all `dev2`: annotated after batch 1 was tuned on, scored at first look, then
 tuned on) takes, by the same rule, the next-ranked article of each batch-1 SaudiNewsNet outlet,
@@ -140,6 +140,13 @@ BATCH18_ANT = dict(BATCH5_ANT)
 BATCH18_SNN = dict(BATCH5_SNN)
 BATCH19_ANT = dict(BATCH5_ANT)
 BATCH19_SNN = dict(BATCH5_SNN)
+# Batches 20 and 21 (`dev20`, `dev21`, chosen in stop 30 after batches 18 and 19 had been scored
+# once with stop 29's code, annotated blind while the stop's rules were written, scored once with
+# its final code).
+BATCH20_ANT = dict(BATCH5_ANT)
+BATCH20_SNN = dict(BATCH5_SNN)
+BATCH21_ANT = dict(BATCH5_ANT)
+BATCH21_SNN = dict(BATCH5_SNN)
 BATCHES = {
     "2": (BATCH2_ANT, BATCH2_SNN),
     "3": (BATCH3_ANT, BATCH3_SNN),
@@ -159,6 +166,8 @@ BATCHES = {
     "17": (BATCH17_ANT, BATCH17_SNN),
     "18": (BATCH18_ANT, BATCH18_SNN),
     "19": (BATCH19_ANT, BATCH19_SNN),
+    "20": (BATCH20_ANT, BATCH20_SNN),
+    "21": (BATCH21_ANT, BATCH21_SNN),
 }
 
 
