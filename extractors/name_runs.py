@@ -34,6 +34,7 @@ _PLACE_PREPOSITIONS = frozenset({"لدي", "في"})  # normalised لدى، في
 # Latin initials as Arabic news spells them, inside a Western name (جورج دبليو بوش، ديفيد جيه ريدل)
 # (matched as written: the normalised إم، إيه are أم "or", أية "any")
 _INITIALS = frozenset("جيه جي إتش اتش إف اف إس اس إم دي بي سي تي كيه آر أر دبليو إيه".split())
+_VERBAL_NOUN_IV = re.compile(r"ا[^ا]{2}ا[^ا]")  # إفعال, normalised: إحراق، إصدار، إطلاق
 _ONE_OF = frozenset({"احد", "احدي"})  # أحد، إحدى (not function words: أحد المسؤولين is a speaker phrase)
 
 
@@ -492,12 +493,22 @@ def without_preposition(ctx: Context, i: int) -> int | None:
         labels = ctx.gaz.phrases.get(stem, {}).keys() if stripped else frozenset()
         if labels and (dative or not labels.isdisjoint(_WORD_LABELS) or "LOC" in labels and not ctx.weak_place(stem)):
             return None
+        if not dative and stripped and _noun_after_bi(ctx, i, stem):
+            return None  # سترايغر بتصريح، وليامز بإحراق: ب + a common or verbal noun ends the name
     after = ctx.name_after_clitic(i, ("ب",))  # بميشيل باشيليت: ب + a name (the name without ب)
     return doc.starts[i] if after is None else after  # (بورتر، برويدي، بور: no other word behind ب)
 
 
+def _noun_after_bi(ctx: Context, i: int, stem: str) -> bool:
+    """Token i is ب + a common noun of five letters or more (بتصريح) or a verbal noun of the form
+    إفعال written with its hamza (بإحراق): no name (a name written با… keeps its plain alef: باومان)."""
+    if len(stem) >= 5 and stem in ctx.gaz.common:
+        return True
+    return ctx.doc.words[i][1:2] == "إ" and _VERBAL_NOUN_IV.fullmatch(stem) is not None
+
+
 SUBJECT_ENDS = frozenset(
-    {"في", "لدي", "خلال", "عقب", "بعد", "قبل", "امام", "اثناء", "ردا", "لوكاله", "لصحيفه", "للصحفيين"}
+    {"في", "لدي", "خلال", "عقب", "بعد", "قبل", "امام", "اثناء", "ردا", "لوكاله", "لصحيفه", "للصحفيين", "ل"}
 )
 
 

@@ -277,7 +277,15 @@ def _name_part(ctx: Context, k: int) -> bool:
         return True  # (not إيران of مرشد إيران خامنئي: a country, although a family name too)
     if ctx.word_has(k, "TITLE") or ctx.word_has(k, "ORG_TRIGGER") or ctx.word_has(k, "LOC_TRIGGER"):
         return False  # (شرطة أوستن برايان مانلي: the body's head is no name)
+    if ctx.bare_title(k):
+        return False  # الميجور جنرال: a title listed with the article, written bare
     return not ctx.firm_place_or_org(k)
+
+
+def _al_surname(ctx: Context, k: int) -> bool:
+    """Token k is a listed family name with the article (a rarer given name before it still opens
+    a name: نشوان الحسام)."""
+    return k < ctx.doc.n and ctx.doc.has_article(k) and ctx.word_has(k, "SURNAME")
 
 
 def _after_role(ctx: Context, k: int) -> bool:
@@ -288,8 +296,12 @@ def _after_role(ctx: Context, k: int) -> bool:
         return False
     if doc.comma(k - 1) or ctx.word_has(k - 1, "TITLE") or ctx.word_has(k - 1, "DEMONYM"):
         return True
-    if doc.has_article(k - 1) and ctx.word_has(k, "GIVEN") and ctx.frequent_given(doc.norms[k]):
-        return True  # المحامي المتخصص بحقوق الملكية | جاستن هيوز: a given name after the role's complement
+    if (
+        doc.has_article(k - 1)
+        and ctx.word_has(k, "GIVEN")
+        and (ctx.frequent_given(doc.norms[k]) or _al_surname(ctx, k + 1))
+    ):
+        return True  # المحامي المتخصص بحقوق الملكية | جاستن هيوز، المسؤول عن الطوارئ | نشوان الحسام
     return any(  # after a place or body name: مدير شرطة أوستن | برايان مانلي
         (m := ctx.longest(s, "LOC", "ORG")) is not None and m.last == k - 1 for s in range(max(0, k - 4), k)
     )

@@ -542,3 +542,19 @@ def test_bare_title_after_a_name_is_its_role(no_persons, text, expected):
 )
 def test_family_names_set_off_by_a_title_or_a_role(no_persons, text, expected):
     assert persons(no_persons, text) == expected
+
+
+# The subject of a speech verb ends before لـ + the outlet told; ب + a common or verbal noun after a
+# name is a complement, not the name's last word.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("وقال المسؤول عن الطوارئ نشوان الحسام لـ «عكاظ»: الوضع مأسوي.", {"نشوان الحسام"}),
+        ("وأقرت لندي وليامز بإحراق الجثة والتخلص منها.", {"لندي وليامز"}),
+        ("وقال الرئيس الأمريكي دونالد ترامب بتغريدة إن الاتفاق سيئ.", {"دونالد ترامب"}),
+        ("وقال الكولونيل ريك فرانكونا إن الضربة محدودة.", {"ريك فرانكونا"}),
+        ("واجتمع الوزير مع كيليان باومان في برلين.", {"كيليان باومان"}),  # با… with a plain alef: a name
+    ],
+)
+def test_name_ends_before_complements_of_the_verb(no_persons, text, expected):
+    assert persons(no_persons, text) == expected
