@@ -37,6 +37,38 @@ def _name_end(ctx: Context, i: int) -> int | None:
     return j
 
 
+_GOVERNED_BY = normalized_words("على من عن في إلى الى مع")
+_NOT_A_FIELD = normalized_words("للصحفيين للصحافيين للصحافة للمرة للعام للسنة للاعلام للإعلام")
+
+
+def _purpose_end(ctx: Context, end: int) -> int:
+    """Last token of a body's name that ends at ``end`` and may go on with لل + its field
+    (معهد ليبنيز | للأبحاث الاقتصادية): the description after it, else ``end``."""
+    doc = ctx.doc
+    k = end + 1
+    if k >= doc.n or not doc.joined(end) or doc.norms[k][:2] != "لل" or ctx.by_first.get(k):
+        return end
+    if _told_body(ctx, k) or doc.norms[k] in _NOT_A_FIELD:
+        return end  # معهد بروكنغز للصحفيين: whom it was said to
+    if any(
+        m.last >= end for s in range(max(0, end - 3), end + 1) for m in ctx.by_first.get(s, ()) if "ORG" in m.labels
+    ):
+        return end  # حزب الله للنظام السوري: a listed body keeps its name
+    last = k  # لل + the field, then its adjectives and و + another field (للدراسات والبحوث الاستراتيجية)
+    while last + 1 < doc.n and doc.joined(last):
+        nxt = last + 1
+        norm = doc.norms[nxt]
+        adjective = doc.has_article(nxt) and norm not in FUNCTION_WORDS and _adjective_shape(ctx, nxt)
+        adjective = adjective and not ctx.longest(nxt, "LOC", "ORG")
+        if adjective or norm[:3] in ("وال", "ولل"):
+            last = nxt
+        else:
+            break
+    if last + 1 < doc.n and doc.joined(last) and doc.norms[last + 1] in _GOVERNED_BY:
+        return end  # منظمة الأمم المتحدة للحفاظ على: a verbal noun and its object, not a field
+    return last
+
+
 def _club_name(ctx: Context, i: int, club: str) -> bool:
     """Token i, a definite word after an indefinite club trigger, is the club's name although it
     is a common word or an adjective of nationality: after نادي (club=any) any such word (نادي
@@ -123,13 +155,17 @@ def _descriptive_end(ctx: Context, i: int) -> int | None:
     last, j, national = None, i, False
     while j < doc.n and j - i < MAX_DESCRIPTION:
         definite = doc.has_article(j)
+        head = ctx.longest(j, "LOC_TRIGGER")
+        clitics = head is None or head.stripped > 0  # (ولاية is no و + ل + أية or آية)
         if (
             doc.norms[j] in FUNCTION_WORDS
-            or len(doc.splits[j]) > 1
+            or clitics
+            and len(doc.splits[j]) > 1
             and any(stem in FUNCTION_WORDS for _, stem in doc.splits[j][1:])
             or not ctx.is_arabic_word(j)
             or ctx.longest(j, "CUE", "TITLE", "PER")
-            or not definite
+            or clitics
+            and not definite
             and ctx.word_has(j, "GIVEN")
             and not ctx.is_common(j)
         ):
@@ -487,6 +523,8 @@ def organizations(ctx: Context, descriptive: bool = True) -> Iterator[Entity]:
         if end is None:
             continue
         if trigger.get("span", "") == "with":
+            if trigger.get("desc", "") == "1":
+                end = _purpose_end(ctx, end)  # معهد ليبنيز للأبحاث الاقتصادية
             yield ctx.mention("ORG", m.first, end, "rule:trigger+name", start=m.start)
         else:
             yield ctx.mention("ORG", first, end, "rule:trigger+name")

@@ -346,3 +346,26 @@ def test_a_tour_for_a_prince_is_named_after_nobody(pipeline):
     text = "وتأتي الاتفاقية في مستهل أول جولة خارجية للأمير محمد بن سلمان منذ تقلده ولاية العهد."
     assert found(pipeline, text, "ORG") == []
     assert "محمد بن سلمان" in found(pipeline, text, "PER")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a body named after a place trigger and the place (ولاية is no و + ل + أية)
+        ("وقالت شرطة ولاية بنسلفانيا إن الرجل فر.", "شرطة ولاية بنسلفانيا"),
+        # a named institute and its field after لل
+        ("ونشر معهد ليبنيز للأبحاث الاقتصادية دراسة جديدة.", "معهد ليبنيز للأبحاث الاقتصادية"),
+        # not the one spoken to, not a listed body's complement, not a verbal noun and its object
+        ("وقال معهد بروكنغز للصحفيين إن الوضع صعب.", "معهد بروكنغز"),
+        ("وأكد حزب الله للنظام السوري دعمه.", "حزب الله"),
+    ],
+)
+def test_body_name_goes_on_through_place_and_field(pipeline, text, expected):
+    assert expected in found(pipeline, text, "ORG")
+
+
+def test_definite_place_head_stands_for_the_named_body(pipeline):
+    text = "وقالت شرطة ولاية بنسلفانيا إن الرجل فر. ثم قالت شرطة الولاية إن التحقيق مستمر."
+    records = [r for r in pipeline.extract(text) if r["type"] == "entity" and r["label"] == "ORG"]
+    assert [r["canonical"] for r in records] == ["شرطة ولاية بنسلفانيا", "شرطة ولاية بنسلفانيا"]
+    assert records[0]["entity"] == records[1]["entity"]

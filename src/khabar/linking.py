@@ -86,6 +86,25 @@ def _inside(ctx: Context, short: list[str], long: list[str]) -> bool:
     return False
 
 
+def _body_or_place(ctx: Context, short: list[str], long: list[str]) -> bool:
+    """``short`` names the place or body ``long`` names: without some head words at its edges
+    (غزة in قطاع غزة), or with its last head word definite for the name after it (شرطة الولاية for
+    شرطة ولاية بنسلفانيا, الولاية standing for ولاية بنسلفانيا)."""
+    if _inside(ctx, short, long):
+        return True
+    n, head = len(short), short[-1].removeprefix("ال")
+    return (
+        1 < n < len(long)
+        and head != short[-1]
+        and long[: n - 1] == short[:-1]
+        and long[n - 1] == head
+        and not ctx.gaz.phrases.get(head, {}).keys().isdisjoint(_TRIGGERS)
+    )
+
+
+_TRIGGERS = frozenset({"LOC_TRIGGER", "ORG_TRIGGER"})
+
+
 def _part_of_name(ctx: Context, short: list[str], long: list[str]) -> bool:
     """``short`` opens or ends the longer name ``long`` (أشرف / آل الشيخ / سيد المحدثين in أشرف
     غاني، تركي آل الشيخ، محمد سيد المحدثين)."""
@@ -114,7 +133,7 @@ def _merge_contained(ctx: Context, groups: list[DocEntity]) -> list[DocEntity]:
         return groups
     merged: set[int] = set()
     for g in sorted(groups, key=lambda g: size[id(g)]):
-        fits = _part_of_name if g.label == "PER" else _inside
+        fits = _part_of_name if g.label == "PER" else _body_or_place
         own = _name_words(_words(g.canonical)) if g.label == "PER" else _words(g.canonical)
         if g.label == "PER" and len(own) == 1 and own[0].startswith("ال") and len(own[0]) > 4:
             own = [own[0][2:]] if (g.label, own[0]) not in holding else own  # الفرجاني → وائل فرجاني
