@@ -15,7 +15,7 @@ from khabar.document import Document, find_chars
 if TYPE_CHECKING:
     from khabar.extractors.context import Context
 
-ACCORDING_TO = ("بحسب", "حسب", "وفقا", "وفقاً", "وفق", "نقلا", "نقلاً", "طبقا", "طبقاً")
+ACCORDING_TO = ("بحسب", "حسب", "حسبما", "وحسب", "وفقا", "وفقاً", "وفق", "نقلا", "نقلاً", "طبقا", "طبقاً")
 NEW_CLAUSE = ("إذ", "وذلك", "معربا", "معرباً", "معربة")  # start a clause after a comma
 # Words that may end a clause (whole tokens): they do when only a comma and/or spaces precede
 # them and a space follows (see clause_ends). على counts only as the start of على حد.
