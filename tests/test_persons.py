@@ -558,3 +558,8 @@ def test_family_names_set_off_by_a_title_or_a_role(no_persons, text, expected):
 )
 def test_name_ends_before_complements_of_the_verb(no_persons, text, expected):
     assert persons(no_persons, text) == expected
+
+
+def test_a_nationality_noun_sets_off_an_unseen_name(no_persons):
+    text = "كما يسعى الكوستاريكي كيلور نافاس إلى البقاء. وقال نافاس إن الموسم صعب."
+    assert persons(no_persons, text) == {"كيلور نافاس", "نافاس"}
