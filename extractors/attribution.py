@@ -215,9 +215,29 @@ class Attribution(StatementSpeakers):
         ``relative`` (إسرائيل التي قالت), or None."""
         doc = self.doc
         ent = self.finder.by_last.get(relative - 1)
-        if ent is None or doc.gap(relative - 1).strip() or ent.start > doc.starts[ent.first]:
-            return None  # (بالولايات المتحدة - الذين: behind a preposition, or a dash between)
+        gap = doc.gap(relative - 1).strip() if relative > 0 else ""
+        if gap in ("،", ","):
+            if ent is None:
+                ent = self._apposed_antecedent(relative - 1)  # جون هايتن، قائد القوة النووية، الذي قال
+            elif ent.label == "LOC":
+                ent = None  # (… في نيويورك، التي: a place set off by a comma is rarely who speaks)
+        elif gap:
+            return None  # (بالولايات المتحدة - الذين: a dash between)
+        if ent is None or ent.start > doc.starts[ent.first]:
+            return None  # (behind a preposition)
         return ent
+
+    def _apposed_antecedent(self, last: int) -> Entity | None:
+        """The person or body before a role set off by commas that ends at token ``last`` (جون
+        هايتن، قائد القوة النووية الأمريكية، الذي …): the role is in apposition to the name."""
+        doc = self.doc
+        k = last
+        while k > 0 and last - k < MAX_NP and doc.joined(k - 1):
+            k -= 1
+        if k == 0 or doc.gap(k - 1).strip() not in ("،", ",") or self.ctx.longest(k, "TITLE") is None:
+            return None
+        ent = self.finder.by_last.get(k - 1)
+        return ent if ent is not None and ent.label == "PER" else None
 
     def _first_antecedent(self, m) -> Entity | None:
         """For a cue after a conjoined relative pronoun (والذي) and before إن/أن: the person or body

@@ -1109,8 +1109,8 @@ class SpeakerFinder:
 
     def _noun_phrase(self, i: int, gender: str) -> tuple[Speaker, int] | None:
         ctx, doc = self.ctx, self.ctx.doc
-        if doc.norms[i] in FUNCTION_WORDS or not ctx.is_arabic_word(i):
-            return None
+        if doc.norms[i] in FUNCTION_WORDS or doc.norms[i] in SAYING or not ctx.is_arabic_word(i):
+            return None  # (وأضاف قوله: "…": "his saying", the verb's object)
         if ctx.word_has(i, "CUE") and not self._noun_after_cue(i):
             return None  # (a second verb is no subject)
         if len(doc.norms[i]) < MIN_SUBJECT_LETTERS:

@@ -1057,3 +1057,21 @@ def test_an_unnamed_opening_subject_speaks_for_a_participle(pipeline, text, cue,
 )
 def test_a_name_after_an_indefinite_role_is_its_genitive(pipeline, text, cue, canonical):
     assert _speaker_of(pipeline, text, cue)["canonical"] == canonical
+
+
+@pytest.mark.parametrize(
+    "text, cue, canonical",
+    [
+        # a relative clause set off by a comma from the name it describes, or from a role in apposition
+        ("والتقى الوفد خالد بن سلمان، الذي قال إن الادعاءات زائفة.", "قال", "خالد بن سلمان"),
+        (
+            "وصدرت تصريحات عن الجنرال جون هايتن، قائد القوة النووية، الذي قال في نوفمبر إنه قد يرفض الأمر.",
+            "قال",
+            "جون هايتن",
+        ),
+        # قوله after the verb is what was said, not who said it
+        ('وقال الوزير سيرغي لافروف إن الوضع صعب. وأضاف قوله: "زملاؤنا تمادوا كثيرا."', "أضاف", "سيرغي لافروف"),
+    ],
+)
+def test_relative_clauses_and_words_of_saying(pipeline, text, cue, canonical):
+    assert _speaker_of(pipeline, text, cue)["canonical"] == canonical
