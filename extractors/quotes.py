@@ -48,6 +48,11 @@ _RELATIVE_WORDS = frozenset("ما الذي التي الذين اللذين ال
 RELATIVE_BEFORE_CUE = _RELATIVE_WORDS | frozenset(
     "في وفي من على عن الي بعد قبل خلال عدم دون بدون لم ولم لن ولن".split()
 )  # (… عدم ذكر اسمه: a noun, not a verb; لم يعتبر: a negated report is no quote)
+# بهذه الكلمات، بهاتين الكلمتين، بهذه العبارة: "with these words", pointing back to a quotation
+_THESE_WORDS = (
+    normalized_words("بهذه بهاتين بتلك بهذين"),
+    normalized_words("الكلمات الكلمتين الكلمه العباره العبارات الجمله الكلمتان"),
+)
 MAX_CONTENT_GAP = 45  # tokens between cue and complementizer / quotation
 NEAR_COMPLEMENTIZER = 4  # needs=quote cues: how close after the subject إن/أن must come
 _COMPLEMENT_PREPOSITIONS = normalized_words("إلى الى من على عن")  # دعا إلى، حذر من، حث على: the verb's complement
@@ -447,6 +452,24 @@ class QuoteFinder:
             kind = "mixed" if k < len(self.all_marks) and self.all_marks[k][1] <= end else "indirect"
         return Quote(kind, quote.cue, quote.lemma, quote.speaker, Span(text[start:end], start, end))
 
+    def named_as_these_words(self, cue_tok: int) -> Span | None:
+        """A quotation that the words before the cue point back to ("لأسباب شخصية بحتة".. بهذه
+        الكلمات أعلن …، "…".. بهاتين الكلمتين وصف …): the cue's statement, though it came first."""
+        doc, text = self.doc, self.doc.text
+        if cue_tok < 2 or not doc.joined(cue_tok - 1) or doc.norms[cue_tok - 1] not in _THESE_WORDS[1]:
+            return None
+        if doc.norms[cue_tok - 2] not in _THESE_WORDS[0] or not doc.joined(cue_tok - 2):
+            return None
+        start = doc.starts[cue_tok - 2]
+        k = bisect_left(self._all_starts, start) - 1  # (however short: "these words" say it is a quotation)
+        if k < 0:
+            return None
+        s, e = self.all_marks[k]
+        if e >= start or text[e + 1 : start].strip(_BEFORE_CUE + ".…") or (s, e) in self.claimed:
+            return None
+        self.claimed.add((s, e))
+        return Span(text[s:e], s, e)
+
     def before(self, cue_tok: int) -> Span | None:
         """A quotation that ends just before the cue ("…"، قال), in its sentence (not "…". وقال)."""
         text = self.doc.text
@@ -554,6 +577,9 @@ class QuoteFinder:
 
     def _said(self, m, needs: str, after: int) -> tuple[str, Span] | None:
         """(kind, span) of what the cue at ``m`` introduces, or None."""
+        pointed = self.named_as_these_words(m.first)
+        if pointed is not None:
+            return "direct", pointed
         sentence_end = self.clause_end(self.doc.ends[m.last])
         describes = m.info("CUE").attr("describes")
         if describes:

@@ -1069,6 +1069,12 @@ def test_a_name_after_an_indefinite_role_is_its_genitive(pipeline, text, cue, ca
             "قال",
             "جون هايتن",
         ),
+        # a quotation the words before the cue point back to ("…".. بهذه الكلمات أعلن …)
+        (
+            'وخسر المنتخب.\n"نتيجة مؤسفة".. بهاتين الكلمتين وصف رئيس الهيئة، تركي آل الشيخ، الخسارة.',
+            "وصف",
+            "تركي آل الشيخ",
+        ),
         # قوله after the verb is what was said, not who said it
         ('وقال الوزير سيرغي لافروف إن الوضع صعب. وأضاف قوله: "زملاؤنا تمادوا كثيرا."', "أضاف", "سيرغي لافروف"),
     ],

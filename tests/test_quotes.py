@@ -527,3 +527,9 @@ def test_the_one_described_does_not_speak_next(pipeline):
 )
 def test_a_bare_statement_after_qal(pipeline, text, said):
     assert [q["quote"]["text"] for q in quotes(pipeline, text)] == ([said] if said else [])
+
+
+def test_quotation_pointed_back_to_by_these_words(pipeline):
+    text = 'وخسر المنتخب.\n"نتيجة مؤسفة".. بهاتين الكلمتين وصف رئيس الهيئة، تركي آل الشيخ، الخسارة.'
+    quotes = [r for r in pipeline.extract(text) if r["type"] == "quote"]
+    assert [(q["cue"]["text"], q["kind"], q["quote"]["text"]) for q in quotes] == [("وصف", "direct", "نتيجة مؤسفة")]
