@@ -149,8 +149,8 @@ class QuoteFinder:
         cues = self.ctx.labelled("CUE")
         cue_tokens = {m.last for m in cues}
         for m in cues:
-            if m.first == 0:
-                continue
+            if m.first == 0 or self.in_quote(m.start):
+                continue  # (…، "أعلنت روسيا …": a verb inside a quotation opens no clause outside it)
             if m.first - 1 in cue_tokens and doc.joined(m.first - 1):
                 continue  # وتابع قائلا: one cue phrase
             if self._called(m):

@@ -533,3 +533,10 @@ def test_quotation_pointed_back_to_by_these_words(pipeline):
     text = 'وخسر المنتخب.\n"نتيجة مؤسفة".. بهاتين الكلمتين وصف رئيس الهيئة، تركي آل الشيخ، الخسارة.'
     quotes = [r for r in pipeline.extract(text) if r["type"] == "quote"]
     assert [(q["cue"]["text"], q["kind"], q["quote"]["text"]) for q in quotes] == [("وصف", "direct", "نتيجة مؤسفة")]
+
+
+def test_speech_verb_inside_a_quotation_does_not_cut_the_statement_before_it(pipeline):
+    text = 'وقال سيرغي لافروف في جنيف، "أعلنت روسيا والحكومة السورية عن فتح ممرات انسانية لاجلاء السكان".'
+    quotes = [r for r in pipeline.extract(text) if r["type"] == "quote"]
+    assert [(q["cue"]["text"], q["speaker"]["canonical"]) for q in quotes] == [("قال", "سيرغي لافروف")]
+    assert quotes[0]["quote"]["text"].startswith("أعلنت روسيا")
