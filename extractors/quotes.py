@@ -48,6 +48,7 @@ _RELATIVE_WORDS = frozenset("ما الذي التي الذين اللذين ال
 RELATIVE_BEFORE_CUE = _RELATIVE_WORDS | frozenset(
     "في وفي من على عن الي بعد قبل خلال عدم دون بدون لم ولم لن ولن".split()
 )  # (… عدم ذكر اسمه: a noun, not a verb; لم يعتبر: a negated report is no quote)
+_ANY_MARK = MARK_CHARS + "″'`"  # (and marks that stand for one: sport24″)
 # بهذه الكلمات، بهاتين الكلمتين، بهذه العبارة: "with these words", pointing back to a quotation
 _THESE_WORDS = (
     normalized_words("بهذه بهاتين بتلك بهذين"),
@@ -244,12 +245,34 @@ class QuoteFinder:
             end = self._statement_end(start)
             if end > start:
                 return "direct", Span(text[start:end], start, end)
+        unclosed = self._unclosed_statement(after_tok, limit)
+        if unclosed is not None:
+            return "direct", unclosed  # وأضاف تايلور "بالنسبة لأولئك … (the mark never closes)
         if after_tok > 0 and doc.joined(after_tok - 1) and reported_verb(self.ctx, after_tok):
             start = doc.starts[after_tok]
             end = self.clause_end(start)
             if end > start:
                 return "indirect", Span(text[start:end], start, end)
         return None
+
+    def _unclosed_statement(self, after_tok: int, limit: int) -> Span | None:
+        """The words after an opening quotation mark right after the cue and its subject that no
+        mark closes (a paragraph ends first): the statement runs to the end of its sentence."""
+        doc, text = self.doc, self.doc.text
+        if after_tok <= 0 or after_tok >= doc.n:
+            return None
+        gap = doc.gap(after_tok - 1)
+        opener = max(gap.rfind(c) for c in OPENING_MARKS)
+        if opener <= 0 or opener + 1 < len(gap) or not gap[opener - 1].isspace():
+            return None  # (an opening mark touches the word after it, not the word before it)
+        at = doc.ends[after_tok - 1] + opener
+        if self.in_quote(at + 1) or doc.starts[after_tok] > limit + 2:
+            return None  # (a quotation that closes was read above)
+        start = doc.starts[after_tok]
+        end = self._punctuation_end(start, clause=False)
+        if end <= start or any(c in _ANY_MARK for c in text[start:end]):
+            return None  # (“sport24″ عن …: a name closed by a mark the pairing does not know)
+        return Span(text[start:end], start, end)
 
     def _before_complementizer(self, end: int) -> bool:
         """A complementizer follows the closing mark of the quotation ending at ``end``."""

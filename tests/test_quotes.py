@@ -540,3 +540,20 @@ def test_speech_verb_inside_a_quotation_does_not_cut_the_statement_before_it(pip
     quotes = [r for r in pipeline.extract(text) if r["type"] == "quote"]
     assert [(q["cue"]["text"], q["speaker"]["canonical"]) for q in quotes] == [("قال", "سيرغي لافروف")]
     assert quotes[0]["quote"]["text"].startswith("أعلنت روسيا")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an opening mark after the cue and its subject that no mark closes: the sentence is the statement
+        (
+            'وقال الطبيب إن الأدوية آمنة.\nوأضاف تايلور "بالنسبة للمرضى، أنصحهم بالحديث مع طبيبهم.\n---------\nتابعونا',
+            ("أضاف", "بالنسبة للمرضى، أنصحهم بالحديث مع طبيبهم"),
+        ),
+        # a closing mark after a name is no opening one
+        ('وقالت شركة "كريم" إن الخدمة ستعود غدا.', ("قالت", "الخدمة ستعود غدا")),
+    ],
+)
+def test_statement_after_a_mark_that_never_closes(pipeline, text, expected):
+    quotes = [r for r in pipeline.extract(text) if r["type"] == "quote"]
+    assert (quotes[-1]["cue"]["text"], quotes[-1]["quote"]["text"]) == expected
