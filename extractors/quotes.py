@@ -326,7 +326,21 @@ class QuoteFinder:
             if ":" in gap:
                 return -1 if doc.ends[j] >= limit else doc.ends[j] + gap.index(":")
             if doc.ends[j] >= limit or doc.norms[j] in COMPLEMENTIZERS or gap.strip(_ADDRESSEE_MARKS):
+                break
+        return self._colon_after_apposition(after_tok, limit)
+
+    def _colon_after_apposition(self, after_tok: int, limit: int) -> int:
+        """A colon after an apposition set off by commas that opens at token ``after_tok`` (وقال
+        سعيد مموزيني، مسؤول إعلام الحزب …، لـ«الشرق الأوسط»: «…): searched after its closing comma."""
+        doc = self.doc
+        if after_tok == 0 or not doc.comma(after_tok - 1) or doc.norms[after_tok][:1] == "و":
+            return -1
+        for j in range(after_tok, min(doc.n - 1, after_tok + MAX_APPOSITION)):
+            gap = doc.gap(j)
+            if doc.ends[j] >= limit or ":" in gap:
                 return -1
+            if doc.comma(j):
+                return self._colon_near(j + 1, doc.ends[j] + gap.index("،" if "،" in gap else ","), limit)
         return -1
 
     def _opens_with(self, colon: int, tok: int) -> bool:

@@ -557,3 +557,15 @@ def test_speech_verb_inside_a_quotation_does_not_cut_the_statement_before_it(pip
 def test_statement_after_a_mark_that_never_closes(pipeline, text, expected):
     quotes = [r for r in pipeline.extract(text) if r["type"] == "quote"]
     assert (quotes[-1]["cue"]["text"], quotes[-1]["quote"]["text"]) == expected
+
+
+def test_colon_after_an_apposition_between_commas(pipeline):
+    text = (
+        "واعتقل التنظيم 38 مواطنا. وقال سعيد مموزيني، مسؤول إعلام الحزب الديمقراطي في الموصل، "
+        "لـ«الشرق الأوسط»: «رغم منع التنظيم لمراسم صلاة العيد، فإن مواطني المدينة تحدوا التنظيم.\n\n"
+        "وبحسب المعلومات ساق التنظيم المعتقلين إلى جهة مجهولة». وأضاف مموزيني: «اندلعت اشتباكات»."
+    )
+    quotes = [r for r in pipeline.extract(text) if r["type"] == "quote"]
+    said = [q for q in quotes if q["cue"]["text"] == "قال"]
+    assert said and said[0]["speaker"]["canonical"] == "سعيد مموزيني"
+    assert "رغم منع التنظيم" in said[0]["quote"]["text"]
