@@ -46,7 +46,7 @@ HONORIFIC_PRONOUNS = normalized_words(
 )
 # Documents that "say" what their issuer says: resolved to the issuer named beside them.
 DOCUMENT_NOUNS = normalized_words("البيان التقرير الدراسة الرسالة المذكرة الوثيقة الإعلان التعميم")
-PREPOSITIONS = normalized_words("في على عن من إلى مع عبر لدى حول ضد عند بعد قبل خلال منذ عقب")
+PREPOSITIONS = normalized_words("في على عن من إلى مع عبر لدى حول ضد عند بعد قبل خلال منذ عقب وسط إثر رغم ضمن أمام")
 DOCUMENT_HEADS = frozenset(w.removeprefix("ال") for w in DOCUMENT_NOUNS)  # بيان X، تقرير X
 MAX_ISSUER_LOOKBACK = 600  # tokens back to the document word's first mention
 ISSUED = normalized_words("صادر صادرة الصادر الصادرة")  # بيان صادر عن …

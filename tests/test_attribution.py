@@ -1081,3 +1081,11 @@ def test_a_name_after_an_indefinite_role_is_its_genitive(pipeline, text, cue, ca
 )
 def test_relative_clauses_and_words_of_saying(pipeline, text, cue, canonical):
     assert _speaker_of(pipeline, text, cue)["canonical"] == canonical
+
+
+def test_participle_after_a_fronted_adverbial_takes_the_verbs_subject(pipeline):
+    text = (
+        "وقال الوزير خالد بن سلمان إن العلاقات جيدة. وسط تصاعد التوترات بين السعودية وكندا، أعلنت الرياض "
+        "عن عدد من الإجراءات، مشيرة إلى أنها تبحث خيارات أخرى."
+    )
+    assert _speaker_of(pipeline, text, "مشيرة")["canonical"] == "الرياض"
