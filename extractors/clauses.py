@@ -212,7 +212,7 @@ def nbsp_paragraph_end(text: str, at: int, marks: str, lowest: int = 0) -> int |
     return k + 1 if k >= lowest and text[k] in marks else None
 
 
-_EXCEPT = ("الا", "غير")  # إلا/غير + أن: "but" (normalised)
+_EXCEPT = ("الا", "غير", "بيد")  # إلا/غير/بيد + أن: "but" (normalised)
 
 
 def clause_opener(doc: Document, k: int, words: frozenset[str], that: frozenset[str]) -> int | None:
