@@ -10,7 +10,7 @@ tuned on it), the rest to `heldout` (scored, never read for tuning). The split i
 before any article is read.
 
 usage: python3 select_articles.py [--shared ../shared] > selection.tsv
-       python3 select_articles.py --batch N > selection_batchN.tsv   (N = 2 … 21)
+       python3 select_articles.py --batch N > selection_batchN.tsv   (N = 2 … 23)
 
 Batch 2 (24 articles, all `dev2`: annotated after batch 1 was tuned on, scored at first look, then
 tuned on) takes, by the same rule, the next-ranked article of each batch-1 SaudiNewsNet outlet,
@@ -147,6 +147,13 @@ BATCH20_ANT = dict(BATCH5_ANT)
 BATCH20_SNN = dict(BATCH5_SNN)
 BATCH21_ANT = dict(BATCH5_ANT)
 BATCH21_SNN = dict(BATCH5_SNN)
+# Batches 22 and 23 (`dev22`, `dev23`, chosen in stop 30 after batches 20 and 21 had been scored
+# once with the stop's code of then; annotated blind while the stop's last rules were written,
+# scored once with its final code).
+BATCH22_ANT = dict(BATCH5_ANT)
+BATCH22_SNN = dict(BATCH5_SNN)
+BATCH23_ANT = dict(BATCH5_ANT)
+BATCH23_SNN = dict(BATCH5_SNN)
 BATCHES = {
     "2": (BATCH2_ANT, BATCH2_SNN),
     "3": (BATCH3_ANT, BATCH3_SNN),
@@ -168,6 +175,8 @@ BATCHES = {
     "19": (BATCH19_ANT, BATCH19_SNN),
     "20": (BATCH20_ANT, BATCH20_SNN),
     "21": (BATCH21_ANT, BATCH21_SNN),
+    "22": (BATCH22_ANT, BATCH22_SNN),
+    "23": (BATCH23_ANT, BATCH23_SNN),
 }
 
 
