@@ -503,3 +503,8 @@ def test_short_names_of_bodies(pipeline, text, expected):
 )
 def test_place_triggers_with_definite_and_dual_names(pipeline, text, expected):
     assert mentions(pipeline, text, "LOC") == expected
+
+
+def test_given_and_family_name_are_the_person_named_with_a_nasab(no_persons):
+    text = "قدم الدورة المدرب أحمد بن علي العمودي بمركز الدورات. وكشف المدرب أحمد العمودي أن النتائج جيدة."
+    assert canonical(no_persons, text, "أحمد العمودي") == ["أحمد بن علي العمودي"]

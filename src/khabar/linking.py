@@ -107,9 +107,13 @@ _TRIGGERS = frozenset({"LOC_TRIGGER", "ORG_TRIGGER"})
 
 def _part_of_name(ctx: Context, short: list[str], long: list[str]) -> bool:
     """``short`` opens or ends the longer name ``long`` (أشرف / آل الشيخ / سيد المحدثين in أشرف
-    غاني، تركي آل الشيخ، محمد سيد المحدثين)."""
+    غاني، تركي آل الشيخ، محمد سيد المحدثين), or gives its first and last word when the middle is a
+    nasab (أحمد العمودي in أحمد بن علي العمودي)."""
     n = len(short)
-    return n < len(long) and (long[:n] == short or long[-n:] == short)
+    if n < len(long) and (long[:n] == short or long[-n:] == short):
+        return True
+    # أحمد العمودي in أحمد بن علي العمودي: the given and the family name, the nasab left out
+    return n == 2 and len(long) >= 4 and long[1] == "بن" and short == [long[0], long[-1]]
 
 
 def _merge_contained(ctx: Context, groups: list[DocEntity]) -> list[DocEntity]:
