@@ -277,7 +277,11 @@ class Context:
             elif not NAME_LABELS.isdisjoint(self.gaz.phrases.get(norm, ())):
                 cached = False  # كوفي is a name, not ك + وفي
             else:
-                cached = any(stem in FUNCTION_WORDS or stem in common for _, stem in readings[1:])
+                # (a stem of two letters behind two clitic letters is no word: فليك is no ف + ل + يك)
+                cached = any(
+                    stem in FUNCTION_WORDS or stem in common and (cut == 1 or len(stem) > 2)
+                    for cut, stem in readings[1:]
+                )
             remember(self.gaz.common_cache, word, cached)
         return cached
 

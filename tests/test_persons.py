@@ -563,3 +563,9 @@ def test_name_ends_before_complements_of_the_verb(no_persons, text, expected):
 def test_a_nationality_noun_sets_off_an_unseen_name(no_persons):
     text = "كما يسعى الكوستاريكي كيلور نافاس إلى البقاء. وقال نافاس إن الموسم صعب."
     assert persons(no_persons, text) == {"كيلور نافاس", "نافاس"}
+
+
+def test_a_name_is_no_two_clitics_and_a_two_letter_word(no_persons):
+    # فليك is no ف + ل + يك; وجل (و + جل) stays a word
+    assert persons(no_persons, "أدان السيناتور الجمهوري جيف فليك تصريحات الرئيس.") == {"جيف فليك"}
+    assert persons(no_persons, "وحمد الشيخ المولى عز وجل على نعمه.") == set()
