@@ -433,6 +433,21 @@ class Context:
         # اختصاصي، مفوضة: a title listed with the article, written bare (not ليدي of ليدي غاغا)
         return self.known_name_part(i) or not self.bare_title(i) or self.gaz.first_len.get(norm, 0) > 1
 
+    def bare_titles(self) -> frozenset[str]:
+        """Every word that reads as a bare title (see bare_title), made once per lexicon."""
+        gaz = self.gaz
+        found = getattr(gaz, "bare_title_words", None)
+        if found is None:
+            phrases = gaz.phrases
+            found = frozenset(
+                key[2:]
+                for key, slot in phrases.items()
+                if "TITLE" in slot and key[:2] == "ال" and " " not in key
+                if "GIVEN" not in phrases.get(key[2:], ()) and "PER" not in phrases.get(key[2:], ())
+            )
+            gaz.bare_title_words = found
+        return found
+
     def bare_title(self, i: int) -> bool:
         """Token i is a title the lexicon lists with the article (المفوضة، الاختصاصي), written
         bare as the head of a construct (مفوضة شؤون المنافسة), and no given name (not سلطان، رائد)."""

@@ -8,6 +8,7 @@ name then name words. Short forms and title mentions are linked to full names in
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import compress
 
 from khabar.extractors.appositions import unknown_name_word
 from khabar.extractors.bylines import byline_persons
@@ -280,8 +281,11 @@ def bare_title_appositions(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
     """An unseen name before a title written bare as the head of a construct, the article's
     definite title (المفوضة) as the role: قالت مارجريته فيستدجر مفوضة شؤون المنافسة الأوروبية."""
     doc = ctx.doc
-    for k in range(2, doc.n - 1):
-        if not (doc.joined(k) and doc.joined(k - 1) and _construct_after(ctx, k) and ctx.bare_title(k)):
+    titles = ctx.bare_titles()
+    if titles.isdisjoint(ctx.word_set()):
+        return  # (most documents hold none: one set test instead of a test per token)
+    for k in compress(range(doc.n - 1), map(titles.__contains__, doc.norms)):
+        if k < 2 or not (doc.joined(k) and doc.joined(k - 1) and _construct_after(ctx, k) and ctx.bare_title(k)):
             continue
         if ctx.by_first.get(k) or ctx.known_name_part(k):
             continue  # (a lexicon phrase opens here, or the word is a listed name part: سلطان)
