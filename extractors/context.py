@@ -434,7 +434,8 @@ class Context:
         return self.known_name_part(i) or not self.bare_title(i) or self.gaz.first_len.get(norm, 0) > 1
 
     def bare_titles(self) -> frozenset[str]:
-        """Every word that reads as a bare title (see bare_title), made once per lexicon."""
+        """The words that read as a bare title (bare_title): a one-word TITLE key with the article,
+        without it, when that word is no given name or person. Made once per lexicon."""
         gaz = self.gaz
         found = getattr(gaz, "bare_title_words", None)
         if found is None:
@@ -451,11 +452,7 @@ class Context:
     def bare_title(self, i: int) -> bool:
         """Token i is a title the lexicon lists with the article (المفوضة، الاختصاصي), written
         bare as the head of a construct (مفوضة شؤون المنافسة), and no given name (not سلطان، رائد)."""
-        norm = self.doc.norms[i]
-        if norm[:2] == "ال":
-            return False
-        slot = self.gaz.phrases.get(norm, ())
-        return "GIVEN" not in slot and "PER" not in slot and "TITLE" in self.gaz.phrases.get("ال" + norm, ())
+        return self.doc.norms[i] in self.bare_titles()
 
 
 _ARTICLE_PREFIXES = ("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال")

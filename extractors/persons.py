@@ -285,7 +285,7 @@ def bare_title_appositions(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
     if titles.isdisjoint(ctx.word_set()):
         return  # (most documents hold none: one set test instead of a test per token)
     for k in compress(range(doc.n - 1), map(titles.__contains__, doc.norms)):
-        if k < 2 or not (doc.joined(k) and doc.joined(k - 1) and _construct_after(ctx, k) and ctx.bare_title(k)):
+        if k < 2 or not (doc.joined(k) and doc.joined(k - 1) and _construct_after(ctx, k)):
             continue
         if ctx.by_first.get(k) or ctx.known_name_part(k):
             continue  # (a lexicon phrase opens here, or the word is a listed name part: سلطان)

@@ -335,6 +335,8 @@ class QuoteFinder:
         doc = self.doc
         if after_tok == 0 or not doc.comma(after_tok - 1) or doc.norms[after_tok][:1] == "و":
             return -1
+        if doc.norms[after_tok] in COMPLEMENTIZERS:
+            return -1  # (قال الوزير، إن …: what was said, no apposition)
         for j in range(after_tok, min(doc.n - 1, after_tok + MAX_APPOSITION)):
             gap = doc.gap(j)
             if doc.ends[j] >= limit or ":" in gap:
