@@ -508,3 +508,8 @@ def test_place_triggers_with_definite_and_dual_names(pipeline, text, expected):
 def test_given_and_family_name_are_the_person_named_with_a_nasab(no_persons):
     text = "قدم الدورة المدرب أحمد بن علي العمودي بمركز الدورات. وكشف المدرب أحمد العمودي أن النتائج جيدة."
     assert canonical(no_persons, text, "أحمد العمودي") == ["أحمد بن علي العمودي"]
+
+
+def test_a_western_name_with_a_particle_keeps_its_first_name(no_persons):
+    text = "وقال يوهانس فان در كلاوو إنه رأى جثثا في الشوارع. وأضاف فان در كلاوو أن الظروف مواتية."
+    assert canonical(no_persons, text, "فان در كلاوو") == ["يوهانس فان در كلاوو"]

@@ -122,12 +122,14 @@ def first_names(ctx: Context, persons: list[Entity]) -> dict[str, str]:
 
 
 def given_name_fronts(ctx: Context, taken: list[Entity]) -> list[Entity]:
-    """Full names for one-word persons: another occurrence right after a given name (هيذر نويرت)."""
+    """Full names for one-word persons: another occurrence right after a given name (هيذر نويرت);
+    for a longer name, an unseen first name and a particle before its first occurrence (يوهانس فان
+    در كلاوو)."""
     doc = ctx.doc
+    out = _unseen_given_fronts(ctx, taken)
     singles = {doc.norms[e.first] for e in taken if e.label == "PER" and e.first == e.last}
     if not singles:
-        return []
-    out = []
+        return out
     hits = [i for i in compress(range(doc.n), map(singles.__contains__, doc.norms)) if i > 0]
     first_hit: dict[str, int] = {}
     for i in hits:
@@ -151,6 +153,41 @@ def given_name_fronts(ctx: Context, taken: list[Entity]) -> list[Entity]:
         start = ctx.name_after_clitic(i - 1, ("و", "ف")) if given.stripped else None
         out.append(ctx.mention("PER", i - 1, i, "resolve:given+surname", start=start))  # وميشيل: not و
     return out
+
+
+def _unseen_given_fronts(ctx: Context, taken: list[Entity]) -> list[Entity]:
+    """A person of two or more words whose first occurrence follows a particle of a Western name
+    and a first name no list holds (وقال يوهانس فان در كلاوو …، وأضاف فان در كلاوو): the full
+    name, at that occurrence only."""
+    doc = ctx.doc
+    seen: set[str] = set()
+    out = []
+    for e in taken:  # (in text order)
+        if e.label != "PER" or e.first == e.last or e.canonical in seen:
+            continue
+        seen.add(e.canonical)
+        k = e.first - 1  # يوهانس فان | در كلاوو: a particle of a Western name (فان، دي، فون) and the word before it
+        if k < 1 or doc.norms[k] not in NAME_LINKS or doc.norms[k] in _ARABIC_LINKS or not doc.joined(k):
+            continue
+        k -= 1
+        if not doc.joined(k) or e.start > doc.starts[e.first] or ctx.is_common(k) or doc.norms[k] in NAME_LINKS:
+            continue
+        if _unlisted_word(ctx, k):
+            out.append(ctx.mention("PER", k, e.last, "resolve:given+surname"))
+    return out
+
+
+_ARABIC_LINKS = frozenset({"بن", "ابن", "بنت", "ابو", "ابي", "عبد", "ال", "ولد"})  # (normalised)
+
+
+def _unlisted_word(ctx: Context, k: int) -> bool:
+    """Token k is an Arabic word of four letters or more that no lexicon holds, without the article
+    or a proclitic letter (يوهانس before فان در كلاوو, whatever its first letter)."""
+    doc = ctx.doc
+    norm = doc.norms[k]
+    if len(norm) < 4 or norm[:1] in "وفبلك" or doc.has_article(k) or not ctx.is_arabic_word(k):
+        return False
+    return k not in ctx.by_first and norm not in ctx.gaz.phrases
 
 
 def _unseen_given(ctx: Context, k: int) -> bool:
