@@ -52,6 +52,8 @@ _SKIPPED_SPLITS = (
     "dev21",
     "dev22",
     "dev23",
+    "dev24",
+    "dev25",
 )  # never read or tuned on
 
 
