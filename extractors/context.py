@@ -437,7 +437,7 @@ class Context:
         """The words that read as a bare title (bare_title): a one-word TITLE key with the article,
         without it, when that word is no given name or person. Made once per lexicon."""
         gaz = self.gaz
-        found = getattr(gaz, "bare_title_words", None)
+        found = gaz.bare_title_words
         if found is None:
             phrases = gaz.phrases
             found = frozenset(

@@ -84,6 +84,7 @@ class Gazetteer:
         self.name_like_cache: dict[bool, dict[str, bool]] = {True: {}, False: {}}
         self.word_has_cache: dict[str, dict[str, bool]] = {}  # label -> surface word -> Context.word_has
         self._stop_firsts: frozenset[str] | None = None
+        self.bare_title_words: frozenset[str] | None = None  # Context.bare_titles, made once
         by_id: dict[tuple[str, str], int] = {}
         for entry in entries:
             if entry.label == "STOP":
@@ -208,6 +209,7 @@ class Gazetteer:
         self.name_like_cache = {True: {}, False: {}}
         self.word_has_cache = {}
         self._stop_firsts = None
+        self.bare_title_words = None
 
 
 def _cache_dir() -> Path:

@@ -8,7 +8,7 @@ from operator import attrgetter
 
 from khabar.document import remember
 from khabar.extractors.clauses import SENTENCE_MARKS
-from khabar.extractors.context import COLLIDING_FUNCTION_WORDS, NAME_LINKS, Context
+from khabar.extractors.context import COLLIDING_FUNCTION_WORDS, NAME_LINKS, Context, normalized_words
 from khabar.org_propagation import context_over_lexicon, one_sense_per_document, org_short_forms
 from khabar.person_evidence import unsupported_lone_names
 from khabar.person_lists import list_members
@@ -167,7 +167,7 @@ def _unseen_given_fronts(ctx: Context, taken: list[Entity]) -> list[Entity]:
             continue
         seen.add(e.canonical)
         k = e.first - 1  # يوهانس فان | در كلاوو: a particle of a Western name (فان، دي، فون) and the word before it
-        if k < 1 or doc.norms[k] not in NAME_LINKS or doc.norms[k] in _ARABIC_LINKS or not doc.joined(k):
+        if k < 1 or doc.norms[k] not in _WESTERN_PARTICLES or not doc.joined(k):
             continue
         k -= 1
         if not doc.joined(k) or e.start > doc.starts[e.first] or ctx.is_common(k) or doc.norms[k] in NAME_LINKS:
@@ -177,7 +177,7 @@ def _unseen_given_fronts(ctx: Context, taken: list[Entity]) -> list[Entity]:
     return out
 
 
-_ARABIC_LINKS = frozenset({"بن", "ابن", "بنت", "ابو", "ابي", "عبد", "ال", "ولد"})  # (normalised)
+_WESTERN_PARTICLES = normalized_words("فان فون دي دو")  # the name links of Western names
 
 
 def _unlisted_word(ctx: Context, k: int) -> bool:
