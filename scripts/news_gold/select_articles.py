@@ -161,6 +161,12 @@ BATCH24_ANT = dict(BATCH5_ANT)
 BATCH24_SNN = dict(BATCH5_SNN)
 BATCH25_ANT = dict(BATCH5_ANT)
 BATCH25_SNN = dict(BATCH5_SNN)
+# Batches 26 and 27 (`dev26`, `dev27`, chosen at the start of stop 31, before any rule of that stop;
+# khabar's output of 810eb2b saved at once, annotated blind while the stop's rules were written).
+BATCH26_ANT = dict(BATCH5_ANT)
+BATCH26_SNN = dict(BATCH5_SNN)
+BATCH27_ANT = dict(BATCH5_ANT)
+BATCH27_SNN = dict(BATCH5_SNN)
 BATCHES = {
     "2": (BATCH2_ANT, BATCH2_SNN),
     "3": (BATCH3_ANT, BATCH3_SNN),
@@ -186,6 +192,8 @@ BATCHES = {
     "23": (BATCH23_ANT, BATCH23_SNN),
     "24": (BATCH24_ANT, BATCH24_SNN),
     "25": (BATCH25_ANT, BATCH25_SNN),
+    "26": (BATCH26_ANT, BATCH26_SNN),
+    "27": (BATCH27_ANT, BATCH27_SNN),
 }
 
 
