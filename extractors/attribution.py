@@ -348,7 +348,8 @@ class Attribution(StatementSpeakers):
             return fronted, m.last + 1, EXPLICIT  # ولكن مسؤولين أكدوا أن …
         # implied: this sentence's speaker, else its opening subject, else the one before
         start = self._sentence_start(m.first)
-        speaker = self._opening_subject(start, m.first, gender) if participle else None
+        speaker = self._clause_subject(start, m.first, gender, strict=True) if participle else None
+        speaker = speaker or (self._opening_subject(start, m.first, gender) if participle else None)
         speaker = speaker or (self._titled_subject(start, m.first, gender) if participle else None)
         speaker = speaker or self.implied(gender, since=start) or self.sentence_subject(m.first, gender)
         if speaker is None:
@@ -424,10 +425,14 @@ class Attribution(StatementSpeakers):
             return True
         return doc.words[k].rstrip("ـ") == "ب" and k + 1 < doc.n  # تصف مادة السكر بـ"الرائعة": the description
 
-    def _clause_subject(self, start: int, cue_tok: int, gender: str) -> Speaker | None:
+    def _clause_subject(self, start: int, cue_tok: int, gender: str, strict: bool = False) -> Speaker | None:
         """A participle's subject is that of the nearest speech verb before it in its sentence when a
         name follows that verb (رد ترامب على كتاب وودوارد …، نافيا): the verb need not have a
-        quotation of its own. Its gender must agree; a verb inside a quotation does not count."""
+        quotation of its own. Its gender must agree; a verb inside a quotation does not count.
+
+        ``strict`` (tried before the discourse's speakers): not a verb inside what was reported
+        (أوضح بالخير أن الشعب هو الذي طالب …، لافتا: بالخير speaks), nor one that may take an
+        object (دعا فريق العمل إلى …: the team is called on), nor بين with no و (علاقة بين: "between")."""
         doc = self.doc
         for k in range(cue_tok - 1, start - 1, -1):
             verb = self.ctx.longest(k, "CUE")
@@ -437,10 +442,19 @@ class Attribution(StatementSpeakers):
             own = info.attr("gender")
             if participle_cue(verb) or gender and own and own != gender:
                 continue
+            if strict and (doc.words[k] == "بين" or self._reported(self._line_start(start, k), k)):
+                continue
             found = self.finder.at(self.finder.subject_start(verb.last + 1), gender, named_only=True)
+            if found is not None and strict and info.attr("object") and found[0].label != "PER":
+                continue  # (a body after دعا may be its object)
             if found is not None and found[1] < cue_tok and found[0].label in ("PER", "ORG"):
                 return Speaker(None, found[0].label, found[0].canonical, gender)
         return None
+
+    def _line_start(self, start: int, k: int) -> int:
+        """First token of the line holding token ``k``, not before token ``start``."""
+        doc = self.doc
+        return next((j + 1 for j in range(k - 1, start - 1, -1) if "\n" in doc.gap(j)), start)
 
     def _quoted_subject(self, subj: int) -> bool:
         """وقال "يويفا" لبي بي سي إنه، وذكرت "وايمو" بأنها: a short name in quotation marks, then the

@@ -1095,3 +1095,39 @@ def test_participle_after_a_fronted_adverbial_takes_the_verbs_subject(pipeline):
         "عن عدد من الإجراءات، مشيرة إلى أنها تبحث خيارات أخرى."
     )
     assert _speaker_of(pipeline, text, "مشيرة")["canonical"] == "الرياض"
+
+
+@pytest.mark.parametrize(
+    "text, cue, canonical",
+    [
+        # the subject of the speech verb earlier in the sentence, not a person named in its apposition
+        (
+            "أكدت ميلانيا ترامب، زوجة الرئيس الأمريكي، دونالد ترامب، أنها لا تتفق مع بعض تغريدات زوجها، "
+            "مشيرة إلى أنها تعبر عن رأيها.",
+            "مشيرة",
+            "ميلانيا ترامب",
+        ),
+        # … nor its object (دعا X Y: X calls on Y)
+        (
+            "كما دعا بيراوي وزير الخارجية البريطاني جيريمي هانت للتدخل لحماية السفن، "
+            "موضحا أن اثنين من المشاركين بريطانيان.",
+            "موضحا",
+            "بيراوي",
+        ),
+        # … nor a place named before the verb (على صفحته بموقع فيسبوك أعلن البركاني)
+        (
+            "وعلى صفحته بموقع فيسبوك أعلن البركاني عن المبادرة، مشيرا إلى أن شخصيات من تعز شاركته في صياغتها.",
+            "مشيرا",
+            "البركاني",
+        ),
+        # a verb inside what was reported does not govern the participle (الذي طالب …)
+        (
+            "وأوضح بالخير أن الشعب الليبي هو الذي طالب بالفريق خليفة حفتر لقيادة المؤسسة، لافتاً أنه يطالب "
+            "مجلس النواب بالدعم.",
+            "لافتاً",
+            "بالخير",
+        ),
+    ],
+)
+def test_a_participle_takes_the_subject_of_the_speech_verb_before_it(pipeline, text, cue, canonical):
+    assert _speaker_of(pipeline, text, cue)["canonical"] == canonical
