@@ -34,6 +34,8 @@ _OPENERS, _THAT = normalized_words("لكن ولكن بينما وبينما في
 _CLAUSE_CONJUNCTIONS = "وف"  # a verb carrying one opens its own clause
 
 
+RESUMPTIVES = normalized_words("عليه عليها عليهم فيه فيها عنه عنها له لها به بها")
+
 MAX_DESCRIBED = 3  # words of an unnamed subject taken from the sentence's opening verb (_described_subject)
 
 
@@ -81,6 +83,7 @@ class Attribution(StatementSpeakers):
         self._statement_mentions: dict[str, list[int]] = {}  # document word → its other mentions
         self._marks = marks  # offsets of sentence punctuation (clauses.SENTENCE_MARKS)
         self._sentence_starts: list[int] | None = None
+        self._canonicals: set[str] | None = None  # canonicals of the document's mentions (_entity_speaker)
 
     def _names(self, start: int, end: int) -> bool:
         """Is text[start:end] exactly a place or a body the lexicons know (a dateline's pieces)?"""
@@ -444,12 +447,29 @@ class Attribution(StatementSpeakers):
                 continue
             if strict and (doc.words[k] == "بين" or self._reported(self._line_start(start, k), k)):
                 continue
+            if strict and k > 0 and doc.norms[k - 1] in RELATIVES and not self._resumptive(verb.last + 1):
+                continue  # الدعوات التي طالبت جونسون: a relative clause's verb (not الذي رد عليه روحاني)
             found = self.finder.at(self.finder.subject_start(verb.last + 1), gender, named_only=True)
             if found is not None and strict and info.attr("object") and found[0].label != "PER":
                 continue  # (a body after دعا may be its object)
+            said = next((sp for tok, sp in reversed(self.history) if tok == k), None) if strict else None
+            if said is not None and said.label == "PER" and found is not None and not self._entity_speaker(found):
+                return Speaker(None, "PER", said.canonical, gender)  # شيخ جامع الأزهر، الإمام أحمد الطيب
             if found is not None and found[1] < cue_tok and found[0].label in ("PER", "ORG"):
                 return Speaker(None, found[0].label, found[0].canonical, gender)
         return None
+
+    def _entity_speaker(self, found: tuple[Speaker, int]) -> bool:
+        """The subject read is a mention of a document entity (not a role phrase the lexicons do
+        not hold: the verb's attribution, which links roles to holders, knows better then)."""
+        if self._canonicals is None:
+            self._canonicals = {e.canonical for e in self.finder.by_token.values()}
+        return found[0].canonical in self._canonicals
+
+    def _resumptive(self, k: int) -> bool:
+        """Token k is a preposition with a pronoun pointing back to a relative pronoun (عليه، فيها):
+        the relative is the verb's complement, the verb's subject follows."""
+        return k < self.doc.n and self.doc.norms[k] in RESUMPTIVES or self.doc.norms[k - 1] in RESUMPTIVES
 
     def _line_start(self, start: int, k: int) -> int:
         """First token of the line holding token ``k``, not before token ``start``."""

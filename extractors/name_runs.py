@@ -150,7 +150,8 @@ def _waw_surname(ctx: Context, i: int, k: int) -> bool:
     doc = ctx.doc
     norm = doc.norms[k]
     rest = norm[1:]
-    if len(rest) < 4 or rest[:1] not in ("و", "ي") or norm.endswith(_PRONOUN_END):
+    wa = rest[:1] == "ا" and _set_off(doc, k)  # Wa- (مايكل واردلو، كبير …): only where a mark ends the name
+    if len(rest) < 4 or rest[:1] not in ("و", "ي") and not wa or norm.endswith(_PRONOUN_END):
         return False  # (Wo-, Wi-, We- as Arabic writes them: وودبيرن، ويلكينسون)
     if not ctx.word_has(i, "GIVEN") or doc.has_article(i) or ctx.is_common(i) or ctx.is_common(k):
         return False  # (نزيه ومستقل: an adjective, and another)
@@ -161,6 +162,11 @@ def _waw_surname(ctx: Context, i: int, k: int) -> bool:
     if k + 1 >= doc.n or not doc.joined(k):
         return True
     return not ctx.name_like(k + 1, first=False) or ctx.longest(k + 1, "TITLE") is not None
+
+
+def _set_off(doc, k: int) -> bool:
+    """A comma or a colon follows token k (the name's end, set off from its role)."""
+    return k + 1 < doc.n and not doc.joined(k) and doc.gap(k).strip()[:1] in ("،", ",", ":")
 
 
 def _place_not_surname(ctx: Context, k: int, known: bool) -> bool:

@@ -1131,3 +1131,26 @@ def test_participle_after_a_fronted_adverbial_takes_the_verbs_subject(pipeline):
 )
 def test_a_participle_takes_the_subject_of_the_speech_verb_before_it(pipeline, text, cue, canonical):
     assert _speaker_of(pipeline, text, cue)["canonical"] == canonical
+
+
+@pytest.mark.parametrize(
+    "text, cue, canonical",
+    [
+        # a relative clause's verb does not govern the participle (الدعوات التي طالبت جونسون)…
+        (
+            "ودعمت رئيسة الوزراء البريطانية، تيريزا ماي، الدعوات التي طالبت جونسون بالاعتذار، "
+            "قائلة إن إشارته تسببت بإساءة واضحة.",
+            "قائلة",
+            "تيريزا ماي",
+        ),
+        # … unless a pronoun points back to the relative: its own subject follows (الذي رد عليه روحاني)
+        (
+            'وكان ترامب قال في كلمة له: "لن نمنع إيران من صنع قنبلة،" متوعدا بعقوبات، وهو الأمر الذي رد عليه '
+            'الرئيس الإيراني، حسن روحاني قائلا إن أمريكا "فشلت بالالتزام بتعهداتها".',
+            "قائلا",
+            "حسن روحاني",
+        ),
+    ],
+)
+def test_relative_clauses_and_participles(pipeline, text, cue, canonical):
+    assert _speaker_of(pipeline, text, cue)["canonical"] == canonical

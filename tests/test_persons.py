@@ -569,3 +569,29 @@ def test_a_name_is_no_two_clitics_and_a_two_letter_word(no_persons):
     # فليك is no ف + ل + يك; وجل (و + جل) stays a word
     assert persons(no_persons, "أدان السيناتور الجمهوري جيف فليك تصريحات الرئيس.") == {"جيف فليك"}
     assert persons(no_persons, "وحمد الشيخ المولى عز وجل على نعمه.") == set()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a first name before the surname's first occurrence: a common word that is a given name too,
+        # after a role's definite complement; a foreign name in ت with a long vowel after it
+        (
+            "وأشار رئيس المجلس البلدي للمحافظة شرف السعيدي إلى رفع 5 مشاريع. وأشار السعيدي إلى أن العمل مستمر.",
+            {"شرف السعيدي", "السعيدي"},
+        ),
+        (
+            "وقدم تيموثي هاسون، مسؤول الادعاء، الوثائق يوم الأربعاء. وقال هاسون إن المتهم خطر.",
+            {"تيموثي هاسون", "هاسون"},
+        ),
+        # … not a verbal noun in ت (تعيين), nor a common word after an indefinite noun
+        ("ورفض تعيين هاسون في المنصب. وقال هاسون إن القرار ظالم.", {"هاسون"}),
+        ("وأكد مجلس شرف السعيدي أن القرار نهائي. وأشار السعيدي إلى أن العمل مستمر.", {"السعيدي"}),
+        # a surname in وا… set off by a comma from the role after it
+        ('وقال مايكل واردلو، كبير مفوضي اللجنة: "هناك قلق".', {"مايكل واردلو"}),
+        # a bare word and a definite noun after a name in a list are a construct, no second name
+        ('وقال مايكل، كبير مفوضي اللجنة: "هناك قلق".', {"مايكل"}),
+    ],
+)
+def test_first_names_before_a_surname_and_list_members(pipeline, text, expected):
+    assert persons(pipeline, text) == expected

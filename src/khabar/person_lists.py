@@ -93,6 +93,8 @@ def _name_shaped(ctx: Context, a: int, b: int) -> bool:
             return False  # (بالجهود: a preposition and a noun)
         if ctx.is_common(k) and (k == a or not stem.startswith("ال")):
             return False
+        if k > a and (ctx.is_common(k) or k in ctx.by_first) and not _listed_name(ctx, doc.norms[k - 1]):
+            return False  # كبير مفوضي اللجنة: an unknown bare word and a common noun, a construct
     return True
 
 

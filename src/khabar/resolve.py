@@ -7,6 +7,7 @@ from itertools import compress
 from operator import attrgetter
 
 from khabar.document import remember
+from khabar.extractors.appositions import definite_behind
 from khabar.extractors.clauses import SENTENCE_MARKS
 from khabar.extractors.context import COLLIDING_FUNCTION_WORDS, NAME_LINKS, Context, normalized_words
 from khabar.org_propagation import context_over_lexicon, one_sense_per_document, org_short_forms
@@ -137,7 +138,7 @@ def given_name_fronts(ctx: Context, taken: list[Entity]) -> list[Entity]:
     # tokens read as a proclitic + the name (وكيم): another word before them is no first name
     behind_clitic = {doc.norms[e.first] for e in taken if e.label == "PER" and e.start > doc.starts[e.first]}
     for i in hits:
-        if not doc.joined(i - 1) or ctx.is_common(i - 1):
+        if not doc.joined(i - 1) or ctx.is_common(i - 1) and not _given_after_role(ctx, i - 1, first_hit):
             continue
         readings = [m for m in ctx.by_first.get(i - 1, ()) if "GIVEN" in m.labels and m.last == i - 1]
         given = min(readings, key=lambda m: m.stripped, default=None)  # وارين as written, before و + ارين
@@ -153,6 +154,18 @@ def given_name_fronts(ctx: Context, taken: list[Entity]) -> list[Entity]:
         start = ctx.name_after_clitic(i - 1, ("و", "ف")) if given.stripped else None
         out.append(ctx.mention("PER", i - 1, i, "resolve:given+surname", start=start))  # وميشيل: not و
     return out
+
+
+def _given_after_role(ctx: Context, k: int, first_hit: dict[str, int]) -> bool:
+    """Token k, a given name that is a common word too (شرف، جاري), opens the first occurrence of a
+    surname of the document after a role's definite complement (رئيس المجلس البلدي للمحافظة شرف
+    السعيدي): a bare noun cannot be the genitive of a definite one, so it starts the holder's name."""
+    doc = ctx.doc
+    if first_hit.get(doc.norms[k + 1]) != k + 1 or k == 0 or not doc.joined(k - 1):
+        return False
+    if doc.has_article(k) or not ctx.word_has(k, "GIVEN"):
+        return False
+    return definite_behind(doc, k - 1) and not ctx.word_has(k - 1, "CUE")
 
 
 def _unseen_given_fronts(ctx: Context, taken: list[Entity]) -> list[Entity]:
@@ -199,13 +212,14 @@ def _unseen_given(ctx: Context, k: int) -> bool:
     if norm[:1] in "وفبلك" or doc.has_article(k) or len(norm) < 3 or word.endswith(("ة", "ات", "ت")):
         return False  # (قابلت، عينت: a perfect verb)
     labels = {label for m in ctx.by_first.get(k, ()) for label in m.labels}
-    if labels - _NAME_PARTS or not labels and word[:1] in _DERIVED_FIRST:
+    if labels - _NAME_PARTS or not labels and word[:1] in _DERIVED_FIRST and word[1:2] not in _LONG_VOWELS:
         return False  # إشراك روني، تعيين، مشاركة: a verbal noun or participle, not a first name
     return ctx.name_like(k, first=True)
 
 
 _NAME_PARTS = frozenset({"SURNAME"})
 _DERIVED_FIRST = "إأتيمن"  # first letters of verbal nouns and participles (إفعال، تفعيل، مفعل)
+_LONG_VOWELS = "يو"  # …unless a long vowel follows, as in a foreign first name (تيموثي، يوري، نيكول)
 
 
 def _opens_sentence(doc, i: int) -> bool:
