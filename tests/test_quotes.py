@@ -569,3 +569,14 @@ def test_colon_after_an_apposition_between_commas(pipeline):
     said = [q for q in quotes if q["cue"]["text"] == "قال"]
     assert said and said[0]["speaker"]["canonical"] == "سعيد مموزيني"
     assert "رغم منع التنظيم" in said[0]["quote"]["text"]
+
+
+def test_feminine_participles_that_are_nouns_too(pipeline):
+    # لافتة، مبينة، معتبرة open a quote after a comma and before (إلى) أن …
+    text = (
+        "وأبقت الشركة على توصيتها، مشيرة إلى أن الأرباح قوية، مبينة أن ذلك جاء أعلى من التوقعات، "
+        "لافتة إلى أن المبيعات متوافقة مع الخطط، معتبرة أن البيئة طبيعية."
+    )
+    assert [q["cue"]["text"] for q in quotes(pipeline, text)] == ["مشيرة", "مبينة", "لافتة", "معتبرة"]
+    # … not as nouns: a banner, a considerable sum
+    assert quotes(pipeline, "ورفع المحتجون لافتة أن الأرض لنا. وأنفقت الشركة مبالغ معتبرة أن الأرباح تكفي.") == []
