@@ -11,7 +11,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 
 from khabar.extractors.clauses import clause_opener, dateline_end, participle_cue, reported_verb
-from khabar.extractors.context import COMPLEMENTIZERS, FUNCTION_WORDS, Context, normalized_words
+from khabar.extractors.context import COMPLEMENTIZERS, FUNCTION_WORDS, RELATION_NOUNS, Context, normalized_words
 from khabar.extractors.statements import StatementSpeakers
 from khabar.extractors.subject_names import SIDE_WORDS
 from khabar.extractors.subjects import (
@@ -155,6 +155,8 @@ class Attribution(StatementSpeakers):
         lexicons do not hold (أثارت سيدة الولايات المتحدة الأولى ميلانيا ترامب …): no function word,
         preposition or punctuation before the name."""
         doc = self.doc
+        if subj < doc.n and doc.norms[subj] in RELATION_NOUNS:
+            return None  # وروت خطيبة خاشقجي: a relative of the person named, not that person
         for k in range(subj, min(cue_tok, subj + MAX_NP + 1)):
             ent = self.finder.by_token.get(k)
             if ent is not None and ent.label == "PER":
@@ -580,6 +582,8 @@ class Attribution(StatementSpeakers):
                 continue  # لسورنسن: an object
             if self.in_quote(e.start):
                 continue  # "… عن دعم الأسد الحيوان،" لافتا: a name inside the quotation does not speak
+            if e.first > 0 and doc.joined(e.first - 1) and doc.norms[e.first - 1] in RELATION_NOUNS:
+                continue  # وروت خطيبة خاشقجي …، إذ كتبت: the relative speaks, not the one named
             if e.first >= 2 and doc.joined(e.first - 2) and doc.norms[e.first - 2] in PREPOSITIONS:
                 continue  # في وجه أدولف هتلر: the complement of a prepositional phrase
             return Speaker(None, e.label, e.canonical)

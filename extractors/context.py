@@ -155,6 +155,11 @@ NAME_LABELS = frozenset({"GIVEN", "SURNAME", "PER"})
 # that is also one of them (جبل، وادي: place triggers) does not start a name alone.
 # Given names whose first letters ال are no article (إلياس written الياس, ألبرت, أليستر): they open
 # a name like any other given name (عضو الأمانة العامة الياس الزغبي، قال اليستر بيرت)
+# Nouns of kinship and relation (زوجة، خطيبة، والد): before a name they name someone else's
+# relative (خطيبة خاشقجي), never a first name.
+RELATION_NOUNS = normalized_words(
+    "زوجة زوج والد والدة ابن ابنة نجل نجلة شقيق شقيقة عم عمة خال خالة جد جدة حفيد حفيدة أرملة خطيبة خطيب صديقة زميلة"
+)
 AL_GIVEN_NAMES = normalized_words("الياس اليستر البرت البير الكسندر اليكس الفريد اليسا اليزابيث الهام الطاف الاء")
 NOT_NAME_LABELS = frozenset({"TITLE", "CUE", "DESC", "DEMONYM", "ORG_TRIGGER", "LOC_TRIGGER", "LOC", "ORG"})
 

@@ -1154,3 +1154,40 @@ def test_a_participle_takes_the_subject_of_the_speech_verb_before_it(pipeline, t
 )
 def test_relative_clauses_and_participles(pipeline, text, cue, canonical):
     assert _speaker_of(pipeline, text, cue)["canonical"] == canonical
+
+
+@pytest.mark.parametrize(
+    "text, cue, canonical",
+    [
+        # a description given with the name (after a comma, or a noun with its pronoun before it)
+        # names the person a later speaker phrase with the same head describes
+        (
+            "طلبت خديجة جنكيز، خطيبة الصحفي جمال خاشقجي من الرئيس المساعدة. وروت خطيبة خاشقجي الأحداث، "
+            "إذ كتبت أن خطيبها ذهب إلى القنصلية.",
+            "كتبت",
+            "خديجة جنكيز",
+        ),
+        (
+            "نفى رونالدو المزاعم، وفقا لبيان محاميه بيتر كريستيانسين. ولفت محامي اللاعب البرتغالي إلى أن "
+            "رونالدو ينكر المزاعم.",
+            "لفت",
+            "بيتر كريستيانسين",
+        ),
+        # … not the verb's object after a name set off by commas
+        (
+            "حذر الرئيس الأمريكي، دونالد ترامب، الحكومة السورية من الضربة. وقالت الحكومة السورية إن التهديد مرفوض.",
+            "قالت",
+            "الحكومة السورية",
+        ),
+        # … and an anonymous source keeps its phrase
+        (
+            "قال المتحدث سامي عبيد، مسؤول في الحركة، إن الوضع هادئ. وقال مسؤول في الحركة إن الهجوم فشل.",
+            "قال مسؤول",
+            "مسؤول في الحركة",
+        ),
+    ],
+)
+def test_a_description_given_with_a_name_links_a_later_speaker(pipeline, text, cue, canonical):
+    quotes = [q for q in _quotes(pipeline, text) if q["cue"]["text"] == cue.split()[0]]
+    speaker = quotes[-1]["speaker"] if len(cue.split()) > 1 else _speaker_of(pipeline, text, cue)
+    assert speaker["canonical"] == canonical

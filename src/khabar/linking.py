@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 
 from khabar import text as textmod
+from khabar.described import Descriptions
 from khabar.extractors.context import Context, normalized_words
 from khabar.records import Entity, Quote, Span
 
@@ -227,6 +228,7 @@ def link_speakers(ctx: Context, groups: list[DocEntity], mentions: list[Entity],
             ends[e.end] = e
     by_word: dict[str, list[tuple[str, ...]]] | None = None  # a word → the body names holding it (when needed)
     surnames: dict[str, set[str]] | None = None  # a person's last name word → the persons (when needed)
+    described: Descriptions | None = None  # descriptions given to persons (when needed)
     for q in quotes:
         sp = q.speaker
         if sp is None:
@@ -259,6 +261,16 @@ def link_speakers(ctx: Context, groups: list[DocEntity], mentions: list[Entity],
                     by_key.setdefault(textmod.normalize(sp.canonical), group)  # (implied repeats of the phrase)
                     sp.role = ctx.doc.text[sp.span.start : named.start].rstrip(" ،,")
                     sp.span = Span(named.text, named.start, named.end)  # the mention: the name
+        if group is None and sp.label == "DESC":
+            if described is None:
+                described = Descriptions(ctx, [e for e in mentions if e.label == "PER"])
+            phrase = sp.span.text if sp.span is not None else sp.canonical
+            at = sp.span.start if sp.span is not None else q.cue.start
+            holder = described.holder(ctx, phrase, at)  # خطيبة خاشقجي → خديجة جنكيز
+            group = by_id.get(holder.entity) if holder is not None else None
+            if group is not None:
+                by_key.setdefault(textmod.normalize(sp.canonical), group)  # (implied repeats of the phrase)
+                sp.role = " ".join(phrase.split())
         if group is not None and (sp.label in (group.label, "DESC") or sp.span is None):
             sp.entity, sp.canonical, sp.label, sp.known_as = group.id, group.canonical, group.label, group.known_as
 
