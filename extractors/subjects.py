@@ -106,6 +106,10 @@ def _outlet_names() -> frozenset[str]:
 
 _AUDIENCE = normalized_words("للصحفيين للصحافيين للصحافة للإعلاميين للمراسلين")  # the ones told, alone
 # "… لوكالة الأنباء", "للصحفيين": who the role holder spoke to, not part of the role.
+_TOLD_DEFINITE = normalized_words(
+    "للصحيفة للوكالة للقناة للموقع للمجلة للشبكة للنواب للجزيرة للعربية للشرق للحياة للوطن للرياض للمدينة للأهرام"
+)  # outlets and people told (قال الوزير للصحيفة)
+_PURPOSE = re.compile(r"^ل(?:م\w{1,2}ا\w\w?ه|ا\w\wا\w|ت\w\wي\w|است\w\wا\w)$")  # لمكافحة، لإدارة، لتنظيم
 _TO_MEDIA = TO_OUTLET_WORDS | normalized_words("للصحفيين للصحافيين للصحافة للتلفزيون للإذاعة")
 
 
@@ -388,6 +392,7 @@ class SpeakerFinder:
             last = after_adjectives(self.ctx, i + 1, until=i + MAX_NP)
         if last == i:
             return None
+        last = self._governed_complement(last)  # المركز الإعلامي للمقاومة
         span = self._span(doc.starts[i], last)
         return Speaker(span, "ORG", " ".join(span.text.split()), gender), last
 
@@ -986,12 +991,33 @@ class SpeakerFinder:
             last -= 1  # مصادر مقربة من فريق (8 آذار): "close to" without the body it is close to
         return last
 
+    def _lam_genitive(self, last: int) -> int | None:
+        """Last token of a ل-phrase after the definite word at ``last`` that belongs to the subject
+        (المكتب الإعلامي للحكومة، الوكالة الماليزية لمكافحة الفساد): ل + a definite noun that is
+        no outlet and no group of people told (للصحفيين، للمشاركين), or ل + a verbal noun and its
+        definite object; None when it says to whom."""
+        ctx, doc = self.ctx, self.ctx.doc
+        k = last + 1
+        norm = doc.norms[k]
+        if not doc.joined(last) or norm in _TO_MEDIA or norm in _TOLD_DEFINITE:
+            return None
+        if norm.startswith("لل") and len(norm) >= 5 and not norm.endswith(("ين", "ون")):
+            body = ctx.longest(k, "ORG", "LOC")
+            return body.last if body is not None else k  # للحكومة، للمقاومة، للأمم المتحدة
+        if ctx.longest(k, "ORG", "LOC", "PER") is not None:
+            return None  # لرويترز، لبي بي سي، لترامب: the one spoken to
+        if _PURPOSE.match(norm) and k + 1 < doc.n and doc.joined(k) and doc.has_article(k + 1):
+            return k + 1  # لمكافحة الفساد
+        return None
+
     def _governed_complement(self, last: int) -> int:
         """A source phrase ending at ``last`` in an adjective that takes a preposition (الموالي
         للحكومة، مطلع على الاستخبارات، المقربة من الرئاسة): its complement, when that is a
         genitive chain or a named body or place."""
         ctx, doc = self.ctx, self.ctx.doc
         prep = _GOVERNING.get(doc.norms[last])
+        if prep is None and last + 1 < doc.n and doc.has_article(last) and doc.norms[last + 1][:1] == "ل":
+            return self._lam_genitive(last) or last  # الوكالة الماليزية لمكافحة الفساد
         if prep is None or last + 1 >= doc.n or not doc.joined(last):
             return last
         k = last + 1
@@ -1159,6 +1185,8 @@ class SpeakerFinder:
                 break  # نقلت الوكالة عن مسؤول قوله: "his saying", the object of نقل
             if nxt in CALLED_NORMS:
                 break  # طالب آخر يدعى …: the name follows
+            if nxt[:1] == "ل" and doc.has_article(last) and self._lam_genitive(last) is not None:
+                break  # المكتب الإعلامي للحكومة: "of", not "to" (taken as the governed complement below)
             if nxt in _TO_MEDIA or nxt == "ل" or ctx.behind_preposition(last + 1, ("ل",)):
                 break  # بليند لموقع يونايتد، عدد من الجيران لـ«عكاظ»: whom it was said to
             if doc.has_article(last) and not doc.has_article(last + 1) and not self.by_token.get(last + 1):
