@@ -147,7 +147,7 @@ COLLIDING_FUNCTION_WORDS = {
     ),
 }
 MIN_GIVEN_COUNT = 3  # given names rarer than this (in the source list) never start a name on their own
-NAME_LINKS = normalized_words("بن ابن بنت أبو أبي عبد آل ولد دي دو فان فون")
+NAME_LINKS = normalized_words("بن ابن بنت أبو أبي عبد آل ولد دي دو دا فان فون")  # (دا: da Silva)
 
 
 NAME_LABELS = frozenset({"GIVEN", "SURNAME", "PER"})

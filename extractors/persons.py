@@ -265,14 +265,20 @@ def appositions(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
             continue
         last = m.first - 1
         first = last
-        while first - 1 >= 0 and last - first < 2 and doc.joined(first - 1) and ctx.name_like(first - 1, first=False):
+        while (
+            first - 1 >= 0
+            and last - first < 2
+            and doc.joined(first - 1)
+            and (ctx.name_like(first - 1, first=False) or _given_after_cue(ctx, first - 1))
+        ):
             first -= 1
-        while first < last and not ctx.name_like(first, first=True):
+        while first < last and not (ctx.name_like(first, first=True) or _given_after_cue(ctx, first)):
             first += 1
         given = next((k for k in range(first, last) if ctx.starts_given_name(k, doc.norms[k])), None)
         first = given if given is not None else first  # فاجأت كارين كنايسل، وزيرة …: the name opens at the given name
         known = any(ctx.firm_place_or_org(k) or ctx.longest(k, "PER") for k in range(first, last + 1))
-        if last > first and ctx.name_like(first, first=True) and not known:
+        opens = ctx.name_like(first, first=True) or _given_after_cue(ctx, first)
+        if last > first and opens and not known:
             start = ctx.name_after_clitic(first, ("و", "ف"))
             yield ctx.mention("PER", first, last, "rule:apposition", start=start), m.key, title_phrase(ctx, m, m.last)
 
@@ -313,6 +319,15 @@ def _construct_after(ctx: Context, k: int) -> bool:
     if doc.has_article(k + 1):
         return True
     return k + 2 < doc.n and doc.joined(k + 1) and doc.has_article(k + 2)
+
+
+def _given_after_cue(ctx: Context, k: int) -> bool:
+    """Token k is a given name that is a common word too (جمال، أمل) right after a speech verb:
+    the subject slot, then a name set off from its role by a comma (قال جمال با رأس، القاضي …)."""
+    doc = ctx.doc
+    if k == 0 or k + 1 >= doc.n or not doc.joined(k - 1) or doc.has_article(k + 1):
+        return False  # (قال صانع المسلة الأصلي: a noun and its genitive)
+    return ctx.word_has(k, "GIVEN") and ctx.word_has(k - 1, "CUE")
 
 
 def _name_before_role(ctx: Context, m) -> tuple[int, int] | None:

@@ -595,3 +595,22 @@ def test_a_name_is_no_two_clitics_and_a_two_letter_word(no_persons):
 )
 def test_first_names_before_a_surname_and_list_members(pipeline, text, expected):
     assert persons(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a Portuguese/Spanish particle inside a name; a foreign first name in م with a long vowel
+        (
+            "أبدى المدير الفني لنادي النصر خورخي دا سيلفا تفاؤلا شديدا. وقال دا سيلفا إن فريقه جاهز.",
+            {"خورخي دا سيلفا", "دا سيلفا"},
+        ),
+        ("تجرأ مارتي والش رئيس بلدية بوسطن على التقاليد. وقال والش إن القرار نهائي.", {"مارتي والش", "والش"}),
+        # a given name that is a common word too, right after a speech verb, then a comma and a role
+        ("قال جمال باوزير، القاضي اليمني السابق: إن القيادات منقسمة.", {"جمال باوزير"}),
+        # … not a noun and its genitive there
+        ("قال صانع المسلة الأصلي، الفنان الشهير: إن العمل انتهى.", set()),
+    ],
+)
+def test_particles_and_first_names_of_unseen_persons(pipeline, text, expected):
+    assert persons(pipeline, text) == expected

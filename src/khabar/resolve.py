@@ -190,7 +190,7 @@ def _unseen_given_fronts(ctx: Context, taken: list[Entity]) -> list[Entity]:
     return out
 
 
-_WESTERN_PARTICLES = normalized_words("فان فون دي دو")  # the name links of Western names
+_WESTERN_PARTICLES = normalized_words("فان فون دي دو دا")  # the name links of Western names
 
 
 def _unlisted_word(ctx: Context, k: int) -> bool:
@@ -219,7 +219,7 @@ def _unseen_given(ctx: Context, k: int) -> bool:
 
 _NAME_PARTS = frozenset({"SURNAME"})
 _DERIVED_FIRST = "إأتيمن"  # first letters of verbal nouns and participles (إفعال، تفعيل، مفعل)
-_LONG_VOWELS = "يو"  # …unless a long vowel follows, as in a foreign first name (تيموثي، يوري، نيكول)
+_LONG_VOWELS = "يوا"  # …unless a long vowel follows, as in a foreign first name (تيموثي، يوري، مارتي)
 
 
 def _opens_sentence(doc, i: int) -> bool:
