@@ -48,6 +48,8 @@ def after_adjectives(ctx: Context, last: int, until: int) -> int:
     """Token ``last`` extended over the adjectives right after it, up to token ``until``."""
     doc = ctx.doc
     while last < until and last + 1 < doc.n and doc.joined(last) and adjective(ctx, last + 1):
+        if doc.has_article(last) and not (doc.has_article(last + 1) or doc.norms[last + 1].startswith("وال")):
+            break  # كشفت الشرطة الهولندية هوية …: an adjective agrees in definiteness, this is the object
         last += 1
     return last
 

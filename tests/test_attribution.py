@@ -1209,3 +1209,17 @@ def test_a_description_given_with_a_name_links_a_later_speaker(pipeline, text, c
 def test_a_lam_genitive_belongs_to_the_subject(pipeline, text, speaker):
     (quote,) = _quotes(pipeline, text)
     assert quote["speaker"]["text"] == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # an adjective agrees with a definite noun in definiteness: an indefinite word after it is the object
+        ("كشفت الشرطة الهولندية هوية المشتبه به، قائلة إنه من أصول أفغانية.", "الشرطة الهولندية"),
+        # … and an adjective joined by و keeps its article (والتركية)
+        ("وقالت السلطات القطرية والتركية إن التحقيق مستمر.", "السلطات القطرية والتركية"),
+    ],
+)
+def test_adjectives_agree_in_definiteness(pipeline, text, speaker):
+    (quote,) = _quotes(pipeline, text)
+    assert quote["speaker"]["canonical"] == speaker
