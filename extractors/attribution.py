@@ -34,6 +34,8 @@ _OPENERS, _THAT = normalized_words("لكن ولكن بينما وبينما في
 _CLAUSE_CONJUNCTIONS = "وف"  # a verb carrying one opens its own clause
 
 
+_AMMA = frozenset({"أما", "وأما", "اما", "واما"})  # "as for" (not إما "either"), with its hamza or bare
+TOLD_AS_NAME = normalized_words("لي")  # لي: "to me", and the name Lee (غاريث لي)
 RESUMPTIVES = normalized_words("عليه عليها عليهم فيه فيها عنه عنها له لها به بها")
 
 MAX_DESCRIBED = 3  # words of an unnamed subject taken from the sentence's opening verb (_described_subject)
@@ -349,6 +351,8 @@ class Attribution(StatementSpeakers):
                 sp = self._document_speaker(subj, sp)  # وقال مؤتمر الإيغور في تقرير …، وأضاف التقرير
             return sp, found[1] + 1, EXPLICIT
         fronted = self._preverbal(m.first, gender) if not (participle or m.stripped) else None
+        if fronted is None and m.stripped and doc.words[m.first][:1] == "ف":
+            fronted = self._topic(m.first, gender)  # أما غاريث لي فقال: the topic is the subject
         if fronted is not None:
             return fronted, m.last + 1, EXPLICIT  # ولكن مسؤولين أكدوا أن …
         # implied: this sentence's speaker, else its opening subject, else the one before
@@ -509,6 +513,24 @@ class Attribution(StatementSpeakers):
             return None
         found = self.finder.at(first, gender)
         return found[0] if found is not None and found[1] == verb - 1 else None
+
+    def _topic(self, cue_tok: int, gender: str) -> Speaker | None:
+        """أما + a noun phrase + ف + the verb (أما غاريث لي فقال، أما الوزارة فأكدت): the phrase
+        between أما and the verb is its subject, when it is a person, a body or a described one."""
+        doc = self.doc
+        for k in range(cue_tok - 1, max(-1, cue_tok - MAX_NP - 2), -1):
+            if doc.norms[k] in ("اما", "واما") and doc.words[k] in _AMMA and k + 1 < cue_tok:
+                found = self.finder.at(k + 1, gender)
+                if found is not None and found[1] == cue_tok - 1:
+                    return found[0]
+                words = range(k + 1, cue_tok)
+                if len(words) > MAX_NP or any(doc.norms[j] in FUNCTION_WORDS - TOLD_AS_NAME for j in words):
+                    return None  # وأما عن الاقتصاد فقال الوزير: a topic, and the subject after the verb
+                text = doc.text[doc.starts[k + 1] : doc.ends[cue_tok - 1]]
+                return Speaker(Span(text, doc.starts[k + 1], doc.ends[cue_tok - 1]), "DESC", text, gender)
+            if not doc.joined(k) and k < cue_tok - 1:
+                return None  # (a mark between: another clause)
+        return None
 
     def _opening_subject(self, start: int, cue_tok: int, gender: str) -> Speaker | None:
         """A participle in a sentence with no speech cue before it takes the named subject of the

@@ -1223,3 +1223,16 @@ def test_a_lam_genitive_belongs_to_the_subject(pipeline, text, speaker):
 def test_adjectives_agree_in_definiteness(pipeline, text, speaker):
     (quote,) = _quotes(pipeline, text)
     assert quote["speaker"]["canonical"] == speaker
+
+
+@pytest.mark.parametrize(
+    "text, cue, canonical",
+    [
+        # أما + the topic + ف + the verb: the topic speaks, also a name no list holds
+        ("وقال آرثر إن القرار صائب. أما غاريث لي فقال إن القضية جعلته يشعر بالظلم.", "قال", "غاريث لي"),
+        # … but a subject after the verb outranks a topic phrase with a preposition
+        ("وأما عن الاقتصاد فقال الوزير إن النمو جيد.", "قال", "الوزير"),
+    ],
+)
+def test_amma_topic_speaks(pipeline, text, cue, canonical):
+    assert _quotes(pipeline, text)[-1]["speaker"]["canonical"] == canonical
