@@ -155,6 +155,10 @@ NAME_LABELS = frozenset({"GIVEN", "SURNAME", "PER"})
 # that is also one of them (جبل، وادي: place triggers) does not start a name alone.
 # Given names whose first letters ال are no article (إلياس written الياس, ألبرت, أليستر): they open
 # a name like any other given name (عضو الأمانة العامة الياس الزغبي، قال اليستر بيرت)
+# Pronoun-like honorifics that stand for a person named before (سموه، معاليه): never a name.
+HONORIFIC_PRONOUNS = normalized_words(
+    "سموه سموها معاليه معاليها سعادته سعادتها فخامته دولته سماحته جلالته عطوفته فضيلته فضيلتها"
+)
 # Nouns of kinship and relation (زوجة، خطيبة، والد): before a name they name someone else's
 # relative (خطيبة خاشقجي), never a first name.
 RELATION_NOUNS = normalized_words(

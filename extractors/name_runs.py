@@ -8,6 +8,7 @@ import re
 from khabar.extractors.context import (
     COLLIDING_FUNCTION_WORDS,
     FUNCTION_WORDS,
+    HONORIFIC_PRONOUNS,
     NAME_LINKS,
     NOT_NAME_LABELS,
     RELATION_NOUNS,
@@ -65,8 +66,8 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
         return None
     if norms[i] in _ONE_OF:
         return None  # زعيم أحد الأجنحة: "one of", no name
-    if norms[i] in RELATION_NOUNS and not given:
-        return None  # وروت خطيبة خاشقجي: the fiancée of a person, not a name
+    if norms[i] in RELATION_NOUNS and not given or norms[i] in HONORIFIC_PRONOUNS:
+        return None  # وروت خطيبة خاشقجي: the fiancée of a person; وأوضح معاليه: "his excellency"
     if not given and ctx.used_as_noun(i):
         return None  # الرئيس اظهارا … الإظهار: a noun the document writes with the article
     j = i

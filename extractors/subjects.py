@@ -17,7 +17,14 @@ from functools import cache
 from khabar import text as textmod
 from khabar.document import Match
 from khabar.extractors.appositions import definite_behind, unlisted_name
-from khabar.extractors.context import COMPLEMENTIZERS, FUNCTION_WORDS, NAME_LINKS, Context, normalized_words
+from khabar.extractors.context import (
+    COMPLEMENTIZERS,
+    FUNCTION_WORDS,
+    HONORIFIC_PRONOUNS,
+    NAME_LINKS,
+    Context,
+    normalized_words,
+)
 from khabar.extractors.name_runs import ADVERBS, ROLE_MODIFIERS, conjoined, name_run, skip_modifiers, title_phrase
 from khabar.extractors.quotemarks import OPENING_MARKS
 from khabar.extractors.roles import MAX_ROLE, role_book
@@ -40,10 +47,6 @@ from khabar.records import Entity, Span, Speaker
 MAX_NP = 5
 MIN_SUBJECT_LETTERS = 3
 ACCORDING = normalized_words("وفقا وفقاً بحسب حسب نقلا نقلاً طبقا طبقاً")
-# Pronoun-like honorifics that stand for a person named before (سموه، معاليه).
-HONORIFIC_PRONOUNS = normalized_words(
-    "سموه سموها معاليه معاليها سعادته سعادتها فخامته دولته سماحته جلالته عطوفته فضيلته فضيلتها"
-)
 # Documents that "say" what their issuer says: resolved to the issuer named beside them.
 DOCUMENT_NOUNS = normalized_words("البيان التقرير الدراسة الرسالة المذكرة الوثيقة الإعلان التعميم")
 PREPOSITIONS = normalized_words("في على عن من إلى مع عبر لدى حول ضد عند بعد قبل خلال منذ عقب وسط إثر رغم ضمن أمام")

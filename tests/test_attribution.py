@@ -1236,3 +1236,12 @@ def test_adjectives_agree_in_definiteness(pipeline, text, speaker):
 )
 def test_amma_topic_speaks(pipeline, text, cue, canonical):
     assert _quotes(pipeline, text)[-1]["speaker"]["canonical"] == canonical
+
+
+def test_an_honorific_after_a_speech_verb_is_no_name(pipeline):
+    text = (
+        "حث معالي المستشار بالديوان الملكي الشيخ الدكتور صالح بن عبدالله بن حميد الشباب على العودة. "
+        "كما أوضح معاليه أن المملكة كشفت للجميع حقيقة المسار الصحيح."
+    )
+    assert _speaker_of(pipeline, text, "أوضح")["canonical"] == "صالح بن عبدالله بن حميد"
+    assert "معاليه" not in {r["text"] for r in pipeline.extract(text) if r["type"] == "entity"}
