@@ -1245,3 +1245,14 @@ def test_an_honorific_after_a_speech_verb_is_no_name(pipeline):
     )
     assert _speaker_of(pipeline, text, "أوضح")["canonical"] == "صالح بن عبدالله بن حميد"
     assert "معاليه" not in {r["text"] for r in pipeline.extract(text) if r["type"] == "entity"}
+
+
+def test_nasab_links_and_the_father_is_another_person(pipeline):
+    text = (
+        "أكد الشيخ راشد بن عبدالله آل خليفة وزير الداخلية أن التدخلات مرفوضة. "
+        "وقال بن عبد الله في تصريح له إن البحرين لن تتردد في حماية شعبها."
+    )
+    assert _speaker_of(pipeline, text, "قال")["canonical"] == "راشد بن عبدالله آل خليفة"  # (عبد الله = عبدالله)
+    text = "استقبل الأمير محمد بن سلمان بن عبدالعزيز الوفد. وكان الملك سلمان بن عبدالعزيز قد قال إن العلاقات قوية."
+    entities = {r["text"]: r["canonical"] for r in pipeline.extract(text) if r["type"] == "entity"}
+    assert entities["سلمان بن عبدالعزيز"] == "سلمان بن عبدالعزيز"  # the father, not محمد بن سلمان

@@ -52,11 +52,11 @@ def _words(s: str) -> list[str]:
 
 def _name_words(words: list[str]) -> list[str]:
     """A person's name words with its links written one way: ابن → بن (ابن زومه of راشد بن زومه),
-    أبو + a word as one (أبو عباة، أبوعباة)."""
+    أبو or عبد + a word as one (أبو عباة، أبوعباة; عبد الله، عبدالله)."""
     out: list[str] = []
     for w in words:
-        if out and out[-1] == "ابو":
-            out[-1] += w
+        if out and out[-1] in ("ابو", "عبد"):
+            out[-1] += w  # أبو عباة، أبوعباة; عبد الله، عبدالله
         else:
             out.append("بن" if w == "ابن" else w)
     return out
@@ -111,10 +111,15 @@ def _part_of_name(ctx: Context, short: list[str], long: list[str]) -> bool:
     غاني، تركي آل الشيخ، محمد سيد المحدثين), or gives its first and last word when the middle is a
     nasab (أحمد العمودي in أحمد بن علي العمودي)."""
     n = len(short)
-    if n < len(long) and (long[:n] == short or long[-n:] == short):
+    if n < len(long) and long[:n] == short:
         return True
+    if n < len(long) and long[-n:] == short and long[-n - 1] != "بن":
+        return True  # (not فيصل بن عبدالعزيز in تركي بن فيصل بن عبدالعزيز: the father, another person)
     # أحمد العمودي in أحمد بن علي العمودي: the given and the family name, the nasab left out
-    return n == 2 and len(long) >= 4 and long[1] == "بن" and short == [long[0], long[-1]]
+    if n == 2 and len(long) >= 4 and long[1] == "بن" and short == [long[0], long[-1]]:
+        return True
+    # بن عبدالله in راشد بن عبدالله آل خليفة: a person called by the nasab inside the name
+    return n >= 2 and short[0] == "بن" and any(long[k : k + n] == short for k in range(1, len(long) - n + 1))
 
 
 def _merge_contained(ctx: Context, groups: list[DocEntity]) -> list[DocEntity]:
