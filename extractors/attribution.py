@@ -21,6 +21,7 @@ from khabar.extractors.subjects import (
     PREPOSITIONS,
     QUANTIFIERS,
     RELATIVES,
+    SACRED,
     SpeakerFinder,
     opens_content,
     quoted_name_end,
@@ -100,8 +101,8 @@ class Attribution(StatementSpeakers):
         """The current speaker after a cue: a later وأضاف / مضيفاً continues it. A quote's speaker
         found as the subject or from the discourse is remembered (not the nearest-name guess); a
         cue that introduced no quote leaves its named subject (أكد الوزير أهمية …، ثم قال: …)."""
-        if speaker is None or how == NEAREST:
-            return
+        if speaker is None or how == NEAREST or speaker.canonical in SACRED:
+            return  # (قال الله تعالى: scripture quoted, the article's speaker goes on)
         if quoted or how == EXPLICIT and speaker.label in ("PER", "ORG"):
             self.history.append((cue_tok, speaker))
 
@@ -121,8 +122,8 @@ class Attribution(StatementSpeakers):
             found = self.finder.at(subj, gender)  # وأجمل عدد من الطلاب …، وزادوا أن: a group
         if found is None and (head in PREPOSITIONS or head[1:] in PREPOSITIONS):
             found = self._subject_after_topic(start, cue_tok, gender)  # وعلى وسائل التواصل، سخر بعض …
-        if found is None or found[1] >= cue_tok:
-            return None
+        if found is None or found[1] >= cue_tok or found[0].canonical in SACRED:
+            return None  # (قال صلى الله عليه وسلم: "…". وأفاد: the article's speaker, not the one quoted)
         speaker = found[0]
         return Speaker(None, speaker.label, speaker.canonical, speaker.gender)
 

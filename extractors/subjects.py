@@ -79,7 +79,9 @@ SOURCE_QUALIFIERS = normalized_words(
     "مسؤول مسؤولة مسؤولون مطلع مطلعة مطلعون رفيع رفيعة رفيعو كبير كبار بارز آخر أخرى آخرون آخرين ثان ثاني "
     "ثالث قريب قريبة قريبون مقرب مقربة مقربون موثوق موثوقة خاص خاصة مختلفة مختلف عديدة عدة"
 )
-QUANTIFIERS = normalized_words("عدد بعض أحد احد إحدى احدى كثير كثيرون معظم غالبية أغلب مجموعة")  # + من + a group
+QUANTIFIERS = normalized_words(
+    "عدد بعض أحد احد إحدى احدى كثير كثيرون معظم غالبية أغلب مجموعة أكثر أقل"
+)  # + من + a group (أكثر من نصف المشاركين)
 # الأمين العام، الرئيس الحالي، لواء أول: adjectives of a role, not dates
 _IN_ROLES = normalized_words("العام الحالي أول")
 # Adverbs that may stand right after a speech verb and never speak (قالت سابقا إن، أكد أيضا أن)
@@ -254,6 +256,10 @@ class SpeakerFinder:
             return Speaker(self._span(doc.starts[i], i + 1), "PER", named.canonical, gender), i + 1
         if doc.norms[i] in HONORIFIC_PRONOUNS:
             return self._honorific(i, gender), i
+        sacred = _sacred_formula(doc, i)
+        if sacred is not None:  # قال تعالى، قال صلى الله عليه وسلم: scripture, who is named by the formula
+            canonical, last = sacred
+            return Speaker(self._span(doc.starts[i], last), "PER", canonical, gender), last
         title = ctx.longest(i, "TITLE")
         if title is not None:
             found = self._title(title, gender)
@@ -391,7 +397,10 @@ class SpeakerFinder:
             text = doc.text[doc.starts[i] : end]
             name = " ".join(text.translate(_NO_MARKS).split())
             return Speaker(Span(text, doc.starts[i], end), "ORG", name, gender), quoted
-        if i + 1 < doc.n and doc.joined(i) and doc.norms[i + 1] not in FUNCTION_WORDS:
+        named = self.by_token.get(i + 1) if i + 1 < doc.n and doc.joined(i) else None
+        if named is not None and named.label == "ORG" and named.start == doc.starts[i + 1]:
+            last = after_adjectives(self.ctx, named.last, until=named.last + 2)  # صحيفة نيويورك تايمز
+        elif i + 1 < doc.n and doc.joined(i) and doc.norms[i + 1] not in FUNCTION_WORDS:
             last = after_adjectives(self.ctx, i + 1, until=i + MAX_NP)
         if last == i:
             return None
@@ -1204,6 +1213,27 @@ class SpeakerFinder:
         if doc.norms[i] in QUANTIFIERS and doc.norms[i] not in ("احد", "احدي"):
             gender = ""  # عدد من الطلاب أكد … مؤكدين: a group, whatever the verb's agreement
         return Speaker(span, "DESC", " ".join(span.text.split()), gender), last
+
+
+# Eulogies that stand for the one they praise when nothing else names him (قال تعالى، قال صلى الله
+# عليه وسلم): (formula as normalised words, canonical name). Scripture quoted by the article's
+# speaker, who stays the current speaker (Attribution.remember).
+SACRED_FORMULAS = (
+    (("صلي", "الله", "عليه", "وسلم"), "النبي محمد"),
+    (("سبحانه", "وتعالي"), "الله"),
+    (("عز", "وجل"), "الله"),
+    (("تعالي",), "الله"),
+)
+SACRED = frozenset({"الله", "النبي محمد"})
+
+
+def _sacred_formula(doc, i: int) -> tuple[str, int] | None:
+    """(canonical, last token) of a eulogy starting at token i, else None."""
+    for words, canonical in SACRED_FORMULAS:
+        last = i + len(words) - 1
+        if last < doc.n and tuple(doc.norms[i : last + 1]) == words:
+            return canonical, last
+    return None
 
 
 def _conjunction(word: str) -> int:

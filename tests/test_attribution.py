@@ -1256,3 +1256,30 @@ def test_nasab_links_and_the_father_is_another_person(pipeline):
     text = "استقبل الأمير محمد بن سلمان بن عبدالعزيز الوفد. وكان الملك سلمان بن عبدالعزيز قد قال إن العلاقات قوية."
     entities = {r["text"]: r["canonical"] for r in pipeline.extract(text) if r["type"] == "entity"}
     assert entities["سلمان بن عبدالعزيز"] == "سلمان بن عبدالعزيز"  # the father, not محمد بن سلمان
+
+
+def test_scripture_quoted_by_the_speaker(pipeline):
+    text = (
+        'وقال الشيخ سعود الشريم إن الفتن ستزول. وقال صلى الله عليه وسلم: "لعن الله اليهود". '
+        'وأفاد أن الإسلام نهى عن المحاباة. وقال تعالى: "إن الله لقوي عزيز". وأضاف أن المواطنين ثابتون.'
+    )
+    speakers = [(q["cue"]["text"], q["speaker"]["canonical"]) for q in _quotes(pipeline, text)]
+    assert speakers == [
+        ("قال", "سعود الشريم"),
+        ("قال", "النبي محمد"),  # the eulogy names the Prophet
+        ("أفاد", "سعود الشريم"),  # … and the preacher goes on speaking
+        ("قال", "الله"),
+        ("أضاف", "سعود الشريم"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("وقالت صحيفة نيويورك تايمز إن الرئيس غاضب.", "صحيفة نيويورك تايمز"),  # a trigger and a listed body
+        ("وقال أكثر من نصف المشاركين إن الوضع سيئ.", "أكثر من نصف المشاركين"),  # أكثر من + a group
+    ],
+)
+def test_trigger_with_a_body_and_quantified_groups(pipeline, text, speaker):
+    (quote,) = _quotes(pipeline, text)
+    assert quote["speaker"]["text"] == speaker
