@@ -20,6 +20,7 @@ NEW_CLAUSE = ("إذ", "وذلك", "معربا", "معرباً", "معربة")  #
 # Words that may end a clause (whole tokens): they do when only a comma and/or spaces precede
 # them and a space follows (see clause_ends). على counts only as the start of على حد.
 _NEW_CLAUSE_TOKENS = frozenset(NEW_CLAUSE)
+_QUOTING = frozenset({"نقلا", "نقلاً"})  # "quoting": a clause of its own only after a comma
 _CLAUSE_TOKENS = frozenset(ACCORDING_TO) | _NEW_CLAUSE_TOKENS | {"على"}
 # مضيفا، لافتا، قائلا (not أكدوا: a plural verb) and the feminine مؤكدة، قائلة (normalised ة → ه; not
 # the verb ينوه) and the plural مؤكدين، قائلين end the clause before them
@@ -106,8 +107,8 @@ def clause_ends(doc: Document, sentences: list[int] | None = None) -> list[int]:
             k -= 1
         comma = k > 0 and text[k - 1] in "،,"
         first = k - 1 if comma else k
-        if not comma and (word in _NEW_CLAUSE_TOKENS or first == word_start):
-            continue  # no separator before the word
+        if not comma and (word in _NEW_CLAUSE_TOKENS or word in _QUOTING or first == word_start):
+            continue  # no separator before the word (قالت الوكالة نقلا عن مصدر إن …: still the attribution)
         extra.append(first)
     return sorted(found + extra) if extra else found
 

@@ -580,3 +580,12 @@ def test_feminine_participles_that_are_nouns_too(pipeline):
     assert [q["cue"]["text"] for q in quotes(pipeline, text)] == ["مشيرة", "مبينة", "لافتة", "معتبرة"]
     # … not as nouns: a banner, a considerable sum
     assert quotes(pipeline, "ورفع المحتجون لافتة أن الأرض لنا. وأنفقت الشركة مبالغ معتبرة أن الأرباح تكفي.") == []
+
+
+def test_read_also_links_are_no_quotes_and_quoting_stays_in_the_attribution(pipeline):
+    # اقرأ: / اقرأ أيضا: opens a link to another article (the dual أقرا is written the same)
+    text = "اقرأ أيضا: الجيش السوري يعلن سيطرته على الغوطة\nوقال أبو صلاح إن النظام ألقى منشورات فوق المدينة."
+    assert [q["cue"]["text"] for q in quotes(pipeline, text)] == ["قال"]
+    # قال X نقلا عن Y إن …: "quoting" without a comma is still the attribution
+    (quote,) = quotes(pipeline, "وقالت الوكالة نقلا عن مصدر رسمي سوري إن المسلحين طلبوا التفاوض.")
+    assert quote["quote"]["text"] == "المسلحين طلبوا التفاوض"
