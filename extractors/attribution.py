@@ -18,6 +18,7 @@ from khabar.extractors.subjects import (
     DOCUMENT_NOUNS,
     IN_IT,
     MAX_NP,
+    MAX_QUOTED_BODY,
     PREPOSITIONS,
     QUANTIFIERS,
     RELATIVES,
@@ -37,6 +38,7 @@ _CLAUSE_CONJUNCTIONS = "وف"  # a verb carrying one opens its own clause
 
 _AMMA = frozenset({"أما", "وأما", "اما", "واما"})  # "as for" (not إما "either"), with its hamza or bare
 TOLD_AS_NAME = normalized_words("لي")  # لي: "to me", and the name Lee (غاريث لي)
+MAX_BEFORE_COMPLEMENTIZER = 5  # words after a name in marks before إن/أن (في بيان، الشهر الماضي)
 RESUMPTIVES = normalized_words("عليه عليها عليهم فيه فيها عنه عنها له لها به بها")
 
 MAX_DESCRIBED = 3  # words of an unnamed subject taken from the sentence's opening verb (_described_subject)
@@ -341,6 +343,14 @@ class Attribution(StatementSpeakers):
                 found = None  # ووصفت بيع كوستا بأنه …: the one noun phrase is the object
         elif explicit and not participle and self._quoted_subject(subj):
             found = self.finder.at(subj, gender)  # وقال "يويفا" لبي بي سي إن …
+        if (
+            found
+            and found[0].label in ("DESC", "ORG")
+            and found[1] + 1 < doc.n
+            and not takes_object
+            and not self._entity_speaker(found)
+        ):
+            found = self._named_in_marks(found, gender)  # المنظمة التابعة له "التحالف من أجل القيم المشتركة"
         if found:
             sp = found[0]
             if (
@@ -514,6 +524,34 @@ class Attribution(StatementSpeakers):
             return None
         found = self.finder.at(first, gender)
         return found[0] if found is not None and found[1] == verb - 1 else None
+
+    def _named_in_marks(self, found: tuple[Speaker, int], gender: str) -> tuple[Speaker, int]:
+        """A subject phrase followed by a short name in quotation marks and then (a few words on) the
+        complementizer (قالت المنظمة التابعة له "التحالف من أجل القيم المشتركة" في بيان إن …): the
+        name in marks is who speaks, the phrase its description."""
+        doc = self.doc
+        phrase = found[0].span
+        if phrase is None or any(c in phrase.text for c in '"«»“”'):
+            return found  # (a name in marks is in the phrase already: صحيفة "غلوبال تايمز")
+        k = found[1] + 1
+        if doc.norms[k] in RESUMPTIVES and k + 1 < doc.n:
+            k += 1  # التابعة له
+        elif not doc.has_article(found[1]) and (found[1] > doc.first_token_from(phrase.start) + 1):
+            return found  # منتقدو قرار مطعم "ريد هين": the name is the genitive's, not the subject's
+        if self.ctx.longest(doc.first_token_from(phrase.start), "DESC") is not None:
+            return found  # مصدر بوزارة الدفاع "البنتاغون": an anonymous source keeps its phrase
+        last = quoted_name_end(doc, k, most=MAX_QUOTED_BODY)
+        words = doc.norms[k : last + 1] if last is not None else ()
+        if not words or words[0][:1] == "ل" or any(w in FUNCTION_WORDS and w != "من" for w in words):
+            return found  # "في رد على استفسار"، لـ«المدينة»، "انتبهي على نفسك": no name
+        if not any(
+            doc.norms[j] in COMPLEMENTIZERS for j in range(last + 1, min(doc.n, last + MAX_BEFORE_COMPLEMENTIZER))
+        ):
+            return found
+        start = doc.starts[k]
+        name = doc.text[start : doc.ends[last]]
+        role = found[0].span.text if found[0].span is not None else found[0].canonical
+        return Speaker(Span(name, start, doc.ends[last]), "ORG", name, gender, role=role), last
 
     def _topic(self, cue_tok: int, gender: str) -> Speaker | None:
         """أما + a noun phrase + ف + the verb (أما غاريث لي فقال، أما الوزارة فأكدت): the phrase

@@ -56,6 +56,8 @@ _THESE_WORDS = (
 )
 MAX_CONTENT_GAP = 45  # tokens between cue and complementizer / quotation
 NEAR_COMPLEMENTIZER = 4  # needs=quote cues: how close after the subject إن/أن must come
+MAX_QUOTED_NAME_WORDS = 5  # words of a name in quotation marks inside the subject ("كي أل أم")
+MAX_WORDS_TO_COMPLEMENTIZER = 4  # words after it before إن/أن (الشهر الماضي، في بيان)
 _COMPLEMENT_PREPOSITIONS = normalized_words("إلى الى من على عن")  # دعا إلى، حذر من، حث على: the verb's complement
 _SUBJECT_WINDOW = 8  # a verb-first clause: its complementizer within this many words after the subject's first
 MAX_APPOSITION = 10  # words of an apposition between commas after the subject (، وكيل الوزارة …،)
@@ -129,6 +131,7 @@ class QuoteFinder:
         )
         self.all_marks = quote_spans(text, quote_marks)  # every quotation, names and scare quotes too
         self.marks = [(s, e) for s, e in self.all_marks if _ENOUGH_WORDS.search(text, s, e)]
+        self._mark_ends = [e for _, e in self.marks]
         # Sorted indexes (quotations never overlap), so no lookup walks every quotation.
         self._all_starts = [s for s, _ in self.all_marks]
         self._starts = [s for s, _ in self.marks]
@@ -282,7 +285,21 @@ class QuoteFinder:
             return False
         if k + 1 < doc.n and doc.words[k] in VERB_PREPOSITIONS and doc.joined(k):
             k += 1  # أشارت أم عبدالعزيز «أرملة» إلى أنها
-        return doc.norms[k] in COMPLEMENTIZERS
+        if doc.norms[k] in COMPLEMENTIZERS:
+            return True
+        if len(doc.text[self._opening_of(end) : end].split()) > MAX_QUOTED_NAME_WORDS:
+            return False  # (a name in marks is short; a longer quotation is what was said)
+        for j in range(k, min(doc.n, k + MAX_WORDS_TO_COMPLEMENTIZER)):
+            if doc.norms[j] in COMPLEMENTIZERS:
+                return True  # قالت الخطوط الجوية الهولندية "كي أل أم" الشهر الماضي إنها …
+            if not doc.joined(j) or self.ctx.word_has(j, "CUE"):
+                return False
+        return False
+
+    def _opening_of(self, end: int) -> int:
+        """Start of the quotation whose closing mark is at offset ``end`` (``end`` if none)."""
+        k = bisect_left(self._mark_ends, end)
+        return self.marks[k][0] if k < len(self.marks) and self.marks[k][1] == end else end
 
     def _new_sentence_verb(self, m) -> bool:
         """The cue at ``m`` is و + a verb with its own complementizer or colon a few words on

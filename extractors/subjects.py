@@ -1316,15 +1316,16 @@ def _opens_quotation(doc, i: int) -> bool:
     return bool(gap) and gap[-1] in OPENING_MARKS
 
 
-def quoted_name_end(doc, i: int) -> int | None:
+def quoted_name_end(doc, i: int, most: int = MAX_QUOTED_NAME) -> int | None:
     """The last token of a short name in quotation marks opening at token i ("يويفا"، «سرنوشت
-    الأفغانية»), or None: no mark before it, a colon (a quotation), or no closing mark soon."""
+    الأفغانية»), or None: no mark before it, a colon (a quotation), or no closing mark within
+    ``most`` words."""
     if i == 0 or i >= doc.n:
         return None
     gap = doc.gap(i - 1).strip()
     if not gap or gap[-1] not in OPENING_MARKS or ":" in gap:
         return None
-    for j in range(i, min(doc.n, i + MAX_QUOTED_NAME)):
+    for j in range(i, min(doc.n, i + most)):
         if doc.gap(j).strip()[:1] in _CLOSE_MARKS and doc.gap(j).strip():
             return j
         if not doc.joined(j):

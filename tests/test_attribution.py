@@ -1283,3 +1283,22 @@ def test_scripture_quoted_by_the_speaker(pipeline):
 def test_trigger_with_a_body_and_quantified_groups(pipeline, text, speaker):
     (quote,) = _quotes(pipeline, text)
     assert quote["speaker"]["text"] == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # a name in marks after the subject phrase, then إن: the name speaks, and the name is no quotation
+        (
+            'فيما قالت المنظمة التابعة له "التحالف من أجل القيم المشتركة" في بيان إن الرجل بدا مسلحا.',
+            "التحالف من أجل القيم المشتركة",
+        ),
+        ('وقالت وكالة أنباء "فارس" إن الرجل بدا مسلحا.', "فارس"),
+        # … not a genitive's name (مطعم "ريد هين"), nor an anonymous source's body
+        ('وقال منتقدو قرار مطعم "ريد هين" إن القرار ظالم.', "منتقدو قرار مطعم"),
+    ],
+)
+def test_a_name_in_marks_after_the_subject(pipeline, text, speaker):
+    (quote,) = _quotes(pipeline, text)
+    assert quote["speaker"]["text"] == speaker
+    assert quote["kind"] == "indirect"
