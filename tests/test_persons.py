@@ -614,3 +614,9 @@ def test_first_names_before_a_surname_and_list_members(pipeline, text, expected)
 )
 def test_particles_and_first_names_of_unseen_persons(pipeline, text, expected):
     assert persons(pipeline, text) == expected
+
+
+def test_elders_honorific_before_a_listed_name(pipeline):
+    # العم / الخالة + a listed given name: a person ("uncle Hussein"); العم سام has no listed name
+    assert persons(pipeline, "وأبان العم حسين أنه بدأ في تنفيذ دورات خاصة بهذه الحرفة.") == {"حسين"}
+    assert persons(pipeline, "وقال العم سام إن الحرفة صعبة.") == set()
