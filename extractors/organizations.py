@@ -104,6 +104,8 @@ def _np_end(ctx: Context, i: int, club: str = "") -> int | None:
             break  # الى written without hamza looks like an article
         if _participle_with_complement(ctx, j + 1):
             break  # النادي المكناسي العائد من التجربة: "returning from", a clause, not the name
+        if j > i and _adjective_shape(ctx, j) and not _adjective_shape(ctx, j + 1):
+            break  # أدانت منظمة العفو الدولية | الحكم: after the name's adjective, the verb's object
         j += 1
     return j
 

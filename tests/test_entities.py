@@ -513,3 +513,17 @@ def test_given_and_family_name_are_the_person_named_with_a_nasab(no_persons):
 def test_a_western_name_with_a_particle_keeps_its_first_name(no_persons):
     text = "وقال يوهانس فان در كلاوو إنه رأى جثثا في الشوارع. وأضاف فان در كلاوو أن الظروف مواتية."
     assert canonical(no_persons, text, "فان در كلاوو") == ["يوهانس فان در كلاوو"]
+
+
+def test_a_body_name_ends_after_its_adjective(pipeline):
+    # أدانت منظمة العفو الدولية | الحكم: after the name's nisba adjective a noun is the verb's object
+    found = {
+        (r["label"], r["text"]) for r in pipeline.extract("وأدانت منظمة العفو الدولية الحكم.") if r["type"] == "entity"
+    }
+    assert ("ORG", "منظمة العفو الدولية") in found
+    found = {
+        (r["label"], r["text"])
+        for r in pipeline.extract("وقال الجيش السوري الحر إن الهجوم فشل.")
+        if r["type"] == "entity"
+    }
+    assert ("ORG", "الجيش السوري الحر") in found
