@@ -30,12 +30,23 @@ SAYING = normalized_words("قوله قولها قولهم قولهما")
 GENITIVE_MOST = 3  # words of a genitive chain: up to two indefinite nouns, then a definite one
 
 
+# Adjectives of bodies' names that have no nisba ending (الهيئة العامة، المحكمة العليا، الأمم المتحدة).
+BODY_ADJECTIVES = normalized_words(
+    "العام العامة العليا الكبرى العظمى الأعلى الدائم الدائمة الموحد الموحدة المستقلة المتحدة المشتركة"
+)
+
+_YEAR_ADJECTIVES = normalized_words("الماضي المقبل الجاري الحالي القادم المنصرم")
+
+
 def adjective(ctx: Context, i: int) -> bool:
     """Token i reads as an adjective: a nationality, or a word in ي/ية/يون … that is not a
     body or place behind a proclitic (لبي بي سي)."""
     norm = ctx.doc.norms[i]
     if norm in FUNCTION_WORDS or norm.startswith("لل"):
         return False  # (للصحفيين: ل + a definite noun, whom it was said to, is no adjective)
+    if norm in BODY_ADJECTIVES:
+        nxt = ctx.doc.norms[i + 1] if i + 1 < ctx.doc.n else ""
+        return nxt not in _YEAR_ADJECTIVES  # (العام الماضي: "last year", no adjective of the body)
     if ctx.word_has(i, "DEMONYM"):
         return True
     if not _ADJ_END.search(norm):

@@ -392,6 +392,8 @@ class SpeakerFinder:
         doc = self.ctx.doc
         last = i
         quoted = quoted_name_end(doc, i + 1)
+        if quoted is None:
+            quoted = _bracketed_name_end(doc, i)  # شركة (ديستريس أليرت) للإسعاف
         if quoted is not None:  # شركة «إيني»: the trigger and the name in marks
             end = _after_close_mark(doc, quoted)
             text = doc.text[doc.starts[i] : end]
@@ -1279,8 +1281,8 @@ def _told_mark(doc, i: int) -> bool:
 _SENTENCE_END = re.compile(r"[.!?؟\n]")  # (the issuer is named in the document word's sentence)
 MAX_QUOTED_NAME = 3  # words of a name written in quotation marks: "يويفا"، شركة «إيني»
 MAX_QUOTED_BODY = 6  # words of a body's name in marks inside a role (مدير "مهرجان أبها للتسوق")
-_CLOSE_MARKS = '»”"'
-_NO_MARKS = str.maketrans("", "", OPENING_MARKS + _CLOSE_MARKS)
+_CLOSE_MARKS = '»”")'
+_NO_MARKS = str.maketrans("", "", OPENING_MARKS + _CLOSE_MARKS + "(")
 
 
 def _opened(text: str) -> bool:
@@ -1327,6 +1329,19 @@ def quoted_name_end(doc, i: int, most: int = MAX_QUOTED_NAME) -> int | None:
         return None
     for j in range(i, min(doc.n, i + most)):
         if doc.gap(j).strip()[:1] in _CLOSE_MARKS and doc.gap(j).strip():
+            return j
+        if not doc.joined(j):
+            return None
+    return None
+
+
+def _bracketed_name_end(doc, i: int) -> int | None:
+    """The last token of a short name in brackets right after the trigger at token i (شركة
+    (ديستريس أليرت)), or None."""
+    if i + 1 >= doc.n or doc.gap(i).strip() != "(":
+        return None
+    for j in range(i + 1, min(doc.n, i + 1 + MAX_QUOTED_NAME)):
+        if doc.gap(j).strip()[:1] == ")":
             return j
         if not doc.joined(j):
             return None

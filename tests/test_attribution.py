@@ -1302,3 +1302,19 @@ def test_a_name_in_marks_after_the_subject(pipeline, text, speaker):
     (quote,) = _quotes(pipeline, text)
     assert quote["speaker"]["text"] == speaker
     assert quote["kind"] == "indirect"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # adjectives of bodies without a nisba ending (العامة، العليا) and a name in brackets after a trigger
+        (
+            "الهيئة السعودية العامة للاستثمار أعلنت بالتزامن مع الزيارة أن الاستثمارات كبيرة.",
+            "الهيئة السعودية العامة للاستثمار",
+        ),
+        ("وقالت شركة (ديستريس أليرت) للإسعاف إن المرأة توفيت.", "شركة ديستريس أليرت"),
+    ],
+)
+def test_body_adjectives_and_bracketed_names(pipeline, text, speaker):
+    (quote,) = _quotes(pipeline, text)
+    assert quote["speaker"]["canonical"] == speaker
