@@ -167,6 +167,12 @@ BATCH26_ANT = dict(BATCH5_ANT)
 BATCH26_SNN = dict(BATCH5_SNN)
 BATCH27_ANT = dict(BATCH5_ANT)
 BATCH27_SNN = dict(BATCH5_SNN)
+# Batches 28 and 29 (`dev28`, `dev29`, chosen in stop 31 after batches 26 and 27 had been scored once
+# with its code of then (74c0d76); annotated blind while its last rules were written).
+BATCH28_ANT = dict(BATCH5_ANT)
+BATCH28_SNN = dict(BATCH5_SNN)
+BATCH29_ANT = dict(BATCH5_ANT)
+BATCH29_SNN = dict(BATCH5_SNN)
 BATCHES = {
     "2": (BATCH2_ANT, BATCH2_SNN),
     "3": (BATCH3_ANT, BATCH3_SNN),
@@ -194,6 +200,8 @@ BATCHES = {
     "25": (BATCH25_ANT, BATCH25_SNN),
     "26": (BATCH26_ANT, BATCH26_SNN),
     "27": (BATCH27_ANT, BATCH27_SNN),
+    "28": (BATCH28_ANT, BATCH28_SNN),
+    "29": (BATCH29_ANT, BATCH29_SNN),
 }
 
 
