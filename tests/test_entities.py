@@ -527,3 +527,12 @@ def test_a_body_name_ends_after_its_adjective(pipeline):
         if r["type"] == "entity"
     }
     assert ("ORG", "الجيش السوري الحر") in found
+
+
+def test_canonical_gets_the_article_back_after_lam(pipeline):
+    # للأمم المتحدة: the mention drops the proclitic (لأمم المتحدة), the canonical is الأمم المتحدة;
+    # لليفربول and للجنة are ل + a word that begins with ل, kept as written
+    recs = pipeline.extract("وأرسلت الحكومة رسالة للأمم المتحدة. وقال مدرب ليفربول إن الفوز مهم لليفربول.")
+    canon = {r["text"]: r["canonical"] for r in recs if r["type"] == "entity"}
+    assert canon["لأمم المتحدة"] == "الأمم المتحدة"
+    assert canon.get("ليفربول", "ليفربول") == "ليفربول"

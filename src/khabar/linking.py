@@ -62,10 +62,20 @@ def _name_words(words: list[str]) -> list[str]:
     return out
 
 
-def _fullest(mentions: list[Entity]) -> str:
-    """The mention with the most words (then characters, then the earliest), spaces collapsed."""
+def _fullest(mentions: list[Entity], ctx: Context | None = None) -> str:
+    """The mention with the most words (then characters, then the earliest), spaces collapsed; a
+    mention cut out of ل + the article (للأمم المتحدة → لأمم المتحدة) gets its article back (الأمم
+    المتحدة), unless it is a name of its own that begins with ل (لليفربول → ليفربول)."""
     best = mentions[0] if len(mentions) == 1 else max(mentions, key=_fullness)
-    return " ".join(best.text.split())
+    text = " ".join(best.text.split())
+    if ctx is None or text[:1] != "ل" or not ctx.doc.words[best.first].startswith("لل"):
+        return text
+    doc = ctx.doc
+    first = textmod.normalize(text.split()[0])
+    known = first in ctx.gaz.phrases or first in ctx.gaz.common or textmod.normalize(text) in ctx.gaz.phrases
+    if best.start == doc.starts[best.first] + 1 and not known:
+        return "ا" + text  # (not للجنة → لجنة: a word of its own)
+    return text
 
 
 def _fullness(e: Entity) -> tuple[int, int, int]:
@@ -177,7 +187,7 @@ def document_entities(ctx: Context, mentions: list[Entity]) -> list[DocEntity]:
             group.mentions.append(e)
     groups = list(by_key.values())
     for g in groups:
-        g.canonical = _fullest(g.mentions)
+        g.canonical = _fullest(g.mentions, ctx)
     if len(groups) > 1:
         merged = _merge_contained(ctx, groups)
         if len(merged) < len(groups):  # (mentions appended: re-sorted and re-measured)
@@ -185,7 +195,7 @@ def document_entities(ctx: Context, mentions: list[Entity]) -> list[DocEntity]:
             for g in groups:
                 if len(g.mentions) > 1:
                     g.mentions.sort(key=_START)
-                    g.canonical = _fullest(g.mentions)
+                    g.canonical = _fullest(g.mentions, ctx)
     groups.sort(key=_first_start)
     for k, g in enumerate(groups, 1):
         g.id = gid = f"e{k}"
