@@ -361,6 +361,11 @@ class Attribution(StatementSpeakers):
             ):
                 sp = self._document_speaker(subj, sp)  # وقال مؤتمر الإيغور في تقرير …، وأضاف التقرير
             return sp, found[1] + 1, EXPLICIT
+        before = doc.norms[m.first - 1] if m.first > 0 and not m.stripped else ""
+        if (before in RELATIVES or before[1:] in RELATIVES) and m.last + 1 < doc.n and doc.norms[m.last + 1] in IN_IT:
+            owner = self._statement_owner(m.first - 1)  # تصريحات الشيرازي والتي قال فيها: "…"
+            if owner is not None:
+                return Speaker(None, owner.label, owner.canonical, gender), m.last + 1, IMPLIED
         fronted = self._preverbal(m.first, gender) if not (participle or m.stripped) else None
         if fronted is None and m.stripped and doc.words[m.first][:1] == "ف":
             fronted = self._topic(m.first, gender)  # أما غاريث لي فقال: the topic is the subject

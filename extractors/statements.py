@@ -11,6 +11,7 @@ from khabar.extractors.subjects import MAX_NP
 from khabar.records import Speaker
 
 _CUE_TOKEN = itemgetter(0)  # a history entry's cue token
+MAX_OWNER_REACH = 12  # tokens back from a relative pronoun to the statement it describes
 STATEMENT_NOUNS = normalized_words(
     """بيان تقرير دراسة رسالة مذكرة تغريدة تغريدات تدوينة مقال مقالة كلمة تصريح تصريحات خطاب حديث
     مقابلة حوار منشور"""
@@ -54,6 +55,27 @@ class StatementSpeakers:
                 continue
             if doc.norms[k + 1][:1] == "ل" and ent.start > doc.starts[k + 1]:
                 return Speaker(None, ent.label, ent.canonical)
+        return None
+
+    def _statement_owner(self, relative: int) -> Speaker | None:
+        """The person or body whose statement a relative clause describes (تصريحات الشيرازي والتي قال
+        فيها؛ تصريحات رئيس الوزراء اللبناني، سعد الحريري، والتي قال فيها): the first one named after
+        the nearest statement noun before the relative pronoun at token ``relative``."""
+        doc = self.doc
+        lowest = max(0, relative - MAX_OWNER_REACH)
+        for k in range(relative - 1, lowest - 1, -1):
+            if doc.norms[k] in STATEMENT_NOUNS or any(s in STATEMENT_NOUNS for _, s in doc.splits[k][1:]):
+                for j in range(k + 1, relative):
+                    ent = self.finder.by_token.get(j)
+                    if ent is not None and ent.label in ("PER", "ORG") and ent.last < relative:
+                        return Speaker(None, ent.label, ent.canonical)
+                j = k + 1  # تصريحات الشيرازي: a family name no list holds, linked to the person later
+                ctx = self.ctx
+                if j == relative - 1 and doc.has_article(j) and not ctx.is_common(j) and ctx.name_like(j, False):
+                    return Speaker(None, "PER", doc.words[j])
+                return None
+            if any(mark in doc.gap(k) for mark in ".!?؟\n"):
+                return None
         return None
 
     def _document_speaker(self, i: int, sp: Speaker) -> Speaker:

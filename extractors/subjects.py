@@ -862,11 +862,19 @@ class SpeakerFinder:
         doc = self.ctx.doc
         before = [e for e in self.people if e.end <= doc.starts[i]]
         titled = [e for e in before if self.roles.titled(e.start)]
-        ent = (titled or before or [None])[-1]
+        fitting = [e for e in titled if not self._other_rank(doc.norms[i], e)]
+        ent = (fitting or titled or before or [None])[-1]
         span = self._span(doc.starts[i], i)
         if ent is None:
             return Speaker(span, "PER", span.text, gender)
         return Speaker(span, "PER", ent.canonical, gender)
+
+    def _other_rank(self, honorific: str, e: Entity) -> bool:
+        """The person ``e`` was introduced with a title another honorific goes with (سموه is a
+        prince's, not the king's: خادم الحرمين الشريفين الملك سلمان is جلالته)."""
+        role = self.roles.role_of(e.canonical, e.start)
+        words = set(textmod.normalize(role).split()) if role else set()
+        return bool(words & _RANKS_APART.get(honorific.removesuffix("ا"), frozenset()))
 
     def _issuer(self, i: int) -> Entity | None:
         """البيان / التقرير as subject: the body or person named beside the same document word
@@ -1281,6 +1289,13 @@ def _told_mark(doc, i: int) -> bool:
 _SENTENCE_END = re.compile(r"[.!?؟\n]")  # (the issuer is named in the document word's sentence)
 MAX_QUOTED_NAME = 3  # words of a name written in quotation marks: "يويفا"، شركة «إيني»
 MAX_QUOTED_BODY = 6  # words of a body's name in marks inside a role (مدير "مهرجان أبها للتسوق")
+# Titles that another honorific goes with: سموه (a prince's) is not the king's or a minister's.
+_RANKS_APART = {
+    "سموه": normalized_words("الملك ملك خادم جلالة معالي فخامة الرئيس"),
+    "معاليه": normalized_words("الملك ملك خادم جلالة الأمير امير سمو فخامة"),
+    "فخامته": normalized_words("الأمير امير سمو معالي الملك"),
+    "جلالته": normalized_words("الأمير امير سمو معالي الرئيس"),
+}
 _CLOSE_MARKS = '»”")'
 _NO_MARKS = str.maketrans("", "", OPENING_MARKS + _CLOSE_MARKS + "(")
 

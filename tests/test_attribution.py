@@ -1318,3 +1318,29 @@ def test_a_name_in_marks_after_the_subject(pipeline, text, speaker):
 def test_body_adjectives_and_bracketed_names(pipeline, text, speaker):
     (quote,) = _quotes(pipeline, text)
     assert quote["speaker"]["canonical"] == speaker
+
+
+@pytest.mark.parametrize(
+    "text, canonical",
+    [
+        # a relative clause on a statement (والتي قال فيها): its author, named after the statement noun
+        (
+            "رد الأمين العام لحزب الله، حسن نصر الله، على تصريحات رئيس الوزراء اللبناني، سعد الحريري، "
+            "والتي قال فيها إن تيار المستقبل تعرض لمحاولة إقصاء.",
+            "سعد الحريري",
+        ),
+        ('وتناقل نشطاء على مواقع التواصل تصريحات الشيرازي والتي قال فيها: "الآن عندما يريدون".', "الشيرازي"),
+    ],
+)
+def test_the_author_of_a_statement_in_a_relative_clause(pipeline, text, canonical):
+    (quote,) = _quotes(pipeline, text)
+    assert quote["speaker"]["canonical"] == canonical
+
+
+def test_an_honorific_goes_with_its_rank(pipeline):
+    # سموه is a prince's: not the king named nearer
+    text = (
+        "أكد الأمير جلوي بن عبدالعزيز بن مساعد أمير المنطقة أن الجنود أبطال. وشكر خادم الحرمين الشريفين الملك "
+        'سلمان بن عبدالعزيز على دعمه. وأضاف سموه: "إن الله أنعم علينا بنعم كثيرة".'
+    )
+    assert _speaker_of(pipeline, text, "أضاف")["canonical"] == "جلوي بن عبدالعزيز بن مساعد"
