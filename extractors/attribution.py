@@ -489,9 +489,11 @@ class Attribution(StatementSpeakers):
         return found[0].canonical in self._canonicals
 
     def _resumptive(self, k: int) -> bool:
-        """Token k is a preposition with a pronoun pointing back to a relative pronoun (عليه، فيها):
-        the relative is the verb's complement, the verb's subject follows."""
-        return k < self.doc.n and self.doc.norms[k] in RESUMPTIVES or self.doc.norms[k - 1] in RESUMPTIVES
+        """Token k (right after the verb), or the verb match's own last token k - 1 (رد عليه as one
+        cue), is a preposition with a pronoun pointing back to the relative pronoun (عليه، فيها):
+        the relative is the verb's complement, and the verb's subject follows."""
+        norms = self.doc.norms
+        return (k < self.doc.n and norms[k] in RESUMPTIVES) or norms[k - 1] in RESUMPTIVES
 
     def _line_start(self, start: int, k: int) -> int:
         """First token of the line holding token ``k``, not before token ``start``."""

@@ -323,7 +323,7 @@ def _construct_after(ctx: Context, k: int) -> bool:
 
 def _given_after_cue(ctx: Context, k: int) -> bool:
     """Token k is a given name that is a common word too (جمال، أمل) right after a speech verb:
-    the subject slot, then a name set off from its role by a comma (قال جمال با رأس، القاضي …)."""
+    the subject slot, then a name set off from its role by a comma (قال جمال باوزير، القاضي …)."""
     doc = ctx.doc
     if k == 0 or k + 1 >= doc.n or not doc.joined(k - 1) or doc.has_article(k + 1):
         return False  # (قال صانع المسلة الأصلي: a noun and its genitive)
