@@ -173,6 +173,12 @@ BATCH28_ANT = dict(BATCH5_ANT)
 BATCH28_SNN = dict(BATCH5_SNN)
 BATCH29_ANT = dict(BATCH5_ANT)
 BATCH29_SNN = dict(BATCH5_SNN)
+# Batches 30 and 31 (`dev30`, `dev31`, chosen in stop 31 after batches 28 and 29 had been scored once
+# with its code of then (d80ed7b); annotated blind while its very last rules were written).
+BATCH30_ANT = dict(BATCH5_ANT)
+BATCH30_SNN = dict(BATCH5_SNN)
+BATCH31_ANT = dict(BATCH5_ANT)
+BATCH31_SNN = dict(BATCH5_SNN)
 BATCHES = {
     "2": (BATCH2_ANT, BATCH2_SNN),
     "3": (BATCH3_ANT, BATCH3_SNN),
@@ -202,6 +208,8 @@ BATCHES = {
     "27": (BATCH27_ANT, BATCH27_SNN),
     "28": (BATCH28_ANT, BATCH28_SNN),
     "29": (BATCH29_ANT, BATCH29_SNN),
+    "30": (BATCH30_ANT, BATCH30_SNN),
+    "31": (BATCH31_ANT, BATCH31_SNN),
 }
 
 
