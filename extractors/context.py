@@ -147,7 +147,8 @@ COLLIDING_FUNCTION_WORDS = {
     ),
 }
 MIN_GIVEN_COUNT = 3  # given names rarer than this (in the source list) never start a name on their own
-NAME_LINKS = normalized_words("بن ابن بنت أبو أبي عبد آل ولد دي دو دا فان فون")  # (دا: da Silva)
+WESTERN_PARTICLES = normalized_words("فان فون دي دو دا")  # the name links of Western names (دا: da Silva)
+NAME_LINKS = normalized_words("بن ابن بنت أبو أبي عبد آل ولد") | WESTERN_PARTICLES
 
 
 NAME_LABELS = frozenset({"GIVEN", "SURNAME", "PER"})

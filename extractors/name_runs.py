@@ -268,7 +268,7 @@ def _given_pair(ctx: Context, a: int, b: int) -> bool:
 
 
 # ل + a verbal noun (لإبداء، لتضييق، لاستقبال): "in order to", never a family name
-_PURPOSE_NOUN = re.compile(r"^ل(?:ا\w\wا\w|ت\w\wي\w|است\w\wا\w)$")
+PURPOSE_NOUN = re.compile(r"^ل(?:ا\w\wا\w|ت\w\wي\w|است\w\wا\w)$")
 
 
 def _unknown_word_ends_name(ctx: Context, i: int, j: int, words: int) -> bool:
@@ -279,7 +279,7 @@ def _unknown_word_ends_name(ctx: Context, i: int, j: int, words: int) -> bool:
     names (مها أحمد برنامجا)."""
     doc = ctx.doc
     norm = doc.norms[j + 1]
-    if not_a_name_shape(norm, False) or ctx.used_as_noun(j + 1) or _PURPOSE_NOUN.match(norm):
+    if not_a_name_shape(norm, False) or ctx.used_as_noun(j + 1) or PURPOSE_NOUN.match(norm):
         return True
     if words >= 2 and doc.words[j + 1].endswith(("ا", "اً", "ًا")) and len(norm) >= 5:
         return True

@@ -6,6 +6,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from operator import itemgetter
 
+from khabar.extractors.clauses import SENTENCE_MARKS
 from khabar.extractors.context import normalized_words
 from khabar.extractors.subjects import MAX_NP
 from khabar.records import Speaker
@@ -74,7 +75,7 @@ class StatementSpeakers:
                 if j == relative - 1 and doc.has_article(j) and not ctx.is_common(j) and ctx.name_like(j, False):
                     return Speaker(None, "PER", doc.words[j])
                 return None
-            if any(mark in doc.gap(k) for mark in ".!?؟\n"):
+            if any(mark in doc.gap(k) for mark in SENTENCE_MARKS):
                 return None
         return None
 

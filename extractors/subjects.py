@@ -25,7 +25,15 @@ from khabar.extractors.context import (
     Context,
     normalized_words,
 )
-from khabar.extractors.name_runs import ADVERBS, ROLE_MODIFIERS, conjoined, name_run, skip_modifiers, title_phrase
+from khabar.extractors.name_runs import (
+    ADVERBS,
+    PURPOSE_NOUN,
+    ROLE_MODIFIERS,
+    conjoined,
+    name_run,
+    skip_modifiers,
+    title_phrase,
+)
 from khabar.extractors.quotemarks import OPENING_MARKS
 from khabar.extractors.roles import MAX_ROLE, role_book
 from khabar.extractors.source_phrases import (
@@ -114,7 +122,8 @@ _AUDIENCE = normalized_words("للصحفيين للصحافيين للصحافة
 _TOLD_DEFINITE = normalized_words(
     "للصحيفة للوكالة للقناة للموقع للمجلة للشبكة للنواب للجزيرة للعربية للشرق للحياة للوطن للرياض للمدينة للأهرام"
 )  # outlets and people told (قال الوزير للصحيفة)
-_PURPOSE = re.compile(r"^ل(?:م\w{1,2}ا\w\w?ه|ا\w\wا\w|ت\w\wي\w|است\w\wا\w)$")  # لمكافحة، لإدارة، لتنظيم
+# ل + a verbal noun (لإدارة، لتنظيم: name_runs.PURPOSE_NOUN) or of the form مفاعلة (لمكافحة)
+_PURPOSE = re.compile(r"^لم\w{1,2}ا\w\w?ه$|" + PURPOSE_NOUN.pattern)
 _TO_MEDIA = TO_OUTLET_WORDS | normalized_words("للصحفيين للصحافيين للصحافة للتلفزيون للإذاعة")
 
 

@@ -9,7 +9,7 @@ from operator import attrgetter
 from khabar.document import remember
 from khabar.extractors.appositions import definite_behind
 from khabar.extractors.clauses import SENTENCE_MARKS
-from khabar.extractors.context import COLLIDING_FUNCTION_WORDS, NAME_LINKS, Context, normalized_words
+from khabar.extractors.context import COLLIDING_FUNCTION_WORDS, NAME_LINKS, WESTERN_PARTICLES, Context
 from khabar.org_propagation import context_over_lexicon, one_sense_per_document, org_short_forms
 from khabar.person_evidence import unsupported_lone_names
 from khabar.person_lists import list_members
@@ -180,7 +180,7 @@ def _unseen_given_fronts(ctx: Context, taken: list[Entity]) -> list[Entity]:
             continue
         seen.add(e.canonical)
         k = e.first - 1  # يوهانس فان | در كلاوو: a particle of a Western name (فان، دي، فون) and the word before it
-        if k < 1 or doc.norms[k] not in _WESTERN_PARTICLES or not doc.joined(k):
+        if k < 1 or doc.norms[k] not in WESTERN_PARTICLES or not doc.joined(k):
             continue
         k -= 1
         if not doc.joined(k) or e.start > doc.starts[e.first] or ctx.is_common(k) or doc.norms[k] in NAME_LINKS:
@@ -188,9 +188,6 @@ def _unseen_given_fronts(ctx: Context, taken: list[Entity]) -> list[Entity]:
         if _unlisted_word(ctx, k):
             out.append(ctx.mention("PER", k, e.last, "resolve:given+surname"))
     return out
-
-
-_WESTERN_PARTICLES = normalized_words("فان فون دي دو دا")  # the name links of Western names
 
 
 def _unlisted_word(ctx: Context, k: int) -> bool:
