@@ -126,6 +126,8 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
         title = ctx.longest(nxt, "TITLE") if matched else None
         if title is not None and (not known or title.last > nxt):
             break  # محمد بن زايد آل نهيان ولي العهد (ولي is a given name too, ولي العهد a title)
+        if title is not None and words >= 2 and _genitive_follows(ctx, nxt):
+            break  # بنيامين محمد وكيل أعمال اللاعب: a bare title heading a construct ends the name
         if accusative_participle(ctx, nxt) or norms[nxt] in SUBJECT_ENDS or norms[nxt] in ADVERBS:
             break  # ترامب متحدثا، ماي ردا على، بوتين اليوم: an adverbial, not a surname
         if doc.words[nxt].endswith("ة") and not known:
@@ -141,6 +143,15 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
     if norms[j] in NAME_LINKS:
         j -= 1
     return j if j >= i else None
+
+
+def _genitive_follows(ctx: Context, k: int) -> bool:
+    """A genitive follows token k in the same phrase: a definite word, or a bare one and then a
+    definite word (وكيل أعمال اللاعب، رئيس شبكة قنوات روتانا)."""
+    doc = ctx.doc
+    if k + 1 >= doc.n or not doc.joined(k):
+        return False
+    return doc.has_article(k + 1) or (k + 2 < doc.n and doc.joined(k + 1) and doc.has_article(k + 2))
 
 
 _PRONOUN_END = ("ه", "ها", "هم", "هما", "نا", "كم")

@@ -51,8 +51,8 @@ def titled_persons(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
     """(person, title key, normalised title phrase) for every title (and its modifiers) followed by a name."""
     doc = ctx.doc
     for m in ctx.labelled("TITLE"):
-        if m.last + 1 >= doc.n or not doc.joined(m.last):
-            continue
+        if m.last + 1 >= doc.n or not (doc.joined(m.last) or doc.comma(m.last)):
+            continue  # الوزير محمد، المدعي العام، أفيشاي مندلبليت،
         if ctx.longest(m.first, "TITLE") is not m:
             continue  # المتحدثة باسم, not المتحدثة + the name باسم
         if m.first == m.last and nasab_after(ctx, m.first):

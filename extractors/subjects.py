@@ -1155,6 +1155,24 @@ class SpeakerFinder:
         phrase = self._spokesperson(prev, "")[0].canonical
         return phrase if len(phrase.split()) > len(prev.key.split()) else None  # (not المتحدثة باسم alone)
 
+    def _name_before_role(self, i: int, gender: str) -> tuple[Speaker, int] | None:
+        """A name of two or more words no list holds, then its role (وأوضح بيشي الصرخي المتحدث
+        باسم الهلال الأحمر، وقال تركي شبانة رئيس شبكة قنوات روتانا): the name is the speaker, the
+        role its role, not one description of them both."""
+        ctx, doc = self.ctx, self.ctx.doc
+        if doc.has_article(i):
+            return None
+        j = name_run(ctx, i, introduced=True)
+        if j is None or j == i or j + 1 >= doc.n or not doc.joined(j):
+            return None
+        role = ctx.longest(j + 1, "TITLE", "DESC")
+        if role is None or any(ctx.longest(k, "LOC", "ORG", "TITLE", "DESC") for k in range(i, j + 1)):
+            return None
+        last = self._desc_end(role) if "DESC" in role.labels else self._role_end(role)[0]
+        span = self._span(doc.starts[i], j)
+        role_text = " ".join(doc.text[doc.starts[j + 1] : doc.ends[last]].split())
+        return Speaker(span, "PER", " ".join(span.text.split()), gender, role=role_text), j
+
     def _antecedent(self, m) -> str | None:
         if self._by_stem is None:  # stem → the indefinite sources (built once)
             indefinite = [d for d in self.ctx.labelled("DESC") if not d.key.startswith("ال")]
@@ -1188,6 +1206,9 @@ class SpeakerFinder:
         if quoted is not None:
             span = self._span(doc.starts[i], quoted)  # موقع «ليبيا المستقبل»: a noun and the name it bears
             return Speaker(span, "DESC", " ".join(span.text.split()), gender), quoted
+        named = self._name_before_role(i, gender)
+        if named is not None:
+            return named
         last = i
         relational = any(doc.norms[k] in _RELATIONAL for k in range(i, min(i + 2, doc.n)))
         while last + 1 < doc.n and last - i + 1 < MAX_NP and doc.joined(last):

@@ -1335,3 +1335,73 @@ def test_an_honorific_goes_with_its_rank(pipeline):
         'سلمان بن عبدالعزيز على دعمه. وأضاف سموه: "إن الله أنعم علينا بنعم كثيرة".'
     )
     assert _speaker_of(pipeline, text, "أضاف")["canonical"] == "جلوي بن عبدالعزيز بن مساعد"
+
+
+@pytest.mark.parametrize(
+    "text, cue, canonical",
+    [
+        # the role, a nationality, then the holder: the implied speaker of the next sentence is the holder
+        (
+            'بدأ العالم الأسترالي ديفيد غودال رحلة حول العالم. ويقول: "لست سعيدا لبلوغ هذا العمر".',
+            "يقول",
+            "ديفيد غودال",
+        ),
+        # two ranks before an unseen name
+        ("وقال البريغادير جنرال أيسابيلو ريفيرا، المتحدث باسم الحرس الوطني، إن تسعة قتلوا.", "قال", "أيسابيلو ريفيرا"),
+    ],
+)
+def test_a_role_phrase_resolves_to_the_name_that_completes_it(pipeline, text, cue, canonical):
+    speaker = _speaker_of(pipeline, text, cue)
+    assert speaker["canonical"] == canonical and speaker["resolved"]
+
+
+@pytest.mark.parametrize(
+    "text, cue, not_speaker",
+    [
+        # a title behind a preposition: the name is the complement (supporters of the president)
+        ("وكان الرئيس السيسي في القاهرة. ويرى المؤيدون للرئيس السيسي أن الانتخابات نزيهة.", "يرى", "السيسي"),
+        # a relative's phrase: the name completes it, the father speaks
+        ("وقال والد اللاعب محمد صلاح إن ابنه بخير.", "قال", "محمد صلاح"),
+    ],
+)
+def test_a_name_after_a_preposition_or_a_relative_does_not_speak(pipeline, text, cue, not_speaker):
+    assert _speaker_of(pipeline, text, cue)["canonical"] != not_speaker
+
+
+@pytest.mark.parametrize(
+    "text, cue, canonical",
+    [
+        # the surname alone is a person (وقالت وليامز); the first name is unseen (لندي)
+        ("وحُكم على لندي وليامز (60 عاما) يوم الجمعة. وقالت وليامز للمحكمة إن غربيك سقط.", "قالت", "لندي وليامز"),
+        # a given name read alone after a rank, the surname a common word
+        (
+            "وأشار رئيس الاتحاد الرياضي العام، اللواء موفق جمعة، إلى أن الاتفاقيات مهمة. "
+            "وتابع جمعة في بيانه إن القيادة تؤكد ذلك.",
+            "تابع",
+            "موفق جمعة",
+        ),
+        # a title set off by a comma, then two unseen name words
+        ("وكان المدعي العام، أفيشاي مندلبليت، أعلن العام الماضي أنه يعتزم اتهام سارة.", "أعلن", "أفيشاي مندلبليت"),
+    ],
+)
+def test_one_word_names_take_the_first_name_the_article_gives(pipeline, text, cue, canonical):
+    assert _speaker_of(pipeline, text, cue)["canonical"] == canonical
+
+
+@pytest.mark.parametrize(
+    "text, canonical, role",
+    [
+        (
+            "وأوضح بيشي الصرخي المتحدث باسم الهلال الأحمر السعودي بجازان إنه عند الساعة السادسة وقعت الحادثة.",
+            "بيشي الصرخي",
+            "المتحدث باسم الهلال الأحمر السعودي بجازان",
+        ),
+        ("وقال تركي شبانة رئيس شبكة قنوات روتانا إن العقد انتهى.", "تركي شبانة", None),
+        ("أعلن بنيامين محمد وكيل أعمال اللاعب الغاني مونتاري أن موكله سيتواجد في مدينة جدة.", "بنيامين محمد", None),
+    ],
+)
+def test_a_name_then_its_role_keeps_the_role_out_of_the_name(pipeline, text, canonical, role):
+    (quote,) = _quotes(pipeline, text)
+    assert quote["speaker"]["canonical"] == canonical
+    if role is not None:
+        assert quote["speaker"]["role"] == role

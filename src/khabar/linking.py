@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from operator import attrgetter
 
+from khabar import role_holders
 from khabar import text as textmod
 from khabar.described import Descriptions
 from khabar.extractors.context import Context, normalized_words
@@ -244,6 +245,7 @@ def link_speakers(ctx: Context, groups: list[DocEntity], mentions: list[Entity],
     by_word: dict[str, list[tuple[str, ...]]] | None = None  # a word → the body names holding it (when needed)
     surnames: dict[str, set[str]] | None = None  # a person's last name word → the persons (when needed)
     described: Descriptions | None = None  # descriptions given to persons (when needed)
+    persons_at: dict[int, Entity] | None = None  # first token → the person mention starting there
     for q in quotes:
         sp = q.speaker
         if sp is None:
@@ -266,7 +268,7 @@ def link_speakers(ctx: Context, groups: list[DocEntity], mentions: list[Entity],
             group = _by_surname(surnames, by_id, textmod.normalize(sp.canonical))
             if group is not None and _first_start(group) > (sp.span.start if sp.span is not None else q.cue.start):
                 group = None  # never a person first named later in the article
-        if group is None and sp.span is not None:
+        if group is None and sp.span is not None and not (sp.role and sp.role not in sp.span.text):
             if named_tokens is None:
                 named_tokens = {i for e in mentions if e.label != "PER" for i in range(e.first, e.last + 1)}
             named = _person_closing(ctx, sp.span.start, sp.span.end, ends, named_tokens)
@@ -276,6 +278,19 @@ def link_speakers(ctx: Context, groups: list[DocEntity], mentions: list[Entity],
                     by_key.setdefault(textmod.normalize(sp.canonical), group)  # (implied repeats of the phrase)
                     sp.role = ctx.doc.text[sp.span.start : named.start].rstrip(" ،,")
                     sp.span = Span(named.text, named.start, named.end)  # the mention: the name
+        if group is None and sp.label in ("DESC", "PER") and sp.canonical:
+            if named_tokens is None:
+                named_tokens = {i for e in mentions if e.label != "PER" for i in range(e.first, e.last + 1)}
+            if persons_at is None:
+                persons_at = {e.first: e for e in mentions if e.label == "PER"}
+            named = _holder_after_role(ctx, sp, q.cue.start, persons_at, ends, named_tokens)
+            if named is not None:  # بدأ العالم الأسترالي ديفيد غودال: the role, then more of it, then its holder
+                group = by_id.get(named.entity)
+                if group is not None:
+                    by_key.setdefault(textmod.normalize(sp.canonical), group)
+                    sp.role = " ".join(sp.canonical.split())
+                    if sp.span is not None:
+                        sp.span = Span(named.text, named.start, named.end)
         if group is None and sp.label == "DESC":
             if described is None:
                 described = Descriptions(ctx, [e for e in mentions if e.label == "PER"])
@@ -288,6 +303,29 @@ def link_speakers(ctx: Context, groups: list[DocEntity], mentions: list[Entity],
                 sp.role = " ".join(phrase.split())
         if group is not None and (sp.label in (group.label, "DESC") or sp.span is None):
             sp.entity, sp.canonical, sp.label, sp.known_as = group.id, group.canonical, group.label, group.known_as
+
+
+def _holder_after_role(
+    ctx: Context, sp, cue_start: int, persons_at: dict[int, Entity], ends: dict[int, Entity], named_tokens: set[int]
+) -> Entity | None:
+    """The person named right after the speaker's role phrase (role_holders.holder_after): after
+    the speaker's own mention, or for an implied speaker after the latest writing of the phrase
+    before the cue; only when that name is the phrase's holder, not its complement."""
+    doc = ctx.doc
+    if sp.span is not None:
+        firsts = [doc.first_token_from(sp.span.start)]
+        n = doc.first_token_from(sp.span.end) - firsts[0]
+    else:
+        words = textmod.normalize(sp.canonical).split()
+        n = len(words)
+        firsts = role_holders.occurrences(ctx, words, cue_start)[:3]
+    for first in firsts:
+        if n < 1 or first + n - 1 >= doc.n:
+            continue
+        named = role_holders.holder_after(ctx, first + n - 1, persons_at, named_tokens)
+        if named is not None and _person_closing(ctx, doc.starts[first], named.end, ends, named_tokens) is named:
+            return named
+    return None
 
 
 def _surnames(groups: list[DocEntity]) -> dict[str, set[str]]:
@@ -339,10 +377,16 @@ def _person_closing(
         return None
     doc = ctx.doc
     first = doc.first_token_from(start)
-    if named.first <= first or named.start > doc.starts[named.first] or doc.norms[first] in _NOT_THE_HOLDER:
+    if named.first <= first or named.start > doc.starts[named.first]:
         return None  # (لترامب: a name behind a proclitic is a complement)
+    if doc.comma(named.first - 1):
+        return named  # والد الشهيد، دواس آل منصور: a name set off by a comma is the phrase's apposition
+    if doc.norms[first] in _NOT_THE_HOLDER:
+        return None  # والد اللاعب محمد صلاح: a relative's or helper's phrase, the name its complement
     k = named.first - 1
     while k >= first and (ctx.word_has(k, "TITLE") or ctx.word_has(k, "DEMONYM")):
+        if doc.norms[k].startswith(("لل", "بال")):
+            return None  # المؤيدون للرئيس السيسي: a title behind a preposition, a complement
         k -= 1  # the name's own titles and nationality: الرئيس الروسي، الإعلامي السعودي
     if k < first or doc.gap(k).strip() or k in named_tokens:
         return named  # titles alone, a mark or comma, or a body's name before them (رئيس شركة تيسلا إيلون موسك)

@@ -16,6 +16,7 @@ from khabar.extractors.quotes import quotes
 from khabar.gazetteer import Gazetteer, compile_gazetteer
 from khabar.lexicon import env_lexicon_paths
 from khabar.linking import document_entities, link_speakers
+from khabar.name_assembly import assemble_names
 from khabar.records import Entity, Quote
 from khabar.resolve import resolve_entities
 
@@ -69,6 +70,7 @@ class Pipeline:
         candidates = [*places(ctx), *organizations(ctx, self.descriptive_orgs), *persons(ctx, titled)]  # extractors
         candidates.extend(named_after(ctx, titled))  # مستشفى الملك فهد: a body named after a person
         mentions = resolve_entities(ctx, candidates)  # overlap policy, short forms → full names
+        mentions = assemble_names(ctx, mentions)  # وقال دين … أيمن دين: a first name before a one-word person
         entities = document_entities(ctx, mentions)  # one entity per person, body, place
         found = list(quotes(ctx, mentions, titled)) if self.want_quotes else []  # quotes + attribution
         link_speakers(ctx, entities, mentions, found)  # each speaker → its entity

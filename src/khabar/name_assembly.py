@@ -1,0 +1,101 @@
+"""A person the article calls by one word is named in full where that word follows a first name.
+
+News names a person in full once and by the family name after that. When the full name holds a
+first name no list knows (بيرحسين كوليوند، لندي وليامز) or a family name that is also a common word
+(أيمن دين، موفق جمعة), the rules find only the one-word mentions (وقال دين، وتابع جمعة), and the
+first mention is lost or cut. Once the document itself shows the word to be a person's name, each
+place where a first name stands right before it is that person's full name:
+
+- the word before is a frequent given name (أيمن، موفق), or a word no lexicon knows at all
+  (بيرحسين، لندي، أفيشاي), written without the article or a proclitic;
+- nothing but a space stands between them, and neither is inside another mention (a given name
+  read alone as a person, موفق after اللواء, is taken into the full name).
+"""
+
+from __future__ import annotations
+
+import re
+
+from khabar.extractors.context import NAME_LABELS, RELATION_NOUNS, Context, not_a_name_shape
+from khabar.records import Entity
+
+_PROCLITICS = ("و", "ف", "ب", "ل", "ك")
+_VERB = re.compile(r"^س[يتن]..|^ت...+ت$")  # سيبقى: the future; تنازلت: a perfect verb in ت…ت
+MIN_WORD = 3  # letters of an unlisted first name (shorter words are particles or initials)
+
+
+def _first_name(ctx: Context, w: int) -> bool:
+    """Token w can be the first name of a person whose family name follows it: a frequent given
+    name that is not also a common word (موفق), or a word of a name's shape without the article
+    that the lexicons know at most as a name part or a small town (بيرحسين، لندي)."""
+    doc = ctx.doc
+    norm = doc.norms[w]
+    if not ctx.is_arabic_word(w) or doc.has_article(w) or not norm.isalpha() or ctx.is_common(w):
+        return False
+    if norm in RELATION_NOUNS:
+        return False  # خطيبة خاشقجي: a relative, named by the person's name
+    if ctx.starts_given_name(w, norm):
+        return True
+    if len(norm) < MIN_WORD or not_a_name_shape(norm, True, doc.words[w]) or _VERB.match(norm):
+        return False
+    blocking = {label for m in ctx.by_first.get(w, ()) if m.last == w for label in m.labels} - NAME_LABELS
+    if blocking == {"LOC"} and ctx.weak_place(norm):
+        blocking = set()  # لندي، هورست: small towns share their names with people
+    return not blocking and (norm[0] not in _PROCLITICS or ctx.known_name_part(w))
+
+
+def _introduced(ctx: Context, w: int, j: int) -> bool:
+    """The words w..j stand where news introduces a person: after a speech verb, a title or an
+    unnamed-source noun or after a comma (not at a sentence start, where verbs stand), or with a comma or an
+    opening bracket right after them (لندي وليامز (60 عاما)، أيمن دين، الجاسوس السابق)."""
+    doc = ctx.doc
+    if w > 0 and doc.comma(w - 1) or doc.gap(j).strip()[:1] in ("،", ",", "("):
+        return True
+    return w > 0 and doc.joined(w - 1) and any(ctx.word_has(w - 1, label) for label in ("CUE", "TITLE", "DESC"))
+
+
+def assemble_names(ctx: Context, mentions: list[Entity]) -> list[Entity]:
+    """``mentions`` with each first name + one-word person name of the document made one mention
+    (a new one, or a one-word mention widened to take the first name in)."""
+    doc = ctx.doc
+    single = {
+        e.text
+        for e in mentions
+        if e.label == "PER" and e.first == e.last and e.start == doc.starts[e.first] and len(e.text) >= MIN_WORD
+    }
+    if not single:
+        return mentions
+    at: dict[int, Entity] = {}
+    for e in mentions:
+        for i in range(e.first, e.last + 1):
+            at[i] = e
+    replaced: dict[int, Entity | None] = {}  # id of a mention → its widened form (None: absorbed)
+    added: list[Entity] = []
+    for j in range(1, doc.n):
+        if doc.words[j] not in single or not doc.joined(j - 1):
+            continue
+        w = j - 1
+        before = at.get(w)
+        if before is not None and not (before.label == "PER" and before.first == before.last == w):
+            continue  # (inside a longer name, a place or a body)
+        here = at.get(j)
+        if here is not None and not (here.label == "PER" and here.first == here.last == j):
+            continue
+        if (before is None and not _first_name(ctx, w)) or (
+            before is not None and not ctx.starts_given_name(w, doc.norms[w])
+        ):
+            continue
+        if not _introduced(ctx, w, j):
+            continue
+        full = ctx.mention("PER", w, j, "resolve:assembled")
+        if before is not None:
+            replaced[id(before)] = None
+        if here is not None:
+            replaced[id(here)] = None
+        added.append(full)
+    if not added:
+        return mentions
+    kept = [e for e in mentions if replaced.get(id(e), e) is not None]
+    kept.extend(added)
+    kept.sort(key=lambda e: e.start)
+    return kept

@@ -1,0 +1,76 @@
+"""A role phrase whose holder is named right after it, in the same noun phrase.
+
+A speaker read as a role (العالم الأسترالي، البريغادير، المستشار بالديوان الملكي عضو هيئة كبار
+العلماء) is often only the head of a longer apposition that ends with the person's name:
+
+    بدأ العالم الأسترالي ديفيد غودال رحلة …  → ديفيد غودال
+    أوصى المستشار بالديوان الملكي عضو هيئة كبار العلماء إمام وخطيب المسجد الحرام الشيخ الدكتور
+    صالح بن عبدالله بن حميد …  → صالح بن عبدالله بن حميد
+
+The subject reader stops at the first complete role; this module looks past it, across further
+role words, titles and named bodies, for a person mention, at the occurrence the speaker was read
+from or, for an implied speaker (وأكد، مشيرا), at the latest occurrence of the same phrase before
+the cue. Whether the name found is the role's holder and not its complement (المتحدث باسم الرئيس
+بوتين) is decided by linking.person_closing, the test used for a name inside the phrase.
+"""
+
+from __future__ import annotations
+
+from khabar.extractors.context import Context, normalized_words
+from khabar.records import Entity
+
+MAX_GAP = 10  # words between the end of the role phrase and the name
+# Words that end the noun phrase: complementizers, relatives, particles, verbs of saying' objects
+_PHRASE_ENDS = normalized_words(
+    "إن أن أنه أنها إنه إنها قد لقد كان كانت الذي التي الذين اللذين اللتين اللواتي اللاتي ما لم لن "
+    "لا كما حيث إذ بينما خلال بعد قبل عند عندما حين مع وهو وهي وقد أمس اليوم"
+)
+_BREAKS = frozenset(".:؟?!؛;\n")
+_QUOTE_MARKS = frozenset('"«»“”„')
+
+
+def occurrences(ctx: Context, words: list[str], before: int) -> list[int]:
+    """Token indices where the normalised ``words`` occur in a row, starting before character
+    ``before``, latest first."""
+    doc = ctx.doc
+    n = len(words)
+    if not n:
+        return []
+    out = []
+    for i in range(doc.n - n + 1):
+        if doc.starts[i] >= before:
+            break
+        if doc.norms[i] == words[0] and doc.norms[i : i + n] == words:
+            out.append(i)
+    out.reverse()
+    return out
+
+
+def _role_word(ctx: Context, k: int, named_tokens: set[int]) -> bool:
+    """Token k can continue a role phrase: a title, an unnamed-source noun or a nationality, a word
+    of a named body or place, or a definite word; not a word behind a proclitic preposition
+    (للرئيس، لصحفيين، بأن: a complement or a new constituent)."""
+    doc = ctx.doc
+    norm = doc.norms[k]
+    if norm.startswith(("لل", "بال", "بان", "لـ")) or doc.words[k].startswith("لـ"):
+        return False
+    if k in named_tokens or doc.has_article(k):
+        return True
+    return ctx.word_has(k, "TITLE") or ctx.word_has(k, "DESC") or ctx.word_has(k, "DEMONYM")
+
+
+def holder_after(ctx: Context, last: int, persons_at: dict[int, Entity], named_tokens: set[int]) -> Entity | None:
+    """The person mention that starts within MAX_GAP words after token ``last`` (the end of a role
+    phrase), every word between continuing the phrase (_role_word), with no sentence mark,
+    quotation mark, speech verb, complementizer or relative (_PHRASE_ENDS) before it."""
+    doc = ctx.doc
+    for k in range(last + 1, min(doc.n, last + 2 + MAX_GAP)):
+        gap = doc.gap(k - 1)
+        if not _BREAKS.isdisjoint(gap) or not _QUOTE_MARKS.isdisjoint(gap):
+            return None
+        named = persons_at.get(k)
+        if named is not None:
+            return named
+        if doc.norms[k] in _PHRASE_ENDS or ctx.word_has(k, "CUE") or not _role_word(ctx, k, named_tokens):
+            return None
+    return None
