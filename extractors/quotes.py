@@ -56,6 +56,7 @@ _THESE_WORDS = (
 )
 MAX_CONTENT_GAP = 45  # tokens between cue and complementizer / quotation
 NEAR_COMPLEMENTIZER = 4  # needs=quote cues: how close after the subject إن/أن must come
+MAX_ADJUNCT_WORDS = 10  # words between the subject and a colon (لبرنامج في المرمى مع الإعلامي …:)
 MAX_QUOTED_NAME_WORDS = 5  # words of a name in quotation marks inside the subject ("كي أل أم")
 MAX_WORDS_TO_COMPLEMENTIZER = 4  # words after it before إن/أن (الشهر الماضي، في بيان)
 _COMPLEMENT_PREPOSITIONS = normalized_words("إلى الى من على عن")  # دعا إلى، حذر من، حث على: the verb's complement
@@ -338,7 +339,7 @@ class QuoteFinder:
         colon = text.find(":", pos, min(limit, pos + 3))
         if colon >= 0 or after_tok >= doc.n:
             return colon
-        for j in range(after_tok, min(doc.n - 1, after_tok + NEAR_COMPLEMENTIZER)):
+        for j in range(after_tok, min(doc.n - 1, after_tok + MAX_ADJUNCT_WORDS)):
             gap = doc.gap(j)
             if ":" in gap:
                 return -1 if doc.ends[j] >= limit else doc.ends[j] + gap.index(":")
@@ -430,6 +431,8 @@ class QuoteFinder:
         sentence_end = self._punctuation_end(quote.quote.end, clause=False)
         stop = min(doc.n, i + MAX_CONTENT_GAP)
         while i < stop and doc.starts[i] < sentence_end:
+            if self.ctx.word_has(i, "CUE") and not self.in_quote(doc.starts[i]):
+                return None  # …، مؤكدة أن …، وكشفت المنظمة أنه …، وأن …: a later cue's statement
             if doc.norms[i] in COORDINATED and not self.in_quote(doc.starts[i]):
                 got = self.content(i, sentence_end)
                 if got is None:
