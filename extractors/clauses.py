@@ -109,8 +109,29 @@ def clause_ends(doc: Document, sentences: list[int] | None = None) -> list[int]:
         first = k - 1 if comma else k
         if not comma and (word in _NEW_CLAUSE_TOKENS or word in _QUOTING or first == word_start):
             continue  # no separator before the word (قالت الوكالة نقلا عن مصدر إن …: still the attribution)
+        if word in _IN_ACCORDANCE and i + 1 < n and _accordance_noun(words[i + 1]):
+            continue  # ليست ملزمة وفقا للقواعد الدستورية: "in accordance with" a rule, not a source
         extra.append(first)
     return sorted(found + extra) if extra else found
+
+
+# "In accordance with" + a rule, a law, a plan or a measure (وفقا للقانون، حسب فصول السنة، وفق الشريعة)
+# is part of what was said; "according to" + a source (وفقا لرويترز، حسب ما نقلت) ends it.
+_IN_ACCORDANCE = frozenset({"حسب", "وفقا", "وفقاً", "وفق", "طبقا", "طبقاً"})
+_ACCORDANCE_NOUNS = frozenset(
+    "قانون قوانين قواعد قاعدة إجراءات اجراءات نظام أنظمة انظمة لوائح لائحة شريعة معايير معيار ضوابط خطة "
+    "اتفاق اتفاقية دستور تقويم ترتيب احتياجات متطلبات شروط أسس اسس آلية الية جدول برنامج مادة قرار قرارات "
+    "أحكام احكام تعليمات توجيهات مواصفات مقاييس أولويات اولويات ظروف طبيعة نوع فصول حجم درجة نسبة متوسط "
+    "قضاء نص نصوص مبدأ مبادئ رؤية استراتيجية منهج منهجية تصنيف مراحل مرحلة".split()
+)
+
+
+def _accordance_noun(word: str) -> bool:
+    """``word`` (after وفقا/حسب) is ل + article + a noun of rules or measures (للقانون، لمتوسط، القضاء)."""
+    for prefix in ("لل", "ل", "ال", ""):
+        if word.startswith(prefix) and word[len(prefix) :] in _ACCORDANCE_NOUNS:
+            return True
+    return False
 
 
 # …، مشيدا بحضور / …، مقدما التهنئة / …، معربين عن: after a comma, an indefinite active participle in
