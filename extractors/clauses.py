@@ -128,10 +128,7 @@ _ACCORDANCE_NOUNS = frozenset(
 
 def _accordance_noun(word: str) -> bool:
     """``word`` (after وفقا/حسب) is ل + article + a noun of rules or measures (للقانون، لمتوسط، القضاء)."""
-    for prefix in ("لل", "ل", "ال", ""):
-        if word.startswith(prefix) and word[len(prefix) :] in _ACCORDANCE_NOUNS:
-            return True
-    return False
+    return any(word.startswith(p) and word[len(p) :] in _ACCORDANCE_NOUNS for p in ("لل", "ل", "ال", ""))
 
 
 # …، مشيدا بحضور / …، مقدما التهنئة / …، معربين عن: after a comma, an indefinite active participle in
