@@ -589,3 +589,37 @@ def test_read_also_links_are_no_quotes_and_quoting_stays_in_the_attribution(pipe
     # قال X نقلا عن Y إن …: "quoting" without a comma is still the attribution
     (quote,) = quotes(pipeline, "وقالت الوكالة نقلا عن مصدر رسمي سوري إن المسلحين طلبوا التفاوض.")
     assert quote["quote"]["text"] == "المسلحين طلبوا التفاوض"
+
+
+def test_a_coordinated_statement_after_a_later_cue_is_that_cue_s(pipeline):
+    # …، مؤكدة أن …، وكشفت المنظمة أنه …، وأن …: وأن continues the nearest cue, the ones between survive
+    text = (
+        "وأوضح المدير العام لليونسكو إيرينا بوكوفا، أن عمل البنائين بمثابة درس في التسامح، مؤكدة أن "
+        "المسؤولين عن تدمير الآثار سيمثلون أمام المحكمة الجنائية الدولية، وكشفت المنظمة أنه أعيد بناء "
+        "ثمانية من أصل 14 أثرا، وأن العمل على إعادة الآثار الباقية أوشك على الانتهاء."
+    )
+    found = {q["cue"]["text"]: q["quote"]["text"] for q in quotes(pipeline, text)}
+    assert set(found) == {"أوضح", "مؤكدة", "كشفت"}
+    assert found["مؤكدة"].startswith("المسؤولين عن تدمير الآثار")
+    assert found["كشفت"].endswith("أوشك على الانتهاء")
+
+
+def test_a_colon_after_a_long_addressee_phrase_opens_the_statement(pipeline):
+    text = "وقال اللاعب لبرنامج في المرمى مع الإعلامي الزميل بتال القوس: سأغادر الكويت فور فراغ القادسية من المباراة."
+    assert one(pipeline, text)["quote"]["text"].startswith("سأغادر الكويت")
+
+
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        # "in accordance with" a rule is part of what was said
+        (
+            "وتقول الحكومة إنها ليست ملزمة وفقا للقواعد الدستورية بطلب رأي البرلمان.",
+            "ليست ملزمة وفقا للقواعد الدستورية بطلب رأي البرلمان",
+        ),
+        # "according to" a source ends it
+        ("وتقول الحكومة إنها ليست ملزمة، وفقا لوكالة رويترز.", "ليست ملزمة"),
+    ],
+)
+def test_in_accordance_with_a_rule_is_no_attribution(pipeline, text, said):
+    assert one(pipeline, text)["quote"]["text"] == said
