@@ -1405,3 +1405,25 @@ def test_a_name_then_its_role_keeps_the_role_out_of_the_name(pipeline, text, can
     assert quote["speaker"]["canonical"] == canonical
     if role is not None:
         assert quote["speaker"]["role"] == role
+
+
+@pytest.mark.parametrize(
+    "text, cue, canonical",
+    [
+        # a role with a preposition and a pronoun before the name (لمدربه), then the bare title
+        (
+            "منح نادي مانشستر سيتي الإنجليزي جرعة ثقة كبيرة لمدربه مانويل بليجريني قبل الموسم الجديد. "
+            "وقال المدرب إن الفريق جاهز.",
+            "قال",
+            "مانويل بليجريني",
+        ),
+        # a bare title heading a construct right after the name, then the definite title
+        (
+            "طالب خوسيه بارتوميو رئيس نادي برشلونة الإسباني بالجائزة. وقال الرئيس إن الفريق جاهز.",
+            "قال",
+            "خوسيه بارتوميو",
+        ),
+    ],
+)
+def test_a_bare_title_names_the_person_described_so_earlier(pipeline, text, cue, canonical):
+    assert _speaker_of(pipeline, text, cue)["canonical"] == canonical

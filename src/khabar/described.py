@@ -23,6 +23,20 @@ _CLITICS = "وفلبك"  # proclitic letters
 _ENDS = '،,.:؛;!?؟()"«»“”\n'  # marks that end a description
 
 
+def _role_noun(ctx: Context, stem: str) -> bool:
+    """``stem`` (a word without its clitics) is a title or a source noun of the lexicons."""
+    slot = ctx.gaz.phrases.get(normalize("ال" + stem), {})
+    return len(stem) >= 3 and ("TITLE" in slot or "DESC" in slot)
+
+
+def _possessed_role(ctx: Context, word: str) -> str | None:
+    """The role noun of a word made of a proclitic, the noun and a pronoun (لمدربه → مدرب)."""
+    stem = word[: -2 if word.endswith("ها") else -1] if word.endswith(_PRONOUNS) else ""
+    if stem[:1] and stem[0] in _CLITICS and _role_noun(ctx, stem[1:]):
+        return normalize(stem[1:])
+    return None
+
+
 def _head(word: str) -> str:
     """A head noun as written, without the article or a possessive pronoun, ت of a feminine noun
     restored (الخطيبة، خطيبته → خطيبة; محاميه → محامي; محامية stays), in normalised spelling."""
@@ -54,6 +68,8 @@ class Descriptions:
                     continue
                 words = list(doc.norms[first : last + 1])
                 head = _head(doc.words[first])
+                if first == last == e.first - 1:
+                    head = _possessed_role(ctx, doc.words[first]) or head  # لمدربه → مدرب
                 if len(head) < 3 or head in FUNCTION_WORDS:
                     continue
                 self._by_head.setdefault(head, []).append((e.start, _complements(words), e))
@@ -93,7 +109,9 @@ def _after(ctx: Context, e: Entity) -> tuple[int | None, int | None]:
     phrase up to the next mark, complementizer or speech verb."""
     doc = ctx.doc
     k = e.last + 1
-    if k >= doc.n or doc.joined(e.last) or doc.gap(e.last).strip() not in ("،", ","):
+    if k < doc.n and doc.joined(e.last):
+        return _construct_role_after(ctx, k)
+    if k >= doc.n or doc.gap(e.last).strip() not in ("،", ","):
         return None, None
     if e.first > 0 and doc.gap(e.first - 1).strip() in ("،", ","):
         return (
@@ -122,6 +140,20 @@ def _after(ctx: Context, e: Entity) -> tuple[int | None, int | None]:
     return (k, last) if last > k else (None, None)  # (one word after a comma: ربما، a list)
 
 
+def _construct_role_after(ctx: Context, k: int) -> tuple[int | None, int | None]:
+    """A bare title or source noun right after the name, heading a construct (نجم الدين كريم محافظ
+    كركوك، بارتوميو رئيس نادي برشلونة): the person's role, up to the end of its genitive."""
+    doc = ctx.doc
+    if doc.has_article(k) or not (ctx.word_has(k, "TITLE") or ctx.word_has(k, "DESC")):
+        return None, None
+    if k + 1 >= doc.n or not doc.joined(k) or doc.norms[k + 1] in FUNCTION_WORDS:
+        return None, None
+    last = k + 1
+    while last + 1 < doc.n and last - k + 1 < MAX_BEFORE + 1 and doc.joined(last) and doc.has_article(last + 1):
+        last += 1
+    return k, last
+
+
 def _before(ctx: Context, e: Entity) -> tuple[int | None, int | None]:
     """The description right before the name, with no mark between (محاميه بيتر …، المستثمر
     الأمريكي جورج سوروس): a noun with a possessive pronoun, or a definite noun and its
@@ -133,6 +165,8 @@ def _before(ctx: Context, e: Entity) -> tuple[int | None, int | None]:
     norm, word = doc.norms[k], doc.words[k]
     if word.endswith(_PRONOUNS) and not doc.has_article(k) and norm not in FUNCTION_WORDS:
         stem = word[: -2 if word.endswith("ها") else -1]
+        if stem[:1] in _CLITICS and _role_noun(ctx, stem[1:]):
+            return k, k  # لمدربه مانويل بليجريني: a preposition, then the role with its pronoun
         if len(stem) < 4 or stem[:1] in _CLITICS:
             return None, None  # دخلها، وقال له: a verb or a preposition with its pronoun
         return k, k  # محاميه بيتر كريستيانسين، خطيبته خديجة

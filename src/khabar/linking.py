@@ -291,7 +291,9 @@ def link_speakers(ctx: Context, groups: list[DocEntity], mentions: list[Entity],
                     sp.role = " ".join(sp.canonical.split())
                     if sp.span is not None:
                         sp.span = Span(named.text, named.start, named.end)
-        if group is None and sp.label == "DESC":
+        if group is None and (
+            sp.label == "DESC" or sp.label == "PER" and sp.role is not None and sp.role == sp.canonical
+        ):
             if described is None:
                 described = Descriptions(ctx, [e for e in mentions if e.label == "PER"])
             phrase = sp.span.text if sp.span is not None else sp.canonical
