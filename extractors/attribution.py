@@ -60,6 +60,7 @@ FROM_WORDS = normalized_words("من ومن")
 _IMPERSONAL = normalized_words("يذكر ويذكر يشار ويشار بالذكر")
 RELATIVE_WINDOW = 8  # إسرائيل التي قالت في بيان أمس إنها …: words between a relative's verb and its إن
 _SIDE = SIDE_WORDS | normalized_words("جهتهم جانبهم ناحيتهم")
+_OPENING_PARTICLES = normalized_words("كما ثم وقد قد لقد فقد كذلك وكذلك")  # before a sentence's verb
 _IN_TURN = normalized_words("بدوره وبدوره بدورها وبدورها بدورهم وبدورهم")
 
 # قال عنها، قال عنه: "said of it", a relative clause on the noun before; the subject follows.
@@ -136,8 +137,8 @@ class Attribution(StatementSpeakers):
         k = start
         if k + 2 < cue_tok and doc.norms[k] in FROM_WORDS and doc.norms[k + 1] in _SIDE and doc.joined(k):
             k += 2
-        elif doc.norms[k] in _IN_TURN:
-            k += 1
+        elif doc.norms[k] in _IN_TURN or doc.norms[k] in _OPENING_PARTICLES:
+            k += 1  # بدوره رد …، كما شكر البابا فرنسيس …: the verb follows the particle
         return k if k < cue_tok - 1 else start
 
     def _subject_after_topic(self, start: int, cue_tok: int, gender: str) -> tuple[Speaker, int] | None:

@@ -1427,3 +1427,11 @@ def test_a_name_then_its_role_keeps_the_role_out_of_the_name(pipeline, text, can
 )
 def test_a_bare_title_names_the_person_described_so_earlier(pipeline, text, cue, canonical):
     assert _speaker_of(pipeline, text, cue)["canonical"] == canonical
+
+
+def test_a_participle_after_a_particle_and_a_verb_takes_the_verb_s_subject(pipeline):
+    # كما شكر X Y …، مؤكدا: the one who thanks speaks, not the one thanked
+    text = (
+        "كما شكر البابا فرنسيس منظمة التعاون الإسلامي على موقفها من الإرهاب، مؤكدا أنه لا علاقة بين الإسلام والإرهاب."
+    )
+    assert _speaker_of(pipeline, text, "مؤكدا")["canonical"] == "البابا فرنسيس"
