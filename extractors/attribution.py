@@ -586,7 +586,24 @@ class Attribution(StatementSpeakers):
         if self.history and self.history[-1][0] >= start:
             return None
         found = self.sentence_subject(cue_tok, gender)
-        return found if found is not None and found.label in ("PER", "ORG") else None
+        if found is None and gender == "pl":
+            found = self._group_subject(start, cue_tok)  # عبر الزائرون عن إعجابهم …، مؤكدين
+        return found if found is not None and (found.label in ("PER", "ORG") or gender == "pl") else None
+
+    def _group_subject(self, start: int, cue_tok: int) -> Speaker | None:
+        """An unnamed plural subject after the verb opening the sentence (عبر الزائرون …، يتمنى
+        أهالي الحي …، مؤكدين): a plural participle's group, though the lexicons name no one."""
+        doc = self.doc
+        k = self._after_side_opener(start, cue_tok)
+        if k == start and doc.norms[k] == "في" and k + 2 < cue_tok and doc.has_article(k + 1):
+            k += 2  # في المقابل يتمنى أهالي الحي: a fronted phrase, then the verb
+        subj = self.finder.subject_start(k + 1)
+        if subj >= cue_tok:
+            return None
+        found = self.finder.at(subj, "pl")
+        if found is None or found[1] >= cue_tok or found[0].label != "DESC":
+            return None
+        return Speaker(None, "DESC", found[0].canonical, "pl")
 
     def _titled_subject(self, start: int, cue_tok: int, gender: str) -> Speaker | None:
         """A participle's subject introduced with its role after the sentence's last speaker (…،

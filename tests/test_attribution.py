@@ -1435,3 +1435,8 @@ def test_a_participle_after_a_particle_and_a_verb_takes_the_verb_s_subject(pipel
         "كما شكر البابا فرنسيس منظمة التعاون الإسلامي على موقفها من الإرهاب، مؤكدا أنه لا علاقة بين الإسلام والإرهاب."
     )
     assert _speaker_of(pipeline, text, "مؤكدا")["canonical"] == "البابا فرنسيس"
+
+
+def test_a_plural_participle_takes_the_unnamed_group_that_opens_the_sentence(pipeline):
+    text = "من جانبهم عبر الزائرون إلى المركز عن إعجابهم الشديد بالأجواء الرمضانية، مؤكدين أن انتشار المراكز مفيد."
+    assert _speaker_of(pipeline, text, "مؤكدين")["canonical"] == "الزائرون"
