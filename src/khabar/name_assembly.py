@@ -21,7 +21,13 @@ from khabar.records import Entity
 
 _PROCLITICS = ("و", "ف", "ب", "ل", "ك")
 _VERB = re.compile(r"^س[يتن]..|^ت...+ت$")  # سيبقى: the future; تنازلت: a perfect verb in ت…ت
-MIN_WORD = 3  # letters of an unlisted first name (shorter words are particles or initials)
+MIN_WORD = 3  # letters of a one-word person name the assembly starts from
+MIN_UNLISTED = 4  # letters of a first name no list holds (سأل، عزل، صهر: short words are verbs and nouns)
+# A first name no list holds is written out with a long vowel after its first letter (ريدلي، جونو،
+# أرنولد، بيرحسين), which Arabic verbs of the perfect (قوض، أقنعت) mostly lack; endings of plurals,
+# feminine nouns and nouns with a possessive are no names.
+_LONG_VOWEL = re.compile("[اوي]")
+_NOT_NAME_ENDINGS = ("ه", "ات", "وا", "ون", "ين", "تي")
 
 
 def _first_name(ctx: Context, w: int) -> bool:
@@ -36,8 +42,10 @@ def _first_name(ctx: Context, w: int) -> bool:
         return False  # خطيبة خاشقجي: a relative, named by the person's name
     if ctx.starts_given_name(w, norm):
         return True
-    if len(norm) < MIN_WORD or not_a_name_shape(norm, True, doc.words[w]) or _VERB.match(norm):
+    if len(norm) < MIN_UNLISTED or not_a_name_shape(norm, True, doc.words[w]) or _VERB.match(norm):
         return False
+    if not _LONG_VOWEL.search(norm, 1) or norm.endswith(_NOT_NAME_ENDINGS) or doc.words[w].endswith(("ى", "ت")):
+        return False  # قوض، عزل، أقنعت، مراسلات: verbs and nouns; ريدلي، جونو، أرنولد: names written out
     blocking = {label for m in ctx.by_first.get(w, ()) if m.last == w for label in m.labels} - NAME_LABELS
     if blocking == {"LOC"} and ctx.weak_place(norm):
         blocking = set()  # لندي، هورست: small towns share their names with people
@@ -45,11 +53,11 @@ def _first_name(ctx: Context, w: int) -> bool:
 
 
 def _introduced(ctx: Context, w: int, j: int) -> bool:
-    """The words w..j stand where news introduces a person: after a speech verb, a title or an
-    unnamed-source noun or after a comma (not at a sentence start, where verbs stand), or with a comma or an
-    opening bracket right after them (لندي وليامز (60 عاما)، أيمن دين، الجاسوس السابق)."""
+    """The words w..j stand where news introduces a person: after a speech verb, a title, an
+    unnamed-source noun or a comma, or with an opening bracket right after them (لندي وليامز (60
+    عاما)). Not at a sentence start nor only before a comma: verbs stand there (أومأ ترامب، …)."""
     doc = ctx.doc
-    if w > 0 and doc.comma(w - 1) or doc.gap(j).strip()[:1] in ("،", ",", "("):
+    if w > 0 and doc.comma(w - 1) or doc.gap(j).strip()[:1] == "(":
         return True
     return w > 0 and doc.joined(w - 1) and any(ctx.word_has(w - 1, label) for label in ("CUE", "TITLE", "DESC"))
 
@@ -61,7 +69,11 @@ def assemble_names(ctx: Context, mentions: list[Entity]) -> list[Entity]:
     single = {
         e.text
         for e in mentions
-        if e.label == "PER" and e.first == e.last and e.start == doc.starts[e.first] and len(e.text) >= MIN_WORD
+        if e.label == "PER"
+        and e.first == e.last
+        and e.start == doc.starts[e.first]
+        and len(e.text) >= MIN_WORD
+        and e.known_as is None  # (a lexicon's person has its full name already: ترامب)
     }
     if not single:
         return mentions
