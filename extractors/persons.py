@@ -205,7 +205,30 @@ def _unknown_pair_between_commas(ctx: Context, i: int) -> bool:
     for k in (i, i + 1):
         if not ctx.is_arabic_word(k) or len(doc.norms[k]) < 3 or not unknown_name_word(ctx, k):
             return False  # (a place, a body, a title or a word of the lexicons)
-    return doc.norms[i][:1] not in ("و", "ف", "ب", "ل") or ctx.known_name_part(i)
+        if not_a_name_shape(doc.norms[k], k == i, doc.words[k]):
+            return False  # مسؤول في الشرطة، مطاردتهم للسائحات،: a noun with its pronoun, the object
+    rest = doc.norms[i][1:]
+    if doc.norms[i][:1] in ("و", "ف", "ب", "ل") and not ctx.known_name_part(i):
+        return rest not in ctx.gaz.phrases and rest not in ctx.gaz.common  # بيرحسين, not ب + a known word
+    return True
+
+
+MAX_ROLE_BEFORE_COMMA = 6  # words from a source noun to the comma that sets off its holder's name
+
+
+def source_noun_appositions(ctx: Context) -> Iterator[Entity]:
+    """Two unknown name words set off by commas right after a phrase headed by a source noun
+    (وكان مسؤول الطوارئ الإيرانية، بيرحسين كوليوند، قد أكد …): the holder, named where no title
+    list holds the role and no speech verb reads its subject."""
+    doc = ctx.doc
+    for m in ctx.labelled("DESC"):
+        for c in range(m.last, min(doc.n - 3, m.last + MAX_ROLE_BEFORE_COMMA)):
+            if doc.comma(c):
+                if _unknown_pair_between_commas(ctx, c + 1):
+                    yield ctx.mention("PER", c + 1, c + 2, "rule:apposition")
+                break
+            if not doc.joined(c) or ctx.word_has(c + 1, "CUE") or doc.norms[c + 1] in COMPLEMENTIZERS:
+                break
 
 
 def _place_trigger_before(ctx: Context, i: int) -> bool:
@@ -534,6 +557,7 @@ def _persons(ctx: Context, titled: list[tuple[Entity, str, str]] | None = None) 
     for person, _, _ in titled if titled is not None else titled_persons(ctx):
         yield person
     yield from demonym_persons(ctx)
+    yield from source_noun_appositions(ctx)
     yield from subject_persons(ctx)
     yield from called_persons(ctx)
     yield from byline_persons(ctx)

@@ -1440,3 +1440,31 @@ def test_a_participle_after_a_particle_and_a_verb_takes_the_verb_s_subject(pipel
 def test_a_plural_participle_takes_the_unnamed_group_that_opens_the_sentence(pipeline):
     text = "من جانبهم عبر الزائرون إلى المركز عن إعجابهم الشديد بالأجواء الرمضانية، مؤكدين أن انتشار المراكز مفيد."
     assert _speaker_of(pipeline, text, "مؤكدين")["canonical"] == "الزائرون"
+
+
+@pytest.mark.parametrize(
+    "text, cue, canonical",
+    [
+        # a source noun's phrase, then an unseen name set off by commas, in a sentence with no speech verb
+        (
+            "وكان مسؤول الطوارئ الإيرانية، بيرحسين كوليوند، قد أكد سقوط طائرة. "
+            "ونقلت الوكالة عن كوليوند قوله إن الطائرة سقطت.",
+            "نقلت",
+            "بيرحسين كوليوند",
+        ),
+        # the role's complements, then the holder set off by commas
+        (
+            "ونقل البيان عن كبير المسؤولين عن فرض القانون في البلاد، زهاو كيجي، قوله إن التحقيق مستمر.",
+            "نقل",
+            "زهاو كيجي",
+        ),
+    ],
+)
+def test_a_name_set_off_by_commas_after_a_source_phrase(pipeline, text, cue, canonical):
+    assert _speaker_of(pipeline, text, cue)["canonical"] == canonical
+
+
+def test_a_verb_s_complement_is_not_the_speaker_s_role(pipeline):
+    # the presidency announced the start of the treatment of the president's wife: not the president
+    text = "أعلنت الرئاسة السورية عن بدء زوجة الرئيس السوري، بشار الأسد، العلاج. وقالت إن العلاج ناجح."
+    assert _speaker_of(pipeline, text, "قالت")["canonical"] != "بشار الأسد"

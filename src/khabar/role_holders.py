@@ -16,15 +16,16 @@ the cue. Whether the name found is the role's holder and not its complement (ا�
 
 from __future__ import annotations
 
-from khabar.extractors.context import Context, normalized_words
+from khabar.extractors.context import RELATION_NOUNS, Context, normalized_words
 from khabar.records import Entity
 
 MAX_GAP = 10  # words between the end of the role phrase and the name
 # Words that end the noun phrase: complementizers, relatives, particles, verbs of saying' objects
 _PHRASE_ENDS = normalized_words(
     "إن أن أنه أنها إنه إنها قد لقد كان كانت الذي التي الذين اللذين اللتين اللواتي اللاتي ما لم لن "
-    "لا كما حيث إذ بينما خلال بعد قبل عند عندما حين مع وهو وهي وقد أمس اليوم"
+    "لا كما حيث إذ بينما خلال بعد قبل عند عندما حين مع وهو وهي وقد أمس اليوم بأن بأنه بأنها لأن كون"
 )
+_VERB_COMPLEMENTS = normalized_words("عن على إلى من")  # prepositions that open a verb's complement
 _BREAKS = frozenset(".:؟?!؛;\n")
 _QUOTE_MARKS = frozenset('"«»“”„')
 
@@ -61,16 +62,26 @@ def _role_word(ctx: Context, k: int, named_tokens: set[int]) -> bool:
 
 def holder_after(ctx: Context, last: int, persons_at: dict[int, Entity], named_tokens: set[int]) -> Entity | None:
     """The person mention that starts within MAX_GAP words after token ``last`` (the end of a role
-    phrase), every word between continuing the phrase (_role_word), with no sentence mark,
-    quotation mark, speech verb, complementizer or relative (_PHRASE_ENDS) before it."""
+    phrase), with no sentence mark, quotation mark, speech verb, complementizer or relative
+    (_PHRASE_ENDS) before it: right after words that continue the phrase (_role_word), or set off
+    by commas on both sides after other words (its complements: عن فرض القانون في البلاد)."""
     doc = ctx.doc
+    loose = False  # a word no role phrase holds was passed: only a name set off by commas may follow
     for k in range(last + 1, min(doc.n, last + 2 + MAX_GAP)):
         gap = doc.gap(k - 1)
         if not _BREAKS.isdisjoint(gap) or not _QUOTE_MARKS.isdisjoint(gap):
             return None
         named = persons_at.get(k)
         if named is not None:
+            if loose and not (doc.comma(k - 1) and named.last + 1 < doc.n and doc.comma(named.last)):
+                return None
             return named
-        if doc.norms[k] in _PHRASE_ENDS or ctx.word_has(k, "CUE") or not _role_word(ctx, k, named_tokens):
+        if doc.norms[k] in _PHRASE_ENDS or ctx.word_has(k, "CUE"):
             return None
+        if not _role_word(ctx, k, named_tokens):
+            if doc.comma(k - 1) or doc.norms[k] in RELATION_NOUNS:
+                return None  # (a comma and no name; a relative's phrase: زوجة الرئيس، بشار الأسد)
+            if doc.norms[k] in _VERB_COMPLEMENTS and not (ctx.word_has(k - 1, "DESC") or ctx.word_has(k - 1, "TITLE")):
+                return None  # أعلنت الرئاسة عن بدء …: the verb's complement (not المسؤولين عن فرض القانون)
+            loose = True  # كبير المسؤولين عن فرض القانون في البلاد، زهاو كيجي،
     return None
