@@ -17,6 +17,7 @@ from khabar.extractors.context import (
     COLLIDING_FUNCTION_WORDS,
     COMPLEMENTIZERS,
     FUNCTION_WORDS,
+    RELATION_NOUNS,
     VERB_SHAPE,
     Context,
     normalized_words,
@@ -205,12 +206,19 @@ def _unknown_pair_between_commas(ctx: Context, i: int) -> bool:
     for k in (i, i + 1):
         if not ctx.is_arabic_word(k) or len(doc.norms[k]) < 3 or not unknown_name_word(ctx, k):
             return False  # (a place, a body, a title or a word of the lexicons)
-        if not_a_name_shape(doc.norms[k], k == i, doc.words[k]):
+        if doc.norms[k].endswith(_OBJECT_PRONOUNS) and len(doc.norms[k]) > 5:
             return False  # مسؤول في الشرطة، مطاردتهم للسائحات،: a noun with its pronoun, the object
-    rest = doc.norms[i][1:]
-    if doc.norms[i][:1] in ("و", "ف", "ب", "ل") and not ctx.known_name_part(i):
-        return rest not in ctx.gaz.phrases and rest not in ctx.gaz.common  # بيرحسين, not ب + a known word
+    norm = doc.norms[i]
+    if norm in RELATION_NOUNS:
+        return False  # خطيبة خاشقجي: a relative, named by the person's name
+    if norm[:1] in ("و", "ف", "ب", "ل") and not ctx.known_name_part(i):
+        rest = norm[1:]  # بيرحسين: a written-out name (a long vowel second), not ب + a known word
+        written_out = norm[:1] in ("ب", "ل") and norm[1:2] in ("ي", "و", "ا")
+        return written_out and rest not in ctx.gaz.phrases and rest not in ctx.gaz.common
     return True
+
+
+_OBJECT_PRONOUNS = ("هم", "ها", "هما", "كم")
 
 
 MAX_ROLE_BEFORE_COMMA = 6  # words from a source noun to the comma that sets off its holder's name
