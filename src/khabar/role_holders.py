@@ -16,10 +16,11 @@ the cue. Whether the name found is the role's holder and not its complement (ا�
 
 from __future__ import annotations
 
-from khabar.extractors.context import RELATION_NOUNS, Context, normalized_words
+from khabar.extractors.context import RELATION_NOUNS, VERB_SHAPE, Context, normalized_words
 from khabar.records import Entity
 
 MAX_GAP = 10  # words between the end of the role phrase and the name
+MAX_CONSTRUCT = 3  # coordinated heads of one construct (إمام وخطيب)
 # Words that end the noun phrase: complementizers, relatives, particles, verbs of saying' objects
 _PHRASE_ENDS = normalized_words(
     "إن أن أنه أنها إنه إنها قد لقد كان كانت الذي التي الذين اللذين اللتين اللواتي اللاتي ما لم لن "
@@ -57,7 +58,25 @@ def _role_word(ctx: Context, k: int, named_tokens: set[int]) -> bool:
         return False
     if k in named_tokens or doc.has_article(k):
         return True
-    return ctx.word_has(k, "TITLE") or ctx.word_has(k, "DESC") or ctx.word_has(k, "DEMONYM")
+    if ctx.word_has(k, "TITLE") or ctx.word_has(k, "DESC") or ctx.word_has(k, "DEMONYM"):
+        return True
+    return _construct_head(ctx, k)
+
+
+def _construct_head(ctx: Context, k: int) -> bool:
+    """Token k heads a construct, alone or coordinated, before a definite word (إمام وخطيب المسجد
+    الحرام): a noun of the role, not a verb (يرافقون وزير الدفاع)."""
+    doc = ctx.doc
+    j = k
+    while j < doc.n and j - k < MAX_CONSTRUCT and doc.joined(j):
+        if VERB_SHAPE.match(doc.norms[j]) or ctx.word_has(j, "CUE") or doc.norms[j] in _PHRASE_ENDS:
+            return False
+        if doc.has_article(j + 1):
+            return True
+        if doc.norms[j + 1][:1] != "و":
+            return False
+        j += 1  # إمام وخطيب: a second noun coordinated with the first
+    return False
 
 
 def holder_after(ctx: Context, last: int, persons_at: dict[int, Entity], named_tokens: set[int]) -> Entity | None:
