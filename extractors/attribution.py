@@ -11,7 +11,15 @@ from bisect import bisect_right
 from collections.abc import Callable
 
 from khabar.extractors.clauses import clause_opener, dateline_end, participle_cue, reported_verb
-from khabar.extractors.context import COMPLEMENTIZERS, FUNCTION_WORDS, RELATION_NOUNS, Context, normalized_words
+from khabar.extractors.context import (
+    COMPLEMENTIZERS,
+    FUNCTION_WORDS,
+    NAME_LINKS,
+    RELATION_NOUNS,
+    Context,
+    normalized_words,
+)
+from khabar.extractors.name_runs import BLESSINGS, name_run
 from khabar.extractors.statements import StatementSpeakers
 from khabar.extractors.subject_names import SIDE_WORDS
 from khabar.extractors.subjects import (
@@ -65,6 +73,23 @@ _IN_TURN = normalized_words("بدوره وبدوره بدورها وبدورها
 
 # قال عنها، قال عنه: "said of it", a relative clause on the noun before; the subject follows.
 ABOUT_IT = normalized_words("عنه عنها عنهم عنهما")
+
+
+_BLESSED_ONES = normalized_words("عنه عنها عنهما عنهم")
+
+
+def _blessing_before(doc, verb: int) -> int:
+    """Number of tokens of a blessing right before token ``verb`` (رضي الله عنهما: 3, رحمه الله: 2)."""
+    if (
+        verb >= 3
+        and doc.norms[verb - 3] in BLESSINGS
+        and doc.norms[verb - 2] == "الله"
+        and doc.norms[verb - 1] in _BLESSED_ONES
+    ):
+        return 3
+    if verb >= 2 and doc.norms[verb - 2] in BLESSINGS and doc.norms[verb - 1] == "الله":
+        return 2
+    return 0
 
 
 class Attribution(StatementSpeakers):
@@ -518,11 +543,14 @@ class Attribution(StatementSpeakers):
         doc = self.doc
         start = max(self._sentence_start(cue_tok), doc.first_token_from(self.opening))
         verb = cue_tok - 1 if cue_tok - 1 > start and doc.norms[cue_tok - 1] == "قد" else cue_tok  # X قد أوردت
+        verb -= _blessing_before(doc, verb)  # عن ابن عباس رضي الله عنهما قال: the blessing is the name's
         first = verb
         while first > start and verb - first <= MAX_NP and doc.joined(first - 1):
             if _opens_clause(doc, first - 1):
                 break
             first -= 1
+        if doc.norms[first] == "عن" and first + 1 < verb and (first == start or doc.comma(first - 1)):
+            return self._narrator(first + 1, verb - 1, gender)  # عن ابن عمر قال: an isnad's narrator
         if first == start and first < verb - 1 and doc.norms[first] in WAS:
             first += 1  # وكانت تقارير إخبارية قد أوردت: the subject after كان
         elif first == verb or first > start and not _opens_clause(doc, first - 1):
@@ -532,6 +560,17 @@ class Attribution(StatementSpeakers):
             return None
         found = self.finder.at(first, gender)
         return found[0] if found is not None and found[1] == verb - 1 else None
+
+    def _narrator(self, first: int, last: int, gender: str) -> Speaker | None:
+        """The name at tokens first..last (عن ابن عباس رضي الله عنهما قال): the narrator who says
+        what follows, a name run of its own (ابن عباس، أبي هريرة) or a person mention."""
+        doc = self.doc
+        end = name_run(self.ctx, first, introduced=True, given=doc.norms[first] in NAME_LINKS)  # (ابن عباس)
+        if end != last:
+            found = self.finder.at(first, gender, named_only=True)
+            return found[0] if found is not None and found[1] == last else None
+        span = Span(doc.text[doc.starts[first] : doc.ends[last]], doc.starts[first], doc.ends[last])
+        return Speaker(span, "PER", " ".join(span.text.split()), gender)
 
     def _named_in_marks(self, found: tuple[Speaker, int], gender: str) -> tuple[Speaker, int]:
         """A subject phrase followed by a short name in quotation marks and then (a few words on) the

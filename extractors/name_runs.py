@@ -26,7 +26,11 @@ COMMA = re.compile(r"^\s*[،,]\s*$")
 MAX_MODIFIERS = 4
 REGNAL_ORDINALS = frozenset("الاول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر".split())
 ROLE_MODIFIERS = frozenset("السابق السابقه الاسبق الحالي الحاليه الجديد الجديده المقبل المستقيل المنتخب عام".split())
-COMPOUND_SECONDS = frozenset({"الله", "الدين", "الرحمن", "الرحيم"})  # second words of compound given names
+COMPOUND_SECONDS = frozenset({"الله", "الدين", "الرحمن", "الرحيم"})
+# Verbs of a blessing said after a name (رضي الله عنه، رحمه الله، حفظه الله): not a compound name in الله
+BLESSINGS = frozenset(
+    {"رضي", "رحمه", "رحمها", "رحمهم", "يرحمه", "يرحمها", "حفظه", "حفظها", "رعاه", "رعاها"}
+)  # second words of compound given names
 # Labels of words that are no names (a small town's name behind ب is no evidence: بور = ب + ور).
 _WORD_LABELS = frozenset({"COMMON", "ORG_TRIGGER", "LOC_TRIGGER", "TITLE", "CUE", "DESC", "DEMONYM", "ORG"})
 _FAMILY = "ال"  # آل (the family of), normalised
@@ -66,6 +70,8 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
         return None
     if norms[i] in _ONE_OF:
         return None  # زعيم أحد الأجنحة: "one of", no name
+    if norms[i] in BLESSINGS and i + 1 < doc.n and norms[i + 1] == "الله":
+        return None  # علي بن أبي طالب رضي الله عنه: a blessing, no name
     if norms[i] in RELATION_NOUNS and not given or norms[i] in HONORIFIC_PRONOUNS:
         return None  # وروت خطيبة خاشقجي: the fiancée of a person; وأوضح معاليه: "his excellency"
     if not given and ctx.used_as_noun(i):
@@ -81,6 +87,8 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
             j = nxt + 1  # ديفيد جيه ريدل، جون إف كينيدي: an initial between the given name and the surname
             words += 1
             continue
+        if norms[nxt] in BLESSINGS and nxt + 1 < doc.n and norms[nxt + 1] == "الله":
+            break  # ابن عباس رضي الله عنهما، الطنطاوي رحمه الله: a blessing after the name, no part of it
         if norms[nxt] in COMPOUND_SECONDS and _listed_compound(ctx, j, nxt):
             j = nxt  # ضيف الله، نور الدين: the second word of a listed compound name
             continue
@@ -124,6 +132,8 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
             break
         known = ctx.known_name_part(nxt)  # (asked once for the tests below)
         title = ctx.longest(nxt, "TITLE") if matched else None
+        if matched and title is None and not known and doc.has_article(nxt) and ctx.longest(nxt, "DESC"):
+            break  # بوب بوسنر المسؤول في لجنة الانتخابات: an unnamed-source noun is the role, no surname
         if title is not None and (not known or title.last > nxt):
             break  # محمد بن زايد آل نهيان ولي العهد (ولي is a given name too, ولي العهد a title)
         if title is not None and words >= 2 and _genitive_follows(ctx, nxt):

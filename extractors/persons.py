@@ -25,6 +25,7 @@ from khabar.extractors.context import (
 )
 from khabar.extractors.name_runs import (
     COMMA,
+    ROLE_MODIFIERS,
     SON_OF,
     TOLD,
     al_surname,
@@ -229,6 +230,9 @@ def source_noun_appositions(ctx: Context) -> Iterator[Entity]:
     (وكان مسؤول الطوارئ الإيرانية، بيرحسين كوليوند، قد أكد …): the holder, named where no title
     list holds the role and no speech verb reads its subject."""
     doc = ctx.doc
+    for c in _described_commas(ctx):
+        if _unknown_pair_between_commas(ctx, c + 1):
+            yield ctx.mention("PER", c + 1, c + 2, "rule:apposition")
     for m in ctx.labelled("DESC"):
         for c in range(m.last, min(doc.n - 3, m.last + MAX_ROLE_BEFORE_COMMA)):
             if doc.comma(c):
@@ -237,6 +241,17 @@ def source_noun_appositions(ctx: Context) -> Iterator[Entity]:
                 break
             if not doc.joined(c) or ctx.word_has(c + 1, "CUE") or doc.norms[c + 1] in COMPLEMENTIZERS:
                 break
+
+
+def _described_commas(ctx: Context) -> list[int]:
+    """Tokens before a comma that end a description of a person: a nationality or "former" (والكشاف
+    الإسباني السابق، كارليس ريتشاك،), the words news sets a newcomer's name after."""
+    doc = ctx.doc
+    return [
+        c
+        for c in range(1, doc.n - 3)
+        if doc.comma(c) and doc.has_article(c) and (doc.norms[c] in ROLE_MODIFIERS or ctx.word_has(c, "DEMONYM"))
+    ]
 
 
 def _place_trigger_before(ctx: Context, i: int) -> bool:

@@ -16,7 +16,7 @@ from functools import cache
 
 from khabar import text as textmod
 from khabar.document import Match
-from khabar.extractors.appositions import definite_behind, unlisted_name
+from khabar.extractors.appositions import definite_behind, unknown_name_word, unlisted_name
 from khabar.extractors.context import (
     COMPLEMENTIZERS,
     FUNCTION_WORDS,
@@ -27,6 +27,7 @@ from khabar.extractors.context import (
 )
 from khabar.extractors.name_runs import (
     ADVERBS,
+    BLESSINGS,
     PURPOSE_NOUN,
     ROLE_MODIFIERS,
     conjoined,
@@ -51,6 +52,8 @@ from khabar.extractors.source_phrases import (
 )
 from khabar.extractors.subject_names import CALLED_NORMS, PHRASE_GAP, POSSESSED, firm_name_part, possessed
 from khabar.records import Entity, Span, Speaker
+
+_BLESSED_ONES = normalized_words("عنه عنها عنهما عنهم")  # after رضي الله
 
 MAX_NP = 5
 MIN_SUBJECT_LETTERS = 3
@@ -168,6 +171,9 @@ class SpeakerFinder:
             if doc.norms[i] in SKIP_BEFORE_SUBJECT or self._ben(i):
                 i += 1
                 continue
+            if doc.norms[i] in BLESSINGS and i + 1 < doc.n and doc.norms[i + 1] == "الله":
+                i += 3 if i + 2 < doc.n and doc.norms[i + 2] in _BLESSED_ONES else 2
+                continue  # يقول رحمه الله "…": a blessing of the one named before, no subject
             told = self._told_end(i)
             if told is None:
                 break
@@ -1163,6 +1169,8 @@ class SpeakerFinder:
         if doc.has_article(i):
             return None
         j = name_run(ctx, i, introduced=True)
+        if j is None and i + 2 < doc.n and doc.joined(i) and ctx.word_has(i, "GIVEN") and unknown_name_word(ctx, i + 1):
+            j = i + 1  # بوب بوسنر المسؤول: a given name that is a common word too, then an unlisted surname
         if j is None or j == i or j + 1 >= doc.n or not doc.joined(j):
             return None
         role = ctx.longest(j + 1, "TITLE", "DESC")

@@ -1475,3 +1475,26 @@ def test_a_verb_s_complement_is_not_the_speaker_s_role(pipeline):
     # the presidency announced the start of the treatment of the president's wife: not the president
     text = "أعلنت الرئاسة السورية عن بدء زوجة الرئيس السوري، بشار الأسد، العلاج. وقالت إن العلاج ناجح."
     assert _speaker_of(pipeline, text, "قالت")["canonical"] != "بشار الأسد"
+
+
+@pytest.mark.parametrize(
+    "text, cue, canonical",
+    [
+        # an isnad: عن + the narrator + a blessing + قال
+        ("عن ابن عباس رضي الله عنهما قال: «فرض النبي زكاة الفطر طهرة للصائم».", "قال", "ابن عباس"),
+        ("والسلف الصالح، عن ابن عمر رضي الله عنهما قال: «فرض رسول الله زكاة الفطر».", "قال", "ابن عمر"),
+        # a blessing after a name is no part of it
+        ("قال علي بن أبي طالب رضي الله عنه في تفسيرها: أي علموهم وأدبوهم.", "قال", "علي بن أبي طالب"),
+        # a given name that is a common word too, an unlisted surname, then the role
+        ("وقال بوب بوسنر المسؤول في لجنة الانتخابات إن اللجنة تابعت الأدلة.", "قال", "بوب بوسنر"),
+        # an unseen name set off by commas after a nationality and "former"
+        (
+            "كشف عراب النجم الأرجنتيني ليونيل ميسي، والكشاف الإسباني السابق، كارليس ريتشاك، عن قصة توقيع العقد. "
+            "وقال ريتشاك إن ميسي كان صغيرا.",
+            "قال",
+            "كارليس ريتشاك",
+        ),
+    ],
+)
+def test_narrators_blessings_and_set_off_names(pipeline, text, cue, canonical):
+    assert _speaker_of(pipeline, text, cue)["canonical"] == canonical
