@@ -179,14 +179,20 @@ BATCH30_ANT = dict(BATCH5_ANT)
 BATCH30_SNN = dict(BATCH5_SNN)
 BATCH31_ANT = dict(BATCH5_ANT)
 BATCH31_SNN = dict(BATCH5_SNN)
+# Batches 32 and 33 (`dev32`, `dev33`, chosen at the start of stop 32, before any rule of that stop;
+# khabar's output of 1ef2cf9 saved at once, annotated blind while the stop's first rules were written).
 BATCH32_ANT = dict(BATCH5_ANT)
 BATCH32_SNN = dict(BATCH5_SNN)
 BATCH33_ANT = dict(BATCH5_ANT)
 BATCH33_SNN = dict(BATCH5_SNN)
+# Batches 34 and 35 (`dev34`, `dev35`, chosen mid stop 32 with the output of ce66696 saved at once;
+# annotated blind while the stop's later rules were written).
 BATCH34_ANT = dict(BATCH5_ANT)
 BATCH34_SNN = dict(BATCH5_SNN)
 BATCH35_ANT = dict(BATCH5_ANT)
 BATCH35_SNN = dict(BATCH5_SNN)
+# Batches 36 and 37 (`dev36`, `dev37`, chosen in stop 32 after batches 32 and 33 had been scored, with
+# the output of 6040262 saved at once; annotated blind while the stop's last rules were written).
 BATCH36_ANT = dict(BATCH5_ANT)
 BATCH36_SNN = dict(BATCH5_SNN)
 BATCH37_ANT = dict(BATCH5_ANT)
