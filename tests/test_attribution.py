@@ -1498,3 +1498,17 @@ def test_a_verb_s_complement_is_not_the_speaker_s_role(pipeline):
 )
 def test_narrators_blessings_and_set_off_names(pipeline, text, cue, canonical):
     assert _speaker_of(pipeline, text, cue)["canonical"] == canonical
+
+
+def test_a_family_name_that_speaks_takes_the_given_name_written_before_it(pipeline):
+    text = (
+        "وكشف المتحدث الرسمي للبنك السعودي للتسليف والادخار عبدالعزيز الناصر، في تصريح له أمس عن النتائج. "
+        "وأشار الناصر إلى أن المشاريع كثيرة."
+    )
+    assert _speaker_of(pipeline, text, "أشار")["canonical"] == "عبدالعزيز الناصر"
+
+
+def test_relatives_who_speak_are_no_family_name(pipeline):
+    text = "وكان الابن محمد الوالدان في المنزل. وقال الوالدان إن ابنهما بخير."
+    names = {r["text"] for r in pipeline.extract(text) if r["type"] == "entity" and r["label"] == "PER"}
+    assert not any(name.endswith("الوالدان") for name in names)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from khabar.extractors.context import NAME_LABELS, RELATION_NOUNS, Context, not_a_name_shape
+from khabar.extractors.context import NAME_LABELS, NOT_NAME_LABELS, RELATION_NOUNS, Context, not_a_name_shape
 from khabar.records import Entity
 
 _PROCLITICS = ("و", "ف", "ب", "ل", "ك")
@@ -38,9 +38,11 @@ def _first_name(ctx: Context, w: int) -> bool:
     norm = doc.norms[w]
     if not ctx.is_arabic_word(w) or doc.has_article(w) or not norm.isalpha() or ctx.is_common(w):
         return False
+    if "\u064b" in doc.words[w]:
+        return False  # كياناً: an accusative with tanween, no name
     if norm in RELATION_NOUNS:
         return False  # خطيبة خاشقجي: a relative, named by the person's name
-    if ctx.starts_given_name(w, norm):
+    if _given(ctx, w):
         return True
     if len(norm) < MIN_UNLISTED or not_a_name_shape(norm, True, doc.words[w]) or _VERB.match(norm):
         return False
@@ -52,6 +54,12 @@ def _first_name(ctx: Context, w: int) -> bool:
     return not blocking and (norm[0] not in _PROCLITICS or ctx.known_name_part(w))
 
 
+def _given(ctx: Context, w: int) -> bool:
+    """Token w is a frequent given name, or عبد + a name written as one word (عبدالعزيز)."""
+    norm = ctx.doc.norms[w]
+    return ctx.starts_given_name(w, norm) or (norm.startswith("عبد") and len(norm) > 5 and not ctx.is_common(w))
+
+
 def _introduced(ctx: Context, w: int, j: int) -> bool:
     """The words w..j stand where news introduces a person: after a speech verb, a title, an
     unnamed-source noun or a comma, or with an opening bracket right after them (لندي وليامز (60
@@ -60,6 +68,28 @@ def _introduced(ctx: Context, w: int, j: int) -> bool:
     if w > 0 and doc.comma(w - 1) or doc.gap(j).strip()[:1] == "(":
         return True
     return w > 0 and doc.joined(w - 1) and any(ctx.word_has(w - 1, label) for label in ("CUE", "TITLE", "DESC"))
+
+
+def _speaking_family_names(ctx: Context) -> set[str]:
+    """Family names in ال the document shows to be persons: the subject right after a speech verb
+    (وأشار الناصر إلى، وأكد الجار …), a word no list holds as a common word, title, body or place."""
+    doc = ctx.doc
+    out = set()
+    for m in ctx.labelled("CUE"):
+        k = m.last + 1
+        if k >= doc.n or not doc.joined(m.last) or not doc.has_article(k) or len(doc.norms[k]) < MIN_UNLISTED + 2:
+            continue
+        if ctx.is_common(k) or not NOT_NAME_LABELS.isdisjoint(
+            label for found in ctx.by_first.get(k, ()) for label in found.labels
+        ):
+            continue
+        if k + 1 < doc.n and doc.joined(k) and doc.has_article(k + 1):
+            continue  # وأكد المدير العام: a noun and its adjective, no name
+        stem = doc.norms[k][2:]
+        if any(stem.endswith(end) and stem[: -len(end)] in RELATION_NOUNS for end in ("ان", "ين", "ه", "")):
+            continue  # وقال الوالدان: relatives, no family name
+        out.add(doc.words[k])
+    return out
 
 
 def assemble_names(ctx: Context, mentions: list[Entity]) -> list[Entity]:
@@ -75,6 +105,7 @@ def assemble_names(ctx: Context, mentions: list[Entity]) -> list[Entity]:
         and len(e.text) >= MIN_WORD
         and e.known_as is None  # (a lexicon's person has its full name already: ترامب)
     }
+    single |= _speaking_family_names(ctx)
     if not single:
         return mentions
     at: dict[int, Entity] = {}
@@ -93,12 +124,10 @@ def assemble_names(ctx: Context, mentions: list[Entity]) -> list[Entity]:
         here = at.get(j)
         if here is not None and not (here.label == "PER" and here.first == here.last == j):
             continue
-        if (before is None and not _first_name(ctx, w)) or (
-            before is not None and not ctx.starts_given_name(w, doc.norms[w])
-        ):
+        if (before is None and not _first_name(ctx, w)) or (before is not None and not _given(ctx, w)):
             continue
-        if not _introduced(ctx, w, j):
-            continue
+        if not (_introduced(ctx, w, j) or _given(ctx, w)):
+            continue  # (a frequent given name needs no more: عبدالعزيز الناصر after a long role)
         full = ctx.mention("PER", w, j, "resolve:assembled")
         if before is not None:
             replaced[id(before)] = None
