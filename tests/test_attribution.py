@@ -1506,9 +1506,3 @@ def test_a_family_name_that_speaks_takes_the_given_name_written_before_it(pipeli
         "وأشار الناصر إلى أن المشاريع كثيرة."
     )
     assert _speaker_of(pipeline, text, "أشار")["canonical"] == "عبدالعزيز الناصر"
-
-
-def test_relatives_who_speak_are_no_family_name(pipeline):
-    text = "وكان الابن محمد الوالدان في المنزل. وقال الوالدان إن ابنهما بخير."
-    names = {r["text"] for r in pipeline.extract(text) if r["type"] == "entity" and r["label"] == "PER"}
-    assert not any(name.endswith("الوالدان") for name in names)

@@ -18,6 +18,7 @@ import re
 
 from khabar.extractors.context import NAME_LABELS, NOT_NAME_LABELS, RELATION_NOUNS, Context, not_a_name_shape
 from khabar.records import Entity
+from khabar.text import normalize
 
 _PROCLITICS = ("و", "ف", "ب", "ل", "ك")
 _VERB = re.compile(r"^س[يتن]..|^ت...+ت$")  # سيبقى: the future; تنازلت: a perfect verb in ت…ت
@@ -70,6 +71,12 @@ def _introduced(ctx: Context, w: int, j: int) -> bool:
     return w > 0 and doc.joined(w - 1) and any(ctx.word_has(w - 1, label) for label in ("CUE", "TITLE", "DESC"))
 
 
+def _relatives(norm: str) -> bool:
+    """A relation noun, with or without the article, in the dual or plural (الوالدان، والده)."""
+    stem = norm.removeprefix("ال")
+    return any(stem.endswith(end) and stem[: len(stem) - len(end)] in RELATION_NOUNS for end in ("ان", "ين", "ه", ""))
+
+
 def _speaking_family_names(ctx: Context) -> set[str]:
     """Family names in ال the document shows to be persons: the subject right after a speech verb
     (وأشار الناصر إلى، وأكد الجار …), a word no list holds as a common word, title, body or place."""
@@ -85,9 +92,6 @@ def _speaking_family_names(ctx: Context) -> set[str]:
             continue
         if k + 1 < doc.n and doc.joined(k) and doc.has_article(k + 1):
             continue  # وأكد المدير العام: a noun and its adjective, no name
-        stem = doc.norms[k][2:]
-        if any(stem.endswith(end) and stem[: -len(end)] in RELATION_NOUNS for end in ("ان", "ين", "ه", "")):
-            continue  # وقال الوالدان: relatives, no family name
         out.add(doc.words[k])
     return out
 
@@ -106,6 +110,7 @@ def assemble_names(ctx: Context, mentions: list[Entity]) -> list[Entity]:
         and e.known_as is None  # (a lexicon's person has its full name already: ترامب)
     }
     single |= _speaking_family_names(ctx)
+    single = {word for word in single if not _relatives(normalize(word))}
     if not single:
         return mentions
     at: dict[int, Entity] = {}
