@@ -129,12 +129,14 @@ _ACCORDANCE_NOUNS = frozenset(
 
 
 # After a comma, وذلك and إذ open the narrator's frame only before a setting (وذلك في مقابلة، وذلك
-# خلال زيارته، وذلك عندما) or a speech verb (إذ قال، إذ أشارت); otherwise they go on with what was said
+# خلال زيارته، وذلك بعد الإعلان) or a speech verb (إذ قال، إذ أشارت); otherwise they go on with what was said
 # (وذلك بالنظر إلى، وذلك عبر، إذ تبلغ قيمته، إذ يكررون); a speech verb counts only with its أن/إن or
 # colon a few words on: gold counts over 749 articles, 41 ends and
 # 46 continuations of وذلك, 8 and 21 of إذ, split this way but for a few.
 _EXPLAINING = frozenset({"وذلك", "إذ"})
-_SETTING = frozenset({"في", "خلال", "عندما", "وسط", "وفقا", "وفقاً", "وفق", "حين", "أثناء", "اثناء", "لدى"})
+_SETTING = frozenset(
+    {"في", "خلال", "عندما", "وسط", "وفقا", "وفقاً", "وفق", "حين", "أثناء", "اثناء", "لدى", "بعد", "قبل", "عقب"}
+)
 
 
 _THAT = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "بانهم"})  # normalised أن/إن (+ pronoun)
