@@ -1506,3 +1506,10 @@ def test_a_family_name_that_speaks_takes_the_given_name_written_before_it(pipeli
         "وأشار الناصر إلى أن المشاريع كثيرة."
     )
     assert _speaker_of(pipeline, text, "أشار")["canonical"] == "عبدالعزيز الناصر"
+
+
+def test_a_listed_given_name_that_is_a_word_too_joins_a_speaking_family_name(pipeline):
+    # سامي is a given name and a common word; الحسيني speaks later; «مدن» is a body's name in marks
+    text = "وكشف المتحدث الرسمي باسم «مدن» سامي الحسيني عن أن «مدن» تعتزم البناء. ولفت الحسيني إلى أن مدن تعمل."
+    for cue in ("كشف", "لفت"):
+        assert _speaker_of(pipeline, text, cue)["canonical"] == "سامي الحسيني"

@@ -16,7 +16,14 @@ from __future__ import annotations
 
 import re
 
-from khabar.extractors.context import NAME_LABELS, NOT_NAME_LABELS, RELATION_NOUNS, Context, not_a_name_shape
+from khabar.extractors.context import (
+    FUNCTION_WORDS,
+    NAME_LABELS,
+    NOT_NAME_LABELS,
+    RELATION_NOUNS,
+    Context,
+    not_a_name_shape,
+)
 from khabar.records import Entity
 from khabar.text import normalize
 
@@ -37,8 +44,10 @@ def _first_name(ctx: Context, w: int) -> bool:
     that the lexicons know at most as a name part or a small town (بيرحسين، لندي)."""
     doc = ctx.doc
     norm = doc.norms[w]
-    if not ctx.is_arabic_word(w) or doc.has_article(w) or not norm.isalpha() or ctx.is_common(w):
+    if not ctx.is_arabic_word(w) or doc.has_article(w) or not norm.isalpha():
         return False
+    if ctx.is_common(w):
+        return False  # (see _listed_given, for family names the document shows to speak)
     if "\u064b" in doc.words[w]:
         return False  # كياناً: an accusative with tanween, no name
     if norm in RELATION_NOUNS:
@@ -53,6 +62,35 @@ def _first_name(ctx: Context, w: int) -> bool:
     if blocking == {"LOC"} and ctx.weak_place(norm):
         blocking = set()  # لندي، هورست: small towns share their names with people
     return not blocking and (norm[0] not in _PROCLITICS or ctx.known_name_part(w))
+
+
+def _listed_given(ctx: Context, w: int) -> bool:
+    """Token w, read whole, is in the given-name list and is no title, speech verb, source noun or
+    body's head: before a family name the document shows to speak, it is that person's first name."""
+    doc = ctx.doc
+    norm = doc.norms[w]
+    if doc.has_article(w) or norm in FUNCTION_WORDS or norm in RELATION_NOUNS or not ctx.frequent_given(norm):
+        return False
+    common = ctx.gaz.common.get(norm)
+    if common is not None and ctx.given_count(norm) < max(MIN_GIVEN_COUNT, _count(ctx.gaz.info(common))):
+        return False  # أمر، حديث، نظر: more often the word than the name (سامي، أمين، عمر: more often the name)
+    if not_a_name_shape(norm, True, doc.words[w]):
+        return False  # اسمه، بيانه: a noun with its pronoun
+    labels = {label for m in ctx.by_first.get(w, ()) if m.last == w and not m.stripped for label in m.labels}
+    return "GIVEN" in labels and labels.isdisjoint(_NOT_FIRST_NAMES)
+
+
+MIN_GIVEN_COUNT = 20  # bearers in the given-name list of a name that is a common word too
+
+
+def _count(info) -> int:
+    try:
+        return int(info.attr("count") or 0)
+    except ValueError:
+        return 0
+
+
+_NOT_FIRST_NAMES = frozenset({"TITLE", "CUE", "DESC", "ORG_TRIGGER", "LOC_TRIGGER", "ORG", "DEMONYM"})
 
 
 def _given(ctx: Context, w: int) -> bool:
@@ -77,11 +115,13 @@ def _relatives(norm: str) -> bool:
     return any(stem.endswith(end) and stem[: len(stem) - len(end)] in RELATION_NOUNS for end in ("ان", "ين", "ه", ""))
 
 
-def _speaking_family_names(ctx: Context) -> set[str]:
+def _speaking_family_names(ctx: Context) -> dict[str, bool]:
     """Family names in ال the document shows to be persons: the subject right after a speech verb
-    (وأشار الناصر إلى، وأكد الجار …), a word no list holds as a common word, title, body or place."""
+    (وأشار الناصر إلى، وأكد الجار …), a word no list holds as a common word, title, body or place;
+    each with whether it is a listed family name or a nisba (الحسيني), not maybe a plural noun
+    (وقال الدراويش)."""
     doc = ctx.doc
-    out = set()
+    out: dict[str, bool] = {}
     for m in ctx.labelled("CUE"):
         k = m.last + 1
         if k >= doc.n or not doc.joined(m.last) or not doc.has_article(k) or len(doc.norms[k]) < MIN_UNLISTED + 2:
@@ -92,7 +132,7 @@ def _speaking_family_names(ctx: Context) -> set[str]:
             continue
         if k + 1 < doc.n and doc.joined(k) and doc.has_article(k + 1):
             continue  # وأكد المدير العام: a noun and its adjective, no name
-        out.add(doc.words[k])
+        out[doc.words[k]] = ctx.word_has(k, "SURNAME") or doc.norms[k].endswith("ي")  # (listed or a nisba)
     return out
 
 
@@ -109,7 +149,8 @@ def assemble_names(ctx: Context, mentions: list[Entity]) -> list[Entity]:
         and len(e.text) >= MIN_WORD
         and e.known_as is None  # (a lexicon's person has its full name already: ترامب)
     }
-    single |= _speaking_family_names(ctx)
+    speaking = _speaking_family_names(ctx)
+    single |= set(speaking)
     single = {word for word in single if not _relatives(normalize(word))}
     if not single:
         return mentions
@@ -124,14 +165,17 @@ def assemble_names(ctx: Context, mentions: list[Entity]) -> list[Entity]:
             continue
         w = j - 1
         before = at.get(w)
+        listed = speaking.get(doc.words[j], False) and _listed_given(ctx, w)  # سامي الحسيني: a word too
+        if before is not None and before.label == "LOC" and before.first == before.last == w and listed:
+            before = None  # a given name read as a place, before a speaking family name
         if before is not None and not (before.label == "PER" and before.first == before.last == w):
             continue  # (inside a longer name, a place or a body)
         here = at.get(j)
         if here is not None and not (here.label == "PER" and here.first == here.last == j):
             continue
-        if (before is None and not _first_name(ctx, w)) or (before is not None and not _given(ctx, w)):
+        if (before is None and not (_first_name(ctx, w) or listed)) or (before is not None and not _given(ctx, w)):
             continue
-        if not (_introduced(ctx, w, j) or _given(ctx, w)):
+        if not (_introduced(ctx, w, j) or _given(ctx, w) or listed):
             continue  # (a frequent given name needs no more: عبدالعزيز الناصر after a long role)
         full = ctx.mention("PER", w, j, "resolve:assembled")
         if before is not None:

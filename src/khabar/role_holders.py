@@ -48,6 +48,16 @@ def occurrences(ctx: Context, words: list[str], before: int) -> list[int]:
     return out
 
 
+MAX_QUOTED_NAME = 3  # words of a body's name set in quotation marks inside a role phrase
+
+
+def _short_quoted_name(doc, k: int) -> bool:
+    """The quotation mark in the gap after token k pairs with another a few words before or after
+    it: a name set in marks (باسم «مدن»), not a quotation."""
+    lo, hi = max(0, k - MAX_QUOTED_NAME), min(doc.n - 1, k + MAX_QUOTED_NAME)
+    return any(not _QUOTE_MARKS.isdisjoint(doc.gap(g)) for g in range(lo, hi) if g != k)
+
+
 def _role_word(ctx: Context, k: int, named_tokens: set[int]) -> bool:
     """Token k can continue a role phrase: a title, an unnamed-source noun or a nationality, a word
     of a named body or place, or a definite word; not a word behind a proclitic preposition
@@ -58,6 +68,8 @@ def _role_word(ctx: Context, k: int, named_tokens: set[int]) -> bool:
         return False
     if k in named_tokens or doc.has_article(k):
         return True
+    if k > 0 and not _QUOTE_MARKS.isdisjoint(doc.gap(k - 1)) and _short_quoted_name(doc, k - 1):
+        return True  # باسم «مدن»: a body's name in quotation marks
     if ctx.word_has(k, "TITLE") or ctx.word_has(k, "DESC") or ctx.word_has(k, "DEMONYM"):
         return True
     return _construct_head(ctx, k)
@@ -88,8 +100,8 @@ def holder_after(ctx: Context, last: int, persons_at: dict[int, Entity], named_t
     loose = False  # a word no role phrase holds was passed: only a name set off by commas may follow
     for k in range(last + 1, min(doc.n, last + 2 + MAX_GAP)):
         gap = doc.gap(k - 1)
-        if not _BREAKS.isdisjoint(gap) or not _QUOTE_MARKS.isdisjoint(gap):
-            return None
+        if not _BREAKS.isdisjoint(gap) or not _QUOTE_MARKS.isdisjoint(gap) and not _short_quoted_name(doc, k - 1):
+            return None  # (a quotation, not a name in marks: المتحدث الرسمي باسم «مدن» سامي الحسيني)
         named = persons_at.get(k)
         if named is not None:
             if loose and not (doc.comma(k - 1) and named.last + 1 < doc.n and doc.comma(named.last)):
