@@ -130,8 +130,8 @@ _ACCORDANCE_NOUNS = frozenset(
 
 # After a comma, وذلك and إذ open the narrator's frame only before a setting (وذلك في مقابلة، وذلك
 # خلال زيارته، وذلك بعد الإعلان) or a speech verb (إذ قال، إذ أشارت); otherwise they go on with what was said
-# (وذلك بالنظر إلى، وذلك عبر، إذ تبلغ قيمته، إذ يكررون); a speech verb counts only with its أن/إن or
-# colon a few words on: gold counts over 749 articles, 41 ends and
+# (وذلك بالنظر إلى، وذلك عبر، إذ تبلغ قيمته، إذ يكررون); a verb that needs a statement after it (تبلغ)
+# counts only with its أن/إن or colon a few words on: gold counts over 749 articles, 41 ends and
 # 46 continuations of وذلك, 8 and 21 of إذ, split this way but for a few.
 _EXPLAINING = frozenset({"وذلك", "إذ"})
 _SETTING = frozenset(
@@ -151,8 +151,11 @@ def _new_clause_after(doc: Document, word: str, k: int) -> bool:
         return doc.words[k] in _SETTING
     slot = doc.gazetteer.phrases.get(doc.norms[k], {}) if doc.gazetteer is not None else {}
     if "CUE" not in slot:
-        return False  # إذ تبلغ قيمته …: no speech verb (تبلغ "amounts to" without أن)
-    window = doc.norms[k + 1 : k + 1 + _CUE_TO_CONTENT]
+        return False
+    info = doc.gazetteer.info(slot["CUE"])
+    if info.attr("needs") != "quote" or info.attr("describes") == "1":
+        return True  # إذ قال بوتين، في المنتدى …، إن …، إذ وصف المسؤولين بـ"…": a speech verb of its own
+    window = doc.norms[k + 1 : k + 1 + _CUE_TO_CONTENT]  # إذ تبلغ قيمته …: a weak cue, only with أن/إن
     return not _THAT.isdisjoint(window) or ":" in doc.text[doc.ends[k] : doc.ends[min(doc.n - 1, k + _CUE_TO_CONTENT)]]
 
 

@@ -651,3 +651,12 @@ def test_iz_and_a_speech_verb_open_a_new_statement(pipeline):
     text = "وقالت الوزارة إن الوضع مستقر، إذ أشار المتحدث إلى أن الأسعار ثابتة."
     found = {q["cue"]["text"]: q["quote"]["text"] for q in quotes(pipeline, text)}
     assert found["قالت"] == "الوضع مستقر" and found["أشار"] == "الأسعار ثابتة"
+
+
+def test_iz_and_a_speech_verb_with_a_long_adjunct_still_opens_a_new_statement(pipeline):
+    text = (
+        "أكد الرئيس الروسي، فلاديمير بوتين، الأربعاء، على أنه لا شيء إجرامي في خلفية المشتبه بهما، "
+        'إذ قال بوتين، في المنتدى الاقتصادي الشرقي، إن بلاده "حددت هوية المشتبه بهما".'
+    )
+    found = {q["cue"]["text"]: q["quote"]["text"] for q in quotes(pipeline, text)}
+    assert found["أكد"] == "لا شيء إجرامي في خلفية المشتبه بهما" and "قال" in found
