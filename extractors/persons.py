@@ -247,11 +247,9 @@ def _described_commas(ctx: Context) -> list[int]:
     """Tokens before a comma that end a description of a person: a nationality or "former" (والكشاف
     الإسباني السابق، كارليس ريتشاك،), the words news sets a newcomer's name after."""
     doc = ctx.doc
-    return [
-        c
-        for c in range(1, doc.n - 3)
-        if doc.comma(c) and doc.has_article(c) and (doc.norms[c] in ROLE_MODIFIERS or ctx.word_has(c, "DEMONYM"))
-    ]
+    candidates = {m.last for m in ctx.labelled("DEMONYM")}
+    candidates.update(compress(range(doc.n), map(ROLE_MODIFIERS.__contains__, doc.norms)))
+    return sorted(c for c in candidates if 0 < c < doc.n - 3 and doc.has_article(c) and doc.comma(c))
 
 
 def _place_trigger_before(ctx: Context, i: int) -> bool:

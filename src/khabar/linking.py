@@ -246,6 +246,7 @@ def link_speakers(ctx: Context, groups: list[DocEntity], mentions: list[Entity],
     surnames: dict[str, set[str]] | None = None  # a person's last name word → the persons (when needed)
     described: Descriptions | None = None  # descriptions given to persons (when needed)
     persons_at: dict[int, Entity] | None = None  # first token → the person mention starting there
+    holder_cache: dict = {}  # the document's word index (role_holders.word_index), when needed
     for q in quotes:
         sp = q.speaker
         if sp is None:
@@ -283,7 +284,7 @@ def link_speakers(ctx: Context, groups: list[DocEntity], mentions: list[Entity],
                 named_tokens = {i for e in mentions if e.label != "PER" for i in range(e.first, e.last + 1)}
             if persons_at is None:
                 persons_at = {e.first: e for e in mentions if e.label == "PER"}
-            named = _holder_after_role(ctx, sp, q.cue.start, persons_at, ends, named_tokens)
+            named = _holder_after_role(ctx, sp, q.cue.start, persons_at, ends, named_tokens, holder_cache)
             if named is not None:  # بدأ العالم الأسترالي ديفيد غودال: the role, then more of it, then its holder
                 group = by_id.get(named.entity)
                 if group is not None:
@@ -308,7 +309,13 @@ def link_speakers(ctx: Context, groups: list[DocEntity], mentions: list[Entity],
 
 
 def _holder_after_role(
-    ctx: Context, sp, cue_start: int, persons_at: dict[int, Entity], ends: dict[int, Entity], named_tokens: set[int]
+    ctx: Context,
+    sp,
+    cue_start: int,
+    persons_at: dict[int, Entity],
+    ends: dict[int, Entity],
+    named_tokens: set[int],
+    cache: dict,
 ) -> Entity | None:
     """The person named right after the speaker's role phrase (role_holders.holder_after): after
     the speaker's own mention, or for an implied speaker after the latest writing of the phrase
@@ -320,7 +327,9 @@ def _holder_after_role(
     else:
         words = textmod.normalize(sp.canonical).split()
         n = len(words)
-        firsts = role_holders.occurrences(ctx, words, cue_start)[:3]
+        if "index" not in cache:
+            cache["index"] = role_holders.word_index(ctx)
+        firsts = role_holders.occurrences(ctx, words, cue_start, cache["index"])[:3]
     for first in firsts:
         if n < 1 or first + n - 1 >= doc.n:
             continue

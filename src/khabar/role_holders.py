@@ -31,21 +31,24 @@ _BREAKS = frozenset(".:؟?!؛;\n")
 _QUOTE_MARKS = frozenset('"«»“”„')
 
 
-def occurrences(ctx: Context, words: list[str], before: int) -> list[int]:
+def occurrences(ctx: Context, words: list[str], before: int, index: dict[str, list[int]]) -> list[int]:
     """Token indices where the normalised ``words`` occur in a row, starting before character
-    ``before``, latest first."""
+    ``before``, latest first (``index``: each normalised word → its token indices, see word_index)."""
     doc = ctx.doc
     n = len(words)
     if not n:
         return []
-    out = []
-    for i in range(doc.n - n + 1):
-        if doc.starts[i] >= before:
-            break
-        if doc.norms[i] == words[0] and doc.norms[i : i + n] == words:
-            out.append(i)
-    out.reverse()
-    return out
+    found = [i for i in index.get(words[0], ()) if doc.starts[i] < before and doc.norms[i : i + n] == words]
+    found.reverse()
+    return found
+
+
+def word_index(ctx: Context) -> dict[str, list[int]]:
+    """Each normalised word of the document → the indices of its tokens, in text order."""
+    index: dict[str, list[int]] = {}
+    for i, norm in enumerate(ctx.doc.norms):
+        index.setdefault(norm, []).append(i)
+    return index
 
 
 MAX_QUOTED_NAME = 3  # words of a body's name set in quotation marks inside a role phrase
