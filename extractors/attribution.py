@@ -19,7 +19,7 @@ from khabar.extractors.context import (
     Context,
     normalized_words,
 )
-from khabar.extractors.name_runs import BLESSINGS, name_run
+from khabar.extractors.name_runs import BLESSED_ONES, BLESSINGS, name_run
 from khabar.extractors.statements import StatementSpeakers
 from khabar.extractors.subject_names import SIDE_WORDS
 from khabar.extractors.subjects import (
@@ -75,16 +75,13 @@ _IN_TURN = normalized_words("بدوره وبدوره بدورها وبدورها
 ABOUT_IT = normalized_words("عنه عنها عنهم عنهما")
 
 
-_BLESSED_ONES = normalized_words("عنه عنها عنهما عنهم")
-
-
 def _blessing_before(doc, verb: int) -> int:
     """Number of tokens of a blessing right before token ``verb`` (رضي الله عنهما: 3, رحمه الله: 2)."""
     if (
         verb >= 3
         and doc.norms[verb - 3] in BLESSINGS
         and doc.norms[verb - 2] == "الله"
-        and doc.norms[verb - 1] in _BLESSED_ONES
+        and doc.norms[verb - 1] in BLESSED_ONES
     ):
         return 3
     if verb >= 2 and doc.norms[verb - 2] in BLESSINGS and doc.norms[verb - 1] == "الله":

@@ -26,11 +26,10 @@ COMMA = re.compile(r"^\s*[،,]\s*$")
 MAX_MODIFIERS = 4
 REGNAL_ORDINALS = frozenset("الاول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر".split())
 ROLE_MODIFIERS = frozenset("السابق السابقه الاسبق الحالي الحاليه الجديد الجديده المقبل المستقيل المنتخب عام".split())
-COMPOUND_SECONDS = frozenset({"الله", "الدين", "الرحمن", "الرحيم"})
+COMPOUND_SECONDS = frozenset({"الله", "الدين", "الرحمن", "الرحيم"})  # second words of compound given names
 # Verbs of a blessing said after a name (رضي الله عنه، رحمه الله، حفظه الله): not a compound name in الله
-BLESSINGS = frozenset(
-    {"رضي", "رحمه", "رحمها", "رحمهم", "يرحمه", "يرحمها", "حفظه", "حفظها", "رعاه", "رعاها"}
-)  # second words of compound given names
+BLESSINGS = frozenset({"رضي", "رحمه", "رحمها", "رحمهم", "يرحمه", "يرحمها", "حفظه", "حفظها", "رعاه", "رعاها"})
+BLESSED_ONES = normalized_words("عنه عنها عنهما عنهم")  # the object of رضي الله
 # Labels of words that are no names (a small town's name behind ب is no evidence: بور = ب + ور).
 _WORD_LABELS = frozenset({"COMMON", "ORG_TRIGGER", "LOC_TRIGGER", "TITLE", "CUE", "DESC", "DEMONYM", "ORG"})
 _FAMILY = "ال"  # آل (the family of), normalised

@@ -227,8 +227,9 @@ MAX_ROLE_BEFORE_COMMA = 6  # words from a source noun to the comma that sets off
 
 def source_noun_appositions(ctx: Context) -> Iterator[Entity]:
     """Two unknown name words set off by commas right after a phrase headed by a source noun
-    (وكان مسؤول الطوارئ الإيرانية، بيرحسين كوليوند، قد أكد …): the holder, named where no title
-    list holds the role and no speech verb reads its subject."""
+    (وكان مسؤول الطوارئ الإيرانية، بيرحسين كوليوند، قد أكد …) or ending in a nationality or
+    "former" (والكشاف الإسباني السابق، كارليس ريتشاك،): the holder, named where no title list holds
+    the role and no speech verb reads its subject."""
     doc = ctx.doc
     for c in _described_commas(ctx):
         if _unknown_pair_between_commas(ctx, c + 1):

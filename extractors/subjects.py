@@ -27,6 +27,7 @@ from khabar.extractors.context import (
 )
 from khabar.extractors.name_runs import (
     ADVERBS,
+    BLESSED_ONES,
     BLESSINGS,
     PURPOSE_NOUN,
     ROLE_MODIFIERS,
@@ -52,8 +53,6 @@ from khabar.extractors.source_phrases import (
 )
 from khabar.extractors.subject_names import CALLED_NORMS, PHRASE_GAP, POSSESSED, firm_name_part, possessed
 from khabar.records import Entity, Span, Speaker
-
-_BLESSED_ONES = normalized_words("عنه عنها عنهما عنهم")  # after رضي الله
 
 MAX_NP = 5
 MIN_SUBJECT_LETTERS = 3
@@ -172,7 +171,7 @@ class SpeakerFinder:
                 i += 1
                 continue
             if doc.norms[i] in BLESSINGS and i + 1 < doc.n and doc.norms[i + 1] == "الله":
-                i += 3 if i + 2 < doc.n and doc.norms[i + 2] in _BLESSED_ONES else 2
+                i += 3 if i + 2 < doc.n and doc.norms[i + 2] in BLESSED_ONES else 2
                 continue  # يقول رحمه الله "…": a blessing of the one named before, no subject
             told = self._told_end(i)
             if told is None:

@@ -21,7 +21,7 @@ from khabar import role_holders
 from khabar import text as textmod
 from khabar.described import Descriptions
 from khabar.extractors.context import Context, normalized_words
-from khabar.records import Entity, Quote, Span
+from khabar.records import Entity, Quote, Span, Speaker
 
 # Words that may stand before or after a name without changing what it names: place heads,
 # organization heads and nationality adjectives (lexicon labels).
@@ -310,7 +310,7 @@ def link_speakers(ctx: Context, groups: list[DocEntity], mentions: list[Entity],
 
 def _holder_after_role(
     ctx: Context,
-    sp,
+    sp: Speaker,
     cue_start: int,
     persons_at: dict[int, Entity],
     ends: dict[int, Entity],

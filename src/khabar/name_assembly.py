@@ -3,13 +3,18 @@
 News names a person in full once and by the family name after that. When the full name holds a
 first name no list knows (بيرحسين كوليوند، لندي وليامز) or a family name that is also a common word
 (أيمن دين، موفق جمعة), the rules find only the one-word mentions (وقال دين، وتابع جمعة), and the
-first mention is lost or cut. Once the document itself shows the word to be a person's name, each
+first mention is lost or cut. Once the document itself shows the word to be a person's name (a
+one-word person mention, or a family name in ال right after a speech verb: وأشار الناصر), each
 place where a first name stands right before it is that person's full name:
 
-- the word before is a frequent given name (أيمن، موفق), or a word no lexicon knows at all
-  (بيرحسين، لندي، أفيشاي), written without the article or a proclitic;
+- the word before is a frequent given name (موفق، عبدالعزيز), a word no list holds that is written
+  out like a foreign name (بيرحسين، لندي، أفيشاي), or, before a listed or nisba family name that
+  speaks (الحسيني), a listed given name more often a name than a word (سامي، أمين، عمر);
+- an unlisted first name stands where news introduces people: after a speech verb, a title, a
+  source noun or a comma, or before an age in brackets;
 - nothing but a space stands between them, and neither is inside another mention (a given name
-  read alone as a person, موفق after اللواء, is taken into the full name).
+  read alone as a person, موفق after اللواء, is taken into the full name); never a relative
+  (الوالدان) nor a lexicon person (ترامب), whose full name the lexicon has.
 """
 
 from __future__ import annotations
@@ -167,7 +172,8 @@ def assemble_names(ctx: Context, mentions: list[Entity]) -> list[Entity]:
         before = at.get(w)
         listed = speaking.get(doc.words[j], False) and _listed_given(ctx, w)  # سامي الحسيني: a word too
         if before is not None and before.label == "LOC" and before.first == before.last == w and listed:
-            before = None  # a given name read as a place, before a speaking family name
+            replaced[id(before)] = None  # a given name read as a place, before a speaking family name
+            before = None
         if before is not None and not (before.label == "PER" and before.first == before.last == w):
             continue  # (inside a longer name, a place or a body)
         here = at.get(j)
