@@ -17,6 +17,7 @@ the cue. Whether the name found is the role's holder and not its complement (ا�
 from __future__ import annotations
 
 from khabar.extractors.context import RELATION_NOUNS, VERB_SHAPE, Context, normalized_words
+from khabar.extractors.subjects import quoted_name_end
 from khabar.records import Entity
 
 MAX_GAP = 10  # words between the end of the role phrase and the name
@@ -51,16 +52,6 @@ def word_index(ctx: Context) -> dict[str, list[int]]:
     return index
 
 
-MAX_QUOTED_NAME = 3  # words of a body's name set in quotation marks inside a role phrase
-
-
-def _short_quoted_name(doc, k: int) -> bool:
-    """The quotation mark in the gap after token k pairs with another a few words before or after
-    it: a name set in marks (باسم «مدن»), not a quotation."""
-    lo, hi = max(0, k - MAX_QUOTED_NAME), min(doc.n - 1, k + MAX_QUOTED_NAME)
-    return any(not _QUOTE_MARKS.isdisjoint(doc.gap(g)) for g in range(lo, hi) if g != k)
-
-
 def _role_word(ctx: Context, k: int, named_tokens: set[int]) -> bool:
     """Token k can continue a role phrase: a title, an unnamed-source noun or a nationality, a word
     of a named body or place, or a definite word; not a word behind a proclitic preposition
@@ -71,8 +62,6 @@ def _role_word(ctx: Context, k: int, named_tokens: set[int]) -> bool:
         return False
     if k in named_tokens or doc.has_article(k):
         return True
-    if k > 0 and not _QUOTE_MARKS.isdisjoint(doc.gap(k - 1)) and _short_quoted_name(doc, k - 1):
-        return True  # باسم «مدن»: a body's name in quotation marks
     if ctx.word_has(k, "TITLE") or ctx.word_has(k, "DESC") or ctx.word_has(k, "DEMONYM"):
         return True
     return _construct_head(ctx, k)
@@ -101,10 +90,16 @@ def holder_after(ctx: Context, last: int, persons_at: dict[int, Entity], named_t
     by commas on both sides after other words (its complements: عن فرض القانون في البلاد)."""
     doc = ctx.doc
     loose = False  # a word no role phrase holds was passed: only a name set off by commas may follow
+    quoted = -1  # last token of a body's name in quotation marks being passed (باسم «مدن»)
     for k in range(last + 1, min(doc.n, last + 2 + MAX_GAP)):
         gap = doc.gap(k - 1)
-        if not _BREAKS.isdisjoint(gap) or not _QUOTE_MARKS.isdisjoint(gap) and not _short_quoted_name(doc, k - 1):
-            return None  # (a quotation, not a name in marks: المتحدث الرسمي باسم «مدن» سامي الحسيني)
+        if not _BREAKS.isdisjoint(gap):
+            return None
+        if not _QUOTE_MARKS.isdisjoint(gap) and k - 1 != quoted:
+            end = quoted_name_end(doc, k)
+            if end is None:
+                return None  # a quotation, not a name in marks (المتحدث الرسمي باسم «مدن» سامي الحسيني)
+            quoted = end
         named = persons_at.get(k)
         if named is not None:
             if loose and not (doc.comma(k - 1) and named.last + 1 < doc.n and doc.comma(named.last)):
@@ -112,7 +107,7 @@ def holder_after(ctx: Context, last: int, persons_at: dict[int, Entity], named_t
             return named
         if doc.norms[k] in _PHRASE_ENDS or ctx.word_has(k, "CUE"):
             return None
-        if not _role_word(ctx, k, named_tokens):
+        if k > quoted and not _role_word(ctx, k, named_tokens):
             if doc.comma(k - 1) or doc.norms[k] in RELATION_NOUNS:
                 return None  # (a comma and no name; a relative's phrase: زوجة الرئيس، بشار الأسد)
             if doc.norms[k] in _VERB_COMPLEMENTS and not (ctx.word_has(k - 1, "DESC") or ctx.word_has(k - 1, "TITLE")):
