@@ -3,7 +3,7 @@ list holds it (الرئيس التنفيذي للمهرجان عبدالعزيز
 
 from __future__ import annotations
 
-from khabar.extractors.context import NAME_LABELS, NAME_LINKS, Context
+from khabar.extractors.context import NAME_LABELS, NAME_LINKS, Context, abd_compound
 from khabar.extractors.name_runs import SUBJECT_ENDS, name_run
 from khabar.extractors.subject_names import subject_boundary
 from khabar.records import Entity
@@ -37,7 +37,7 @@ def unlisted_name(ctx: Context, by_token: dict[int, Entity], j: int) -> Entity |
     if k >= doc.n or doc.has_article(k) or by_token.get(k) is not None:
         return None
     norm = doc.norms[k]
-    compound = norm.startswith("عبد") and len(norm) > 5  # عبدالعزيز، عبدالرحمن
+    compound = abd_compound(norm)  # عبدالعزيز، عبدالرحمن
     if not (compound or norm in NAME_LINKS or ctx.starts_given_name(k, norm)):
         return _between_commas(ctx, by_token, j, k)
     end = name_run(ctx, k, introduced=True)

@@ -19,7 +19,7 @@ from khabar.extractors.context import (
     Context,
     normalized_words,
 )
-from khabar.extractors.name_runs import BLESSED_ONES, BLESSINGS, name_run
+from khabar.extractors.name_runs import blessing_at, name_run
 from khabar.extractors.statements import StatementSpeakers
 from khabar.extractors.subject_names import SIDE_WORDS
 from khabar.extractors.subjects import (
@@ -77,16 +77,9 @@ ABOUT_IT = normalized_words("عنه عنها عنهم عنهما")
 
 def _blessing_before(doc, verb: int) -> int:
     """Number of tokens of a blessing right before token ``verb`` (رضي الله عنهما: 3, رحمه الله: 2)."""
-    if (
-        verb >= 3
-        and doc.norms[verb - 3] in BLESSINGS
-        and doc.norms[verb - 2] == "الله"
-        and doc.norms[verb - 1] in BLESSED_ONES
-    ):
+    if blessing_at(doc, verb - 3) == 3:
         return 3
-    if verb >= 2 and doc.norms[verb - 2] in BLESSINGS and doc.norms[verb - 1] == "الله":
-        return 2
-    return 0
+    return 2 if blessing_at(doc, verb - 2) == 2 else 0
 
 
 class Attribution(StatementSpeakers):

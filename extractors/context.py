@@ -68,6 +68,11 @@ def weak_place_info(info) -> bool:
 _LIGHT = str.maketrans("أإآىة", "ااايه")
 
 
+def abd_compound(norm: str) -> bool:
+    """``norm`` is عبد + a name written as one word (عبدالعزيز، عبدالرحمن، عبدالله)."""
+    return norm.startswith("عبد") and len(norm) > 5
+
+
 def normalized_words(words: str) -> frozenset[str]:
     """A closed word list written naturally, in the matching form (ى→ي, ة→ه, أإآ→ا)."""
     return frozenset(words.translate(_LIGHT).split())

@@ -30,6 +30,16 @@ COMPOUND_SECONDS = frozenset({"الله", "الدين", "الرحمن", "الر�
 # Verbs of a blessing said after a name (رضي الله عنه، رحمه الله، حفظه الله): not a compound name in الله
 BLESSINGS = frozenset({"رضي", "رحمه", "رحمها", "رحمهم", "يرحمه", "يرحمها", "حفظه", "حفظها", "رعاه", "رعاها"})
 BLESSED_ONES = normalized_words("عنه عنها عنهما عنهم")  # the object of رضي الله
+
+
+def blessing_at(doc, i: int) -> int:
+    """Number of tokens of a blessing starting at token i (رضي الله عنهما: 3, رحمه الله: 2; else 0)."""
+    norms = doc.norms
+    if i < 0 or i + 1 >= doc.n or norms[i] not in BLESSINGS or norms[i + 1] != "الله":
+        return 0
+    return 3 if i + 2 < doc.n and norms[i + 2] in BLESSED_ONES else 2
+
+
 # Labels of words that are no names (a small town's name behind ب is no evidence: بور = ب + ور).
 _WORD_LABELS = frozenset({"COMMON", "ORG_TRIGGER", "LOC_TRIGGER", "TITLE", "CUE", "DESC", "DEMONYM", "ORG"})
 _FAMILY = "ال"  # آل (the family of), normalised
@@ -69,7 +79,7 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
         return None
     if norms[i] in _ONE_OF:
         return None  # زعيم أحد الأجنحة: "one of", no name
-    if norms[i] in BLESSINGS and i + 1 < doc.n and norms[i + 1] == "الله":
+    if blessing_at(doc, i):
         return None  # علي بن أبي طالب رضي الله عنه: a blessing, no name
     if norms[i] in RELATION_NOUNS and not given or norms[i] in HONORIFIC_PRONOUNS:
         return None  # وروت خطيبة خاشقجي: the fiancée of a person; وأوضح معاليه: "his excellency"
@@ -86,7 +96,7 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
             j = nxt + 1  # ديفيد جيه ريدل، جون إف كينيدي: an initial between the given name and the surname
             words += 1
             continue
-        if norms[nxt] in BLESSINGS and nxt + 1 < doc.n and norms[nxt + 1] == "الله":
+        if blessing_at(doc, nxt):
             break  # ابن عباس رضي الله عنهما، الطنطاوي رحمه الله: a blessing after the name, no part of it
         if norms[nxt] in COMPOUND_SECONDS and _listed_compound(ctx, j, nxt):
             j = nxt  # ضيف الله، نور الدين: the second word of a listed compound name
@@ -135,7 +145,7 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
             break  # بوب بوسنر المسؤول في لجنة الانتخابات: an unnamed-source noun is the role, no surname
         if title is not None and (not known or title.last > nxt):
             break  # محمد بن زايد آل نهيان ولي العهد (ولي is a given name too, ولي العهد a title)
-        if title is not None and words >= 2 and _genitive_follows(ctx, nxt):
+        if title is not None and words >= 2 and genitive_follows(ctx, nxt):
             break  # بنيامين محمد وكيل أعمال اللاعب: a bare title heading a construct ends the name
         if accusative_participle(ctx, nxt) or norms[nxt] in SUBJECT_ENDS or norms[nxt] in ADVERBS:
             break  # ترامب متحدثا، ماي ردا على، بوتين اليوم: an adverbial, not a surname
@@ -154,7 +164,7 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
     return j if j >= i else None
 
 
-def _genitive_follows(ctx: Context, k: int) -> bool:
+def genitive_follows(ctx: Context, k: int) -> bool:
     """A genitive follows token k in the same phrase: a definite word, or a bare one and then a
     definite word (وكيل أعمال اللاعب، رئيس شبكة قنوات روتانا)."""
     doc = ctx.doc

@@ -24,11 +24,13 @@ from khabar.extractors.context import (
     not_a_name_shape,
 )
 from khabar.extractors.name_runs import (
+    BLESSED_ONES,
     COMMA,
     ROLE_MODIFIERS,
     SON_OF,
     TOLD,
     al_surname,
+    genitive_follows,
     given_reading,
     link_before,
     name_run,
@@ -336,7 +338,7 @@ def bare_title_appositions(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
     if titles.isdisjoint(ctx.word_set()):
         return  # (most documents hold none: one set test instead of a test per token)
     for k in compress(range(doc.n - 1), map(titles.__contains__, doc.norms)):
-        if k < 2 or not (doc.joined(k) and doc.joined(k - 1) and _construct_after(ctx, k)):
+        if k < 2 or not (doc.joined(k) and doc.joined(k - 1) and genitive_follows(ctx, k)):
             continue
         if ctx.by_first.get(k) or ctx.known_name_part(k):
             continue  # (a lexicon phrase opens here, or the word is a listed name part: سلطان)
@@ -355,15 +357,6 @@ class _BareTitle:
     def __init__(self, k: int, key: str) -> None:
         self.first = self.last = k
         self.key = key
-
-
-def _construct_after(ctx: Context, k: int) -> bool:
-    """A genitive follows token k: a definite word, or a bare one and then a definite word
-    (اختصاصي سوق الديون، مفوضة شؤون المنافسة)."""
-    doc = ctx.doc
-    if doc.has_article(k + 1):
-        return True
-    return k + 2 < doc.n and doc.joined(k + 1) and doc.has_article(k + 2)
 
 
 def _given_after_cue(ctx: Context, k: int) -> bool:
@@ -488,7 +481,7 @@ def _no_head_before(ctx: Context, k: int) -> bool:
 _DIVINE = frozenset({"الله", "سبحانه"})
 _DONE = frozenset({"تم", "يتم", "سيتم", "وتم", "ويتم", "وسيتم"})  # تم + a verbal noun (the passive)
 _DIVINE_OR_DONE = _DIVINE | _DONE
-_BLESSED = normalized_words("ثراه ثراها عنه عنها عنهما عنهم روحه روحها")
+_BLESSED = BLESSED_ONES | normalized_words("ثراه ثراها روحه روحها")
 
 
 def _prayer(doc, i: int) -> bool:

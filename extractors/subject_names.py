@@ -14,6 +14,7 @@ from khabar.extractors.context import (
     NAME_LINKS,
     NOT_NAME_LABELS,
     Context,
+    abd_compound,
     normalized_words,
 )
 from khabar.extractors.name_runs import (
@@ -158,7 +159,7 @@ def kunya_after(ctx: Context, i: int) -> Entity | None:
     if i + 1 >= doc.n or doc.norms[i] != "ام" or not doc.joined(i):
         return None
     given = doc.norms[i + 1]
-    compound = given.startswith("عبد") and len(given) > 5  # عبدالعزيز، عبدالله (one word here)
+    compound = abd_compound(given)  # عبدالعزيز، عبدالله (one word here)
     listed = "GIVEN" in ctx.gaz.phrases.get(given, {}) and ctx.frequent_given(given)
     if not (listed or compound) or ctx.is_common(i + 1):
         return None

@@ -27,10 +27,9 @@ from khabar.extractors.context import (
 )
 from khabar.extractors.name_runs import (
     ADVERBS,
-    BLESSED_ONES,
-    BLESSINGS,
     PURPOSE_NOUN,
     ROLE_MODIFIERS,
+    blessing_at,
     conjoined,
     name_run,
     skip_modifiers,
@@ -170,8 +169,9 @@ class SpeakerFinder:
             if doc.norms[i] in SKIP_BEFORE_SUBJECT or self._ben(i):
                 i += 1
                 continue
-            if doc.norms[i] in BLESSINGS and i + 1 < doc.n and doc.norms[i + 1] == "الله":
-                i += 3 if i + 2 < doc.n and doc.norms[i + 2] in BLESSED_ONES else 2
+            blessing = blessing_at(doc, i)
+            if blessing:
+                i += blessing
                 continue  # يقول رحمه الله "…": a blessing of the one named before, no subject
             told = self._told_end(i)
             if told is None:

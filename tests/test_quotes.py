@@ -621,15 +621,6 @@ def test_a_colon_after_a_long_addressee_phrase_opens_the_statement(pipeline):
         ),
         # "according to" a source ends it
         ("وتقول الحكومة إنها ليست ملزمة، وفقا لوكالة رويترز.", "ليست ملزمة"),
-    ],
-)
-def test_in_accordance_with_a_rule_is_no_attribution(pipeline, text, said):
-    assert one(pipeline, text)["quote"]["text"] == said
-
-
-@pytest.mark.parametrize(
-    "text, said",
-    [
         # the speaker's explanation goes on after وذلك / إذ
         (
             "وقال المحلل إن النتيجة جيدة بالنسبة لماسك، وذلك بالنظر إلى أنه سيبقى مسؤولا عن الشركة.",
@@ -643,7 +634,7 @@ def test_in_accordance_with_a_rule_is_no_attribution(pipeline, text, said):
         ("وقال المحلل إن النتيجة جيدة بالنسبة لماسك، وذلك في مقابلة مع الصحيفة.", "النتيجة جيدة بالنسبة لماسك"),
     ],
 )
-def test_an_explanation_after_a_comma_is_part_of_the_statement(pipeline, text, said):
+def test_a_statement_ends_at_a_source_or_a_setting_not_at_a_rule_or_an_explanation(pipeline, text, said):
     assert one(pipeline, text)["quote"]["text"] == said
 
 

@@ -271,7 +271,7 @@ def link_speakers(ctx: Context, groups: list[DocEntity], mentions: list[Entity],
                 group = None  # never a person first named later in the article
         if group is None and sp.span is not None and not (sp.role and sp.role not in sp.span.text):
             if named_tokens is None:
-                named_tokens = {i for e in mentions if e.label != "PER" for i in range(e.first, e.last + 1)}
+                named_tokens = _named_tokens(mentions)
             named = _person_closing(ctx, sp.span.start, sp.span.end, ends, named_tokens)
             if named is not None:  # الناطق الإعلامي بصحة عسير سعيد النقير: the role, then its holder
                 group = by_id.get(named.entity)
@@ -281,7 +281,7 @@ def link_speakers(ctx: Context, groups: list[DocEntity], mentions: list[Entity],
                     sp.span = Span(named.text, named.start, named.end)  # the mention: the name
         if group is None and sp.label in ("DESC", "PER") and sp.canonical:
             if named_tokens is None:
-                named_tokens = {i for e in mentions if e.label != "PER" for i in range(e.first, e.last + 1)}
+                named_tokens = _named_tokens(mentions)
             if persons_at is None:
                 persons_at = {e.first: e for e in mentions if e.label == "PER"}
             named = _holder_after_role(ctx, sp, q.cue.start, persons_at, ends, named_tokens, holder_cache)
@@ -306,6 +306,11 @@ def link_speakers(ctx: Context, groups: list[DocEntity], mentions: list[Entity],
                 sp.role = " ".join(phrase.split())
         if group is not None and (sp.label in (group.label, "DESC") or sp.span is None):
             sp.entity, sp.canonical, sp.label, sp.known_as = group.id, group.canonical, group.label, group.known_as
+
+
+def _named_tokens(mentions: list[Entity]) -> set[int]:
+    """Tokens of the body and place mentions."""
+    return {i for e in mentions if e.label != "PER" for i in range(e.first, e.last + 1)}
 
 
 def _holder_after_role(

@@ -27,6 +27,7 @@ from khabar.extractors.context import (
     NOT_NAME_LABELS,
     RELATION_NOUNS,
     Context,
+    abd_compound,
     not_a_name_shape,
 )
 from khabar.records import Entity
@@ -101,7 +102,7 @@ _NOT_FIRST_NAMES = frozenset({"TITLE", "CUE", "DESC", "ORG_TRIGGER", "LOC_TRIGGE
 def _given(ctx: Context, w: int) -> bool:
     """Token w is a frequent given name, or عبد + a name written as one word (عبدالعزيز)."""
     norm = ctx.doc.norms[w]
-    return ctx.starts_given_name(w, norm) or (norm.startswith("عبد") and len(norm) > 5 and not ctx.is_common(w))
+    return ctx.starts_given_name(w, norm) or (abd_compound(norm) and not ctx.is_common(w))
 
 
 def _introduced(ctx: Context, w: int, j: int) -> bool:
