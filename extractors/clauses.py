@@ -1,7 +1,10 @@
 """Clause segmentation: where sentences and clauses end (sentence punctuation, "according to"
 phrases, a new clause after a comma). Quote content and attribution both read it. A line break
-is only a space here: a text ends its sentences at the same offsets whether its paragraphs end
-in line breaks or in spaces (one-line documents, scraped pages, windows)."""
+is only a space for sentences: a text ends them at the same offsets whether its paragraphs end
+in line breaks or in spaces (one-line documents, scraped pages, windows). Only what was said
+ends with its paragraph (:func:`paragraph_ends`): over the gold set, 10 of 5,953 quotes run
+past a line break, against 33 of khabar's before the rule, most of them into a CNN paragraph
+that ends with no full stop."""
 
 from __future__ import annotations
 
@@ -69,6 +72,20 @@ def rule_ends(text: str, starts: list[int] | None = None) -> list[int]:
             while at > 0 and text[at - 1].isspace():
                 at -= 1
             out.append(at)
+    return out
+
+
+def paragraph_ends(text: str) -> list[int]:
+    """Offsets where a paragraph's words end (before its trailing spaces) at each line break
+    followed by more text: what was said in a paragraph does not run into the next one."""
+    out, at = [], text.find("\n")
+    while at >= 0:
+        end = at
+        while end > 0 and text[end - 1] in " \t\r\xa0":
+            end -= 1
+        if end > 0 and text[end - 1] != "\n" and text[at:].strip():
+            out.append(end)
+        at = text.find("\n", at + 1)
     return out
 
 

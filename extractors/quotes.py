@@ -26,6 +26,7 @@ from khabar.extractors.clauses import (
     clause_opener,
     closed_sentence_ends,
     nbsp_paragraph_end,
+    paragraph_ends,
     participle_cue,
     reported_verb,
     rule_ends,
@@ -142,6 +143,7 @@ class QuoteFinder:
         self.claimed: set[tuple[int, int]] = set()
         self._ends: dict[bool, list[int]] = {}  # clause/sentence ends outside quotations
         self._sentences: list[int] | None = None  # sentence_ends() of the text
+        self._paragraphs = paragraph_ends(text)
         self.in_quote = _inside(self._all_starts, self.all_marks)  # is an offset inside a quotation?
         # attribution opens sentences at the same punctuation (a line break is a space there too)
         self.attribution = Attribution(ctx, entities, titled, self._marks, self.in_quote)
@@ -202,7 +204,7 @@ class QuoteFinder:
             if self._sentences is None:
                 text = self.doc.text
                 ends = sentence_ends(text, self._marks) + closed_sentence_ends(text, self.all_marks)
-                self._sentences = sorted(ends + rule_ends(text, self._rule_starts))
+                self._sentences = sorted(ends + rule_ends(text, self._rule_starts) + self._paragraphs)
             found = self._sentences
             if clause:
                 found = sorted(clause_ends(self.doc, found) + circumstantial_ends(self.doc, self._commas))
@@ -375,7 +377,7 @@ class QuoteFinder:
         para = self._narration_after(start)
         k = bisect_right(self.breaks, start)
         cue_break = self.breaks[k] if k < len(self.breaks) else len(text)
-        end = min(para, cue_break, self._paragraph_nbsp(start))
+        end = min(para, cue_break, self._paragraph_nbsp(start), self._line_break_after(start))
         if end == cue_break:  # … يوما؟ ثم أجاب: — the sentence end just before the next cue's clause
             sentences = self._ends[False]
             k = bisect_left(sentences, end) - 1
@@ -402,6 +404,12 @@ class QuoteFinder:
             if k >= doc.n or doc.words[k][:1] in _NARRATION or _side_opener(doc, k):
                 return end
             at = end + 1
+
+    def _line_break_after(self, start: int) -> int:
+        """Offset where the paragraph holding ``start`` ends (its last word's end), or the end."""
+        ends = self._paragraphs
+        k = bisect_left(ends, start + 1)
+        return ends[k] if k < len(ends) else len(self.doc.text)
 
     def _paragraph_nbsp(self, start: int) -> int:
         """Offset of the first no-break-space paragraph break (". \xa0") after ``start``, or the end."""

@@ -197,6 +197,12 @@ BATCH36_ANT = dict(BATCH5_ANT)
 BATCH36_SNN = dict(BATCH5_SNN)
 BATCH37_ANT = dict(BATCH5_ANT)
 BATCH37_SNN = dict(BATCH5_SNN)
+# Batches 38 and 39 (`dev38`, `dev39`, chosen at the start of stop 33, before any rule of that stop;
+# khabar's output of 14e510a saved at once, annotated blind while the stop's first rules were written).
+BATCH38_ANT = dict(BATCH5_ANT)
+BATCH38_SNN = dict(BATCH5_SNN)
+BATCH39_ANT = dict(BATCH5_ANT)
+BATCH39_SNN = dict(BATCH5_SNN)
 BATCHES = {
     "2": (BATCH2_ANT, BATCH2_SNN),
     "3": (BATCH3_ANT, BATCH3_SNN),
@@ -234,6 +240,8 @@ BATCHES = {
     "35": (BATCH35_ANT, BATCH35_SNN),
     "36": (BATCH36_ANT, BATCH36_SNN),
     "37": (BATCH37_ANT, BATCH37_SNN),
+    "38": (BATCH38_ANT, BATCH38_SNN),
+    "39": (BATCH39_ANT, BATCH39_SNN),
 }
 
 
