@@ -181,11 +181,15 @@ def _accordance_noun(word: str) -> bool:
     return any(word.startswith(p) and word[len(p) :] in _ACCORDANCE_NOUNS for p in ("لل", "ل", "ال", ""))
 
 
-# …، مشيدا بحضور / …، مقدما التهنئة / …، معربين عن: after a comma, an indefinite active participle in
-# the accusative (م…ا، م…ين) with its complement opens a circumstantial clause (حال): the narrator's.
-_CIRCUMSTANTIAL = re.compile(r"م\w{3,}(?:اً|ا|ين)")
+# …، مشيدا بحضور / …، مقدما التهنئة / …، معربين عن / …، شاكرا السلطات / …، سائلا المولى / …، داعيا إلى:
+# after a comma, an indefinite active participle in the accusative (derived م…ا، م…ين, or the
+# base form فاعلا، فاعلين، فاعيا) with its complement opens a circumstantial clause (حال): the
+# narrator's. Over the gold set's reported clauses, such a comma ends 284 of them and falls inside
+# 2 (the base form alone: 68 and 0, once verbs in …وا، …ها and nouns such as بابا are left out).
+_CIRCUMSTANTIAL = re.compile(r"م\w{3,}(?:ا|ين)|[^\Wف]ا\w[^\Wوه](?:ا|ين)|[^\Wف]ا\wيا")
 _NOT_CIRCUMSTANTIAL = frozenset(
-    "مؤخرا مجددا مسبقا مبدئيا مجانا معا مطلقا مثلا مستقبلا مساء مباشرا مرارا مبكرا متأخرا مسلمين مواطنين".split()
+    "مؤخرا مجددا مسبقا مبدئيا مجانا معا مطلقا مثلا مستقبلا مساء مباشرا مرارا مبكرا متأخرا مسلمين مواطنين "
+    "دائما طالما غالبا سابقا لاحقا حاليا تاليا عاليا كاملا واضحا خاصا وايضا قادرا قادرين".split()
 )
 _COMPLEMENT_HEADS = frozenset("إلى الى عن على في أن ان بأن بان أنه انه".split())
 
@@ -193,16 +197,16 @@ _COMPLEMENT_HEADS = frozenset("إلى الى عن على في أن ان بأن �
 def circumstantial_ends(doc: Document, commas: list[int]) -> list[int]:
     """Offsets of the commas (``commas``: offsets of ، and ,) before a circumstantial participle
     clause (…العربي، مشيدا بحضور …)."""
-    out, text = [], doc.text
+    out, text, n = [], doc.text, len(doc.text)
     for c in commas:
-        at = text.find("م", c + 1, c + 3)  # م right after the comma, or after one space
-        if at < 0 or at == c + 2 and not text[c + 1].isspace():
+        at = c + 2 if c + 2 < n and text[c + 1].isspace() else c + 1  # the word right after, or after one space
+        if at + 1 >= n or text[at] != "م" and text[at + 1] != "ا":
             continue
         i = doc.first_token_from(c + 1)
-        if i + 1 >= doc.n or doc.starts[i] - c > 3 or not doc.joined(i):
+        if i + 1 >= doc.n or doc.starts[i] != at or not doc.joined(i):
             continue
         word, nxt = doc.words[i].replace("ً", ""), doc.words[i + 1]
-        if word in _NOT_CIRCUMSTANTIAL or _CIRCUMSTANTIAL.fullmatch(word) is None:
+        if word in _NOT_CIRCUMSTANTIAL or word[:3] in ("وال", "فال") or _CIRCUMSTANTIAL.fullmatch(word) is None:
             continue
         if nxt in _COMPLEMENT_HEADS or nxt[:2] == "ال" or nxt[:1] in ("ب", "ل"):
             out.append(c)

@@ -131,6 +131,7 @@ _TO_MEDIA = TO_OUTLET_WORDS | normalized_words("للصحفيين للصحافي�
 # Definite triggers whose bodies are mostly named without them (فيسبوك، رايان أير: الشركة), read
 # as the nearest earlier body named bare, within _BARE_BODY_REACH characters.
 _BARE_NAMED_BODIES = normalized_words("الشركة")
+_TRIGGER_REACH = 600  # tokens back to the writing of a body that a definite trigger stands for
 _BARE_BODY_REACH = 600
 
 
@@ -297,7 +298,7 @@ class SpeakerFinder:
         if ctx.word_has(i, "ORG_TRIGGER") and not doc.has_article(i):
             return self._org_phrase(i, gender)  # وكالة الأنباء الإماراتية: a body named by its trigger
         if doc.has_article(i) and i + 1 < doc.n and doc.joined(i) and ctx.word_has(i + 1, "DEMONYM"):
-            org = self._definite_trigger(i)  # الوكالة الأمريكية: the agency named before
+            org = self._definite_trigger(i, written=False)  # الوكالة الأمريكية: the agency named before
             body = self._body(i, gender)  # المخابرات التركية: a described body
             return (Speaker(body[0].span, "ORG", org, gender), body[1]) if org is not None else body
         if named_only:
@@ -446,8 +447,9 @@ class SpeakerFinder:
             return [e for e in self.named if lo <= e.first <= hi]
         return self.named[bisect_left(self._named_firsts, lo) : bisect_right(self._named_firsts, hi)]
 
-    def _definite_trigger(self, i: int) -> str | None:
-        """الشركة / الوزارة / الحركة as subject: the last organization named with that trigger."""
+    def _definite_trigger(self, i: int, written: bool = True) -> str | None:
+        """الشركة / الوزارة / الحركة as subject: the last organization named with that trigger, else
+        (``written``) the body's nearest earlier writing (_first_written)."""
         norm = self.ctx.doc.norms[i]
         if not norm.startswith("ال") or not self.ctx.word_has(i, "ORG_TRIGGER"):
             return None
@@ -462,6 +464,27 @@ class SpeakerFinder:
             for e in self.named_before(i):
                 if e.label == "ORG" and e.start < doc.starts[i] and not self.ctx.word_has(e.first, "ORG_TRIGGER"):
                     return e.canonical if doc.starts[i] - e.end <= _BARE_BODY_REACH else None
+        return self._first_written(i, heads) if written else None
+
+    def _first_written(self, i: int, heads: set[str]) -> str | None:
+        """The nearest earlier writing of the body that the definite trigger at token i stands for,
+        when no recognised name holds it: the trigger and the name after it (اعترفت شركة نيسان …
+        وأضافت الشركة), or the definite trigger and its nationality (أفادت الشرطة العراقية … وأوضحت
+        الشرطة)."""
+        doc, ctx = self.ctx.doc, self.ctx
+        bare = doc.norms[i][2:]
+        for k in range(i - 1, max(-1, i - _TRIGGER_REACH), -1):
+            if doc.norms[k] == bare and k + 1 < i and doc.joined(k):
+                if ctx.word_has(k + 1, "CUE") or ctx.is_common(k + 1) and not ctx.known_name_part(k + 1):
+                    continue  # جماعة قالت، شركة كبرى: no name after the trigger
+                found = self._org_phrase(k, "")
+            elif doc.norms[k] in heads and k + 1 < i and doc.joined(k) and ctx.word_has(k + 1, "DEMONYM"):
+                found = self._body(k, "")
+            else:
+                continue
+            if found is None or found[1] >= i or found[1] == k:
+                return None  # (the nearest writing names no body: شركة كبرى)
+            return found[0].canonical
         return None
 
     def _headed_by(self, k: int, heads: set[str]) -> bool:

@@ -151,6 +151,36 @@ def test_resolved_to_an_earlier_entity(pipeline, text, cue, canonical):
 @pytest.mark.parametrize(
     "text, cue, canonical",
     [
+        # the trigger and the name after it, though نيسان is also a month (no entity found)
+        (
+            "اعترفت شركة نيسان لتصنيع السيارات بأنها اكتشفت بيانات مزورة.\n"
+            "وأضافت الشركة أن التقارير استندت إلى قيم مغايرة.",
+            "أضافت",
+            "شركة نيسان",
+        ),
+        # the definite trigger and its nationality
+        (
+            "أفادت الشرطة العراقية بمقتل شخصين.\nوأوضحت الشرطة أن المتظاهرين حاولوا اقتحام المبنى.",
+            "أوضحت",
+            "الشرطة العراقية",
+        ),
+        # a body with its own nationality is not an earlier body of another country
+        (
+            "أصيب عناصر من الجيش العربي السوري.\nوأعلن الجيش الإسرائيلي أنه اعتقل 11 شخصا.",
+            "أعلن",
+            "الجيش الإسرائيلي",
+        ),
+    ],
+)
+def test_a_definite_body_word_is_the_body_written_before(pipeline, text, cue, canonical):
+    """الشركة، الشرطة as speakers, when no recognised name holds the body: its nearest earlier
+    writing (the trigger and the name after it, or the trigger and its nationality)."""
+    assert _speaker_of(pipeline, text, cue)["canonical"] == canonical
+
+
+@pytest.mark.parametrize(
+    "text, cue, canonical",
+    [
         # never a person first named later in the article
         ("وقال الرئيس إن الحوار مستمر. وكان الرئيس الأمريكي دونالد ترامب قد زار المنطقة.", "قال", "الرئيس"),
         ("ونفى سومه أن يكون من مشجعي الاتحاد. ووقع المهاجم عمر السومه عقده مع الأهلي.", "نفى", "سومه"),
