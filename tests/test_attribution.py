@@ -178,6 +178,14 @@ def test_a_definite_body_word_is_the_body_written_before(pipeline, text, cue, ca
     assert _speaker_of(pipeline, text, cue)["canonical"] == canonical
 
 
+def test_a_given_name_speaks_for_the_one_person_named_in_full_before(pipeline):
+    text = 'تسبب حادث للمعلمة "زهراء محمد" في إصابتها.\nوذكرت "زهراء" أن حالتها الصحية تدهورت.'
+    assert _speaker_of(pipeline, text, "ذكرت")["canonical"] == "زهراء محمد"
+    # two persons with that given name: neither
+    two = 'تسبب حادث للمعلمة "زهراء محمد" في إصابتها، كما أصيبت زميلتها زهراء الحربي.\nوذكرت "زهراء" أن حالتها تدهورت.'
+    assert _speaker_of(pipeline, two, "ذكرت")["canonical"] == "زهراء"
+
+
 @pytest.mark.parametrize(
     "text, cue, canonical",
     [

@@ -244,6 +244,7 @@ def link_speakers(ctx: Context, groups: list[DocEntity], mentions: list[Entity],
             ends[e.end] = e
     by_word: dict[str, list[tuple[str, ...]]] | None = None  # a word → the body names holding it (when needed)
     surnames: dict[str, set[str]] | None = None  # a person's last name word → the persons (when needed)
+    given: dict[str, list[DocEntity]] | None = None  # a person's first name word → the persons (when needed)
     described: Descriptions | None = None  # descriptions given to persons (when needed)
     persons_at: dict[int, Entity] | None = None  # first token → the person mention starting there
     holder_cache: dict = {}  # the document's word index (role_holders.word_index), when needed
@@ -269,6 +270,11 @@ def link_speakers(ctx: Context, groups: list[DocEntity], mentions: list[Entity],
             group = _by_surname(surnames, by_id, textmod.normalize(sp.canonical))
             if group is not None and _first_start(group) > (sp.span.start if sp.span is not None else q.cue.start):
                 group = None  # never a person first named later in the article
+        if group is None and sp.label in ("PER", "DESC"):
+            if given is None:
+                given = _given_names(groups)
+            at = sp.span.start if sp.span is not None else q.cue.start
+            group = _by_given_name(given, by_id, textmod.normalize(sp.canonical), at)
         if group is None and sp.span is not None and not (sp.role and sp.role not in sp.span.text):
             if named_tokens is None:
                 named_tokens = _named_tokens(mentions)
@@ -356,6 +362,27 @@ def _surnames(groups: list[DocEntity]) -> dict[str, set[str]]:
                 for form in {words[-1], words[-1].removeprefix("ال")}:
                     out.setdefault(form, set()).add(g.id)
     return out
+
+
+def _given_names(groups: list[DocEntity]) -> dict[str, list[DocEntity]]:
+    """The first word of each person's names of two words or more → the persons."""
+    out: dict[str, list[DocEntity]] = {}
+    for g in groups:
+        if g.label == "PER":
+            for first in {key.split()[0] for key in g.keys if " " in key}:
+                out.setdefault(first, []).append(g)
+    return out
+
+
+def _by_given_name(
+    given: dict[str, list[DocEntity]], by_id: dict[str, DocEntity], name: str, at: int
+) -> DocEntity | None:
+    """The one person named in full before offset ``at`` whose given name the one-word speaker
+    ``name`` is (المعلمة "زهراء محمد" … وذكرت "زهراء"); None when it is no one's or several's."""
+    if " " in name or len(name) < 3:
+        return None
+    found = [g for g in given.get(name, ()) if _first_start(g) < at]
+    return found[0] if len(found) == 1 else None
 
 
 def _by_surname(surnames: dict[str, set[str]], by_id: dict[str, DocEntity], name: str) -> DocEntity | None:
