@@ -175,7 +175,10 @@ class QuoteFinder:
             gap = doc.gap(first - 1)
             comma = max(gap.find("،"), gap.find(","))
             if comma >= 0:
-                out.add(doc.ends[first - 1] + comma)
+                at = doc.ends[first - 1] + comma
+                if self.in_quote(at):  # …التالية،" مضيفاً: the comma closes a quotation, the clause ends after its mark
+                    at = doc.ends[first - 1] + len(gap.rstrip())
+                out.add(at)
             elif (
                 participle
                 or opener is not None
