@@ -213,6 +213,39 @@ def circumstantial_ends(doc: Document, commas: list[int]) -> list[int]:
     return out
 
 
+# …، لكنه رفض التعليق / ولكنه لم يحدد / إلا أنها استبعدت: after a comma, "but he/she" and a verb
+# of what the speaker did not say or how he went on (refused, did not specify, ruled out, went
+# back and said) is the narrator's. The verbs are listed (normalised, perfect, with لم + the
+# imperfect where it is negated): the same opener before other verbs goes on with what was said
+# (لكنه سيعزز أيضا، لكنها لم تكن كبيرة). Gold set: 10 such commas end a reported clause, 0 fall inside.
+_CONTRAST_OPENERS = frozenset("لكنه لكنها لكنهم ولكنه ولكنها ولكنهم".split())
+_NARRATOR_VERBS = frozenset(
+    "رفض رفضت رفضوا امتنع امتنعت استبعد استبعدت اعرب اعربت عاد عادت قدر قدرت استدرك استدركت".split()
+)
+_NEGATED_NARRATOR_VERBS = frozenset(
+    "يحدد تحدد يستبعد تستبعد يكشف تكشف يوضح توضح يقدم تقدم يذكر تذكر يفصح تفصح يعلق تعلق".split()
+)
+
+
+def contrast_ends(doc: Document, commas: list[int]) -> list[int]:
+    """Offsets of the commas (``commas``) before "but he/she" and a narrator's verb (…، لكنه رفض
+    التعليق، ولكنه لم يحدد تاريخ التسليم)."""
+    out = []
+    for c in commas:
+        i = doc.first_token_from(c + 1)
+        if i + 1 >= doc.n or doc.starts[i] - c > 3:
+            continue
+        k = i + 1
+        if doc.norms[i] not in _CONTRAST_OPENERS:
+            if doc.norms[i] not in ("الا", "والا") or doc.norms[k] not in _THAT or k + 1 >= doc.n:
+                continue
+            k += 1  # إلا أنه
+        verb = doc.norms[k]
+        if verb in _NARRATOR_VERBS or verb == "لم" and k + 1 < doc.n and doc.norms[k + 1] in _NEGATED_NARRATOR_VERBS:
+            out.append(c)
+    return out
+
+
 # A dateline or credit line opening the text: "دبي، الإمارات العربية المتحدة (CNN)--", "الرياض - واس",
 # "جدة ـ عبدالغني الشريف  " (city, dash, reporter), "لندن: «الشرق الأوسط»". Its words never speak.
 _CREDITED = re.compile(

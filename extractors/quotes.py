@@ -25,6 +25,7 @@ from khabar.extractors.clauses import (
     clause_ends,
     clause_opener,
     closed_sentence_ends,
+    contrast_ends,
     nbsp_paragraph_end,
     paragraph_ends,
     participle_cue,
@@ -210,7 +211,11 @@ class QuoteFinder:
                 self._sentences = sorted(ends + rule_ends(text, self._rule_starts) + self._paragraphs)
             found = self._sentences
             if clause:
-                found = sorted(clause_ends(self.doc, found) + circumstantial_ends(self.doc, self._commas))
+                found = sorted(
+                    clause_ends(self.doc, found)
+                    + circumstantial_ends(self.doc, self._commas)
+                    + contrast_ends(self.doc, self._commas)
+                )
             ends = self._ends[clause] = self._outside_quotes(found)
         k = bisect_left(ends, pos)
         return ends[k] if k < len(ends) else self._text_end
