@@ -140,6 +140,11 @@ GENERIC_COMPLEMENTS = normalized_words(
 )
 
 
+# The verbal noun تفعيل (تنظيم، تطوير، تعليم): after a trigger it is the body's task (هيئة تنظيم
+# الإعلام، هيئة تطوير الرياض), not a given name, though a few people carry such names.
+_MASDAR_II = re.compile(r"ت\w\wي\w")
+
+
 def _descriptive_end(ctx: Context, i: int) -> int | None:
     """Last token of the description after a desc=1 trigger: definite nouns and adjectives, their
     genitives (حظر الأسلحة), nationality adjectives and known places, up to a function word, a
@@ -170,6 +175,9 @@ def _descriptive_end(ctx: Context, i: int) -> int | None:
             and not definite
             and ctx.word_has(j, "GIVEN")
             and not ctx.is_common(j)
+            and (
+                j > i or _MASDAR_II.fullmatch(doc.norms[j]) is None
+            )  # (هيئة تنظيم الكهرباء: تنظيم is a rare given name)
         ):
             break  # (وكالة AFP: an acronym is the name; إدارة تعليم الليث: common and definite words stay)
         if j > i and _outside_description(ctx, j):

@@ -233,6 +233,8 @@ def test_no_junk_persons(pipeline, text, absent):
         ("وذكرت وكالة الأنباء السورية أن القصف استمر.", "وكالة الأنباء السورية"),
         ("قضت المحكمة العليا بأن القانون دستوري.", "المحكمة العليا"),  # an institutional adjective
         ("وقال مدير عام الهيئة العامة للسياحة بالطائف إن السوق جاهز.", "الهيئة العامة للسياحة بالطائف"),
+        # the body's task as a verbal noun (تنظيم is also a rare given name)
+        ("وقالت هيئة تنظيم الكهرباء والإنتاج المزدوج إن التعرفة ثابتة.", "هيئة تنظيم الكهرباء والإنتاج المزدوج"),
     ],
 )
 def test_descriptive_organization_names(pipeline, text, org):
