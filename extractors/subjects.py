@@ -483,7 +483,7 @@ class SpeakerFinder:
             else:
                 continue
             if found is None or found[1] >= i or found[1] == k:
-                return None  # (the nearest writing names no body: شركة كبرى)
+                return None  # (the nearest writing of the trigger reads as no body's name)
             return found[0].canonical
         return None
 

@@ -365,11 +365,11 @@ def _surnames(groups: list[DocEntity]) -> dict[str, set[str]]:
 
 
 def _given_names(groups: list[DocEntity]) -> dict[str, list[DocEntity]]:
-    """The first word of each person's names of two words or more → the persons."""
+    """The first word of each person's names of two words or more (عبد الله as one) → the persons."""
     out: dict[str, list[DocEntity]] = {}
     for g in groups:
         if g.label == "PER":
-            for first in {key.split()[0] for key in g.keys if " " in key}:
+            for first in {_name_words(key.split())[0] for key in g.keys if " " in key}:
                 out.setdefault(first, []).append(g)
     return out
 
