@@ -209,6 +209,12 @@ BATCH40_ANT = dict(BATCH5_ANT)
 BATCH40_SNN = dict(BATCH5_SNN)
 BATCH41_ANT = dict(BATCH5_ANT)
 BATCH41_SNN = dict(BATCH5_SNN)
+# Batches 42 and 43 (`dev42`, `dev43`, chosen in stop 33 after batches 40 and 41 had been scored, with
+# the output of f7e1970 saved at once; annotated blind while the stop's last rules were written).
+BATCH42_ANT = dict(BATCH5_ANT)
+BATCH42_SNN = dict(BATCH5_SNN)
+BATCH43_ANT = dict(BATCH5_ANT)
+BATCH43_SNN = dict(BATCH5_SNN)
 BATCHES = {
     "2": (BATCH2_ANT, BATCH2_SNN),
     "3": (BATCH3_ANT, BATCH3_SNN),
@@ -250,6 +256,8 @@ BATCHES = {
     "39": (BATCH39_ANT, BATCH39_SNN),
     "40": (BATCH40_ANT, BATCH40_SNN),
     "41": (BATCH41_ANT, BATCH41_SNN),
+    "42": (BATCH42_ANT, BATCH42_SNN),
+    "43": (BATCH43_ANT, BATCH43_SNN),
 }
 
 
