@@ -334,7 +334,8 @@ class SpeakerFinder:
         if doc.norms[j] in ISSUED and j + 2 < doc.n and doc.joined(j) and doc.norms[j + 1] in ("عن", "من"):
             j += 2
         issuer = self.at(j, gender, named_only=True)
-        if issuer is not None and not doc.words[j].startswith(("ل", "ب")):
+        whole = self.ctx.gaz.phrases.get(doc.norms[j], {})  # لجنة، بلدية: a word of its own, no ل/ب behind it
+        if issuer is not None and (not doc.words[j].startswith(("ل", "ب")) or "ORG_TRIGGER" in whole):
             return issuer
         org = self._definite_trigger(j) if issuer is None else None
         if org is not None:
