@@ -96,6 +96,8 @@ _IN_ROLES = normalized_words("العام الحالي أول")
 # Adverbs that may stand right after a speech verb and never speak (قالت سابقا إن، أكد أيضا أن)
 _YEAR_WORDS = normalized_words("عام العام سنة السنة")
 _NEVER_SUBJECT = normalized_words("سابقا سابقاً لاحقا لاحقاً مؤخرا مؤخراً حاليا حالياً أيضا أيضاً مجددا مجدداً كذلك")
+# وقال وهو يبتسم: a circumstantial clause (و + a pronoun) after the verb; the subject is left implied
+_NEVER_SUBJECT |= normalized_words("وهو وهي وهم وهن وهما")
 # Relational nouns: their genitive is whom they relate to, and a name after it is that person's, not
 # the speaker's (زوجة الرئيس السوري بشار الأسد، والد السجين عزمي نفاع، أحد أقارب الشهيد عبدالله)
 _RELATIONAL = normalized_words(

@@ -336,11 +336,13 @@ def test_subject_found_across_the_sentence(pipeline, text, cue, canonical):
     [
         ("وقالت شركة نستله في بيان. وكانت الشركة قد قالت يوم الثلاثاء إنها لا ترى أثرا.", "قالت", "يوم"),
         ('غير أن المكتب الإعلامي عاد وأكد، ردا على تساؤلات الصحفيين، أنه "لم يقدم أي طلب".', "أكد", "ردا"),
+        # a circumstantial clause after the verb (و + a pronoun): the subject is the one implied
+        ('وصل الوزير أحمد العلي إلى المؤتمر. وقال وهو يبتسم: "نحن سعداء بهذا الاتفاق".', "قال", "وهو"),
     ],
 )
 def test_no_adverb_as_speaker(pipeline, text, cue, not_speaker):
     for q in _quotes(pipeline, text):
-        assert (q["speaker"] or {}).get("canonical") != not_speaker, q
+        assert not ((q["speaker"] or {}).get("canonical") or "").startswith(not_speaker), q
 
 
 def test_a_negated_report_is_no_quote(pipeline):
