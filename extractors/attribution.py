@@ -52,6 +52,9 @@ RESUMPTIVES = normalized_words("عليه عليها عليهم فيه فيها �
 MAX_DESCRIBED = 3  # words of an unnamed subject taken from the sentence's opening verb (_described_subject)
 
 
+_VERB_READINGS = frozenset({"عبر", "وعبر"})  # prepositions that open a sentence as a verb
+
+
 def _opens_clause(doc, k: int) -> bool:
     return clause_opener(doc, k, _OPENERS, _THAT) is not None
 
@@ -132,13 +135,18 @@ class Attribution(StatementSpeakers):
             return None  # (a dateline has no subject)
         start = self._after_side_opener(start, cue_tok)
         subj = self.finder.subject_start(start + 1)
-        found = self.finder.at(subj, gender, named_only=True)
         head = self.doc.norms[start]
+        # وأمام الكونجرس …: a preposition's object, not a subject (but عبر opening a sentence without
+        # a fronted phrase closed by a comma is the verb عبّر: عبر اللاعب عن سعادته)
+        fronted = head in PREPOSITIONS or head[1:] in PREPOSITIONS
+        found = None if fronted else self.finder.at(subj, gender, named_only=True)
+        if fronted and head in _VERB_READINGS:
+            found = self._subject_after_topic(start, cue_tok, gender) or self.finder.at(subj, gender, named_only=True)
         if found is None and head not in PREPOSITIONS and head[1:] not in PREPOSITIONS and head not in FUNCTION_WORDS:
             found = self._named_in_subject(subj, cue_tok, gender)  # (not وحول موافقة الوزير …: a fronted topic)
         if found is None and subj < self.doc.n and self.doc.norms[subj] in QUANTIFIERS:
             found = self.finder.at(subj, gender)  # وأجمل عدد من الطلاب …، وزادوا أن: a group
-        if found is None and (head in PREPOSITIONS or head[1:] in PREPOSITIONS):
+        if found is None and fronted:
             found = self._subject_after_topic(start, cue_tok, gender)  # وعلى وسائل التواصل، سخر بعض …
         if found is None or found[1] >= cue_tok or found[0].canonical in SACRED:
             return None  # (قال صلى الله عليه وسلم: "…". وأفاد: the article's speaker, not the one quoted)

@@ -178,6 +178,18 @@ def test_a_definite_body_word_is_the_body_written_before(pipeline, text, cue, ca
     assert _speaker_of(pipeline, text, cue)["canonical"] == canonical
 
 
+def test_a_sentence_opening_with_a_preposition_has_no_subject_after_it(pipeline):
+    """وأمام الكونجرس …: the body after a preposition is its object; the next implied cue goes
+    on with the speaker before (the verb عبّر, which is also the preposition عبر, keeps its subject)."""
+    text = (
+        "حذر وزير الخارجية الأمريكي جون كيري من أن الاتفاق قد ينهار. وأمام الكونجرس حتى 17 سبتمبر"
+        ' للموافقة على الاتفاق. وقال "أخشى مما يمكن أن يحدث إذا رفضه الكونجرس".'
+    )
+    assert _speaker_of(pipeline, text, "قال")["canonical"] == "جون كيري"
+    text = 'وعبر موقع تويتر، كتبت الممثلة إيما واتسون أمس، وقالت فيها "أنا سعيدة بالتصحيح".'
+    assert _speaker_of(pipeline, text, "قالت")["canonical"] == "إيما واتسون"
+
+
 def test_a_given_name_speaks_for_the_one_person_named_in_full_before(pipeline):
     text = 'تسبب حادث للمعلمة "زهراء محمد" في إصابتها.\nوذكرت "زهراء" أن حالتها الصحية تدهورت.'
     assert _speaker_of(pipeline, text, "ذكرت")["canonical"] == "زهراء محمد"
