@@ -314,6 +314,18 @@ def test_a_place_with_and_without_its_head_is_one_entity(pipeline):
     assert len(ents) == 2 and len({e["entity"] for e in ents}) == 1, ents
 
 
+def test_a_short_form_joins_the_form_the_article_writes_for_a_lexicon_body(pipeline):
+    """مؤسسة النقد and مؤسسة النقد العربي السعودي (a form of the entry البنك المركزي السعودي) are one
+    body, named as the article writes it in full."""
+    text = (
+        "وأوضح تقرير مؤسسة النقد العربي السعودي أن العمليات ارتفعت.\n"
+        "وأشارت مؤسسة النقد إلى أن النظام يعد من أحدث الأنظمة."
+    )
+    ents = [r for r in pipeline.extract(text, "t") if r["type"] == "entity" and r["label"] == "ORG"]
+    assert len(ents) == 2 and len({e["entity"] for e in ents}) == 1, ents
+    assert {e["canonical"] for e in ents} == {"مؤسسة النقد العربي السعودي"}
+
+
 def test_a_negated_masdar_is_no_cue(pipeline):
     """مصدر طلب عدم ذكر اسمه: ذكر here is a noun; its "subject" اسمه never speaks."""
     text = "وقال مصدر طلب عدم ذكر اسمه إن المفاوضات مستمرة."

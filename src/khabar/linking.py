@@ -136,13 +136,52 @@ def _part_of_name(ctx: Context, short: list[str], long: list[str]) -> bool:
 def _merge_contained(ctx: Context, groups: list[DocEntity]) -> list[DocEntity]:
     """Merge an entity into the one longer entity of its label that contains it: a place or body
     whose name (as written, or as its lexicon entry) only adds head words, a person's given name
-    or family name alone. Groups are taken shortest name first, so chains end at the fullest."""
+    or family name alone. Groups are taken shortest name first, so chains end at the fullest.
+    A body or place that no resolved name contains may be contained in a form the article writes
+    for a lexicon entry (مؤسسة النقد in مؤسسة النقد العربي السعودي, the entry البنك المركزي السعودي)."""
+    by_names = _hosting(groups, lambda h: h.keys)
+    by_written = _hosting(
+        [h for h in groups if h.label != "PER"], lambda h: {textmod.normalize(e.text) for e in h.mentions} - h.keys
+    )
+    if not by_names[2] and not by_written[2]:
+        return groups
+    merged: set[int] = set()
+    size = by_names[1]
+    for g in sorted(groups, key=lambda g: size[id(g)]):
+        fits = _part_of_name if g.label == "PER" else _body_or_place
+        own = _name_words(_words(g.canonical)) if g.label == "PER" else _words(g.canonical)
+        if g.label == "PER" and len(own) == 1 and own[0].startswith("ال") and len(own[0]) > 4:
+            own = [own[0][2:]] if (g.label, own[0]) not in by_names[2] else own  # الفرجاني → وائل فرجاني
+        if not own:
+            continue
+        for forms, sizes, holding in (by_names, by_written):
+            hosts = [
+                h
+                for h in holding.get((g.label, own[0]), ())
+                if h is not g
+                and id(h) not in merged
+                and sizes[id(h)] > len(own)
+                and any(fits(ctx, own, f) for f in forms[id(h)])
+            ]
+            if hosts:
+                break
+        if len(hosts) == 1:
+            hosts[0].mentions.extend(g.mentions)
+            hosts[0].keys |= g.keys
+            merged.add(id(g))
+    return [g for g in groups if id(g) not in merged]
+
+
+def _hosting(groups: list[DocEntity], names_of) -> tuple[dict, dict, dict]:
+    """For the groups' names (``names_of(group)``, normalised): each group's names of more than
+    one word as word lists, each group's longest name length, and (label, word) → the groups
+    holding that word in such a name."""
     forms: dict[int, list[list[str]]] = {}  # host → its names, as words
     size: dict[int, int] = {}
     holding: dict[tuple[str, str], list[DocEntity]] = {}  # (label, word) → entities with it in a name
     for h in groups:
-        names = [_name_words(k.split()) if h.label == "PER" else k.split() for k in h.keys]
-        size[id(h)] = n = max(map(len, names))
+        names = [_name_words(k.split()) if h.label == "PER" else k.split() for k in names_of(h)]
+        size[id(h)] = n = max(map(len, names), default=0)
         if n > 1:  # a host has a longer name than what it takes in
             forms[id(h)] = names
             for name in names:
@@ -150,28 +189,7 @@ def _merge_contained(ctx: Context, groups: list[DocEntity]) -> list[DocEntity]:
                     hosts = holding.setdefault((h.label, word), [])
                     if not hosts or hosts[-1] is not h:
                         hosts.append(h)
-    if not holding:
-        return groups
-    merged: set[int] = set()
-    for g in sorted(groups, key=lambda g: size[id(g)]):
-        fits = _part_of_name if g.label == "PER" else _body_or_place
-        own = _name_words(_words(g.canonical)) if g.label == "PER" else _words(g.canonical)
-        if g.label == "PER" and len(own) == 1 and own[0].startswith("ال") and len(own[0]) > 4:
-            own = [own[0][2:]] if (g.label, own[0]) not in holding else own  # الفرجاني → وائل فرجاني
-        hosts = [
-            h
-            for h in holding.get((g.label, own[0]), ())
-            if own
-            if h is not g
-            and id(h) not in merged
-            and size[id(h)] > len(own)
-            and any(fits(ctx, own, f) for f in forms[id(h)])
-        ]
-        if len(hosts) == 1:
-            hosts[0].mentions.extend(g.mentions)
-            hosts[0].keys |= g.keys
-            merged.add(id(g))
-    return [g for g in groups if id(g) not in merged]
+    return forms, size, holding
 
 
 def document_entities(ctx: Context, mentions: list[Entity]) -> list[DocEntity]:
