@@ -62,6 +62,8 @@ PREPOSITIONS = normalized_words("في على عن من إلى مع عبر لدى
 DOCUMENT_HEADS = frozenset(w.removeprefix("ال") for w in DOCUMENT_NOUNS)  # بيان X، تقرير X
 MAX_ISSUER_LOOKBACK = 600  # tokens back to the document word's first mention
 ISSUED = normalized_words("صادر صادرة الصادر الصادرة")  # بيان صادر عن …
+_WHICH = normalized_words("الذي التي")
+_CAME_OUT = normalized_words("صدر صدرت")  # التقرير الذي صدر عن …
 ISSUER_WINDOW = 6  # tokens around it where the issuer is named
 MAX_APPOSITION = 6  # words of "، نجم تشيلسي السابق،" between a subject and its verb
 # Nouns that bear a name in quotation marks as speakers (موقع «ليبيا المستقبل»، تقرير "تي إم زد").
@@ -288,6 +290,15 @@ class SpeakerFinder:
                 sp, last = issuer
                 return Speaker(self._span(doc.starts[i], last), sp.label, sp.canonical, gender), last
         if doc.norms[i] in DOCUMENT_NOUNS:
+            # التقرير الـ 51 لمؤسسة النقد، التقرير الذي صدر عن المؤسسة: the issuer after the number
+            # or the relative clause
+            numbered = self._ordinal_end(i)
+            if numbered + 3 < doc.n and doc.norms[numbered + 1] in _WHICH and doc.norms[numbered + 2] in _CAME_OUT:
+                numbered += 3 if doc.norms[numbered + 3] in ("عن", "من") else 0
+            issued = self._issued_by(numbered, gender) if numbered > i and numbered + 1 < doc.n else None
+            if issued is not None:
+                sp, last = issued
+                return Speaker(self._span(doc.starts[i], last), sp.label, sp.canonical, gender), last
             issuer = self._issuer(i)
             if issuer is not None:
                 return Speaker(self._span(doc.starts[i], i), issuer.label, issuer.canonical, gender), i
@@ -915,6 +926,19 @@ class SpeakerFinder:
         role = self.roles.role_of(e.canonical, e.start)
         words = set(textmod.normalize(role).split()) if role else set()
         return bool(words & _RANKS_APART.get(honorific.removesuffix("ا"), frozenset()))
+
+    def _ordinal_end(self, i: int) -> int:
+        """Last token of a number after the document word at token i, with its adjectives and the
+        article before it (التقرير السنوي الـ 51، التقرير الـ51), or i when none follows."""
+        doc = self.ctx.doc
+        k = i + 1
+        while k < doc.n and k - i <= 2 and doc.joined(k - 1) and doc.has_article(k) and not doc.norms[k][2:3].isdigit():
+            if doc.norms[k] == "ال" and k + 1 < doc.n and doc.norms[k + 1].isdigit():
+                return k + 1  # الـ 51
+            k += 1  # السنوي
+        if k < doc.n and doc.joined(k - 1) and doc.norms[k][:2] == "ال" and doc.norms[k][2:].isdigit():
+            return k  # الـ51
+        return i
 
     def _issuer(self, i: int) -> Entity | None:
         """البيان / التقرير as subject: the body or person named beside the same document word
