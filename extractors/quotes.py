@@ -35,9 +35,10 @@ from khabar.extractors.clauses import (
 )
 from khabar.extractors.context import COMPLEMENTIZERS, FUNCTION_WORDS, Context, normalized_words
 from khabar.extractors.quotemarks import MARK_CHARS, OPENING_MARKS, quote_spans
+from khabar.extractors.source_phrases import complement_end
 from khabar.extractors.subject_names import VERB_PREPOSITIONS, written_called
 from khabar.extractors.subjects import IN_IT, RELATIVES
-from khabar.records import Entity, Quote, Span
+from khabar.records import Entity, Quote, Span, Speaker
 from khabar.text import normalize
 
 COORDINATED = frozenset("""وان وانه وانها وانهم وبان وبانه وبانها""".split())
@@ -612,7 +613,32 @@ class QuoteFinder:
         if got is None:
             return None
         cue = Span(doc.text[m.start : m.end], m.start, m.end)
+        if speaker is not None and got[0] != "direct":
+            speaker = self._phrase_to_complementizer(m, speaker, got[1])
         return Quote(got[0], cue, info.attr("lemma", info.name), speaker, got[1])
+
+    def _phrase_to_complementizer(self, m, speaker: Speaker, said: Span) -> Speaker:
+        """An unresolved source phrase after the verb, carried on to the إن/أن of what was said
+        when only its own complements stand between (source_phrases.complement_end)."""
+        doc, sp = self.doc, speaker.span
+        if sp is None or sp.start < m.end or speaker.label != "DESC" or speaker.canonical != " ".join(sp.text.split()):
+            return speaker  # (implied, before the verb, a name, or resolved to one)
+        comp = doc.first_token_from(said.start) - 1
+        if comp < 0 or doc.norms[comp] not in COMPLEMENTIZERS or doc.starts[comp] < sp.end:
+            return speaker
+        last = doc.first_token_from(sp.end) - 1
+        end = complement_end(self.ctx, last, comp, self.attribution.finder.by_token)
+        if end is None:
+            return speaker
+        stop = doc.ends[end]
+        if (
+            stop < len(doc.text)
+            and doc.text[stop] in MARK_CHARS
+            and sum(c in MARK_CHARS for c in doc.text[sp.start : stop]) % 2
+        ):
+            stop += 1  # مصادر في بلدة "بيت امر": the closing mark of a name opened inside
+        span = Span(doc.text[sp.start : stop], sp.start, stop)
+        return replace(speaker, span=span, canonical=" ".join(span.text.split()))
 
     def _named_relative(self, m) -> bool:
         """A relative clause whose verb reports a named body's or person's speech: إسرائيل التي

@@ -149,3 +149,53 @@ def _chain_noun(ctx: Context, k: int) -> bool:
     if ctx.word_has(k, "CUE") or POSSESSED.search(norm) and not doc.has_article(k):
         return False  # (قال مسؤول أوضح …، مسؤوليتها: a verb, an object with its pronoun)
     return not ctx.behind_preposition(k, ("ل", "ب", "ك"))  # (لوكالة، بأن: the one told, a clause)
+
+
+# A source phrase's complements can run on to the complementizer of its statement (قال مسؤول أمني
+# مطلع على قضية سرقة الطائرة إن …، أكدت مصادر في المقاومة الشعبية بمحافظة مأرب أن …، قالت اللجنة
+# الوطنية الروسية لمكافحة الإرهاب إن …): between the verb's subject and إن/أن stand only the
+# subject's words, the ones told (لرويترز، للصحفيين), the occasion (في بيان) and the time.
+MAX_COMPLEMENT = 10  # words between the phrase and the complementizer
+_ANONYMITY = normalized_words("طلب طالبا فضل مفضلا رفض رافضا شريطة مشترطا اشترط")  # طلب عدم ذكر اسمه
+_COMPLEMENT_HEADS = normalized_words("في من على عن لدى مع حول ضد")
+_STATEMENT_MARKS = "،,.:؛!?؟\n-–—("
+# a preposition with its pronoun stays inside (الحكومة المعترف بها دوليا)
+_PREPOSITION_PRONOUNS = normalized_words("به بها بهم فيه فيها فيهم عليه عليها عليهم منه منها منهم عنه عنها عنهم")
+_ASIDES = normalized_words(
+    "وقت الوقت وقتها وقته حينها آنذاك جانبه جانبها جانبهم بعد قبل برفقة خلال عبر امام"
+)  # في وقت سابق، من جانبها، في الوقت ذاته
+
+
+def complement_end(ctx: Context, last: int, comp: int, persons: Mapping[int, Entity]) -> int | None:
+    """Token before the complementizer at token ``comp`` when every word from token ``last + 1``
+    on belongs to the source phrase that ends at token ``last``, else None."""
+    doc = ctx.doc
+    first = last + 1
+    if not 0 < comp - first <= MAX_COMPLEMENT or not doc.joined(last):
+        return None
+    if any(c in _STATEMENT_MARKS for c in doc.text[doc.ends[last] : doc.starts[comp]]):
+        return None  # (a comma: an apposition or an aside, read elsewhere)
+    head = doc.norms[first]
+    if not (head in _COMPLEMENT_HEADS or head[:1] == "ب" or adjective(ctx, first) or doc.gap(last).strip()):
+        return None  # (قال مسؤول أمني طلب عدم …: a verb, not a complement)
+    if doc.norms[comp - 1] in _COMPLEMENT_HEADS or doc.norms[comp - 1] in ("الي", "الى"):
+        return None  # حذر … من أن، شدد … على أن: the verb's own preposition
+    for k in range(first, comp):
+        norm = doc.norms[k]
+        if ctx.word_has(k, "CUE") or norm in _ANONYMITY or norm in SKIP_BEFORE_SUBJECT or norm in SAYING:
+            return None
+        if norm[:1] == "ل" or norm in _ASIDES or norm in FUNCTION_WORDS and norm not in _COMPLEMENT_HEADS:
+            return None  # لرويترز، للصحفيين، لـ«عكاظ»: whom it was said to; في وقت سابق، الذي …
+        possessed = POSSESSED.search(norm) or len(norm) > 3 and doc.words[k].endswith("ه")  # (ه, not ة)
+        if possessed and norm not in _PREPOSITION_PRONOUNS:
+            return None  # في رسالتهم، على صفحتهم، في قرارها: its own statement or channel, an adjunct
+        if norm in _OCCASIONS or norm.removeprefix("ال") in _OCCASIONS or in_statement(ctx, k):
+            return None  # في بيان: where it was said
+        if norm in TO_OUTLET_WORDS or norm.startswith("لل") and norm[3:] in ("صحفيين", "صحافيين", "صحافه"):
+            return None  # لوكالة رويترز، للصحفيين: whom it was said to
+        named = persons.get(k)
+        if named is not None and (named.label == "PER" or named.start > doc.starts[k] and norm[:1] == "ل"):
+            return None  # a person (an apposition), or ل + an outlet (لرويترز)
+        if norm.isdigit() or not ctx.is_arabic_word(k) and not doc.text[doc.starts[k] : doc.ends[k]].isalpha():
+            return None
+    return comp - 1

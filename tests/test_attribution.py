@@ -326,6 +326,28 @@ def test_a_short_form_joins_the_form_the_article_writes_for_a_lexicon_body(pipel
     assert {e["canonical"] for e in ents} == {"مؤسسة النقد العربي السعودي"}
 
 
+@pytest.mark.parametrize(
+    "text, canonical",
+    [
+        ("وأكدت مصادر في المقاومة الشعبية بمحافظة مأرب أن القتال مستمر.", "مصادر في المقاومة الشعبية بمحافظة مأرب"),
+        (
+            "وقال مسؤول أمني مطلع على قضية سرقة الطائرة من مطار سياتل إن الطيار تصرف وحده.",
+            "مسؤول أمني مطلع على قضية سرقة الطائرة من مطار سياتل",
+        ),
+        # not the one told, the time, the verb's own preposition, nor an aside set off by a comma
+        ("وقال مسؤول أمني لوكالة رويترز إن القتال مستمر.", "مسؤول أمني"),
+        ("وقال مسؤول أمني في وقت سابق إن القتال مستمر.", "مسؤول أمني"),
+        ("وحذر مسؤولون يابانيون من أن الأمطار ستستمر.", "مسؤولون يابانيون"),
+        ("وقال مسؤول أمني، في تصريح مقتضب، إن القتال مستمر.", "مسؤول أمني"),
+    ],
+)
+def test_a_source_phrase_runs_on_to_the_complementizer(pipeline, text, canonical):
+    """Between the verb's subject and إن/أن stand only the subject's own words, the one told, the
+    occasion and the time: a source phrase keeps its complements (مصادر في المقاومة … بمحافظة مأرب)."""
+    quotes = _quotes(pipeline, text)
+    assert [q["speaker"]["canonical"] for q in quotes] == [canonical]
+
+
 def test_a_negated_masdar_is_no_cue(pipeline):
     """مصدر طلب عدم ذكر اسمه: ذكر here is a noun; its "subject" اسمه never speaks."""
     text = "وقال مصدر طلب عدم ذكر اسمه إن المفاوضات مستمرة."
