@@ -152,9 +152,9 @@ def _chain_noun(ctx: Context, k: int) -> bool:
 
 
 # A source phrase's complements can run on to the complementizer of its statement (قال مسؤول أمني
-# مطلع على قضية سرقة الطائرة إن …، أكدت مصادر في المقاومة الشعبية بمحافظة مأرب أن …، قالت اللجنة
-# الوطنية الروسية لمكافحة الإرهاب إن …): between the verb's subject and إن/أن stand only the
-# subject's words, the ones told (لرويترز، للصحفيين), the occasion (في بيان) and the time.
+# مطلع على قضية سرقة الطائرة إن …، أكدت مصادر في المقاومة الشعبية بمحافظة مأرب أن …): between the
+# verb's subject and إن/أن stand only the subject's words, the ones told (لرويترز، للصحفيين), the
+# occasion (في بيان) and the time; any of the last three, a comma or a dash ends the phrase where it was.
 MAX_COMPLEMENT = 10  # words between the phrase and the complementizer
 _ANONYMITY = normalized_words("طلب طالبا فضل مفضلا رفض رافضا شريطة مشترطا اشترط")  # طلب عدم ذكر اسمه
 _COMPLEMENT_HEADS = normalized_words("في من على عن لدى مع حول ضد")
@@ -191,11 +191,9 @@ def complement_end(ctx: Context, last: int, comp: int, persons: Mapping[int, Ent
             return None  # في رسالتهم، على صفحتهم، في قرارها: its own statement or channel, an adjunct
         if norm in _OCCASIONS or norm.removeprefix("ال") in _OCCASIONS or in_statement(ctx, k):
             return None  # في بيان: where it was said
-        if norm in TO_OUTLET_WORDS or norm.startswith("لل") and norm[3:] in ("صحفيين", "صحافيين", "صحافه"):
-            return None  # لوكالة رويترز، للصحفيين: whom it was said to
         named = persons.get(k)
-        if named is not None and (named.label == "PER" or named.start > doc.starts[k] and norm[:1] == "ل"):
-            return None  # a person (an apposition), or ل + an outlet (لرويترز)
+        if named is not None and named.label == "PER":
+            return None  # a person: an apposition, read elsewhere
         if norm.isdigit() or not ctx.is_arabic_word(k) and not doc.text[doc.starts[k] : doc.ends[k]].isalpha():
             return None
     return comp - 1

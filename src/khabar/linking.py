@@ -14,6 +14,7 @@ Runs once per document, after the extractors and the overlap/short-form pass (re
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from operator import attrgetter
 
@@ -172,7 +173,7 @@ def _merge_contained(ctx: Context, groups: list[DocEntity]) -> list[DocEntity]:
     return [g for g in groups if id(g) not in merged]
 
 
-def _hosting(groups: list[DocEntity], names_of) -> tuple[dict, dict, dict]:
+def _hosting(groups: list[DocEntity], names_of: Callable[[DocEntity], set[str]]) -> tuple[dict, dict, dict]:
     """For the groups' names (``names_of(group)``, normalised): each group's names of more than
     one word as word lists, each group's longest name length, and (label, word) → the groups
     holding that word in such a name."""
