@@ -215,6 +215,12 @@ BATCH42_ANT = dict(BATCH5_ANT)
 BATCH42_SNN = dict(BATCH5_SNN)
 BATCH43_ANT = dict(BATCH5_ANT)
 BATCH43_SNN = dict(BATCH5_SNN)
+# Batches 44 and 45 (`dev44`, `dev45`, chosen in stop 33 after batches 42 and 43 had been scored, with
+# the output of 6570d14 saved at once; annotated blind while the stop's last rules were written).
+BATCH44_ANT = dict(BATCH5_ANT)
+BATCH44_SNN = dict(BATCH5_SNN)
+BATCH45_ANT = dict(BATCH5_ANT)
+BATCH45_SNN = dict(BATCH5_SNN)
 BATCHES = {
     "2": (BATCH2_ANT, BATCH2_SNN),
     "3": (BATCH3_ANT, BATCH3_SNN),
@@ -258,6 +264,8 @@ BATCHES = {
     "41": (BATCH41_ANT, BATCH41_SNN),
     "42": (BATCH42_ANT, BATCH42_SNN),
     "43": (BATCH43_ANT, BATCH43_SNN),
+    "44": (BATCH44_ANT, BATCH44_SNN),
+    "45": (BATCH45_ANT, BATCH45_SNN),
 }
 
 
