@@ -325,8 +325,8 @@ class Attribution(StatementSpeakers):
             subj = self.finder.subject_start(m.last + 1)
         via = info.attr("speaker_after")
         if via:
-            window = range(m.last + 1, min(doc.n, m.last + 10))
-            after = next((j + 1 for j in window if doc.norms[j] == via), None)
+            window = range(m.last + 1, min(doc.n - 1, m.last + 10))
+            after = next((j + 1 for j in window if doc.norms[j] == via or self._relayed_from(j)), None)
             if after is not None:  # نقلت القناة عن النائب العام: the verb agrees with the outlet
                 subj, gender = after, ""
         participle = participle_cue(m)  # مضيفاً، واصفاً: what follows is the object
@@ -413,6 +413,15 @@ class Attribution(StatementSpeakers):
         if speaker is None:
             speaker = self._described_subject(start, m.first, gender)  # وتوقعت المنظمة …، مشيرة
         return speaker, m.last + 1, IMPLIED
+
+    def _relayed_from(self, j: int) -> bool:
+        """Token j ends the words before the one whose speech a relaying verb carries, besides its
+        عن: على لسان (ونقلت الوكالة على لسان صفوي قوله) or قول + a name (ونقلت الأناضول قول أوغلو)."""
+        doc = self.doc
+        norm = doc.norms[j]
+        if norm == "لسان":
+            return j > 0 and doc.norms[j - 1] == "علي" and doc.joined(j - 1)
+        return norm == "قول" and doc.joined(j) and self.named_at(j + 1)
 
     def _described_subject(self, start: int, cue_tok: int, gender: str) -> Speaker | None:
         """Nothing named speaks: the definite role, source or body that is the subject of the
