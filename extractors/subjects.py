@@ -914,11 +914,24 @@ class SpeakerFinder:
         before = [e for e in self.people if e.end <= doc.starts[i]]
         titled = [e for e in before if self.roles.titled(e.start)]
         fitting = [e for e in titled if not self._other_rank(doc.norms[i], e)]
-        ent = (fitting or titled or before or [None])[-1]
+        own = _OWN_RANK.get(doc.norms[i].removesuffix("ا"), frozenset())
+        ranked = [e for e in fitting if own & self._words_before(e)]  # صاحب السمو الملكي الأمير … → سموه
+        ent = (ranked or fitting or titled or before or [None])[-1]
         span = self._span(doc.starts[i], i)
         if ent is None:
             return Speaker(span, "PER", span.text, gender)
         return Speaker(span, "PER", ent.canonical, gender)
+
+    def _words_before(self, e: Entity) -> set[str]:
+        """The words of the title phrase right before the person's mention (صاحب السمو الملكي الأمير،
+        معالي وزير الصحة المهندس), up to a sentence mark or a comma."""
+        doc = self.ctx.doc
+        words: set[str] = set()
+        for k in range(e.first - 1, max(-1, e.first - 1 - _TITLE_REACH), -1):
+            if doc.gap(k).strip(" \u00a0"):
+                break
+            words.add(doc.norms[k])
+        return words
 
     def _other_rank(self, honorific: str, e: Entity) -> bool:
         """The person ``e`` was introduced with a title another honorific goes with (سموه is a
@@ -1377,6 +1390,14 @@ _SENTENCE_END = re.compile(r"[.!?؟\n]")  # (the issuer is named in the document
 MAX_QUOTED_NAME = 3  # words of a name written in quotation marks: "يويفا"، شركة «إيني»
 MAX_QUOTED_BODY = 6  # words of a body's name in marks inside a role (مدير "مهرجان أبها للتسوق")
 # Titles that another honorific goes with: سموه (a prince's) is not the king's or a minister's.
+# The title words that go with each honorific (سموه: a prince, معاليه: a minister …).
+_OWN_RANK = {
+    "سموه": normalized_words("سمو السمو الأمير امير الأميرة"),
+    "معاليه": normalized_words("معالي وزير الوزير"),
+    "فخامته": normalized_words("فخامة الرئيس"),
+    "جلالته": normalized_words("جلالة الملك"),
+}
+_TITLE_REACH = 12  # words of a title phrase before a name (معالي رئيس ديوان المظالم رئيس مجلس … الشيخ الدكتور)
 _RANKS_APART = {
     "سموه": normalized_words("الملك ملك خادم جلالة معالي فخامة الرئيس"),
     "معاليه": normalized_words("الملك ملك خادم جلالة الأمير امير سمو فخامة"),

@@ -1433,6 +1433,12 @@ def test_an_honorific_goes_with_its_rank(pipeline):
         'سلمان بن عبدالعزيز على دعمه. وأضاف سموه: "إن الله أنعم علينا بنعم كثيرة".'
     )
     assert _speaker_of(pipeline, text, "أضاف")["canonical"] == "جلوي بن عبدالعزيز بن مساعد"
+    # … nor a minister named nearer: the one whose title phrase holds the honorific's rank
+    text = (
+        "تفقد صاحب السمو الملكي الأمير سعود بن نايف بن عبدالعزيز المصابين، بحضور معالي وزير الصحة المهندس"
+        ' خالد الفالح. وقال سموه: "إن الدولة تتابع حالتهم".'
+    )
+    assert _speaker_of(pipeline, text, "قال")["canonical"] == "سعود بن نايف بن عبدالعزيز"
 
 
 @pytest.mark.parametrize(
