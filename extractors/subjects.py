@@ -1389,7 +1389,6 @@ def _told_mark(doc, i: int) -> bool:
 _SENTENCE_END = re.compile(r"[.!?؟\n]")  # (the issuer is named in the document word's sentence)
 MAX_QUOTED_NAME = 3  # words of a name written in quotation marks: "يويفا"، شركة «إيني»
 MAX_QUOTED_BODY = 6  # words of a body's name in marks inside a role (مدير "مهرجان أبها للتسوق")
-# Titles that another honorific goes with: سموه (a prince's) is not the king's or a minister's.
 # The title words that go with each honorific (سموه: a prince, معاليه: a minister …).
 _OWN_RANK = {
     "سموه": normalized_words("سمو السمو الأمير امير الأميرة"),
@@ -1398,6 +1397,7 @@ _OWN_RANK = {
     "جلالته": normalized_words("جلالة الملك"),
 }
 _TITLE_REACH = 12  # words of a title phrase before a name (معالي رئيس ديوان المظالم رئيس مجلس … الشيخ الدكتور)
+# Titles that another honorific goes with: سموه (a prince's) is not the king's or a minister's.
 _RANKS_APART = {
     "سموه": normalized_words("الملك ملك خادم جلالة معالي فخامة الرئيس"),
     "معاليه": normalized_words("الملك ملك خادم جلالة الأمير امير سمو فخامة"),
