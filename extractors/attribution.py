@@ -142,7 +142,7 @@ class Attribution(StatementSpeakers):
         found = None if fronted else self.finder.at(subj, gender, named_only=True)
         if fronted and head in _VERB_READINGS:
             found = self._subject_after_topic(start, cue_tok, gender) or self.finder.at(subj, gender, named_only=True)
-        if found is None and head not in PREPOSITIONS and head[1:] not in PREPOSITIONS and head not in FUNCTION_WORDS:
+        if found is None and not fronted and head not in FUNCTION_WORDS:
             found = self._named_in_subject(subj, cue_tok, gender)  # (not وحول موافقة الوزير …: a fronted topic)
         if found is None and subj < self.doc.n and self.doc.norms[subj] in QUANTIFIERS:
             found = self.finder.at(subj, gender)  # وأجمل عدد من الطلاب …، وزادوا أن: a group

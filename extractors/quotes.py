@@ -37,7 +37,7 @@ from khabar.extractors.context import COMPLEMENTIZERS, FUNCTION_WORDS, Context, 
 from khabar.extractors.quotemarks import MARK_CHARS, OPENING_MARKS, quote_spans
 from khabar.extractors.source_phrases import complement_end
 from khabar.extractors.subject_names import VERB_PREPOSITIONS, written_called
-from khabar.extractors.subjects import IN_IT, RELATIVES
+from khabar.extractors.subjects import IN_IT, RELATIVES, with_closing_mark
 from khabar.records import Entity, Quote, Span, Speaker
 from khabar.text import normalize
 
@@ -630,13 +630,7 @@ class QuoteFinder:
         end = complement_end(self.ctx, last, comp, self.attribution.finder.by_token)
         if end is None:
             return speaker
-        stop = doc.ends[end]
-        if (
-            stop < len(doc.text)
-            and doc.text[stop] in MARK_CHARS
-            and sum(c in MARK_CHARS for c in doc.text[sp.start : stop]) % 2
-        ):
-            stop += 1  # مصادر في بلدة "بيت امر": the closing mark of a name opened inside
+        stop = with_closing_mark(doc.text, sp.start, doc.ends[end])  # مصادر في بلدة "بيت امر"
         span = Span(doc.text[sp.start : stop], sp.start, stop)
         return replace(speaker, span=span, canonical=" ".join(span.text.split()))
 

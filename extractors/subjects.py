@@ -442,12 +442,9 @@ class SpeakerFinder:
     def _span(self, start: int, last: int) -> Span:
         """Text from offset ``start`` to the end of token ``last``, with the closing mark of a name
         opened inside it (متحدث باسم "وايمو")."""
-        doc = self.ctx.doc
-        end = doc.ends[last]
-        text = doc.text[start:end]
-        if end < len(doc.text) and doc.text[end] in _CLOSE_MARKS and _opened(text):
-            end += 1
-        return Span(doc.text[start:end], start, end)
+        text = self.ctx.doc.text
+        end = with_closing_mark(text, start, self.ctx.doc.ends[last])
+        return Span(text[start:end], start, end)
 
     def named_before(self, tok: int) -> Iterator[Entity]:
         """The persons and bodies whose first token is before ``tok``, nearest first."""
@@ -1406,6 +1403,12 @@ _RANKS_APART = {
 }
 _CLOSE_MARKS = '»”")'
 _NO_MARKS = str.maketrans("", "", OPENING_MARKS + _CLOSE_MARKS + "(")
+
+
+def with_closing_mark(text: str, start: int, end: int) -> int:
+    """``end``, or one past it when a closing mark stands there for a name opened in
+    text[start:end] (متحدث باسم "وايمو")."""
+    return end + 1 if end < len(text) and text[end] in _CLOSE_MARKS and _opened(text[start:end]) else end
 
 
 def _opened(text: str) -> bool:

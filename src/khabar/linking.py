@@ -14,7 +14,7 @@ Runs once per document, after the extractors and the overlap/short-form pass (re
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from operator import attrgetter
 
@@ -262,7 +262,7 @@ def link_speakers(ctx: Context, groups: list[DocEntity], mentions: list[Entity],
         if e.label == "PER":
             ends[e.end] = e
     by_word: dict[str, list[tuple[str, ...]]] | None = None  # a word → the body names holding it (when needed)
-    surnames: dict[str, set[str]] | None = None  # a person's last name word → the persons (when needed)
+    surnames: dict[str, list[DocEntity]] | None = None  # a person's last name word → the persons (when needed)
     given: dict[str, list[DocEntity]] | None = None  # a person's first name word → the persons (when needed)
     described: Descriptions | None = None  # descriptions given to persons (when needed)
     persons_at: dict[int, Entity] | None = None  # first token → the person mention starting there
@@ -286,14 +286,14 @@ def link_speakers(ctx: Context, groups: list[DocEntity], mentions: list[Entity],
         if group is None and sp.label in ("PER", "DESC"):
             if surnames is None:
                 surnames = _surnames(groups)
-            group = _by_surname(surnames, by_id, textmod.normalize(sp.canonical))
+            group = _by_surname(surnames, textmod.normalize(sp.canonical))
             if group is not None and _first_start(group) > (sp.span.start if sp.span is not None else q.cue.start):
                 group = None  # never a person first named later in the article
         if group is None and sp.label in ("PER", "DESC"):
             if given is None:
                 given = _given_names(groups)
             at = sp.span.start if sp.span is not None else q.cue.start
-            group = _by_given_name(given, by_id, textmod.normalize(sp.canonical), at)
+            group = _by_given_name(given, textmod.normalize(sp.canonical), at)
         if group is None and sp.span is not None and not (sp.role and sp.role not in sp.span.text):
             if named_tokens is None:
                 named_tokens = _named_tokens(mentions)
@@ -369,33 +369,27 @@ def _holder_after_role(
     return None
 
 
-def _surnames(groups: list[DocEntity]) -> dict[str, set[str]]:
-    """The last word of each person's longer names, with and without its article → the persons."""
-    out: dict[str, set[str]] = {}
-    for g in groups:
-        if g.label != "PER":
-            continue
-        for key in g.keys:
-            words = key.split()
-            if len(words) > 1:
-                for form in {words[-1], words[-1].removeprefix("ال")}:
-                    out.setdefault(form, set()).add(g.id)
-    return out
-
-
-def _given_names(groups: list[DocEntity]) -> dict[str, list[DocEntity]]:
-    """The first word of each person's names of two words or more (عبد الله as one) → the persons."""
+def _person_index(groups: list[DocEntity], forms: Callable[[list[str]], Iterable[str]]) -> dict[str, list[DocEntity]]:
+    """``forms(words)`` of each person's names of two words or more → the persons holding them."""
     out: dict[str, list[DocEntity]] = {}
     for g in groups:
         if g.label == "PER":
-            for first in {_name_words(key.split())[0] for key in g.keys if " " in key}:
-                out.setdefault(first, []).append(g)
+            for form in {f for key in g.keys if " " in key for f in forms(key.split())}:
+                out.setdefault(form, []).append(g)
     return out
 
 
-def _by_given_name(
-    given: dict[str, list[DocEntity]], by_id: dict[str, DocEntity], name: str, at: int
-) -> DocEntity | None:
+def _surnames(groups: list[DocEntity]) -> dict[str, list[DocEntity]]:
+    """The last word of each person's longer names, with and without its article → the persons."""
+    return _person_index(groups, lambda words: (words[-1], words[-1].removeprefix("ال")))
+
+
+def _given_names(groups: list[DocEntity]) -> dict[str, list[DocEntity]]:
+    """The first word of each person's longer names (عبد الله as one) → the persons."""
+    return _person_index(groups, lambda words: (_name_words(words)[0],))
+
+
+def _by_given_name(given: dict[str, list[DocEntity]], name: str, at: int) -> DocEntity | None:
     """The one person named in full before offset ``at`` whose given name the one-word speaker
     ``name`` is (المعلمة "زهراء محمد" … وذكرت "زهراء"); None when it is no one's or several's."""
     if " " in name or len(name) < 3:
@@ -404,13 +398,13 @@ def _by_given_name(
     return found[0] if len(found) == 1 else None
 
 
-def _by_surname(surnames: dict[str, set[str]], by_id: dict[str, DocEntity], name: str) -> DocEntity | None:
+def _by_surname(surnames: dict[str, list[DocEntity]], name: str) -> DocEntity | None:
     """The one person whose family name the one-word speaker ``name`` is, written with or without
     the article (ونفى سومه … → عمر السومه named before); None when it is no one's or several's."""
     if " " in name or len(name) < 3:
         return None
-    ids = surnames.get(name) or surnames.get(name.removeprefix("ال"))
-    return by_id.get(next(iter(ids))) if ids is not None and len(ids) == 1 else None
+    holders = surnames.get(name) or surnames.get(name.removeprefix("ال"))
+    return holders[0] if holders is not None and len(holders) == 1 else None
 
 
 # Words before a name that make it a complement (المتحدث باسم ترامب، مستشار لبايدن، نقلا عن)
