@@ -62,6 +62,7 @@ NEAR_COMPLEMENTIZER = 4  # needs=quote cues: how close after the subject إن/أ
 MAX_ADJUNCT_WORDS = 10  # words between the subject and a colon (لبرنامج في المرمى مع الإعلامي …:)
 MAX_QUOTED_NAME_WORDS = 5  # words of a name in quotation marks inside the subject ("كي أل أم")
 MAX_WORDS_TO_COMPLEMENTIZER = 4  # words after it before إن/أن (الشهر الماضي، في بيان)
+MAX_NAME_TO_CONTENT = 9  # … or, past commas, before إن/أن or a colon (المنتجة الحالية في المملكة المتحدة، لبي بي سي)
 _COMPLEMENT_PREPOSITIONS = normalized_words("إلى الى من على عن")  # دعا إلى، حذر من، حث على: the verb's complement
 _SUBJECT_WINDOW = 8  # a verb-first clause: its complementizer within this many words after the subject's first
 MAX_APPOSITION = 10  # words of an apposition between commas after the subject (، وكيل الوزارة …،)
@@ -305,6 +306,29 @@ class QuoteFinder:
             if doc.norms[j] in COMPLEMENTIZERS:
                 return True  # قالت الخطوط الجوية الهولندية "كي أل أم" الشهر الماضي إنها …
             if not doc.joined(j) or self.ctx.word_has(j, "CUE"):
+                break
+        return self._content_opens_after(end, k)
+
+    def _content_opens_after(self, end: int, k: int) -> bool:
+        """The short quotation closing at offset ``end`` names a body or describes the subject, and
+        what was said opens after it: a complementizer or a colon comes within MAX_NAME_TO_CONTENT
+        words, past commas and other short quotations but no sentence end, speech verb or
+        circumstantial participle (وقال إيفز، مسؤول التخطيط بمؤسسة "جي بي إتش إنسايتس"، إن …؛ وقال
+        مارتن سوثرلاند رئيس شركة "دي لا رو" المنتجة الحالية …، لبي بي سي إن …؛ وقال بارتوميو
+        لهيئة الإذاعة البريطانية "بي.بي.سي": "…")."""
+        doc, text = self.doc, self.doc.text
+        if ":" in text[end + 1 : doc.starts[k]]:
+            return True  # "بي.بي.سي": "…"
+        for j in range(k, min(doc.n, k + MAX_NAME_TO_CONTENT)):
+            norm = doc.norms[j]
+            if norm in COMPLEMENTIZERS:
+                return True
+            if self.ctx.word_has(j, "CUE") or j + 1 >= doc.n:
+                return False
+            gap = doc.gap(j)
+            if ":" in gap:
+                return True
+            if any(c in SENTENCE_PUNCT for c in gap) or "\n" in gap:
                 return False
         return False
 

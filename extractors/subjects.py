@@ -1384,7 +1384,7 @@ def _told_mark(doc, i: int) -> bool:
 
 
 _SENTENCE_END = re.compile(r"[.!?؟\n]")  # (the issuer is named in the document word's sentence)
-MAX_QUOTED_NAME = 3  # words of a name written in quotation marks: "يويفا"، شركة «إيني»
+MAX_QUOTED_NAME = 4  # words of a name written in quotation marks: "يويفا"، شركة «إيني»، منظمة "إس أو إس المتوسط"
 MAX_QUOTED_BODY = 6  # words of a body's name in marks inside a role (مدير "مهرجان أبها للتسوق")
 # The title words that go with each honorific (سموه: a prince, معاليه: a minister …).
 _OWN_RANK = {
