@@ -229,6 +229,12 @@ BATCH46_ANT = dict(BATCH5_ANT)
 BATCH46_SNN = dict(BATCH5_SNN)
 BATCH47_ANT = dict(BATCH5_ANT)
 BATCH47_SNN = dict(BATCH5_SNN)
+# Batches 48 and 49 (`dev48`, `dev49`, chosen in stop 34 after its first rules, with the output of
+# 12bebe4 saved at once; annotated blind while the stop's later rules were written).
+BATCH48_ANT = dict(BATCH5_ANT)
+BATCH48_SNN = dict(BATCH5_SNN)
+BATCH49_ANT = dict(BATCH5_ANT)
+BATCH49_SNN = dict(BATCH5_SNN)
 BATCHES = {
     "2": (BATCH2_ANT, BATCH2_SNN),
     "3": (BATCH3_ANT, BATCH3_SNN),
@@ -276,6 +282,8 @@ BATCHES = {
     "45": (BATCH45_ANT, BATCH45_SNN),
     "46": (BATCH46_ANT, BATCH46_SNN),
     "47": (BATCH47_ANT, BATCH47_SNN),
+    "48": (BATCH48_ANT, BATCH48_SNN),
+    "49": (BATCH49_ANT, BATCH49_SNN),
 }
 NO_REPEATED_TEXT_FROM = 46
 
