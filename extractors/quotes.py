@@ -663,13 +663,24 @@ class QuoteFinder:
         قالت إن …، اليوم الذي قال فيه وزير الداخلية إن … (the antecedent is a named entity, or a
         subject follows فيه)."""
         doc = self.doc
-        if m.stripped or doc.norms[m.first - 1] not in RELATIVES or m.last + 1 >= doc.n:
+        if m.stripped or doc.norms[m.first - 1] not in _RELATIVE_WORDS or m.last + 1 >= doc.n:
+            return False
+        if doc.norms[m.last + 1] in COMPLEMENTIZERS:
+            return True  # ما قالت إنه تحركات …، التي قالت إنه سيجعل …: what was said follows at once
+        if self._subject_named_at(m.last + 1) and self._right_after(m.last + 1, RELATIVE_WINDOW):
+            return True  # ما تقول الولايات المتحدة إنه …، التي قال المرصد السوري لحقوق الإنسان إن …
+        if doc.norms[m.first - 1] not in RELATIVES:
             return False
         if self.attribution.antecedent(m.first - 1) is not None:
             return doc.norms[m.last + 1] in COMPLEMENTIZERS or self._right_after(m.last + 1, RELATIVE_WINDOW)
         if doc.norms[m.last + 1] not in IN_IT or m.last + 2 >= doc.n:
             return False
         return self.attribution.named_at(m.last + 2) or doc.norms[m.last + 2] in COMPLEMENTIZERS
+
+    def _subject_named_at(self, i: int) -> bool:
+        """A person, body or country is named, or a role or a source phrase opens, at token i."""
+        ent = self.attribution.finder.by_token.get(i)
+        return ent is not None or self.ctx.longest(i, "TITLE", "DESC") is not None
 
     def _called(self, m) -> bool:
         """The cue is يدعى/تدعى written with alef maqsura ("is called") and a name, not أن, follows."""

@@ -840,7 +840,9 @@ class SpeakerFinder:
         if j == m.last + 1:  # (محامي برونسون: whose lawyer; رئيس الوزراء بنيامين نتنياهو: who holds it)
             return not self._genitive_name(j, m)
         k = j - 1
-        return doc.has_article(k) or any(ctx.word_has(k, lab) for lab in ("LOC", "ORG", "DEMONYM", "TITLE"))
+        if doc.has_article(k) or _coordinated_definite(doc, k):
+            return True  # مدير إدارة التخطيط والتطوير عبدالعزيز الناصر: a definite word takes no genitive
+        return any(ctx.word_has(k, lab) for lab in ("LOC", "ORG", "DEMONYM", "TITLE"))
 
     def _genitive_name(self, j: int, m) -> bool:
         """The one-word name right after an indefinite role word is its genitive, whose role it is
@@ -873,6 +875,8 @@ class SpeakerFinder:
             return self.ctx.longest(k, "LOC") is not None and bool(self.ctx.firm_place_or_org(k))
         if doc.has_article(j + 1) or self.ctx.firm_place_or_org(j + 1):
             return True  # (not في بيان: a small town)
+        if doc.norms[j] == "في" and j + 2 < doc.n and doc.joined(j + 1) and self.ctx.word_has(j + 1, "ORG_TRIGGER"):
+            return True  # مديرة الاستثمار في شركة راثبونزيس: a body named by its trigger noun
         # في عاصمة النيجر، في مدينة جدة: a place named by its trigger noun
         return j + 2 < doc.n and self.ctx.word_has(j + 1, "LOC_TRIGGER") and bool(self.ctx.firm_place_or_org(j + 2))
 
@@ -1341,6 +1345,12 @@ def _sacred_formula(doc, i: int) -> tuple[str, int] | None:
         if last < doc.n and tuple(doc.norms[i : last + 1]) == words:
             return canonical, last
     return None
+
+
+def _coordinated_definite(doc, k: int) -> bool:
+    """Token k is a definite noun joined by و/ف to the one before it (والتطوير، والادخار)."""
+    word = doc.words[k]
+    return word[:1] in ("و", "ف") and word[1:3] == "ال" and doc.norms[k][1:3] == "ال" and len(word) > 4
 
 
 def _conjunction(word: str) -> int:
