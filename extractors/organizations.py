@@ -191,7 +191,12 @@ def _descriptive_end(ctx: Context, i: int) -> int | None:
         # inside a لـ complement belongs to it (للجبيل وينبع، للأرصاد وحماية البيئة)
         genitive = place is not None and not doc.has_article(j - 1) and doc.norms[j][:1] != "و"
         coordinated = doc.norms[j][:1] == "و" and (doc.norms[j - 1][:2] == "لل" or _coordinated_genitive(ctx, j))
-        if new_phrase and (doc.norms[j][:1] != "ل" or national) and not coordinated and not genitive:
+        if (
+            new_phrase
+            and (doc.norms[j][:1] != "ل" or national and _has_field(ctx, i, j))
+            and not coordinated
+            and not genitive
+        ):
             break  # a new noun phrase (مهرجان النخيل، لتصدير المواد), not the name's genitive (للجبيل وينبع)
         if definite and j > i and last == j - 1 and doc.has_article(j - 1) and not _adjective_shape(ctx, j):
             break  # after a complete definite genitive a noun is the clause's (أدان مجلس الوزراء | الهجوم)
@@ -206,6 +211,13 @@ def _descriptive_end(ctx: Context, i: int) -> int | None:
             break
         j += 1
     return last
+
+
+def _has_field(ctx: Context, i: int, j: int) -> bool:
+    """The description from token i to before token j holds a noun of the body's field, not only
+    institutional and nationality adjectives: after وزارة النفط الليبية a ل-phrase is a new phrase
+    (لتصدير المواد), after اللجنة الوطنية الروسية it is the field (لمكافحة الإرهاب، لإدارة الكوارث)."""
+    return any(ctx.doc.norms[k] not in INSTITUTIONAL and not ctx.word_has(k, "DEMONYM") for k in range(i, j))
 
 
 # Words after a description that belong to the clause, not to the name: time words and
