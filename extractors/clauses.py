@@ -24,7 +24,10 @@ NEW_CLAUSE = ("إذ", "وذلك", "معربا", "معرباً", "معربة")  #
 # them and a space follows (see clause_ends). على counts only as the start of على حد.
 _NEW_CLAUSE_TOKENS = frozenset(NEW_CLAUSE)
 _QUOTING = frozenset({"نقلا", "نقلاً"})  # "quoting": a clause of its own only after a comma
-_CLAUSE_TOKENS = frozenset(ACCORDING_TO) | _NEW_CLAUSE_TOKENS | {"على"}
+_CLAUSE_TOKENS = frozenset(ACCORDING_TO) | _NEW_CLAUSE_TOKENS | {"على", "في"}
+# …، في إشارة إلى …: "referring to", the narrator's gloss (gold set: 7 such commas end a reported
+# clause, 1 falls inside); في counts only before إشارة and after a comma.
+_POINTING = frozenset({"إشارة", "اشارة"})
 # مضيفا، لافتا، قائلا (not أكدوا: a plural verb) and the feminine مؤكدة، قائلة (normalised ة → ه; not
 # the verb ينوه) and the plural مؤكدين، قائلين end the clause before them
 PARTICIPLE = re.compile(r"\w{3,}[^\Wو]ا|(?:م\w{2,}|\w[اأ]\w{2,})(?:ه|ين)")
@@ -115,6 +118,12 @@ def clause_ends(doc: Document, sentences: list[int] | None = None) -> list[int]:
         word, end = words[i], ends[i]
         if word == "على":  # على حد
             if i + 1 == n or words[i + 1] != "حد" or starts[i + 1] != end + 1 or text[end] != " ":
+                continue
+            end = ends[i + 1]
+        elif word == "في":  # …، في إشارة إلى
+            if i + 1 == n or words[i + 1] not in _POINTING or starts[i + 1] != end + 1 or text[end] != " ":
+                continue
+            if not text[: starts[i]].rstrip().endswith(("،", ",")):
                 continue
             end = ends[i + 1]
         if end == len(text) or not text[end].isspace():
