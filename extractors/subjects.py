@@ -1036,6 +1036,9 @@ class SpeakerFinder:
         """مسؤول أميركي → DESC; المسؤولان → the last indefinite source with the same stem; متحدث
         باسم X → the whole phrase."""
         last = self._desc_end(m, genitive)
+        if gender == "m" and m.info("DESC").attr("gender") == "pl":
+            gender = "pl"  # قال الباحثون …. وأضافوا: a masculine verb before its plural subject is singular
+            # (a feminine one keeps its gender: قالت مصادر …. وأضافت)
         if m.last + 1 < self.ctx.doc.n and self.ctx.doc.norms[m.last + 1] == "باسم":
             last = max(last, self._role_end(m)[0])
         span = self._span(m.start, last)
