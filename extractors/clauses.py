@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 ACCORDING_TO = ("بحسب", "حسب", "حسبما", "وحسب", "وفقا", "وفقاً", "وفق", "نقلا", "نقلاً", "طبقا", "طبقاً")
 NEW_CLAUSE = ("إذ", "وذلك", "معربا", "معرباً", "معربة")  # start a clause after a comma
 # Words that may end a clause (whole tokens): they do when only a comma and/or spaces precede
-# them and a space follows (see clause_ends). على counts only as the start of على حد.
+# them and a space follows (see clause_ends). على counts only as the start of على حد, في only as
+# the start of في إشارة after a comma.
 _NEW_CLAUSE_TOKENS = frozenset(NEW_CLAUSE)
 _QUOTING = frozenset({"نقلا", "نقلاً"})  # "quoting": a clause of its own only after a comma
 _CLAUSE_TOKENS = frozenset(ACCORDING_TO) | _NEW_CLAUSE_TOKENS | {"على", "في"}
@@ -123,8 +124,11 @@ def clause_ends(doc: Document, sentences: list[int] | None = None) -> list[int]:
         elif word == "في":  # …، في إشارة إلى
             if i + 1 == n or words[i + 1] not in _POINTING or starts[i + 1] != end + 1 or text[end] != " ":
                 continue
-            if not text[: starts[i]].rstrip().endswith(("،", ",")):
-                continue
+            k = starts[i]
+            while k > 0 and text[k - 1].isspace():
+                k -= 1
+            if k == 0 or text[k - 1] not in "،,":
+                continue  # (وذلك في إشارة إلى: no comma, the statement goes on)
             end = ends[i + 1]
         if end == len(text) or not text[end].isspace():
             continue

@@ -295,14 +295,18 @@ class QuoteFinder:
         """A complementizer follows the closing mark of the quotation ending at ``end``."""
         doc = self.doc
         k = doc.first_token_from(end + 1)
-        if k >= doc.n or doc.text[end + 1 : doc.starts[k]].strip(' »”"'):
+        gap = doc.text[end + 1 : doc.starts[k]] if k < doc.n else ""
+        if k >= doc.n or gap.strip(' »”"،,'):
             return False
-        if k + 1 < doc.n and doc.words[k] in VERB_PREPOSITIONS and doc.joined(k):
+        comma = "،" in gap or "," in gap  # (…بمؤسسة "جي بي إتش إنسايتس"، إن: only a short name, below)
+        if k + 1 < doc.n and doc.words[k] in VERB_PREPOSITIONS and doc.joined(k) and not comma:
             k += 1  # أشارت أم عبدالعزيز «أرملة» إلى أنها
-        if doc.norms[k] in COMPLEMENTIZERS:
+        if doc.norms[k] in COMPLEMENTIZERS and not comma:
             return True
         if len(doc.text[self._opening_of(end) : end].split()) > MAX_QUOTED_NAME_WORDS:
             return False  # (a name in marks is short; a longer quotation is what was said)
+        if comma:
+            return self._content_opens_after(end, k, any_that=False)
         for j in range(k, min(doc.n, k + MAX_WORDS_TO_COMPLEMENTIZER)):
             if doc.norms[j] in COMPLEMENTIZERS:
                 return True  # قالت الخطوط الجوية الهولندية "كي أل أم" الشهر الماضي إنها …
@@ -310,24 +314,29 @@ class QuoteFinder:
                 break
         return self._content_opens_after(end, k)
 
-    def _content_opens_after(self, end: int, k: int) -> bool:
+    def _content_opens_after(self, end: int, k: int, any_that: bool = True) -> bool:
         """The short quotation closing at offset ``end`` names a body or describes the subject, and
         what was said opens after it: a complementizer or a colon comes within MAX_NAME_TO_CONTENT
         words, past commas and other short quotations but no sentence end, speech verb or
         circumstantial participle (وقال إيفز، مسؤول التخطيط بمؤسسة "جي بي إتش إنسايتس"، إن …؛ وقال
         مارتن سوثرلاند رئيس شركة "دي لا رو" المنتجة الحالية …، لبي بي سي إن …؛ وقال بارتوميو
-        لهيئة الإذاعة البريطانية "بي.بي.سي": "…")."""
+        لهيئة الإذاعة البريطانية "بي.بي.سي": "…"). When a comma follows the mark itself (``any_that``
+        False), only إن/أن right after it (not وأن: a second clause of what was said) or إن as written
+        further on counts, and no colon further on (not … "…"، دون أن، …"، ولكنهم … وهم:).
+        Speech verbs and sentence ends stop the search."""
         doc, text = self.doc, self.doc.text
         if ":" in text[end + 1 : doc.starts[k]]:
             return True  # "بي.بي.سي": "…"
         for j in range(k, min(doc.n, k + MAX_NAME_TO_CONTENT)):
-            norm = doc.norms[j]
-            if norm in COMPLEMENTIZERS:
-                return True
+            first = j == k and doc.words[j][:1] != "و"
+            if doc.norms[j] in COMPLEMENTIZERS and (any_that or first or doc.words[j].startswith("إن")):
+                return True  # after a comma that follows the mark: إن as written (not دون أن، "سي أن أن")
+            if doc.words[j] in VERB_PREPOSITIONS and j + 1 < doc.n and doc.norms[j + 1] in COMPLEMENTIZERS:
+                return True  # إلى أن
             if self.ctx.word_has(j, "CUE") or j + 1 >= doc.n:
                 return False
             gap = doc.gap(j)
-            if ":" in gap:
+            if ":" in gap and any_that:
                 return True
             if any(c in SENTENCE_PUNCT for c in gap) or "\n" in gap:
                 return False
