@@ -25,10 +25,11 @@ NEW_CLAUSE = ("إذ", "وذلك", "معربا", "معرباً", "معربة")  #
 # the start of في إشارة after a comma.
 _NEW_CLAUSE_TOKENS = frozenset(NEW_CLAUSE)
 _QUOTING = frozenset({"نقلا", "نقلاً"})  # "quoting": a clause of its own only after a comma
-_CLAUSE_TOKENS = frozenset(ACCORDING_TO) | _NEW_CLAUSE_TOKENS | {"على", "في"}
 # …، في إشارة إلى …: "referring to", the narrator's gloss (gold set: 7 such commas end a reported
 # clause, 1 falls inside); في counts only before إشارة and after a comma.
-_POINTING = frozenset({"إشارة", "اشارة"})
+_SECOND_WORDS = {"على": frozenset({"حد"}), "في": frozenset({"إشارة", "اشارة"})}  # two-word openers
+_CLAUSE_TOKENS = frozenset(ACCORDING_TO) | _NEW_CLAUSE_TOKENS | frozenset(_SECOND_WORDS)
+_AFTER_COMMA_ONLY = _NEW_CLAUSE_TOKENS | _QUOTING | {"في"}  # a clause of their own only after a comma
 # مضيفا، لافتا، قائلا (not أكدوا: a plural verb) and the feminine مؤكدة، قائلة (normalised ة → ه; not
 # the verb ينوه) and the plural مؤكدين، قائلين end the clause before them
 PARTICIPLE = re.compile(r"\w{3,}[^\Wو]ا|(?:م\w{2,}|\w[اأ]\w{2,})(?:ه|ين)")
@@ -117,18 +118,10 @@ def clause_ends(doc: Document, sentences: list[int] | None = None) -> list[int]:
     extra: list[int] = []
     for i in compress(range(n), map(_CLAUSE_TOKENS.__contains__, words)):
         word, end = words[i], ends[i]
-        if word == "على":  # على حد
-            if i + 1 == n or words[i + 1] != "حد" or starts[i + 1] != end + 1 or text[end] != " ":
+        second = _SECOND_WORDS.get(word)
+        if second is not None:  # على حد، في إشارة
+            if i + 1 == n or words[i + 1] not in second or starts[i + 1] != end + 1 or text[end] != " ":
                 continue
-            end = ends[i + 1]
-        elif word == "في":  # …، في إشارة إلى
-            if i + 1 == n or words[i + 1] not in _POINTING or starts[i + 1] != end + 1 or text[end] != " ":
-                continue
-            k = starts[i]
-            while k > 0 and text[k - 1].isspace():
-                k -= 1
-            if k == 0 or text[k - 1] not in "،,":
-                continue  # (وذلك في إشارة إلى: no comma, the statement goes on)
             end = ends[i + 1]
         if end == len(text) or not text[end].isspace():
             continue
@@ -137,8 +130,9 @@ def clause_ends(doc: Document, sentences: list[int] | None = None) -> list[int]:
             k -= 1
         comma = k > 0 and text[k - 1] in "،,"
         first = k - 1 if comma else k
-        if not comma and (word in _NEW_CLAUSE_TOKENS or word in _QUOTING or first == word_start):
-            continue  # no separator before the word (قالت الوكالة نقلا عن مصدر إن …: still the attribution)
+        if not comma and (word in _AFTER_COMMA_ONLY or first == word_start):
+            continue  # no separator before the word (قالت الوكالة نقلا عن مصدر إن …: still the attribution;
+            # وذلك في إشارة إلى: no comma, the statement goes on)
         if word in _IN_ACCORDANCE and i + 1 < n and _accordance_noun(words[i + 1]):
             continue  # ليست ملزمة وفقا للقواعد الدستورية: "in accordance with" a rule, not a source
         if comma and word in _EXPLAINING and not _new_clause_after(doc, word, i + 1):

@@ -61,9 +61,8 @@ MAX_CONTENT_GAP = 45  # tokens between cue and complementizer / quotation
 NEAR_COMPLEMENTIZER = 4  # needs=quote cues: how close after the subject إن/أن must come
 MAX_ADJUNCT_WORDS = 10  # words between the subject and a colon (لبرنامج في المرمى مع الإعلامي …:)
 MAX_QUOTED_NAME_WORDS = 5  # words of a name in quotation marks inside the subject ("كي أل أم")
-MAX_WORDS_TO_COMPLEMENTIZER = 4  # words after it before إن/أن (الشهر الماضي، في بيان)
 MAX_DESCRIBED_OBJECT = 10  # words of a describing verb's subject and object before بأنه (_described_as)
-MAX_NAME_TO_CONTENT = 9  # … or, past commas, before إن/أن or a colon (المنتجة الحالية في المملكة المتحدة، لبي بي سي)
+MAX_NAME_TO_CONTENT = 9  # words after a name in marks to إن/أن or a colon, past commas (الحالية، لبي بي سي إن)
 _COMPLEMENT_PREPOSITIONS = normalized_words("إلى الى من على عن")  # دعا إلى، حذر من، حث على: the verb's complement
 _SUBJECT_WINDOW = 8  # a verb-first clause: its complementizer within this many words after the subject's first
 MAX_APPOSITION = 10  # words of an apposition between commas after the subject (، وكيل الوزارة …،)
@@ -305,14 +304,8 @@ class QuoteFinder:
             return True
         if len(doc.text[self._opening_of(end) : end].split()) > MAX_QUOTED_NAME_WORDS:
             return False  # (a name in marks is short; a longer quotation is what was said)
-        if comma:
-            return self._content_opens_after(end, k, any_that=False)
-        for j in range(k, min(doc.n, k + MAX_WORDS_TO_COMPLEMENTIZER)):
-            if doc.norms[j] in COMPLEMENTIZERS:
-                return True  # قالت الخطوط الجوية الهولندية "كي أل أم" الشهر الماضي إنها …
-            if not doc.joined(j) or self.ctx.word_has(j, "CUE"):
-                break
-        return self._content_opens_after(end, k)
+        # قالت الخطوط الجوية الهولندية "كي أل أم" الشهر الماضي إنها …: a few words, then إن/أن
+        return self._content_opens_after(end, k, any_that=not comma)
 
     def _content_opens_after(self, end: int, k: int, any_that: bool = True) -> bool:
         """The short quotation closing at offset ``end`` names a body or describes the subject, and

@@ -840,7 +840,7 @@ class SpeakerFinder:
         if j == m.last + 1:  # (محامي برونسون: whose lawyer; رئيس الوزراء بنيامين نتنياهو: who holds it)
             return not self._genitive_name(j, m)
         k = j - 1
-        if doc.has_article(k) or _coordinated_definite(doc, k):
+        if doc.has_article(k) or _conjunction(doc.words[k]):
             return True  # مدير إدارة التخطيط والتطوير عبدالعزيز الناصر: a definite word takes no genitive
         return any(ctx.word_has(k, lab) for lab in ("LOC", "ORG", "DEMONYM", "TITLE"))
 
@@ -1348,12 +1348,6 @@ def _sacred_formula(doc, i: int) -> tuple[str, int] | None:
         if last < doc.n and tuple(doc.norms[i : last + 1]) == words:
             return canonical, last
     return None
-
-
-def _coordinated_definite(doc, k: int) -> bool:
-    """Token k is a definite noun joined by و/ف to the one before it (والتطوير، والادخار)."""
-    word = doc.words[k]
-    return word[:1] in ("و", "ف") and word[1:3] == "ال" and doc.norms[k][1:3] == "ال" and len(word) > 4
 
 
 def _conjunction(word: str) -> int:
