@@ -235,6 +235,16 @@ BATCH48_ANT = dict(BATCH5_ANT)
 BATCH48_SNN = dict(BATCH5_SNN)
 BATCH49_ANT = dict(BATCH5_ANT)
 BATCH49_SNN = dict(BATCH5_SNN)
+# Batches 50 to 53 (`dev50` … `dev53`, chosen at the start of stop 35, before any rule of that stop;
+# khabar's output of 16320d3 saved at once, annotated blind while the stop's rules were written).
+BATCH50_ANT = dict(BATCH5_ANT)
+BATCH50_SNN = dict(BATCH5_SNN)
+BATCH51_ANT = dict(BATCH5_ANT)
+BATCH51_SNN = dict(BATCH5_SNN)
+BATCH52_ANT = dict(BATCH5_ANT)
+BATCH52_SNN = dict(BATCH5_SNN)
+BATCH53_ANT = dict(BATCH5_ANT)
+BATCH53_SNN = dict(BATCH5_SNN)
 BATCHES = {
     "2": (BATCH2_ANT, BATCH2_SNN),
     "3": (BATCH3_ANT, BATCH3_SNN),
@@ -284,6 +294,10 @@ BATCHES = {
     "47": (BATCH47_ANT, BATCH47_SNN),
     "48": (BATCH48_ANT, BATCH48_SNN),
     "49": (BATCH49_ANT, BATCH49_SNN),
+    "50": (BATCH50_ANT, BATCH50_SNN),
+    "51": (BATCH51_ANT, BATCH51_SNN),
+    "52": (BATCH52_ANT, BATCH52_SNN),
+    "53": (BATCH53_ANT, BATCH53_SNN),
 }
 NO_REPEATED_TEXT_FROM = 46
 
