@@ -419,10 +419,15 @@ def _foreign_first_name(ctx: Context, i: int) -> bool:
 
 
 def accusative_participle(ctx: Context, i: int) -> bool:
-    """Token i is an indefinite accusative participle or noun (متحدثا، منشورا، مضيفا): م…ا, five
-    letters or more, no listed name part."""
+    """Token i is an indefinite accusative participle or noun (متحدثا، منشورا، مضيفا، مستنكرا): م…ا
+    of five to MAX_PARTICIPLE letters, no listed name part (a longer word in م…ا is a foreign name
+    written out: موسكالكوفا)."""
     norm = ctx.doc.norms[i]
-    return len(norm) >= 5 and norm[0] == "م" and norm[-1] == "ا" and not ctx.known_name_part(i)
+    shaped = MIN_PARTICIPLE <= len(norm) <= MAX_PARTICIPLE and norm[0] == "م" and norm[-1] == "ا"
+    return shaped and not ctx.known_name_part(i)
+
+
+MIN_PARTICIPLE, MAX_PARTICIPLE = 5, 7  # مضيفا … مستفعلا، متفاعلا: the longest derived patterns
 
 
 def _nisba_before_role(ctx: Context, i: int) -> bool:

@@ -14,6 +14,7 @@ from khabar.document import find_chars
 from khabar.extractors.bracketed import fixture_teams, parenthesized_short_names
 from khabar.extractors.clubs import city_nisba_clubs, short_club_names
 from khabar.extractors.context import FUNCTION_WORDS, Context, normalized_words
+from khabar.extractors.places import trigger_name_end
 from khabar.extractors.source_phrases import TO_OUTLET_WORDS
 from khabar.records import Entity
 from khabar.text import WORD_CHARS
@@ -202,6 +203,8 @@ def _descriptive_end(ctx: Context, i: int) -> int | None:
             break  # after a complete definite genitive a noun is the clause's (أدان مجلس الوزراء | الهجوم)
         if place is not None and not definite:
             last = j = place.last  # وزارة خارجية قطر
+            if place.first == j:
+                last = j = trigger_name_end(ctx, j) or j  # شرطة مدينة تمبي: the trigger and its name
         elif definite or clitic_article or ctx.word_has(j, "DEMONYM"):
             last = j  # الخارجية، للسياحة، والري، السعودية
             national = national or ctx.word_has(j, "DEMONYM")

@@ -125,6 +125,19 @@ def _name_tail(ctx: Context, i: int) -> int:
     return last
 
 
+def trigger_name_end(ctx: Context, k: int) -> int | None:
+    """Last token of an unknown place named by the bare place trigger at token k (مدينة تمبي،
+    منطقة بويبلو), which the lexicons may also hold as a place of its own (مدينة): the name a
+    description or a source phrase that reaches the trigger takes in; None when no name follows."""
+    doc = ctx.doc
+    trigger = ctx.longest(k, "LOC_TRIGGER")
+    if trigger is None or trigger.first != k or trigger.last != k or trigger.stripped or doc.has_article(k):
+        return None
+    if trigger.info("LOC_TRIGGER").get("dual", "") == "1" or k + 1 >= doc.n or not doc.joined(k):
+        return None
+    return _name_tail(ctx, k + 1) if _trigger_name(ctx, k + 1, False) else None
+
+
 def _takes_definite(ctx: Context, m: Match) -> bool:
     """The place trigger ``m`` may take a definite name: marked definite=1 or dual=1, and written
     in the construct state, without the article or an attached pronoun (not الحي الواقع، بلده)."""

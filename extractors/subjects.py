@@ -35,6 +35,7 @@ from khabar.extractors.name_runs import (
     skip_modifiers,
     title_phrase,
 )
+from khabar.extractors.places import trigger_name_end
 from khabar.extractors.quotemarks import OPENING_MARKS
 from khabar.extractors.roles import MAX_ROLE, role_book
 from khabar.extractors.source_phrases import (
@@ -1301,6 +1302,8 @@ class SpeakerFinder:
             place = ctx.longest(last + 2, "LOC", "ORG") if nxt == "في" and doc.joined(last + 1) else None
             if place is not None:
                 last = place.last  # السلطات المعنية في السعودية، مصدر في وزارة الدفاع
+                if place.first == last:
+                    last = trigger_name_end(ctx, last) or last  # السلطات في مدينة ويفانغ
                 break
             if nxt == "من" and last == i and doc.norms[i] in QUANTIFIERS:
                 last += 1  # عدد من جيران المبنى، بعض من الطلاب

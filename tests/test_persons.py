@@ -112,6 +112,9 @@ def test_common_al_words_do_not_extend_names(no_persons, text, absent):
         # two words no list knows set off by commas after a title (a listed given name or not)
         ("وقال السفير الفرنسي، فيليب لاليو، إن العلاقات جيدة.", "فيليب لاليو"),
         ("وقالت ستيفاني ويلكينسون إن الأمر خطير.", "ستيفاني ويلكينسون"),
+        # a surname in م…ا longer than any participle (مستفعلا has seven letters) is no مضيفا
+        ("وقالت تاتيانا موسكالكوفا، مفوضة حقوق الإنسان، إن السجناء بخير.", "تاتيانا موسكالكوفا"),
+        ("وينتظر مايو وسالفيني الآن الرئيس سيرجيو ماتاريللا للتصديق على اختيارهما.", "سيرجيو ماتاريللا"),
     ],
 )
 def test_names_end_before_the_predicate(pipeline, text, expected):

@@ -176,6 +176,14 @@ def one(pipeline, text):
             "indirect",
             "المشروعات بلغت 2155 مشروعا",
         ),
+        # a source phrase located in a town named after its trigger (مدينة is a place entry too)
+        (
+            "وقالت السلطات في مدينة ويفانغ، حيث يوجد فرع الشركة، إن المطعم مغلق.",
+            "قالت",
+            "السلطات في مدينة ويفانغ",
+            "indirect",
+            "المطعم مغلق",
+        ),
     ],
 )
 def test_quote_table(pipeline, text, cue, speaker, kind, said):
