@@ -79,6 +79,8 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
         return None
     if norms[i] in _ONE_OF:
         return None  # زعيم أحد الأجنحة: "one of", no name
+    if not given and accusative_participle(ctx, i) and not (joins[i] and ctx.name_like(i + 1, first=False)):
+        return None  # وتساءل مستنكرا، وقال متحدثا: the manner of saying, no name (not مارثا ستيوارت)
     if blessing_at(doc, i):
         return None  # علي بن أبي طالب رضي الله عنه: a blessing, no name
     if norms[i] in RELATION_NOUNS and not given or norms[i] in HONORIFIC_PRONOUNS:
@@ -420,11 +422,13 @@ def _foreign_first_name(ctx: Context, i: int) -> bool:
 
 def accusative_participle(ctx: Context, i: int) -> bool:
     """Token i is an indefinite accusative participle or noun (متحدثا، منشورا، مضيفا، مستنكرا): م…ا
-    of five to MAX_PARTICIPLE letters, no listed name part (a longer word in م…ا is a foreign name
-    written out: موسكالكوفا)."""
+    of five to MAX_PARTICIPLE letters (ما… only in five: مازحا), no listed name part (a longer
+    word in م…ا, or in ما…ا, is a foreign name written out: موسكالكوفا، مارتينا)."""
     norm = ctx.doc.norms[i]
     shaped = MIN_PARTICIPLE <= len(norm) <= MAX_PARTICIPLE and norm[0] == "م" and norm[-1] == "ا"
-    return shaped and not ctx.known_name_part(i)
+    if not shaped or norm[1] == "ا" and len(norm) > MIN_PARTICIPLE:
+        return False  # (مارتينا، مايورغا: a long word in ما… is a name; مازحا، مادحا are فاعلا)
+    return not ctx.known_name_part(i)
 
 
 MIN_PARTICIPLE, MAX_PARTICIPLE = 5, 7  # مضيفا … مستفعلا، متفاعلا: the longest derived patterns

@@ -57,6 +57,8 @@ _THESE_WORDS = (
     normalized_words("بهذه بهاتين بتلك بهذين"),
     normalized_words("الكلمات الكلمتين الكلمه العباره العبارات الجمله الكلمتان"),
 )
+MAX_BETWEEN = 5  # words from بين to the وبين that closes "between X and Y"
+_BETWEEN = frozenset({"بين", "بينه", "بينها", "بينهم", "بينهما", "بينك", "بيننا"})
 MAX_CONTENT_GAP = 45  # tokens between cue and complementizer / quotation
 NEAR_COMPLEMENTIZER = 4  # needs=quote cues: how close after the subject إن/أن must come
 MAX_ADJUNCT_WORDS = 10  # words between the subject and a colon (لبرنامج في المرمى مع الإعلامي …:)
@@ -165,6 +167,8 @@ class QuoteFinder:
                 continue  # وتابع قائلا: one cue phrase
             if self._called(m):
                 continue  # ويدعى القارئ حمزة: no speech verb
+            if m.stripped and m.info("CUE").attr("opens") == "clause" and self._second_of_between(m.first):
+                continue  # الخلاف بينه وبين مجلس الإدارة: "and between", no speech verb
             participle = participle_cue(m)
             needs_quote = m.info("CUE").attr("needs", "any") == "quote" and not participle
             if (
@@ -636,6 +640,8 @@ class QuoteFinder:
             return None
         if info.attr("opens") == "clause" and not m.stripped and self._after_noun(m.first):
             return None  # التواصل بين أفراد المجتمع: بين after a noun is "between"
+        if info.attr("opens") == "clause" and m.stripped and self._second_of_between(m.first):
+            return None  # الخلاف بينه وبين مجلس الإدارة: "between him and", no speech verb
         if self._called(m):
             return None  # المتحدث باسم الجبهة ويدعى القارئ حمزة: "is called", not "claims"
         if info.attr("pronoun") == "1" and self._verbal_noun(m):
@@ -708,6 +714,19 @@ class QuoteFinder:
             return False
         before = doc.norms[m.first - 1]
         return before in _RELATIVE_WORDS or before == "فيما" or not m.stripped and before not in _VERB_OPENERS
+
+    def _second_of_between(self, i: int) -> bool:
+        """Token i (و + بين) closes "between X and Y" opened by بين (with its pronoun: بينه، بينها)
+        a few words before it in the same clause."""
+        doc = self.doc
+        if doc.norms[i] != "وبين":
+            return False
+        for k in range(i - 1, max(-1, i - 1 - MAX_BETWEEN), -1):
+            if not doc.joined(k):
+                return False  # (a mark between: another clause)
+            if doc.norms[k] in _BETWEEN:
+                return True
+        return False
 
     def _after_noun(self, i: int) -> bool:
         """Token i follows another word of its phrase that is no function word or complementizer."""

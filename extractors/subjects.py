@@ -29,6 +29,7 @@ from khabar.extractors.name_runs import (
     ADVERBS,
     PURPOSE_NOUN,
     ROLE_MODIFIERS,
+    accusative_participle,
     blessing_at,
     conjoined,
     name_run,
@@ -268,6 +269,10 @@ class SpeakerFinder:
             return None  # الشبابَ السعودي: a noun marked accusative is an object, not the subject
         if doc.norms[i] in _NEVER_SUBJECT or doc.norms[i] in ACCORDING or self._time_phrase(i):
             return None  # وكانت الولايات المتحدة قالت سابقا إن، قالت وفقا لما ترجمته: an adverb
+        if self._our_source(i):  # وقال مراسلنا: the outlet's own source, as written
+            return Speaker(self._span(doc.starts[i], i), "DESC", doc.words[i], gender), i
+        if accusative_participle(ctx, i):
+            return None  # وتساءل مستنكرا: "…"، وقال متحدثا لـ…: the manner of saying, not who says it
         named = self._surname(i)
         if named is not None:
             return Speaker(self._span(doc.starts[i], i), "PER", named.canonical, gender), i
@@ -319,6 +324,12 @@ class SpeakerFinder:
             return None
         found = self._noun_phrase(i, gender)
         return self._called(found, gender) if found is not None else None
+
+    def _our_source(self, i: int) -> bool:
+        """Token i is a source noun with "our" attached (مراسلنا، مصادرنا), not a participle in م…ا."""
+        norm = self.ctx.doc.norms[i]
+        slot = self.ctx.gaz.phrases.get(norm[:-2], {}) if norm.endswith("نا") else {}
+        return "DESC" in slot or "TITLE" in slot
 
     def _called(self, found: tuple[Speaker, int], gender: str) -> tuple[Speaker, int]:
         """A described subject followed by يدعى + a name (ناج آخر يدعى وائل فرجاني، المتحدث باسم

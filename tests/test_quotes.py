@@ -9,6 +9,10 @@ def quotes(pipeline, text):
     return [r for r in pipeline.extract(text) if r["type"] == "quote"]
 
 
+def persons_in(pipeline, text):
+    return [r["text"] for r in pipeline.extract(text) if r["type"] == "entity" and r["label"] == "PER"]
+
+
 def one(pipeline, text):
     found = quotes(pipeline, text)
     assert len(found) == 1, found
@@ -183,6 +187,14 @@ def one(pipeline, text):
             "السلطات في مدينة ويفانغ",
             "indirect",
             "المطعم مغلق",
+        ),
+        # "between him and …": وبين closing بينه is no speech verb, and the statement runs on over it
+        (
+            'قال تركي آل الشيخ إن الخلاف بينه وبين مجلس الإدارة وأنه "لا يمن" على النادي.',
+            "قال",
+            "تركي آل الشيخ",
+            "mixed",
+            'الخلاف بينه وبين مجلس الإدارة وأنه "لا يمن" على النادي',
         ),
     ],
 )
@@ -729,3 +741,20 @@ def test_a_body_with_only_institutional_adjectives_takes_its_field(pipeline):
     text = "وأكدت اللجنة الوطنية الروسية لمكافحة الإرهاب أن المهاجم قتل."
     orgs = [r["text"] for r in pipeline.extract(text) if r["type"] == "entity" and r["label"] == "ORG"]
     assert orgs == ["اللجنة الوطنية الروسية لمكافحة الإرهاب"]
+
+
+def test_a_manner_participle_after_the_verb_is_no_speaker(pipeline):
+    text = (
+        "قال تركي آل الشيخ إن الأمر انتهى. "
+        'وتساءل مستنكرا: "هل سينسق أحد مع راموس؟". '
+        'وتابع بالقول: "المباراة ستكون الثالثة".'
+    )
+    found = quotes(pipeline, text)
+    assert [q["cue"]["lemma"] for q in found] == ["قال", "تساءل", "تابع"]
+    assert {q["speaker"]["canonical"] for q in found} == {"تركي آل الشيخ"}
+    assert "مستنكرا" not in persons_in(pipeline, text)
+
+
+def test_a_source_with_our_attached_speaks_as_written(pipeline):
+    q = one(pipeline, "وقال مراسلنا إن الوضع هادئ.")
+    assert (q["speaker"]["text"], q["speaker"]["label"]) == ("مراسلنا", "DESC")
