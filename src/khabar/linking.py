@@ -420,6 +420,10 @@ _NOT_THE_HOLDER = normalized_words(
 )
 
 
+_PRONOUN_ENDINGS = ("ها", "هم", "هما", "هن")  # attached pronouns (not ه: فاتسكه، خوسيه end so)
+MIN_PRONOUN_WORD = 4  # letters of a word with its pronoun (بغيرها), more than a preposition's (لها، بهم)
+
+
 def _person_closing(
     ctx: Context, start: int, end: int, ends: dict[int, Entity], named_tokens: set[int]
 ) -> Entity | None:
@@ -452,4 +456,6 @@ def _person_closing(
         return named  # صاحب المزرعة محمد السماعيل: a definite complement closes the role
     if k - first >= 2 and not ctx.is_common(k) and not ctx.known_name_part(k):
         return named  # رئيس شركة تيسلا إيلون ماسك، بصحة عسير: a proper name closes it
+    if k - first >= 2 and doc.norms[k].endswith(_PRONOUN_ENDINGS) and len(doc.norms[k]) > MIN_PRONOUN_WORD:
+        return named  # عميد معهد … للناطقين بغيرها الدكتور عادل باناعمة: a word with its pronoun takes no genitive
     return None  # تحقيق مولر، منتقدو الرئيس أردوغان، اليستر بيرت: the name completes the word before it

@@ -28,6 +28,7 @@ _PHRASE_ENDS = normalized_words(
     "لا كما حيث إذ بينما خلال بعد قبل عند عندما حين مع وهو وهي وقد أمس اليوم بأن بأنه بأنها لأن كون"
 )
 _VERB_COMPLEMENTS = normalized_words("عن على إلى من")  # prepositions that open a verb's complement
+_LED_BY = normalized_words("بزعامة بقيادة برئاسة")  # "led by": the name after it leads the body named before
 _BREAKS = frozenset(".:؟?!؛;\n")
 _QUOTE_MARKS = frozenset('"«»“”„')
 
@@ -83,11 +84,26 @@ def _construct_head(ctx: Context, k: int) -> bool:
     return False
 
 
+def _honorific_before(ctx: Context, k: int) -> bool:
+    """A one-word title (الدكتور، الشيخ، المهندس، اللواء) stands right before token k with only a
+    space between, and no comma before it: a name it introduces, after a long role, is the role's
+    holder."""
+    doc = ctx.doc
+    if k == 0 or not doc.joined(k - 1):
+        return False
+    title = ctx.longest(k - 1, "TITLE")
+    if title is None or title.first != k - 1 or title.last != k - 1 or not doc.has_article(k - 1):
+        return False
+    return k < 2 or not doc.comma(k - 2)  # (… وزير خارجيتها، الشيخ خالد: after a comma, an apposition)
+
+
 def holder_after(ctx: Context, last: int, persons_at: dict[int, Entity], named_tokens: set[int]) -> Entity | None:
     """The person mention that starts within MAX_GAP words after token ``last`` (the end of a role
     phrase), with no sentence mark, quotation mark, speech verb, complementizer or relative
-    (_PHRASE_ENDS) before it: right after words that continue the phrase (_role_word), or set off
-    by commas on both sides after other words (its complements: عن فرض القانون في البلاد)."""
+    (_PHRASE_ENDS) before it: right after words that continue the phrase (_role_word), or after
+    other words (its complements: عن فرض القانون في البلاد) when set off by commas on both sides
+    or introduced by a title (… للناطقين بغيرها الدكتور عادل باناعمة), but never after "led by"
+    (الحكومة الكندية بزعامة رئيس الوزراء ستيفن هاربر: the leader, not the phrase's holder)."""
     doc = ctx.doc
     loose = False  # a word no role phrase holds was passed: only a name set off by commas may follow
     quoted = -1  # last token of a body's name in quotation marks being passed (باسم «مدن»)
@@ -102,10 +118,11 @@ def holder_after(ctx: Context, last: int, persons_at: dict[int, Entity], named_t
             quoted = end
         named = persons_at.get(k)
         if named is not None:
-            if loose and not (doc.comma(k - 1) and named.last + 1 < doc.n and doc.comma(named.last)):
-                return None
+            set_off = doc.comma(k - 1) and named.last + 1 < doc.n and doc.comma(named.last)
+            if loose and not set_off and not _honorific_before(ctx, k):
+                return None  # (… بغيرها الدكتور عادل باناعمة: an honorific right before opens the name)
             return named
-        if doc.norms[k] in _PHRASE_ENDS or ctx.word_has(k, "CUE"):
+        if doc.norms[k] in _PHRASE_ENDS or doc.norms[k] in _LED_BY or ctx.word_has(k, "CUE"):
             return None
         if k > quoted and not _role_word(ctx, k, named_tokens):
             if doc.comma(k - 1) or doc.norms[k] in RELATION_NOUNS:
