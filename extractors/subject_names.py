@@ -38,6 +38,8 @@ MAX_SUBJECT_EXTENSION = 2  # words a given name in the subject slot may take
 PHRASE_GAP = re.compile(r"[\s،,«»\"“”]*")  # inside a subject or role phrase: spaces, commas, quotation marks
 MAX_SUBJECT = 14  # tokens from the cue to the end of its subject phrase
 MAX_SUBJECT_NAME = 6  # عبدالرحمن بن رجاء الله السلمي
+# "non-", "without": the speech verb's form after them is its verbal noun (طلب عدم ذكر اسمه، دون ذكر)
+_NEGATING_NOUNS = normalized_words("عدم دون بدون")
 
 
 def subject_ends(ctx: Context, cue_last: int) -> list[int]:
@@ -49,8 +51,8 @@ def subject_ends(ctx: Context, cue_last: int) -> list[int]:
     j = cue_last + 1
     while j < doc.n and j - cue_last <= MAX_SUBJECT and PHRASE_GAP.fullmatch(doc.gap(j - 1)):
         norm = doc.norms[j]
-        if norm in COMPLEMENTIZERS or ctx.word_has(j, "CUE"):
-            return ends + [j - 1] if j > cue_last + 1 else ends
+        if norm in COMPLEMENTIZERS or ctx.word_has(j, "CUE") and doc.norms[j - 1] not in _NEGATING_NOUNS:
+            return ends + [j - 1] if j > cue_last + 1 else ends  # (not عدم ذكر اسمه: a verbal noun)
         if norm in SUBJECT_ENDS or norm in ADVERBS or doc.comma(j - 1):
             ends.append(j - 1)
         j += 1

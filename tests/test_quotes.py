@@ -220,6 +220,9 @@ def one(pipeline, text):
             "indirect",
             "العقد هو الأكبر",
         ),
+        # "asked not to be named": ذكر after عدم is a verbal noun, so طلب عدم is no name at the end
+        # of the subject
+        ("وقال مسؤول أوروبي، طلب عدم ذكر اسمه، إن الاتحاد سيرد.", "قال", "مسؤول أوروبي", "indirect", "الاتحاد سيرد"),
     ],
 )
 def test_quote_table(pipeline, text, cue, speaker, kind, said):
