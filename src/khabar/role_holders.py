@@ -105,7 +105,7 @@ def holder_after(ctx: Context, last: int, persons_at: dict[int, Entity], named_t
     or introduced by a title (… للناطقين بغيرها الدكتور عادل باناعمة), but never after "led by"
     (الحكومة الكندية بزعامة رئيس الوزراء ستيفن هاربر: the leader, not the phrase's holder)."""
     doc = ctx.doc
-    loose = False  # a word no role phrase holds was passed: only a name set off by commas may follow
+    loose = False  # a word no role phrase holds was passed: only a name set off by commas or titled may follow
     quoted = -1  # last token of a body's name in quotation marks being passed (باسم «مدن»)
     for k in range(last + 1, min(doc.n, last + 2 + MAX_GAP)):
         gap = doc.gap(k - 1)
