@@ -167,7 +167,7 @@ class QuoteFinder:
                 continue  # وتابع قائلا: one cue phrase
             if self._called(m):
                 continue  # ويدعى القارئ حمزة: no speech verb
-            if m.stripped and m.info("CUE").attr("opens") == "clause" and self._second_of_between(m.first):
+            if self._second_of_between(m):
                 continue  # الخلاف بينه وبين مجلس الإدارة: "and between", no speech verb
             participle = participle_cue(m)
             needs_quote = m.info("CUE").attr("needs", "any") == "quote" and not participle
@@ -640,7 +640,7 @@ class QuoteFinder:
             return None
         if info.attr("opens") == "clause" and not m.stripped and self._after_noun(m.first):
             return None  # التواصل بين أفراد المجتمع: بين after a noun is "between"
-        if info.attr("opens") == "clause" and m.stripped and self._second_of_between(m.first):
+        if self._second_of_between(m):
             return None  # الخلاف بينه وبين مجلس الإدارة: "between him and", no speech verb
         if self._called(m):
             return None  # المتحدث باسم الجبهة ويدعى القارئ حمزة: "is called", not "claims"
@@ -715,11 +715,11 @@ class QuoteFinder:
         before = doc.norms[m.first - 1]
         return before in _RELATIVE_WORDS or before == "فيما" or not m.stripped and before not in _VERB_OPENERS
 
-    def _second_of_between(self, i: int) -> bool:
-        """Token i (و + بين) closes "between X and Y" opened by بين (with its pronoun: بينه، بينها)
-        a few words before it in the same clause."""
-        doc = self.doc
-        if doc.norms[i] != "وبين":
+    def _second_of_between(self, m) -> bool:
+        """The cue match ``m`` (و + بين, a verb only where a clause opens) closes "between X and Y"
+        opened by بين (with its pronoun: بينه، بينها) a few words before it in the same clause."""
+        doc, i = self.doc, m.first
+        if not m.stripped or doc.norms[i] != "وبين" or m.info("CUE").attr("opens") != "clause":
             return False
         for k in range(i - 1, max(-1, i - 1 - MAX_BETWEEN), -1):
             if not doc.joined(k):
