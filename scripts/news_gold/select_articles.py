@@ -245,6 +245,16 @@ BATCH52_ANT = dict(BATCH5_ANT)
 BATCH52_SNN = dict(BATCH5_SNN)
 BATCH53_ANT = dict(BATCH5_ANT)
 BATCH53_SNN = dict(BATCH5_SNN)
+# Batches 54 to 57 (`dev54` … `dev57`, chosen at the start of stop 36, before any rule of that stop;
+# khabar's output of 26f4e33 saved at once, annotated blind while the stop's rules were written).
+BATCH54_ANT = dict(BATCH5_ANT)
+BATCH54_SNN = dict(BATCH5_SNN)
+BATCH55_ANT = dict(BATCH5_ANT)
+BATCH55_SNN = dict(BATCH5_SNN)
+BATCH56_ANT = dict(BATCH5_ANT)
+BATCH56_SNN = dict(BATCH5_SNN)
+BATCH57_ANT = dict(BATCH5_ANT)
+BATCH57_SNN = dict(BATCH5_SNN)
 BATCHES = {
     "2": (BATCH2_ANT, BATCH2_SNN),
     "3": (BATCH3_ANT, BATCH3_SNN),
@@ -298,6 +308,10 @@ BATCHES = {
     "51": (BATCH51_ANT, BATCH51_SNN),
     "52": (BATCH52_ANT, BATCH52_SNN),
     "53": (BATCH53_ANT, BATCH53_SNN),
+    "54": (BATCH54_ANT, BATCH54_SNN),
+    "55": (BATCH55_ANT, BATCH55_SNN),
+    "56": (BATCH56_ANT, BATCH56_SNN),
+    "57": (BATCH57_ANT, BATCH57_SNN),
 }
 NO_REPEATED_TEXT_FROM = 46
 
