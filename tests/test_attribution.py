@@ -1617,3 +1617,53 @@ def test_a_listed_given_name_that_is_a_word_too_joins_a_speaking_family_name(pip
     text = "وكشف المتحدث الرسمي باسم «مدن» سامي الحسيني عن أن «مدن» تعتزم البناء. ولفت الحسيني إلى أن مدن تعمل."
     for cue in ("كشف", "لفت"):
         assert _speaker_of(pipeline, text, cue)["canonical"] == "سامي الحسيني"
+
+
+@pytest.mark.parametrize(
+    "text, cue, canonical",
+    [
+        # a foreign family name no list holds speaks alone: the first names written before it join it
+        (
+            "وقال السفير الروسي في لندن، أكساندر ياكوفينكو الخميس، إن بلاده بريئة. "
+            "وقال ياكوفينكو في مؤتمر صحفي إن التحقيق مسيس.",
+            "قال",
+            "أكساندر ياكوفينكو",
+        ),
+        # first names the lists know, then a family name found apart from them
+        (
+            "طالب الرئيس بيدرو بابلو كوتشينسكي بالتحقيق. وقال كوتشينسكي إنه لم يرتكب خطأ.",
+            "قال",
+            "بيدرو بابلو كوتشينسكي",
+        ),
+        # a listed given name behind the preposition ل
+        (
+            "أجرى البرنامج حوارا مطولا لمنصور البلوي المشرف على الفريق. وأكد البلوي أن الفريق جاهز.",
+            "أكد",
+            "منصور البلوي",
+        ),
+    ],
+)
+def test_a_speaking_family_name_takes_the_first_names_written_before_it(pipeline, text, cue, canonical):
+    cued = [q for q in _quotes(pipeline, text) if q["cue"]["text"] == cue]
+    assert cued and all(q["speaker"]["canonical"] == canonical for q in cued)
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("وأكد معاليه أن الوزارة ماضية في خطتها. وكان متطلعا معاليه إلى النتائج.", "أكد"),  # a title + pronoun
+        ("وأكد عزيز القرني أن العقوبات بحق المفحطين رادعة. ووصف المفحطين بأنهم خطر.", "أكد"),  # بحق: a word
+    ],
+)
+def test_no_first_name_out_of_a_title_or_a_preposition_and_noun(pipeline, text, cue):
+    names = {r["canonical"] for r in pipeline.extract(text) if r["type"] == "entity" and r["label"] == "PER"}
+    assert not any(n.startswith(("متطلعا", "حق")) for n in names)
+
+
+def test_a_closing_tag_line_names_no_one(pipeline):
+    # the outlet's tag line runs names side by side: no full name comes out of it
+    text = (
+        "أجرى البرنامج حوارا لمنصور البلوي المشرف على الفريق. وأكد البلوي أن الفريق جاهز.\n"
+        "سمات بيتوركا منصور البلوي مونتاري نايف هزازي"
+    )
+    assert _speaker_of(pipeline, text, "أكد")["canonical"] == "منصور البلوي"

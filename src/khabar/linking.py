@@ -23,6 +23,7 @@ from khabar import text as textmod
 from khabar.described import Descriptions
 from khabar.extractors.context import Context, normalized_words
 from khabar.records import Entity, Quote, Span, Speaker
+from khabar.tag_lines import tag_line_start
 
 # Words that may stand before or after a name without changing what it names: place heads,
 # organization heads and nationality adjectives (lexicon labels).
@@ -64,10 +65,13 @@ def _name_words(words: list[str]) -> list[str]:
     return out
 
 
-def _fullest(mentions: list[Entity], ctx: Context | None = None) -> str:
-    """The mention with the most words (then characters, then the earliest), spaces collapsed; a
-    mention cut out of ل + the article (للأمم المتحدة → لأمم المتحدة) gets its article back (الأمم
-    المتحدة), unless it is a name of its own that begins with ل (لليفربول → ليفربول)."""
+def _fullest(mentions: list[Entity], ctx: Context | None = None, tags: int | None = None) -> str:
+    """The mention with the most words (then characters, then the earliest), spaces collapsed,
+    from those before offset ``tags`` (the closing tag line, whose runs of words are no names)
+    where there are any; a mention cut out of ل + the article (للأمم المتحدة → لأمم المتحدة) gets
+    its article back (الأمم المتحدة), unless it is a name of its own that begins with ل (لليفربول)."""
+    if tags is not None and len(mentions) > 1 and mentions[-1].start >= tags:
+        mentions = [e for e in mentions if e.start < tags] or mentions
     best = mentions[0] if len(mentions) == 1 else max(mentions, key=_fullness)
     text = " ".join(best.text.split())
     if ctx is None or text[:1] != "ل" or not ctx.doc.words[best.first].startswith("لل"):
@@ -206,8 +210,9 @@ def document_entities(ctx: Context, mentions: list[Entity]) -> list[DocEntity]:
         else:
             group.mentions.append(e)
     groups = list(by_key.values())
+    tags = tag_line_start(ctx.doc.text)
     for g in groups:
-        g.canonical = _fullest(g.mentions, ctx)
+        g.canonical = _fullest(g.mentions, ctx, tags)
     if len(groups) > 1:
         merged = _merge_contained(ctx, groups)
         if len(merged) < len(groups):  # (mentions appended: re-sorted and re-measured)
@@ -215,7 +220,7 @@ def document_entities(ctx: Context, mentions: list[Entity]) -> list[DocEntity]:
             for g in groups:
                 if len(g.mentions) > 1:
                     g.mentions.sort(key=_START)
-                    g.canonical = _fullest(g.mentions, ctx)
+                    g.canonical = _fullest(g.mentions, ctx, tags)
     groups.sort(key=_first_start)
     for k, g in enumerate(groups, 1):
         g.id = gid = f"e{k}"

@@ -42,6 +42,7 @@ MIN_UNLISTED = 4  # letters of a first name no list holds (سأل، عزل، ص�
 # feminine nouns and nouns with a possessive are no names.
 _LONG_VOWEL = re.compile("[اوي]")
 _NOT_NAME_ENDINGS = ("ه", "ات", "وا", "ون", "ين", "تي")
+MIN_FOREIGN = 6  # letters of a foreign family name shaped like a verb or a noun with a pronoun
 
 
 def _first_name(ctx: Context, w: int) -> bool:
@@ -112,7 +113,71 @@ def _introduced(ctx: Context, w: int, j: int) -> bool:
     doc = ctx.doc
     if w > 0 and doc.comma(w - 1) or doc.gap(j).strip()[:1] == "(":
         return True
-    return w > 0 and doc.joined(w - 1) and any(ctx.word_has(w - 1, label) for label in ("CUE", "TITLE", "DESC"))
+    if w == 0 or not doc.joined(w - 1):
+        return False
+    if any(ctx.word_has(w - 1, label) for label in ("CUE", "TITLE", "DESC")):
+        return True
+    # a role's nationality or complement: السفير الروسي أكساندر ياكوفينكو، مدير الشركة جون سميث
+    return w > 1 and doc.has_article(w - 1) and doc.joined(w - 2) and _role_word(ctx, w - 2)
+
+
+def _role_word(ctx: Context, i: int) -> bool:
+    return ctx.word_has(i, "TITLE") or ctx.word_has(i, "DESC")
+
+
+def _first_name_before(ctx: Context, at: dict[int, Entity], j: int) -> Entity | None:
+    """The person mention of two words or more that starts at token j, widened to the first name
+    no list holds right before it where news introduces people (طالب جوسيب ماريا بارتوميو، نائبة
+    الرئيس، هيلين ماري كلارك), else None."""
+    here = at.get(j)
+    w = j - 1
+    if here is None or here.label != "PER" or here.first != j or here.last == j or w in at:
+        return None
+    if here.start != ctx.doc.starts[j] or ctx.known_name_part(w) or _participle(ctx, w) or not _first_name(ctx, w):
+        return None
+    if ctx.doc.norms[w].endswith("نا"):
+        return None  # زميلنا غازي الصويغ: a noun with the pronoun "our"
+    return ctx.mention("PER", w, here.last, "resolve:assembled") if _introduced(ctx, w, here.last) else None
+
+
+def _participle(ctx: Context, w: int) -> bool:
+    """An unlisted word in م of five letters or more: a participle (مستدعي، متطلعا), no first name."""
+    norm = ctx.doc.norms[w]
+    return norm.startswith("م") and len(norm) >= MIN_PARTICIPLE
+
+
+MIN_PARTICIPLE = 5
+
+
+def _stems(norm: str) -> tuple[str, ...]:
+    """A word in ه without its pronoun: معاليه → معالي، فضيلته → فضيلة."""
+    return (norm[:-1], norm[:-2] + "ة") if norm.endswith("ته") else (norm[:-1],)
+
+
+def _given_names_only(ctx: Context, e: Entity) -> bool:
+    """Each word of the person mention e is a first name (بيدرو بابلو، كارل هينز): no family name yet."""
+    return e.start == ctx.doc.starts[e.first] and all(_first_of_many(ctx, i) for i in range(e.first, e.last + 1))
+
+
+def _first_of_many(ctx: Context, i: int) -> bool:
+    """Token i is a frequent given name, a family name the lists know (بابلو), or a first name no
+    list holds; not a rare listed given name, more often a word (اسمي), nor a participle."""
+    if _given(ctx, i):
+        return True
+    unlisted = not ctx.known_name_part(i) and not _participle(ctx, i)
+    return (unlisted or ctx.word_has(i, "SURNAME")) and _first_name(ctx, i)
+
+
+def _after_preposition(ctx: Context, w: int) -> int | None:
+    """Where the given name in token w starts when w is ل or ب + a frequent given name (لمنصور،
+    بمحمد), else None."""
+    doc = ctx.doc
+    start = ctx.name_after_clitic(w, ("ل", "ب"))
+    if start is None:
+        return None
+    stem = doc.text[start : doc.ends[w]]
+    key = normalize(stem)
+    return start if ctx.starts_given_name(w, key) and key not in ctx.gaz.common else None  # (not بحق، لإله)
 
 
 def _relatives(norm: str) -> bool:
@@ -142,6 +207,39 @@ def _speaking_family_names(ctx: Context) -> dict[str, bool]:
     return out
 
 
+def _speaking_unlisted(ctx: Context) -> set[str]:
+    """Words no list holds that stand alone right after a speech verb and are written out like a
+    foreign family name (وقال ياكوفينكو، وأضاف رومنيجه): the document shows them to be a person's
+    name. Not a word followed by another such word (وقال جوسيب ماريا: the name goes on)."""
+    doc = ctx.doc
+    out: set[str] = set()
+    for m in ctx.labelled("CUE"):
+        k = m.last + 1
+        if k >= doc.n or not doc.joined(m.last) or doc.has_article(k) or not _unlisted_name(ctx, k):
+            continue
+        if k + 1 < doc.n and doc.joined(k) and not ctx.is_common(k + 1) and not ctx.by_first.get(k + 1):
+            continue
+        out.add(doc.words[k])
+    return out
+
+
+def _unlisted_name(ctx: Context, k: int) -> bool:
+    """Token k is a word of a name's shape that no list holds, as a word or as anything else."""
+    doc = ctx.doc
+    norm = doc.norms[k]
+    if len(norm) < MIN_UNLISTED + 1 or not norm.isalpha() or not ctx.is_arabic_word(k) or ctx.is_common(k):
+        return False
+    if "\u064b" in doc.words[k] or norm[0] in _PROCLITICS or _VERB.match(norm) or norm.endswith(_NOT_NAME_ENDINGS[1:]):
+        return False
+    if ctx.by_first.get(k) or ctx.used_as_noun(k):
+        return False
+    if norm.endswith("ه") and any(stem in ctx.gaz.phrases or stem in ctx.gaz.common for stem in _stems(norm)):
+        return False  # معاليه، سموه، فضيلته: a title or word with its pronoun
+    if not_a_name_shape(norm, True, doc.words[k]):  # ياكوفينكو، رومنيجه: foreign names look like verbs
+        return len(norm) >= MIN_FOREIGN and len(_LONG_VOWEL.findall(norm, 1)) >= 2  # (يستعرض: no long vowel)
+    return True
+
+
 def assemble_names(ctx: Context, mentions: list[Entity]) -> list[Entity]:
     """``mentions`` with each first name + one-word person name of the document made one mention
     (a new one, or a one-word mention widened to take the first name in)."""
@@ -156,7 +254,7 @@ def assemble_names(ctx: Context, mentions: list[Entity]) -> list[Entity]:
         and e.known_as is None  # (a lexicon's person has its full name already: ترامب)
     }
     speaking = _speaking_family_names(ctx)
-    single |= set(speaking)
+    single |= set(speaking) | _speaking_unlisted(ctx)
     single = {word for word in single if not _relatives(normalize(word))}
     if not single:
         return mentions
@@ -167,7 +265,13 @@ def assemble_names(ctx: Context, mentions: list[Entity]) -> list[Entity]:
     replaced: dict[int, Entity | None] = {}  # id of a mention → its widened form (None: absorbed)
     added: list[Entity] = []
     for j in range(1, doc.n):
-        if doc.words[j] not in single or not doc.joined(j - 1):
+        if not doc.joined(j - 1):
+            continue
+        if doc.words[j] not in single:
+            longer = _first_name_before(ctx, at, j)  # جوسيب + ماريا بارتوميو
+            if longer is not None:
+                replaced[id(at[j])] = None
+                added.append(longer)
             continue
         w = j - 1
         before = at.get(w)
@@ -175,16 +279,26 @@ def assemble_names(ctx: Context, mentions: list[Entity]) -> list[Entity]:
         if before is not None and before.label == "LOC" and before.first == before.last == w and listed:
             replaced[id(before)] = None  # a given name read as a place, before a speaking family name
             before = None
-        if before is not None and not (before.label == "PER" and before.first == before.last == w):
-            continue  # (inside a longer name, a place or a body)
         here = at.get(j)
         if here is not None and not (here.label == "PER" and here.first == here.last == j):
             continue
-        if (before is None and not (_first_name(ctx, w) or listed)) or (before is not None and not _given(ctx, w)):
-            continue
-        if not (_introduced(ctx, w, j) or _given(ctx, w) or listed):
+        start = None
+        if before is not None and before.label == "PER" and before.last == w and before.first < w:
+            if not _given_names_only(ctx, before):
+                continue  # (a full name already: a family name after it is another person's)
+            start = before.start  # بيدرو بابلو + كوتشينسكي: first names the lists know, then the family name
+        elif before is not None and not (before.label == "PER" and before.first == before.last == w):
+            continue  # (inside a longer name, a place or a body)
+        elif before is None and not (_first_name(ctx, w) or listed):
+            start = _after_preposition(ctx, w)  # لمنصور البلوي: a listed given name behind ل or ب
+            if start is None:
+                continue
+        elif before is not None and not (_given(ctx, w) or not ctx.known_name_part(w) and _first_name(ctx, w)):
+            continue  # (a one-word person: a frequent given name, or a first name no list holds)
+        if start is None and not (_introduced(ctx, w, j) or _given(ctx, w) or listed):
             continue  # (a frequent given name needs no more: عبدالعزيز الناصر after a long role)
-        full = ctx.mention("PER", w, j, "resolve:assembled")
+        first = before.first if start is not None and before is not None else w
+        full = ctx.mention("PER", first, j, "resolve:assembled", start)
         if before is not None:
             replaced[id(before)] = None
         if here is not None:
