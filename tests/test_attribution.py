@@ -1667,3 +1667,17 @@ def test_a_closing_tag_line_names_no_one(pipeline):
         "سمات بيتوركا منصور البلوي مونتاري نايف هزازي"
     )
     assert _speaker_of(pipeline, text, "أكد")["canonical"] == "منصور البلوي"
+
+
+def test_a_given_name_that_is_a_nationality_word_and_a_nationality_family_name(pipeline):
+    # تركي before a name is the given name (an adjective never precedes its noun); التركي after a
+    # frequent given name is the family name once the document shows it speaking alone
+    text = (
+        "وكان المتحدث الأمني اللواء منصور التركي قد أوضح أنه لا إصابات. وأشار التركي إلى أن الحادث وقع ليلا. "
+        "وقال تركي شبانة رئيس الشبكة إن الفيلم جاهز. وأضاف شبانة: مصر هي القلب."
+    )
+    assert {c: _speaker_of(pipeline, text, c)["canonical"] for c in ("أوضح", "أشار", "أضاف")} == {
+        "أوضح": "منصور التركي",
+        "أشار": "منصور التركي",
+        "أضاف": "تركي شبانة",
+    }

@@ -20,6 +20,7 @@ place where a first name stands right before it is that person's full name:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from khabar.extractors.context import (
     FUNCTION_WORDS,
@@ -133,8 +134,10 @@ def _first_name_before(ctx: Context, at: dict[int, Entity], j: int) -> Entity | 
     w = j - 1
     if here is None or here.label != "PER" or here.first != j or here.last == j or w in at:
         return None
-    if here.start != ctx.doc.starts[j] or ctx.known_name_part(w) or _participle(ctx, w) or not _first_name(ctx, w):
+    if here.start != ctx.doc.starts[j] or _participle(ctx, w) or not _first_name(ctx, w):
         return None
+    if ctx.known_name_part(w) and not ctx.word_has(w, "GIVEN"):
+        return None  # (a family name before a full name is another person's: … رونالدو ليونيل ميسي)
     if ctx.doc.norms[w].endswith("نا"):
         return None  # زميلنا غازي الصويغ: a noun with the pronoun "our"
     return ctx.mention("PER", w, here.last, "resolve:assembled") if _introduced(ctx, w, here.last) else None
@@ -193,18 +196,40 @@ def _speaking_family_names(ctx: Context) -> dict[str, bool]:
     (وقال الدراويش)."""
     doc = ctx.doc
     out: dict[str, bool] = {}
-    for m in ctx.labelled("CUE"):
-        k = m.last + 1
-        if k >= doc.n or not doc.joined(m.last) or not doc.has_article(k) or len(doc.norms[k]) < MIN_UNLISTED + 2:
+    for k in _after_cues(ctx):
+        if len(doc.norms[k]) < MIN_UNLISTED + 2 or ctx.is_common(k):
             continue
-        if ctx.is_common(k) or not NOT_NAME_LABELS.isdisjoint(
-            label for found in ctx.by_first.get(k, ()) for label in found.labels
-        ):
+        if not NOT_NAME_LABELS.isdisjoint(label for found in ctx.by_first.get(k, ()) for label in found.labels):
             continue
-        if k + 1 < doc.n and doc.joined(k) and doc.has_article(k + 1):
-            continue  # وأكد المدير العام: a noun and its adjective, no name
         out[doc.words[k]] = ctx.word_has(k, "SURNAME") or doc.norms[k].endswith("ي")  # (listed or a nisba)
     return out
+
+
+def _after_cues(ctx: Context) -> Iterator[int]:
+    """Words in ال right after a speech verb, not followed by another word in ال (وأكد المدير
+    العام: a noun and its adjective)."""
+    doc = ctx.doc
+    for m in ctx.labelled("CUE"):
+        k = m.last + 1
+        if k >= doc.n or not doc.joined(m.last) or not doc.has_article(k):
+            continue
+        if not (k + 1 < doc.n and doc.joined(k) and doc.has_article(k + 1)):
+            yield k
+
+
+def _speaking_nisbas(ctx: Context) -> set[str]:
+    """Family names that are nationality words too (التركي، المصري), right after a speech verb
+    (وأشار التركي إلى): a person's name where a frequent given name stands before them elsewhere."""
+    doc = ctx.doc
+    return {doc.words[k] for k in _after_cues(ctx) if ctx.word_has(k, "DEMONYM") and ctx.word_has(k, "SURNAME")}
+
+
+def _given_not_nationality(ctx: Context, w: int) -> bool:
+    """Token w, without the article, is a frequent given name that is a nationality word too
+    (تركي، مصري …): before a person's name it is the first name, as an adjective never precedes
+    its noun (تركي شبانة)."""
+    doc = ctx.doc
+    return not doc.has_article(w) and ctx.word_has(w, "DEMONYM") and ctx.frequent_given(doc.norms[w])
 
 
 def _speaking_unlisted(ctx: Context) -> set[str]:
@@ -254,7 +279,8 @@ def assemble_names(ctx: Context, mentions: list[Entity]) -> list[Entity]:
         and e.known_as is None  # (a lexicon's person has its full name already: ترامب)
     }
     speaking = _speaking_family_names(ctx)
-    single |= set(speaking) | _speaking_unlisted(ctx)
+    nisbas = _speaking_nisbas(ctx) - single
+    single |= set(speaking) | _speaking_unlisted(ctx) | nisbas
     single = {word for word in single if not _relatives(normalize(word))}
     if not single:
         return mentions
@@ -283,6 +309,10 @@ def assemble_names(ctx: Context, mentions: list[Entity]) -> list[Entity]:
         if here is not None and not (here.label == "PER" and here.first == here.last == j):
             continue
         start = None
+        if doc.words[j] in nisbas and not (_given(ctx, w) and (before is None or before.first == before.last)):
+            continue  # (منصور التركي: only a frequent given name makes a nationality word a family name)
+        if before is None and _given_not_nationality(ctx, w):
+            listed = True  # تركي شبانة
         if before is not None and before.label == "PER" and before.last == w and before.first < w:
             if not _given_names_only(ctx, before):
                 continue  # (a full name already: a family name after it is another person's)
