@@ -4,17 +4,27 @@ News names a person in full once and by the family name after that. When the ful
 first name no list knows (بيرحسين كوليوند، لندي وليامز) or a family name that is also a common word
 (أيمن دين، موفق جمعة), the rules find only the one-word mentions (وقال دين، وتابع جمعة), and the
 first mention is lost or cut. Once the document itself shows the word to be a person's name (a
-one-word person mention, or a family name in ال right after a speech verb: وأشار الناصر), each
-place where a first name stands right before it is that person's full name:
+one-word person mention; a family name in ال right after a speech verb: وأشار الناصر; a word no
+list holds, written out like a foreign family name, alone after a speech verb: وقال ياكوفينكو; a
+family name that is a nationality word too: وأشار التركي), each place where a first name stands
+right before it is that person's full name:
 
 - the word before is a frequent given name (موفق، عبدالعزيز), a word no list holds that is written
   out like a foreign name (بيرحسين، لندي، أفيشاي), or, before a listed or nisba family name that
-  speaks (الحسيني), a listed given name more often a name than a word (سامي، أمين، عمر);
+  speaks (الحسيني), a listed given name more often a name than a word (سامي، أمين، عمر); a
+  frequent given name that is a nationality word too (تركي شبانة: an adjective never precedes
+  its noun); a frequent given name behind ل or ب (لمنصور البلوي); or a person mention made of
+  first names only (بيدرو بابلو + كوتشينسكي). A nationality family name takes only a frequent
+  given name (منصور التركي);
 - an unlisted first name stands where news introduces people: after a speech verb, a title, a
-  source noun or a comma, or before an age in brackets;
+  source noun or a comma, after a role's nationality or complement (السفير الروسي أكساندر), or
+  before an age in brackets;
 - nothing but a space stands between them, and neither is inside another mention (a given name
   read alone as a person, موفق after اللواء, is taken into the full name); never a relative
   (الوالدان) nor a lexicon person (ترامب), whose full name the lexicon has.
+
+A person mention of two words or more also takes an unlisted first name written right before it
+where news introduces people (طالب جوسيب + ماريا بارتوميو).
 """
 
 from __future__ import annotations
@@ -44,6 +54,7 @@ MIN_UNLISTED = 4  # letters of a first name no list holds (سأل، عزل، ص�
 _LONG_VOWEL = re.compile("[اوي]")
 _NOT_NAME_ENDINGS = ("ه", "ات", "وا", "ون", "ين", "تي")
 MIN_FOREIGN = 6  # letters of a foreign family name shaped like a verb or a noun with a pronoun
+MIN_PARTICIPLE = 5  # letters of an unlisted word in م read as a participle (مستدعي), no first name
 
 
 def _first_name(ctx: Context, w: int) -> bool:
@@ -147,9 +158,6 @@ def _participle(ctx: Context, w: int) -> bool:
     """An unlisted word in م of five letters or more: a participle (مستدعي، متطلعا), no first name."""
     norm = ctx.doc.norms[w]
     return norm.startswith("م") and len(norm) >= MIN_PARTICIPLE
-
-
-MIN_PARTICIPLE = 5
 
 
 def _stems(norm: str) -> tuple[str, ...]:
