@@ -1624,8 +1624,7 @@ def test_a_listed_given_name_that_is_a_word_too_joins_a_speaking_family_name(pip
     [
         # a foreign family name no list holds speaks alone: the first names written before it join it
         (
-            "وقال السفير الروسي في لندن، أكساندر ياكوفينكو الخميس، إن بلاده بريئة. "
-            "وقال ياكوفينكو في مؤتمر صحفي إن التحقيق مسيس.",
+            "أبلغ السفير الروسي أكساندر ياكوفينكو الصحفيين بموقفه. وقال ياكوفينكو في مؤتمر صحفي إن التحقيق مسيس.",
             "قال",
             "أكساندر ياكوفينكو",
         ),
