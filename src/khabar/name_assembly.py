@@ -213,15 +213,21 @@ def _speaking_family_names(ctx: Context) -> dict[str, bool]:
     return out
 
 
+def _right_after_cues(ctx: Context) -> Iterator[int]:
+    """The token right after each speech verb, with nothing but a space between."""
+    doc = ctx.doc
+    for m in ctx.labelled("CUE"):
+        k = m.last + 1
+        if k < doc.n and doc.joined(m.last):
+            yield k
+
+
 def _after_cues(ctx: Context) -> Iterator[int]:
     """Words in ال right after a speech verb, not followed by another word in ال (وأكد المدير
     العام: a noun and its adjective)."""
     doc = ctx.doc
-    for m in ctx.labelled("CUE"):
-        k = m.last + 1
-        if k >= doc.n or not doc.joined(m.last) or not doc.has_article(k):
-            continue
-        if not (k + 1 < doc.n and doc.joined(k) and doc.has_article(k + 1)):
+    for k in _right_after_cues(ctx):
+        if doc.has_article(k) and not (k + 1 < doc.n and doc.joined(k) and doc.has_article(k + 1)):
             yield k
 
 
@@ -246,9 +252,8 @@ def _speaking_unlisted(ctx: Context) -> set[str]:
     name. Not a word followed by another such word (وقال جوسيب ماريا: the name goes on)."""
     doc = ctx.doc
     out: set[str] = set()
-    for m in ctx.labelled("CUE"):
-        k = m.last + 1
-        if k >= doc.n or not doc.joined(m.last) or doc.has_article(k) or not _unlisted_name(ctx, k):
+    for k in _right_after_cues(ctx):
+        if doc.has_article(k) or not _unlisted_name(ctx, k):
             continue
         if k + 1 < doc.n and doc.joined(k) and not ctx.is_common(k + 1) and not ctx.by_first.get(k + 1):
             continue
@@ -316,7 +321,8 @@ def assemble_names(ctx: Context, mentions: list[Entity]) -> list[Entity]:
         here = at.get(j)
         if here is not None and not (here.label == "PER" and here.first == here.last == j):
             continue
-        start = None
+        first, start = w, None  # where the full name starts: token, and offset behind a proclitic
+        evidenced = False  # the first name stands on evidence that needs no introducing word before it
         if doc.words[j] in nisbas and not (_given(ctx, w) and (before is None or before.first == before.last)):
             continue  # (منصور التركي: only a frequent given name makes a nationality word a family name)
         if before is None and _given_not_nationality(ctx, w):
@@ -324,18 +330,18 @@ def assemble_names(ctx: Context, mentions: list[Entity]) -> list[Entity]:
         if before is not None and before.label == "PER" and before.last == w and before.first < w:
             if not _given_names_only(ctx, before):
                 continue  # (a full name already: a family name after it is another person's)
-            start = before.start  # بيدرو بابلو + كوتشينسكي: first names the lists know, then the family name
+            first, evidenced = before.first, True  # بيدرو بابلو + كوتشينسكي: listed first names, then the family name
         elif before is not None and not (before.label == "PER" and before.first == before.last == w):
             continue  # (inside a longer name, a place or a body)
         elif before is None and not (_first_name(ctx, w) or listed):
             start = _after_preposition(ctx, w)  # لمنصور البلوي: a listed given name behind ل or ب
             if start is None:
                 continue
+            evidenced = True
         elif before is not None and not (_given(ctx, w) or not ctx.known_name_part(w) and _first_name(ctx, w)):
             continue  # (a one-word person: a frequent given name, or a first name no list holds)
-        if start is None and not (_introduced(ctx, w, j) or _given(ctx, w) or listed):
+        if not (evidenced or _introduced(ctx, w, j) or _given(ctx, w) or listed):
             continue  # (a frequent given name needs no more: عبدالعزيز الناصر after a long role)
-        first = before.first if start is not None and before is not None else w
         full = ctx.mention("PER", first, j, "resolve:assembled", start)
         if before is not None:
             replaced[id(before)] = None
