@@ -255,6 +255,16 @@ BATCH56_ANT = dict(BATCH5_ANT)
 BATCH56_SNN = dict(BATCH5_SNN)
 BATCH57_ANT = dict(BATCH5_ANT)
 BATCH57_SNN = dict(BATCH5_SNN)
+# Batches 58 to 61 (`dev58` … `dev61`, chosen at the start of stop 37, before any rule of that stop;
+# khabar's output of cf867cb saved at once, annotated blind while the stop's rules were written).
+BATCH58_ANT = dict(BATCH5_ANT)
+BATCH58_SNN = dict(BATCH5_SNN)
+BATCH59_ANT = dict(BATCH5_ANT)
+BATCH59_SNN = dict(BATCH5_SNN)
+BATCH60_ANT = dict(BATCH5_ANT)
+BATCH60_SNN = dict(BATCH5_SNN)
+BATCH61_ANT = dict(BATCH5_ANT)
+BATCH61_SNN = dict(BATCH5_SNN)
 BATCHES = {
     "2": (BATCH2_ANT, BATCH2_SNN),
     "3": (BATCH3_ANT, BATCH3_SNN),
@@ -312,6 +322,10 @@ BATCHES = {
     "55": (BATCH55_ANT, BATCH55_SNN),
     "56": (BATCH56_ANT, BATCH56_SNN),
     "57": (BATCH57_ANT, BATCH57_SNN),
+    "58": (BATCH58_ANT, BATCH58_SNN),
+    "59": (BATCH59_ANT, BATCH59_SNN),
+    "60": (BATCH60_ANT, BATCH60_SNN),
+    "61": (BATCH61_ANT, BATCH61_SNN),
 }
 NO_REPEATED_TEXT_FROM = 46
 
