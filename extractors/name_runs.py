@@ -153,6 +153,8 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
             break  # ترامب متحدثا، ماي ردا على، بوتين اليوم: an adverbial, not a surname
         if doc.words[nxt].endswith("ة") and not known:
             break  # بركات مطمئنة: an unknown word in ة after a name is an adjective or a noun
+        if not known and not_name_word(ctx, nxt):
+            break  # فرانسيس تعديلا، رستم المتخصص: a word of the clause, not a name
         if matched and (ctx.longest(nxt, "ORG") or _place_not_surname(ctx, nxt, known)):
             break
         if words >= 2 and not known and not _given_pair(ctx, j - 1, j):
@@ -164,6 +166,28 @@ def name_run(ctx: Context, i: int, max_len: int = MAX_RUN, introduced: bool = Fa
     if norms[j] in NAME_LINKS:
         j -= 1
     return j if j >= i else None
+
+
+def not_name_word(ctx: Context, k: int) -> bool:
+    """Token k, no listed name part, cannot go on a person's name: a common noun in the indefinite
+    accusative (تعديلا، حزنا: the word without its final ا is a common word), or a definite
+    participle in الم… that is a common word (المتخصص; a nisba family name in …ي, المطيري،
+    المقدشي, is not one)."""
+    norm = ctx.doc.norms[k]
+    if ctx.known_name_part(k):
+        return False
+    if len(norm) >= 5 and norm[-1] == "ا" and norm[-2] != "ا" and norm[:-1] in ctx.gaz.common:
+        return True
+    return definite_participle(ctx, k)
+
+
+def definite_participle(ctx: Context, k: int) -> bool:
+    """Token k is a common word in الم… of six letters or more, no nisba in …ي and no listed name
+    part, not in ة (المنطقة, a noun): a participle describing the person (المتخصص، المكلف)."""
+    norm = ctx.doc.norms[k]
+    if not norm.startswith("الم") or len(norm) < 6 or norm[-1] in "يه" or ctx.known_name_part(k):
+        return False
+    return norm in ctx.gaz.common
 
 
 def genitive_follows(ctx: Context, k: int) -> bool:

@@ -24,6 +24,7 @@ from khabar.extractors.name_runs import (
     SUBJECT_ENDS,
     accusative_participle,
     conjoined,
+    definite_participle,
     name_run,
     without_preposition,
 )
@@ -70,6 +71,8 @@ def subject_persons(ctx: Context) -> Iterator[Entity]:
         if not doc.joined(m.last) or m.last + 1 not in by_first or not ctx.longest(m.last + 1, "TITLE", "DESC"):
             continue  # the subject must open with a role (a lexicon match: most tokens start none)
         for end in subject_ends(ctx, m.last):
+            if end > m.last + 2 and definite_participle(ctx, end):
+                end -= 1  # المحامي جون هاردي المتخصص في …: the participle opens the name's description
             found = _name_before(ctx, m.last + 1, end)
             if found is not None:
                 yield ctx.mention("PER", found, end, "rule:subject")
