@@ -77,7 +77,7 @@ def _club_name(ctx: Context, i: int, club: str) -> bool:
     الأهلي; فريق العمل، فريق التحقيق are a working party)."""
     doc = ctx.doc
     norm = doc.norms[i]
-    if norm in FUNCTION_WORDS or norm in _CLAUSE_WORDS or ctx.word_has(i, "TITLE") or ctx.word_has(i, "LOC_TRIGGER"):
+    if norm in FUNCTION_WORDS or norm in CLAUSE_WORDS or ctx.word_has(i, "TITLE") or ctx.word_has(i, "LOC_TRIGGER"):
         return False
     if club == "any":
         return True
@@ -191,7 +191,9 @@ def _descriptive_end(ctx: Context, i: int) -> int | None:
         # a place after an indefinite head is its genitive (مديرية أمن إسطنبول); a word coordinated
         # inside a لـ complement belongs to it (للجبيل وينبع، للأرصاد وحماية البيئة)
         genitive = place is not None and not doc.has_article(j - 1) and doc.norms[j][:1] != "و"
-        coordinated = doc.norms[j][:1] == "و" and (doc.norms[j - 1][:2] == "لل" or _coordinated_genitive(ctx, j))
+        coordinated = doc.norms[j][:1] == "و" and (
+            doc.norms[j - 1][:2] == "لل" or _coordinated_genitive(ctx, j) or _second_lam_genitive(ctx, i, j)
+        )
         if (
             new_phrase
             and (doc.norms[j][:1] != "ل" or national and _has_field(ctx, i, j))
@@ -225,7 +227,7 @@ def _has_field(ctx: Context, i: int, j: int) -> bool:
 
 # Words after a description that belong to the clause, not to the name: time words and
 # evaluative or temporal adjectives (مجلس الوزراء الأسبوعية، مركز التدريب الجديد، الأسبوع الماضي).
-_CLAUSE_WORDS = normalized_words(
+CLAUSE_WORDS = normalized_words(
     """الاسبوع الاسبوعي الاسبوعية الماضي الماضية المقبل المقبلة القادم القادمة الجديد الجديدة الحالي
     الحالية السابق السابقة الاسبق البالغ البالغة المعني المعنية المذكور المذكورة اليوم امس الليلة الشهر
     الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعة السبت"""
@@ -281,6 +283,19 @@ def _coordinated_genitive(ctx: Context, j: int) -> bool:
     return any(stripped for stripped, _ in doc.splits[j]) and not _clitic_head(ctx, j)
 
 
+def _second_lam_genitive(ctx: Context, i: int, j: int) -> bool:
+    """و + an indefinite noun heading a definite genitive, right after a ل + indefinite noun and its
+    definite genitive (المؤسسة العامة لصوامع الغلال ومطاحن الدقيق): the body's second field, not
+    و + a second body's trigger or a title."""
+    doc = ctx.doc
+    if j - 2 < i or j + 1 >= doc.n or doc.has_article(j) or not doc.joined(j) or not doc.has_article(j + 1):
+        return False
+    lam = doc.norms[j - 2]
+    if lam[:1] != "ل" or lam[:2] == "لل" or doc.has_article(j - 2) or not doc.has_article(j - 1):
+        return False
+    return any(stripped for stripped, _ in doc.splits[j]) and not _clitic_head(ctx, j)
+
+
 def _clitic_head(ctx: Context, j: int) -> bool:
     """Token j without its proclitic is a body's trigger or a title (والمركز، ووزير)."""
     phrases = ctx.gaz.phrases
@@ -294,10 +309,10 @@ def _outside_description(ctx: Context, j: int) -> bool:
     (والاتحاد الأفريقي، والمركز القومي; و + a noun may be the name's own: الموارد المائية والري)."""
     doc = ctx.doc
     norm = doc.norms[j]
-    if norm in _CLAUSE_WORDS:
+    if norm in CLAUSE_WORDS:
         return True
     if norm == _YEAR:
-        return j + 1 < doc.n and doc.norms[j + 1] in _CLAUSE_WORDS
+        return j + 1 < doc.n and doc.norms[j + 1] in CLAUSE_WORDS
     if doc.has_article(j):
         return False
     if norm[:3] in ("بال", "كال"):

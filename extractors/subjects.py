@@ -36,6 +36,7 @@ from khabar.extractors.name_runs import (
     skip_modifiers,
     title_phrase,
 )
+from khabar.extractors.organizations import CLAUSE_WORDS
 from khabar.extractors.places import trigger_name_end
 from khabar.extractors.quotemarks import OPENING_MARKS
 from khabar.extractors.roles import MAX_ROLE, role_book
@@ -1118,12 +1119,27 @@ class SpeakerFinder:
             return None
         if norm.startswith("لل") and len(norm) >= 5 and not norm.endswith(("ين", "ون")):
             body = ctx.longest(k, "ORG", "LOC")
-            return body.last if body is not None else k  # للحكومة، للمقاومة، للأمم المتحدة
+            if body is not None:
+                return body.last  # للأمم المتحدة
+            while k + 1 < doc.n and doc.joined(k) and self._lam_adjective(k + 1):
+                k += 1  # للقوات المسلحة الإماراتية، للحماية البيئية: the genitive's adjectives
+            return k  # للحكومة، للمقاومة
         if ctx.longest(k, "ORG", "LOC", "PER") is not None:
             return None  # لرويترز، لبي بي سي، لترامب: the one spoken to
         if _PURPOSE.match(norm) and k + 1 < doc.n and doc.joined(k) and doc.has_article(k + 1):
             return k + 1  # لمكافحة الفساد
         return None
+
+    def _lam_adjective(self, k: int) -> bool:
+        """Token k, after a ل + definite noun, is its adjective: a definite word in ي/ية/ة or a
+        nationality, no time word (الماضية، المقبلة) and no body, place or person of its own."""
+        ctx, doc = self.ctx, self.ctx.doc
+        norm = doc.norms[k]
+        if not doc.has_article(k) or norm in CLAUSE_WORDS or norm in FUNCTION_WORDS:
+            return False
+        if ctx.longest(k, "ORG", "LOC", "PER", "TITLE"):
+            return False
+        return ctx.word_has(k, "DEMONYM") or doc.words[k].endswith(("ي", "ية", "ة"))
 
     def _governed_complement(self, last: int) -> int:
         """A source phrase ending at ``last`` in an adjective that takes a preposition (الموالي

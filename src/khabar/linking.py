@@ -84,6 +84,23 @@ def _fullest(mentions: list[Entity], ctx: Context | None = None, tags: int | Non
     return text
 
 
+def _with_lead(ctx: Context, mentions: list[Entity], canonical: str, tags: int | None) -> str:
+    """A body's canonical with the generic head the article writes before it (حركة حماس، شركة
+    جوجل، صحيفة واشنطن بوست: a trigger marked lead=drop, which the mention's span leaves out), when
+    a mention of the canonical's own words follows such a head."""
+    doc, key = ctx.doc, textmod.normalize(canonical)
+    for e in mentions:
+        if tags is not None and e.start >= tags:
+            break
+        k = e.first - 1
+        if k < 0 or e.start != doc.starts[e.first] or not doc.joined(k) or textmod.normalize(e.text) != key:
+            continue
+        m = ctx.longest(k, "ORG_TRIGGER")
+        if m is not None and m.first == k and not m.stripped and m.info("ORG_TRIGGER").get("lead", "") == "drop":
+            return doc.words[k] + " " + canonical
+    return canonical
+
+
 def _fullness(e: Entity) -> tuple[int, int, int]:
     return e.last - e.first, e.end - e.start, -e.start
 
@@ -222,6 +239,9 @@ def document_entities(ctx: Context, mentions: list[Entity]) -> list[DocEntity]:
                     g.mentions.sort(key=_START)
                     g.canonical = _fullest(g.mentions, ctx, tags)
     groups.sort(key=_first_start)
+    for g in groups:
+        if g.label == "ORG":
+            g.canonical = _with_lead(ctx, g.mentions, g.canonical, tags)
     for k, g in enumerate(groups, 1):
         g.id = gid = f"e{k}"
         g.known_as = known = next((e.known_as for e in g.mentions if e.known_as), None)
