@@ -1637,6 +1637,12 @@ _BALAWI = "أجرى البرنامج حوارا مطولا لمنصور البل
         (_BALAWI, "أكد", "منصور البلوي"),
         # the outlet's closing tag line runs names side by side: no full name comes out of it
         (_BALAWI + "\nسمات بيتوركا منصور البلوي مونتاري نايف هزازي", "أكد", "منصور البلوي"),
+        # a first name the lists hold as a place, right after the speech verb
+        (
+            "وتقول فيكتوريا ديربيشير الصحفية في بي بي سي إن البيت مختلف. وقالت ديربيشير إن الهاتف يرن.",
+            "قالت",
+            "فيكتوريا ديربيشير",
+        ),
     ],
 )
 def test_a_speaking_family_name_takes_the_first_names_written_before_it(pipeline, text, cue, canonical):
@@ -1668,3 +1674,37 @@ def test_a_given_name_that_is_a_nationality_word_and_a_nationality_family_name(p
         "أشار": "منصور التركي",
         "أضاف": "تركي شبانة",
     }
+
+
+@pytest.mark.parametrize(
+    "text, cue, canonical",
+    [
+        # an indefinite accusative noun is the clause's, not the name's
+        ("وأبدى البابا فرانسيس تعديلا على التعليم. وقال إن العقوبة لا يمكن قبولها.", "قال", "فرانسيس"),
+        # a definite participle after the name describes the person (المتخصص في …)
+        ("وقال المحامي جون هاردي المتخصص في حقوق الانسان إن القضية مهمة.", "قال", "جون هاردي"),
+    ],
+)
+def test_an_accusative_noun_or_a_participle_ends_a_name(pipeline, text, cue, canonical):
+    cued = [q for q in _quotes(pipeline, text) if q["cue"]["text"] == cue]
+    assert cued and all(q["speaker"]["canonical"] == canonical for q in cued)
+
+
+@pytest.mark.parametrize(
+    "text, canonical",
+    [
+        # ل + a definite noun and its adjectives
+        ("أعلنت القيادة العامة للقوات المسلحة الإماراتية أن الجنود عادوا.", "القيادة العامة للقوات المسلحة الإماراتية"),
+        ("أعلنت الوكالة الأمريكية للحماية البيئية الخميس أن المياه ملوثة.", "الوكالة الأمريكية للحماية البيئية"),
+        # a second field after و, in the same genitive shape as the first
+        (
+            "وقالت المؤسسة العامة لصوامع الغلال ومطاحن الدقيق إن الموعد انتهى.",
+            "المؤسسة العامة لصوامع الغلال ومطاحن الدقيق",
+        ),
+        # the generic head the article writes before a listed body is in its canonical
+        ("اتهمت حركة حماس الفلسطينية إسرائيل بالتصعيد. وقالت حماس إنها ترفض الاتهام.", "حركة حماس"),
+    ],
+)
+def test_a_body_speaks_under_its_whole_name(pipeline, text, canonical):
+    speakers = {q["speaker"]["canonical"] for q in _quotes(pipeline, text)}
+    assert speakers == {canonical}

@@ -54,6 +54,7 @@ MIN_UNLISTED = 4  # letters of a first name no list holds (سأل، عزل، ص�
 _LONG_VOWEL = re.compile("[اوي]")
 _NOT_NAME_ENDINGS = ("ه", "ات", "وا", "ون", "ين", "تي")
 MIN_FOREIGN = 6  # letters of a foreign family name shaped like a verb or a noun with a pronoun
+_WAS = frozenset({"كان", "كانت", "وكان", "وكانت"})  # normalised, as written
 MIN_PARTICIPLE = 5  # letters of an unlisted word in م read as a participle (مستدعي), no first name
 
 
@@ -127,10 +128,19 @@ def _introduced(ctx: Context, w: int, j: int) -> bool:
         return True
     if w == 0 or not doc.joined(w - 1):
         return False
-    if any(ctx.word_has(w - 1, label) for label in ("CUE", "TITLE", "DESC")):
-        return True
+    if any(ctx.word_has(w - 1, label) for label in ("CUE", "TITLE", "DESC")) or doc.norms[w - 1] in _WAS:
+        return True  # (كان جوشوا دريك الباحث: كان opens a sentence on the person as well)
     # a role's nationality or complement: السفير الروسي أكساندر ياكوفينكو، مدير الشركة جون سميث
     return w > 1 and doc.has_article(w - 1) and doc.joined(w - 2) and _role_word(ctx, w - 2)
+
+
+def _place_as_first_name(ctx: Context, e: Entity) -> bool:
+    """The one-word place mention e, right after a speech verb and before a person's family name
+    the document shows to speak, is that person's first name (وتقول فيكتوريا ديربيشير): a place
+    is never followed by a person's name there. Not a word with a proclitic or the article."""
+    doc = ctx.doc
+    norm = doc.norms[e.first]
+    return e.start == doc.starts[e.first] and not doc.has_article(e.first) and len(norm) >= MIN_UNLISTED
 
 
 def _role_word(ctx: Context, i: int) -> bool:
@@ -297,6 +307,7 @@ def assemble_names(ctx: Context, mentions: list[Entity]) -> list[Entity]:
     single = {word for word in single if not _relatives(normalize(word))}
     if not single:
         return mentions
+    cue_next = set(_right_after_cues(ctx))
     at: dict[int, Entity] = {}
     for e in mentions:
         for i in range(e.first, e.last + 1):
@@ -315,7 +326,10 @@ def assemble_names(ctx: Context, mentions: list[Entity]) -> list[Entity]:
         w = j - 1
         before = at.get(w)
         listed = speaking.get(doc.words[j], False) and _listed_given(ctx, w)  # سامي الحسيني: a word too
-        if before is not None and before.label == "LOC" and before.first == before.last == w and listed:
+        placed = before is not None and before.label == "LOC" and before.first == before.last == w
+        if placed and not listed and w in cue_next and _place_as_first_name(ctx, before):
+            listed = True  # وتقول فيكتوريا ديربيشير: a place's name right after the verb, then the person
+        if placed and listed:
             replaced[id(before)] = None  # a given name read as a place, before a speaking family name
             before = None
         here = at.get(j)
