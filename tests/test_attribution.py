@@ -1637,6 +1637,8 @@ _BALAWI = "أجرى البرنامج حوارا مطولا لمنصور البل
         (_BALAWI, "أكد", "منصور البلوي"),
         # the outlet's closing tag line runs names side by side: no full name comes out of it
         (_BALAWI + "\nسمات بيتوركا منصور البلوي مونتاري نايف هزازي", "أكد", "منصور البلوي"),
+        # كانت introduces the person as a speech verb does
+        ("كانت لندي وليامز تتابع الهجوم من مكتبها. وقالت وليامز إن الثغرة خطيرة.", "قالت", "لندي وليامز"),
         # a first name the lists hold as a place, right after the speech verb
         (
             "وتقول فيكتوريا ديربيشير الصحفية في بي بي سي إن البيت مختلف. وقالت ديربيشير إن الهاتف يرن.",
