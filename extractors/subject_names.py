@@ -71,12 +71,17 @@ def subject_persons(ctx: Context) -> Iterator[Entity]:
         if not doc.joined(m.last) or m.last + 1 not in by_first or not ctx.longest(m.last + 1, "TITLE", "DESC"):
             continue  # the subject must open with a role (a lexicon match: most tokens start none)
         for end in subject_ends(ctx, m.last):
-            if end > m.last + 2 and definite_participle(ctx, end):
+            if end > m.last + 2 and definite_participle(ctx, end) and not _definite_noun(ctx, end - 1):
                 end -= 1  # المحامي جون هاردي المتخصص في …: the participle opens the name's description
             found = _name_before(ctx, m.last + 1, end)
             if found is not None:
                 yield ctx.mention("PER", found, end, "rule:subject")
                 break
+
+
+def _definite_noun(ctx: Context, k: int) -> bool:
+    """Token k has the article and is no listed family name: a noun (تارو أسو الزي المقترح)."""
+    return ctx.doc.has_article(k) and not ctx.word_has(k, "SURNAME")
 
 
 def _name_before(ctx: Context, role: int, end: int) -> int | None:

@@ -1685,6 +1685,8 @@ def test_a_given_name_that_is_a_nationality_word_and_a_nationality_family_name(p
         ("وأبدى البابا فرانسيس تعديلا على التعليم. وقال إن العقوبة لا يمكن قبولها.", "قال", "فرانسيس"),
         # a definite participle after the name describes the person (المتخصص في …)
         ("وقال المحامي جون هاردي المتخصص في حقوق الانسان إن القضية مهمة.", "قال", "جون هاردي"),
+        # … but not after a definite noun, the verb's object (الزي المقترح)
+        ('ووصف وزير الاقتصاد الياباني تارو أسو الزي المقترح بأنه "باهظ الثمن".', "وصف", "تارو أسو"),
     ],
 )
 def test_an_accusative_noun_or_a_participle_ends_a_name(pipeline, text, cue, canonical):
