@@ -218,7 +218,8 @@ def test_gold_scoring_equals_the_judges_scorer(pipeline, folder):
         ents = [sum(c[k] for c in ours.entities.values()) for k in range(3)]
         tp, fp, fn = ents
         f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-        assert round(f1, 3) == theirs["entity_f1"], path.name
+        # the scorer prints F1 to 3 places from P and R (0.9375 can come out as 0.937)
+        assert abs(f1 - theirs["entity_f1"]) <= 0.0005 + 1e-9, path.name
 
 
 def test_eval_quotes_json(tmp_path, pipeline):
