@@ -13,11 +13,12 @@ right before it is that person's full name:
   out like a foreign name (بيرحسين، لندي، أفيشاي), or, before a listed or nisba family name that
   speaks (الحسيني), a listed given name more often a name than a word (سامي، أمين، عمر); a
   frequent given name that is a nationality word too (تركي شبانة: an adjective never precedes
-  its noun); a frequent given name behind ل or ب (لمنصور البلوي); or a person mention made of
-  first names only (بيدرو بابلو + كوتشينسكي). A nationality family name takes only a frequent
+  its noun); a frequent given name behind ل or ب (لمنصور البلوي); a one-word place name right
+  after a speech verb (وتقول فيكتوريا ديربيشير: no place stands there before a person's name); or
+  a person mention made of first names only (بيدرو بابلو + كوتشينسكي). A nationality family name takes only a frequent
   given name (منصور التركي);
 - an unlisted first name stands where news introduces people: after a speech verb, a title, a
-  source noun or a comma, after a role's nationality or complement (السفير الروسي أكساندر), or
+  source noun, كان/كانت or a comma, after a role's nationality or complement (السفير الروسي أكساندر), or
   before an age in brackets;
 - nothing but a space stands between them, and neither is inside another mention (a given name
   read alone as a person, موفق after اللواء, is taken into the full name); never a relative
@@ -121,7 +122,7 @@ def _given(ctx: Context, w: int) -> bool:
 
 def _introduced(ctx: Context, w: int, j: int) -> bool:
     """The words w..j stand where news introduces a person: after a speech verb, a title, an
-    unnamed-source noun or a comma, or with an opening bracket right after them (لندي وليامز (60
+    unnamed-source noun, كان/كانت or a comma, or with an opening bracket right after them (لندي وليامز (60
     عاما)). Not at a sentence start nor only before a comma: verbs stand there (أومأ ترامب، …)."""
     doc = ctx.doc
     if w > 0 and doc.comma(w - 1) or doc.gap(j).strip()[:1] == "(":
@@ -129,7 +130,7 @@ def _introduced(ctx: Context, w: int, j: int) -> bool:
     if w == 0 or not doc.joined(w - 1):
         return False
     if any(ctx.word_has(w - 1, label) for label in ("CUE", "TITLE", "DESC")) or doc.norms[w - 1] in _WAS:
-        return True  # (كان جوشوا دريك الباحث: كان opens a sentence on the person as well)
+        return True  # (كانت لندي وليامز تتابع: كان opens a sentence on the person as well)
     # a role's nationality or complement: السفير الروسي أكساندر ياكوفينكو، مدير الشركة جون سميث
     return w > 1 and doc.has_article(w - 1) and doc.joined(w - 2) and _role_word(ctx, w - 2)
 
