@@ -208,14 +208,14 @@ def _relatives(norm: str) -> bool:
     return any(stem.endswith(end) and stem[: len(stem) - len(end)] in RELATION_NOUNS for end in ("ان", "ين", "ه", ""))
 
 
-def _speaking_family_names(ctx: Context) -> dict[str, bool]:
+def _speaking_family_names(ctx: Context, definite: list[int]) -> dict[str, bool]:
     """Family names in ال the document shows to be persons: the subject right after a speech verb
-    (وأشار الناصر إلى، وأكد الجار …), a word no list holds as a common word, title, body or place;
-    each with whether it is a listed family name or a nisba (الحسيني), not maybe a plural noun
-    (وقال الدراويش)."""
+    (``definite``: وأشار الناصر إلى، وأكد الجار …), a word no list holds as a common word, title,
+    body or place; each with whether it is a listed family name or a nisba (الحسيني), not maybe a
+    plural noun (وقال الدراويش)."""
     doc = ctx.doc
     out: dict[str, bool] = {}
-    for k in _after_cues(ctx):
+    for k in definite:
         if len(doc.norms[k]) < MIN_UNLISTED + 2 or ctx.is_common(k):
             continue
         if not NOT_NAME_LABELS.isdisjoint(label for found in ctx.by_first.get(k, ()) for label in found.labels):
@@ -233,20 +233,21 @@ def _right_after_cues(ctx: Context) -> Iterator[int]:
             yield k
 
 
-def _after_cues(ctx: Context) -> Iterator[int]:
-    """Words in ال right after a speech verb, not followed by another word in ال (وأكد المدير
-    العام: a noun and its adjective)."""
+def _after_cues(ctx: Context, after_cue: list[int]) -> Iterator[int]:
+    """Of the tokens right after a speech verb (``after_cue``), the words in ال not followed by
+    another word in ال (وأكد المدير العام: a noun and its adjective)."""
     doc = ctx.doc
-    for k in _right_after_cues(ctx):
+    for k in after_cue:
         if doc.has_article(k) and not (k + 1 < doc.n and doc.joined(k) and doc.has_article(k + 1)):
             yield k
 
 
-def _speaking_nisbas(ctx: Context) -> set[str]:
+def _speaking_nisbas(ctx: Context, definite: list[int]) -> set[str]:
     """Family names that are nationality words too (التركي، المصري), right after a speech verb
-    (وأشار التركي إلى): a person's name where a frequent given name stands before them elsewhere."""
+    (``definite``: وأشار التركي إلى): a person's name where a frequent given name stands before
+    them elsewhere."""
     doc = ctx.doc
-    return {doc.words[k] for k in _after_cues(ctx) if ctx.word_has(k, "DEMONYM") and ctx.word_has(k, "SURNAME")}
+    return {doc.words[k] for k in definite if ctx.word_has(k, "DEMONYM") and ctx.word_has(k, "SURNAME")}
 
 
 def _given_not_nationality(ctx: Context, w: int) -> bool:
@@ -257,13 +258,14 @@ def _given_not_nationality(ctx: Context, w: int) -> bool:
     return not doc.has_article(w) and ctx.word_has(w, "DEMONYM") and ctx.frequent_given(doc.norms[w])
 
 
-def _speaking_unlisted(ctx: Context) -> set[str]:
-    """Words no list holds that stand alone right after a speech verb and are written out like a
-    foreign family name (وقال ياكوفينكو، وأضاف رومنيجه): the document shows them to be a person's
-    name. Not a word followed by another such word (وقال جوسيب ماريا: the name goes on)."""
+def _speaking_unlisted(ctx: Context, after_cue: list[int]) -> set[str]:
+    """Words no list holds that stand alone right after a speech verb (``after_cue``) and are
+    written out like a foreign family name (وقال ياكوفينكو، وأضاف رومنيجه): the document shows them
+    to be a person's name. Not a word followed by another such word (وقال جوسيب ماريا: the name
+    goes on)."""
     doc = ctx.doc
     out: set[str] = set()
-    for k in _right_after_cues(ctx):
+    for k in after_cue:
         if doc.has_article(k) or not _unlisted_name(ctx, k):
             continue
         if k + 1 < doc.n and doc.joined(k) and not ctx.is_common(k + 1) and not ctx.by_first.get(k + 1):
@@ -302,13 +304,15 @@ def assemble_names(ctx: Context, mentions: list[Entity]) -> list[Entity]:
         and len(e.text) >= MIN_WORD
         and e.known_as is None  # (a lexicon's person has its full name already: ترامب)
     }
-    speaking = _speaking_family_names(ctx)
-    nisbas = _speaking_nisbas(ctx) - single
-    single |= set(speaking) | _speaking_unlisted(ctx) | nisbas
+    after_cue = list(_right_after_cues(ctx))  # (read once: the three sources below and the places)
+    definite = list(_after_cues(ctx, after_cue))
+    speaking = _speaking_family_names(ctx, definite)
+    nisbas = _speaking_nisbas(ctx, definite) - single
+    single |= set(speaking) | _speaking_unlisted(ctx, after_cue) | nisbas
     single = {word for word in single if not _relatives(normalize(word))}
     if not single:
         return mentions
-    cue_next = set(_right_after_cues(ctx))
+    cue_next = set(after_cue)
     at: dict[int, Entity] = {}
     for e in mentions:
         for i in range(e.first, e.last + 1):
