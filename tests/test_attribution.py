@@ -9,6 +9,11 @@ def _quotes(pipeline, text):
     return [r for r in pipeline.extract(text, "t") if r["type"] == "quote"]
 
 
+def _speakers_of_cue(pipeline, text, cue):
+    """The canonical speakers of every quote whose cue is exactly ``cue`` (empty: no such quote)."""
+    return {q["speaker"]["canonical"] for q in _quotes(pipeline, text) if q["cue"]["text"] == cue}
+
+
 def _speaker_of(pipeline, text, cue):
     for q in _quotes(pipeline, text):
         if q["cue"]["text"].endswith(cue):
@@ -1648,8 +1653,7 @@ _BALAWI = "أجرى البرنامج حوارا مطولا لمنصور البل
     ],
 )
 def test_a_speaking_family_name_takes_the_first_names_written_before_it(pipeline, text, cue, canonical):
-    cued = [q for q in _quotes(pipeline, text) if q["cue"]["text"] == cue]
-    assert cued and all(q["speaker"]["canonical"] == canonical for q in cued)
+    assert _speakers_of_cue(pipeline, text, cue) == {canonical}
 
 
 @pytest.mark.parametrize(
@@ -1690,8 +1694,7 @@ def test_a_given_name_that_is_a_nationality_word_and_a_nationality_family_name(p
     ],
 )
 def test_an_accusative_noun_or_a_participle_ends_a_name(pipeline, text, cue, canonical):
-    cued = [q for q in _quotes(pipeline, text) if q["cue"]["text"] == cue]
-    assert cued and all(q["speaker"]["canonical"] == canonical for q in cued)
+    assert _speakers_of_cue(pipeline, text, cue) == {canonical}
 
 
 @pytest.mark.parametrize(
